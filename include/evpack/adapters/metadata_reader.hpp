@@ -1,0 +1,44 @@
+// Photo metadata in our vocabulary (exiv2 in src/adapters/exiv2_metadata_reader.cpp).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evpack/core/expected.hpp"
+#include "evpack/inspect/inspection.hpp"
+
+namespace evpack {
+
+struct PhotoMetadata {
+  bool has_exif = false;
+  std::optional<Timestamp> date_time_original;
+  std::optional<Timestamp> create_date;   ///< DateTimeDigitized
+  std::optional<Timestamp> modify_date;   ///< IFD0 DateTime
+  std::string offset_time_original;       ///< "+08:00"
+  std::string make;
+  std::string model;
+  std::string software;
+  int orientation = 1;
+  std::optional<GpsPoint> gps;
+  int pixel_width = 0;   ///< from the container, before orientation
+  int pixel_height = 0;
+  std::vector<std::uint8_t> thumbnail;  ///< embedded EXIF thumbnail (JPEG bytes), may be empty
+  std::vector<std::string> warnings;    ///< Chinese, non-fatal problems
+};
+
+class MetadataReader {
+ public:
+  virtual ~MetadataReader() = default;
+  /// Reads EXIF (and XMP dates). Errors: META_UNREADABLE when the container is broken.
+  /// A photo without EXIF is not an error (has_exif == false).
+  virtual Expected<PhotoMetadata> read(const std::string& path) const = 0;
+};
+
+/// The exiv2 implementation. Call init_metadata_library() once before threads start.
+std::unique_ptr<MetadataReader> make_exiv2_metadata_reader();
+void init_metadata_library();
+
+}  // namespace evpack

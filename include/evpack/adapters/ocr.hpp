@@ -1,0 +1,38 @@
+// Text recognition in our vocabulary (Tesseract in src/adapters/tesseract_ocr.cpp).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "evpack/core/expected.hpp"
+#include "evpack/core/raster.hpp"
+
+namespace evpack {
+
+enum class OcrLayout { Block, SingleLine, Sparse };
+
+struct OcrLine {
+  std::string text;       ///< UTF-8, spaces between Han characters removed
+  double confidence = 0;  ///< 0..1
+  PixelRect box;
+};
+
+struct OcrResult {
+  std::vector<OcrLine> lines;
+  std::string text() const;  ///< lines joined with '\n'
+};
+
+/// One engine per worker thread: engines are not thread-safe.
+class Ocr {
+ public:
+  virtual ~Ocr() = default;
+  /// Recognises text in `image` (a region already cropped by the caller).
+  virtual Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) = 0;
+};
+
+/// Tesseract with the given languages ("chi_sim+eng"). Fails with OCR_UNAVAILABLE
+/// when the language data is missing.
+Expected<std::unique_ptr<Ocr>> make_tesseract_ocr(const std::string& languages = "chi_sim+eng");
+
+}  // namespace evpack

@@ -1,0 +1,37 @@
+// The `check` job: scan -> inspect -> map -> evaluate, as one call.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "evpack/core/expected.hpp"
+#include "evpack/evaluate/evaluation.hpp"
+#include "evpack/inspect/inspector.hpp"
+#include "evpack/rules/rule_set.hpp"
+#include "evpack/scan/file_record.hpp"
+
+namespace evpack {
+
+struct CheckOptions {
+  std::string input;        ///< evidence folder (or zip, later)
+  std::string rules_path;   ///< rule file
+  int jobs = 0;             ///< worker threads; 0 = hardware concurrency
+  InspectOptions inspect;
+  EvaluateOptions evaluate;
+  /// Called from worker threads after each file: (done, total). May be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+struct CheckResult {
+  RuleSet rules;
+  ScanResult scan;
+  std::vector<Evidence> evidence;  ///< one per scanned file, sorted by rel_path
+  Evaluation evaluation;
+  std::vector<Finding> findings;   ///< all findings (scan, per-file, evaluation), sorted
+};
+
+/// Runs the whole check. Fails only on usage errors (missing input, bad rule file).
+Expected<CheckResult> run_check(const CheckOptions& options);
+
+}  // namespace evpack

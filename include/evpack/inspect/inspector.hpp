@@ -1,0 +1,39 @@
+// Dispatching a file to the inspector for its kind.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "evpack/inspect/inspection.hpp"
+#include "evpack/scan/file_record.hpp"
+
+namespace evpack {
+
+class PdfReader;
+class MetadataReader;
+class Ocr;
+
+/// Settings shared by all inspectors.
+struct InspectOptions {
+  bool ocr = true;             ///< use OCR for scans/watermarks when available
+  int max_text_chars = 200'000;  ///< cap on Inspection::text
+};
+
+/// The libraries an inspector may use. One Toolbox per worker thread
+/// (poppler documents and Tesseract engines are not thread-safe).
+struct Toolbox {
+  std::unique_ptr<PdfReader> pdf;
+  std::unique_ptr<MetadataReader> metadata;
+  std::unique_ptr<Ocr> ocr;  ///< may be null (OCR unavailable or disabled)
+};
+
+/// Builds the real toolbox (poppler, exiv2, Tesseract when options.ocr).
+Toolbox make_default_toolbox(const InspectOptions& options);
+
+/// Inspects one file. Never throws: any failure becomes a Finding on the
+/// returned Inspection with readable == false.
+/// `path` is the absolute path on disk; `record` its scan record.
+Inspection inspect_file(const std::string& path, const FileRecord& record, Toolbox& tools,
+                        const InspectOptions& options);
+
+}  // namespace evpack

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages evpack needs to build, test and generate samples.
+# Uses sudo when not root. Safe to run again: apt-get skips what is installed.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # libraries evpack links
+  libpoppler-cpp-dev libexiv2-dev libopencv-dev libopencv-contrib-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
+  libzip-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libssl-dev libheif-dev libxlsxwriter-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # sample generator (Debian's python3, not a pyenv one)
+  python3 python3-pil python3-reportlab python3-numpy fonts-noto-cjk fonts-wqy-zenhei
+  poppler-utils unzip p7zip-full zip
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "evpack: all Debian packages present"
+  exit 0
+fi
+echo "evpack: installing ${#missing[@]} Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
