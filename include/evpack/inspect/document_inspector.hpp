@@ -1,0 +1,24 @@
+// Inspecting documents: PDF (text and scanned), and later Word/OFD.
+#pragma once
+
+#include <string>
+
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/inspect/inspection.hpp"
+#include "evpack/inspect/inspector.hpp"
+#include "evpack/scan/file_record.hpp"
+
+namespace evpack {
+
+/// Inspects a PDF: page count, text, own document number, cited numbers,
+/// 成文日期, and (when implemented) red letterhead and seal. `ocr` may be null.
+/// Never throws; corrupt/encrypted/huge PDFs become findings with readable == false.
+Inspection inspect_pdf(const std::string& path, const FileRecord& record, const PdfReader& pdf, Ocr* ocr,
+                       const InspectOptions& options);
+
+/// Fills document facts that come from text alone (number, cited numbers, date,
+/// header text, title). Used for PDF text layers, OCR output and Word text.
+void read_document_text(const std::string& text, DocumentFacts& facts);
+
+}  // namespace evpack

@@ -1,0 +1,21 @@
+// Inspecting photos and screenshots.
+#pragma once
+
+#include <string>
+
+#include "evpack/adapters/metadata_reader.hpp"
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/inspect/inspection.hpp"
+#include "evpack/inspect/inspector.hpp"
+#include "evpack/scan/file_record.hpp"
+
+namespace evpack {
+
+/// Inspects a JPEG/PNG/HEIC: EXIF (time, camera, software, orientation, GPS,
+/// thumbnail), pixel size, perceptual hash, screenshot guess, and (when
+/// implemented) the burned-in watermark. `ocr` may be null.
+/// Never throws; undecodable images become findings with readable == false.
+Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata,
+                         Ocr* ocr, const InspectOptions& options);
+
+}  // namespace evpack
