@@ -68,7 +68,7 @@ bool CivilDate::valid() const {
 
 std::string CivilDate::iso() const {
   if (!valid()) return "";
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
@@ -107,7 +107,7 @@ int CivilDate::weekday() const {
 std::string Timestamp::iso() const {
   std::string out = date.iso();
   if (out.empty() || !has_time()) return out;
-  char buf[16];
+  char buf[48];
   if (second >= 0) {
     std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", hour, minute, second);
   } else {
