@@ -12,6 +12,8 @@ namespace evpack {
 /// One regular file found under the evidence root (or inside a received zip).
 struct FileRecord {
   std::string rel_path;         ///< UTF-8, '/'-separated, relative to the root
+  std::string disk_path;        ///< path to open on disk (absolute); differs from root/rel_path
+                                ///< when the name is not valid UTF-8 (GBK names)
   std::uint64_t size = 0;
   std::int64_t mtime = 0;       ///< seconds since epoch (informational only, never an evidence date)
   ContentKind kind = ContentKind::Other;
