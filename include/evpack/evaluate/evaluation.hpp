@@ -62,24 +62,35 @@ struct BonusResult {
   std::string reason;
 };
 
+/// One deduction rule as estimated from the files.
+struct DeductionResult {
+  std::string id;        ///< "D.5"
+  std::string title;
+  double points = 0;     ///< estimated points deducted (positive)
+  int occurrences = 0;   ///< findings that support it
+  bool manual = false;   ///< cannot be read from files (D.3): a manual check item
+  std::string reason;    ///< Chinese
+};
+
 struct Totals {
   double base = 0;        ///< sum of indicator points
   double bonus = 0;
   double deductions = 0;  ///< points deducted (positive number)
-  double total = 0;       ///< base + bonus - deductions, or 0 when cancelled
-  bool cancelled = false; ///< D.1 risk confirmed would cancel; evpack only flags risk
+  double total = 0;       ///< base + bonus - deductions
+  int d1_risks = 0;       ///< D.1 (fabrication) risks: if confirmed, the whole score becomes 0
   double nominal = 100;
 };
 
 struct EvaluateOptions {
   int year = 0;             ///< pilot year; 0 = rule set's year
-  CivilDate as_of;          ///< check date; invalid = today is not used, all periods due
+  CivilDate as_of;          ///< check date; invalid = all periods due, no future-date check
 };
 
 struct Evaluation {
   std::vector<IndicatorResult> indicators;  ///< in table order
   std::vector<CategoryResult> categories;
   std::vector<BonusResult> bonuses;
+  std::vector<DeductionResult> deductions;
   Totals totals;
   std::vector<Finding> findings;            ///< risks found by evaluation, sorted
   std::vector<std::string> manual_checks;   ///< rule-level manual items (D.3 ...)

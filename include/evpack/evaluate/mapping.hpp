@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "evpack/inspect/inspection.hpp"
@@ -28,8 +29,12 @@ struct Placement {
   int month_hint = 0;     ///< month named in a folder ("3月" -> 3), 0 if none
   MappedBy how = MappedBy::None;
   bool loose_at_root = false;
+  bool guide = false;     ///< the 说明.txt that `evpack init` writes: not evidence, never scored
   std::string why;        ///< Chinese, e.g. "文件夹“1.1 成立领导小组”"
 };
+
+/// Name of the guide file `evpack init` puts in each indicator folder.
+inline constexpr const char* kGuideFileName = "说明.txt";
 
 /// Maps one file by its path. Numbers in folder names win over titles, titles
 /// over keywords; deeper folders win over shallower ones when they disagree
@@ -39,6 +44,10 @@ Placement map_file(const RuleSet& rules, const FileRecord& file);
 /// Parses a leading indicator number in a folder/file name: "1.1", "1-1", "1．1",
 /// "（一）", "一、", "01" ... Returns "" when the name starts with none.
 std::string leading_number(const std::string& name);
+
+/// The most specific key domain or sub-domain named in `text` ("机动车维修" over
+/// "道路运输"), or "" when none.
+std::string find_domain(const RuleSet& rules, std::string_view text);
 
 /// Converts Chinese numerals 一..九十九 to int (0 when not a numeral).
 int chinese_numeral_value(const std::string& text);

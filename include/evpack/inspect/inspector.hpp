@@ -24,7 +24,9 @@ struct InspectOptions {
 struct Toolbox {
   std::unique_ptr<PdfReader> pdf;
   std::unique_ptr<MetadataReader> metadata;
-  std::unique_ptr<Ocr> ocr;  ///< may be null (OCR unavailable or disabled)
+  /// OCR engine; the default one starts Tesseract lazily on its first use
+  /// (init costs time and tens of MB). Null when OCR is disabled.
+  std::unique_ptr<Ocr> ocr;
 };
 
 /// Builds the real toolbox (poppler, exiv2, Tesseract when options.ocr).

@@ -1,0 +1,25 @@
+// The Chinese summary printed on the terminal after a check.
+#pragma once
+
+#include <string>
+
+#include "evpack/app/check.hpp"
+
+namespace evpack {
+
+struct ConsoleOptions {
+  bool color = false;       ///< ANSI colours (only on a TTY)
+  int max_findings = 20;    ///< findings listed in full; the rest are counted
+};
+
+/// Score table per category and indicator, totals, and the top findings.
+std::string render_console_summary(const CheckResult& result, const ConsoleOptions& options);
+
+/// Terminal columns a UTF-8 string occupies (CJK and full-width characters count 2).
+int display_width(const std::string& text);
+/// Pads with spaces to `width` columns (never truncates).
+std::string pad_right(const std::string& text, int width);
+/// Cuts to at most `width` columns, ending with "…" when cut.
+std::string truncate_to_width(const std::string& text, int width);
+
+}  // namespace evpack

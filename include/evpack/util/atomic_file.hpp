@@ -1,0 +1,23 @@
+// Writing output files so that a reader never sees half of one.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "evpack/core/expected.hpp"
+
+namespace evpack {
+
+/// Writes `content` to a temp file beside `path`, flushes it to disk and renames
+/// it over `path`. On failure the temp file is removed and `path` is untouched.
+/// Errors: OUTPUT_WRITE_FAILED (Chinese message naming the path).
+Expected<bool> write_file_atomically(const std::string& path, std::string_view content);
+
+/// A unique temp path beside `path` ("path.tmp-<pid>-<n>") for writers that
+/// produce the file themselves and then call commit_temp_file.
+std::string temp_path_beside(const std::string& path);
+
+/// fsyncs `temp` and renames it to `path`; removes `temp` on failure.
+Expected<bool> commit_temp_file(const std::string& temp, const std::string& path);
+
+}  // namespace evpack

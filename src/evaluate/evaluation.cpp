@@ -1,0 +1,778 @@
+#include "evpack/evaluate/evaluation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace evpack {
+
+namespace {
+
+const char* const kQuarterNames[] = {"", "第一季度", "第二季度", "第三季度", "第四季度"};
+
+std::string fmt_points(double v) {
+  char buf[32];
+  if (std::fabs(v - std::round(v)) < 1e-9) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  }
+  return buf;
+}
+
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return !needle.empty() && haystack.find(needle) != std::string_view::npos;
+}
+
+bool contains_any(std::string_view text, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return contains(text, w); });
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+  return out;
+}
+
+std::string month_list(const std::vector<int>& months) {
+  std::vector<std::string> parts;
+  for (const int m : months) parts.push_back(std::to_string(m) + "月");
+  return join(parts, "、");
+}
+
+std::string quarter_list(const std::vector<int>& quarters) {
+  std::vector<std::string> parts;
+  for (const int q : quarters) parts.push_back(kQuarterNames[q]);
+  return join(parts, "、");
+}
+
+bool has_rule(const Indicator& ind, const std::string& rule) {
+  return std::find(ind.zero_rules.begin(), ind.zero_rules.end(), rule) != ind.zero_rules.end();
+}
+
+// What a file is as evidence, independent of the indicator.
+enum class Role { Photo, Screenshot, Document, Ledger, Video, Other };
+
+Role role_of(const Evidence& e) {
+  const ContentKind kind = e.file.kind;
+  if (is_image(kind)) {
+    return e.inspection.photo && e.inspection.photo->screenshot ? Role::Screenshot : Role::Photo;
+  }
+  switch (kind) {
+    case ContentKind::Pdf:
+    case ContentKind::Ofd:
+    case ContentKind::Docx:
+    case ContentKind::OleOffice:
+      return Role::Document;
+    case ContentKind::Xlsx:
+    case ContentKind::Text:
+      return Role::Ledger;
+    case ContentKind::Video:
+      return Role::Video;
+    default:
+      return Role::Other;
+  }
+}
+
+bool is_word_file(const Evidence& e) {
+  return e.file.kind == ContentKind::Docx ||
+         (e.file.kind == ContentKind::OleOffice && e.file.extension != "xls" && e.file.extension != "et");
+}
+
+// A document that D.6 speaks of: a system, policy, plan or notice, not a ledger,
+// record, report or sign-in sheet. Decided from the file name and the title.
+bool is_formal_document(const Evidence& e) {
+  if (role_of(e) != Role::Document) return false;
+  static const std::vector<std::string> kInformal = {"台账", "记录", "签到", "截图", "报道", "新闻", "照片",
+                                                      "纪要", "简报", "总结", "汇报", "名单", "报告", "信息",
+                                                      "案例", "课件", "发言", "承诺书", "申请"};
+  static const std::vector<std::string> kFormal = {"方案", "办法", "制度", "通知", "意见", "规定", "细则",
+                                                    "要点", "计划", "决定", "机制", "规则", "政策"};
+  std::string text = e.file.file_name();
+  if (e.inspection.document) text += " " + e.inspection.document->title;
+  if (e.inspection.document && e.inspection.document->own_number) return true;
+  if (contains_any(text, kFormal)) return true;
+  return !contains_any(text, kInformal);
+}
+
+bool is_camera_photo(const Evidence& e) { return role_of(e) == Role::Photo; }
+
+// The date an item stands for, with the period hints from folders as a fallback.
+struct ItemDate {
+  CivilDate date;         ///< invalid when only a hint is known
+  DateSource source = DateSource::None;
+  int quarter = 0;
+  int month = 0;
+  bool from_hint = false;
+};
+
+int source_rank(DateSource s) {
+  switch (s) {
+    case DateSource::Watermark: return 6;
+    case DateSource::Published: return 5;
+    case DateSource::DocumentDate: return 4;
+    case DateSource::Exif: return 3;
+    case DateSource::FileName: return 2;
+    case DateSource::FolderName: return 1;
+    case DateSource::None: return 0;
+  }
+  return 0;
+}
+
+ItemDate date_of(const Evidence& e) {
+  ItemDate out;
+  if (e.inspection.date.value && e.inspection.date.value->date.valid()) {
+    out.date = e.inspection.date.value->date;
+    out.source = e.inspection.date.source;
+    out.quarter = out.date.quarter();
+    out.month = out.date.month;
+    return out;
+  }
+  if (e.placement.month_hint) {
+    out.month = e.placement.month_hint;
+    out.quarter = (out.month - 1) / 3 + 1;
+    out.from_hint = true;
+    out.source = DateSource::FolderName;
+  } else if (e.placement.quarter_hint) {
+    out.quarter = e.placement.quarter_hint;
+    out.from_hint = true;
+    out.source = DateSource::FolderName;
+  }
+  return out;
+}
+
+// One event/document/news item: the files of an item folder, or one primary file.
+struct Item {
+  std::string key;
+  std::vector<std::size_t> members;  // indices into evidence
+  ItemDate date;
+  int year = 0;  // year of the item's date (0 when only hinted or undated)
+};
+
+class Evaluator {
+ public:
+  Evaluator(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options)
+      : rules_(rules), evidence_(evidence), as_of_(options.as_of) {
+    year_ = options.year ? options.year : rules.year;
+    for (std::size_t i = 0; i < evidence_.size(); ++i) {
+      if (evidence_[i].placement.guide) continue;  // evpack's own 说明.txt is not evidence
+      by_indicator_[evidence_[i].placement.indicator].push_back(i);
+    }
+  }
+
+  Evaluation run() {
+    Evaluation out;
+    check_placements();
+    check_dates();
+    check_duplicates();
+    for (const auto& ind : rules_.indicators) out.indicators.push_back(score_indicator(ind));
+    for (const auto& bonus : rules_.bonuses) out.bonuses.push_back(score_bonus(bonus));
+    for (const auto& cat : rules_.categories) {
+      CategoryResult c{cat.id, cat.title, 0, cat.total};
+      for (const auto& r : out.indicators) {
+        if (r.category == cat.id) c.points += r.points;
+      }
+      out.categories.push_back(c);
+    }
+    out.totals.nominal = rules_.total > 0 ? rules_.total : 100;
+    for (const auto& r : out.indicators) out.totals.base += r.points;
+    for (const auto& b : out.bonuses) out.totals.bonus += b.points;
+
+    // Per-file findings from the inspectors feed the deduction estimates too.
+    std::vector<Finding> all = findings_;
+    for (const auto& e : evidence_) {
+      all.insert(all.end(), e.inspection.findings.begin(), e.inspection.findings.end());
+    }
+    for (const auto& d : rules_.deductions) out.deductions.push_back(estimate_deduction(d, all, out));
+    for (const auto& d : out.deductions) {
+      out.totals.deductions += d.points;
+      if (d.manual) out.manual_checks.push_back(d.id + " " + d.title + "：" + d.reason);
+    }
+    for (const auto& f : all) {
+      if (f.rule == "D.1" && f.severity >= Severity::Warning) ++out.totals.d1_risks;
+    }
+    out.totals.total = std::max(0.0, out.totals.base + out.totals.bonus - out.totals.deductions);
+    sort_findings(findings_);
+    out.findings = findings_;
+    return out;
+  }
+
+ private:
+  void add(std::string code, Severity severity, std::string rule, std::string file, std::string indicator,
+           std::string message, std::string advice) {
+    findings_.push_back({std::move(code), severity, std::move(rule), std::move(file), std::move(indicator),
+                         std::move(message), std::move(advice)});
+  }
+
+  std::string units_of(const std::string& id) const {
+    if (const Indicator* ind = rules_.find_indicator(id)) return join(ind->units, "、");
+    for (const auto& b : rules_.bonuses) {
+      if (b.id == id) return join(b.units, "、");
+    }
+    return "";
+  }
+
+  // D.5: files that map nowhere or lie loose at the root.
+  void check_placements() {
+    for (const auto& e : evidence_) {
+      if (!e.placement.indicator.empty() || e.placement.guide) continue;
+      if (e.placement.loose_at_root) {
+        add("D5_LOOSE_FILE", Severity::Warning, "D.5", e.file.rel_path, "",
+            "文件散放在材料根目录，未归入任何类别或指标", "请移入对应指标的文件夹；与验收无关的文件请删除");
+      } else {
+        add("D5_UNMAPPED", Severity::Warning, "D.5", e.file.rel_path, "",
+            "无法归入任何指标（" + e.placement.why + "）",
+            "请按“类别/指标”两级文件夹存放，文件夹名带指标编号，例如“1.1 成立领导小组”");
+      }
+    }
+  }
+
+  void check_dates() {
+    for (const auto& e : evidence_) {
+      const auto& v = e.inspection.date.value;
+      if (!v || !v->date.valid()) continue;
+      if (as_of_.valid() && v->date > as_of_) {
+        add("DATE_IN_FUTURE", Severity::Fatal, "D.1", e.file.rel_path, e.placement.indicator,
+            "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）晚于检查日期 " +
+                as_of_.iso() + "，会被认定为伪造",
+            "核实日期来源；如为相机时间设置错误，请用原始材料替换");
+      } else if (!e.placement.indicator.empty() && year_ && v->date.year != year_ &&
+                 e.placement.indicator.rfind("B.", 0) != 0) {
+        add("DATE_OUT_OF_YEAR", Severity::Warning, "", e.file.rel_path, e.placement.indicator,
+            "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）不在试点年度 " +
+                std::to_string(year_) + " 年内",
+            "确认是否为本年度材料；往年材料一般不计分");
+      }
+    }
+  }
+
+  // Identical bytes filed twice: within one indicator it is clutter (D.5),
+  // across indicators it looks like the same material passed off twice (D.1).
+  void check_duplicates() {
+    std::map<std::string, std::vector<std::size_t>> by_hash;
+    for (std::size_t i = 0; i < evidence_.size(); ++i) {
+      const auto& f = evidence_[i].file;
+      if (!f.sha256.empty() && f.size > 0) by_hash[f.sha256].push_back(i);
+    }
+    for (const auto& [hash, idx] : by_hash) {
+      if (idx.size() < 2) continue;
+      std::set<std::string> indicators;
+      std::vector<std::string> paths;
+      for (const std::size_t i : idx) {
+        indicators.insert(evidence_[i].placement.indicator);
+        paths.push_back(evidence_[i].file.rel_path);
+      }
+      const std::string list = join(paths, "；");
+      if (indicators.size() > 1) {
+        for (const std::size_t i : idx) {
+          add("D1_DUPLICATE_ACROSS_INDICATORS", Severity::Warning, "D.1", evidence_[i].file.rel_path,
+              evidence_[i].placement.indicator, "同一文件被用于多个指标：" + list,
+              "同一份材料重复用作不同指标的佐证，可能被认定为雷同；请为每个指标提供各自的材料");
+        }
+      } else {
+        for (std::size_t k = 1; k < idx.size(); ++k) {
+          add("D5_DUPLICATE_FILE", Severity::Info, "D.5", evidence_[idx[k]].file.rel_path,
+              evidence_[idx[k]].placement.indicator, "与 " + paths[0] + " 内容完全相同", "删除重复文件");
+        }
+      }
+    }
+  }
+
+  std::vector<std::size_t> readable_items(const std::string& id) const {
+    std::vector<std::size_t> out;
+    const auto it = by_indicator_.find(id);
+    if (it == by_indicator_.end()) return out;
+    for (const std::size_t i : it->second) {
+      if (evidence_[i].inspection.readable && evidence_[i].file.kind != ContentKind::Empty) out.push_back(i);
+    }
+    return out;
+  }
+
+  // Groups files into items: an item folder is one item; a document,
+  // screenshot, ledger or video outside item folders is one item; loose photos
+  // beside them belong to the indicator as one item only when nothing else is there.
+  std::vector<Item> group_items(const std::vector<std::size_t>& members) const {
+    std::map<std::string, Item> items;
+    std::vector<std::size_t> loose_photos;
+    for (const std::size_t i : members) {
+      const Evidence& e = evidence_[i];
+      std::string key = e.placement.item_key;
+      if (key.empty()) {
+        if (role_of(e) == Role::Photo) {
+          loose_photos.push_back(i);
+          continue;
+        }
+        key = "file:" + e.file.rel_path;
+      }
+      items[key].key = key;
+      items[key].members.push_back(i);
+    }
+    if (!loose_photos.empty()) {
+      // Photos that sit next to documents illustrate them: attach each photo to the
+      // item of the same period if there is one, else form a photo item per period.
+      for (const std::size_t i : loose_photos) {
+        const ItemDate d = date_of(evidence_[i]);
+        std::string target;
+        for (auto& [key, item] : items) {
+          if (key.rfind("file:", 0) != 0) continue;
+          const ItemDate id = item_date(item.members);
+          if (id.quarter == d.quarter) {
+            target = key;
+            break;
+          }
+        }
+        if (target.empty()) target = "photos:" + std::to_string(d.quarter) + "-" + std::to_string(d.month);
+        items[target].key = target;
+        items[target].members.push_back(i);
+      }
+    }
+    std::vector<Item> out;
+    for (auto& [key, item] : items) {
+      item.date = item_date(item.members);
+      item.year = item.date.date.valid() ? item.date.date.year : 0;
+      out.push_back(std::move(item));
+    }
+    return out;
+  }
+
+  // An item's date: the most trustworthy member date, earliest on ties.
+  ItemDate item_date(const std::vector<std::size_t>& members) const {
+    ItemDate best;
+    for (const std::size_t i : members) {
+      const ItemDate d = date_of(evidence_[i]);
+      const int rank = d.from_hint ? 0 : source_rank(d.source);
+      const int best_rank = best.from_hint ? 0 : source_rank(best.source);
+      if (best.source == DateSource::None || rank > best_rank ||
+          (rank == best_rank && d.date.valid() && best.date.valid() && d.date < best.date)) {
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  bool in_year(const Item& item) const { return item.year == 0 || !year_ || item.year == year_; }
+
+  bool quarter_due(int q) const {
+    if (!as_of_.valid() || !year_) return true;
+    const CivilDate end = q == 4 ? CivilDate{year_, 12, 31} : CivilDate{year_, q * 3 + 1, 1};
+    return as_of_ >= end;
+  }
+
+  bool month_due(int m, int deadline_day) const {
+    if (!as_of_.valid() || !year_) return true;
+    const int day = deadline_day > 0 ? deadline_day : 28;
+    return as_of_ >= CivilDate{year_, m, day};
+  }
+
+  void check_documents(const Indicator& ind, const std::vector<std::size_t>& members, IndicatorResult& r) {
+    bool has_formal = false;
+    for (const std::size_t i : members) {
+      const Evidence& e = evidence_[i];
+      if (!is_formal_document(e)) continue;
+      if (is_word_file(e)) {
+        add("D6_WORD_DOCUMENT", Severity::Warning, "D.6", e.file.rel_path, ind.id,
+            "Word文件无法体现红头、公章，不能作为正式文件佐证",
+            "请提交加盖公章的扫描件或正式印发的PDF文件");
+        continue;
+      }
+      has_formal = true;
+      if (!e.inspection.document) continue;
+      const DocumentFacts& doc = *e.inspection.document;
+      const std::pair<const Verdict*, const char*> parts[] = {
+          {&doc.letterhead, "红头"}, {&doc.number, "文号"}, {&doc.seal, "公章"}};
+      for (const auto& [verdict, what] : parts) {
+        if (verdict->state == Presence::Absent) {
+          const std::string code = std::string("D6_MISSING_") +
+                                   (verdict == &doc.letterhead ? "HEADER" : verdict == &doc.number ? "NUMBER" : "SEAL");
+          const std::string msg = "文件缺少" + std::string(what) + (verdict->reason.empty() ? "" : "（" + verdict->reason + "）");
+          r.zeroed_by.push_back({"D.6", e.file.rel_path, msg});
+          add(code, Severity::Error, "D.6", e.file.rel_path, ind.id, msg + "，指标" + ind.id + "将被扣为0分",
+              std::string("补充具备") + what + "的正式文件（红头、文号、公章三要素缺一不可）");
+        } else if (verdict->state == Presence::CannotVerify) {
+          add("D6_CANNOT_VERIFY", Severity::Warning, "D.6", e.file.rel_path, ind.id,
+              std::string("无法核验") + what + "：" + verdict->reason, "请提供彩色扫描件或原始PDF，以便确认红色红头和公章");
+        }
+      }
+    }
+    if (!has_formal && !members.empty() && ind.evidence.size() == 1 && ind.evidence[0] == EvidenceKind::Document) {
+      r.zeroed_by.push_back({"D.6", "", "未找到正式文件（PDF或扫描件）"});
+      add("D6_NO_FORMAL_DOCUMENT", Severity::Error, "D.6", "", ind.id,
+          "指标" + ind.id + "缺少正式印发的文件（只有Word或其他材料）", "补充加盖公章的红头文件扫描件或PDF");
+    }
+  }
+
+  void check_photos(const Indicator& ind, const std::vector<std::size_t>& members, IndicatorResult& r) {
+    for (const std::size_t i : members) {
+      const Evidence& e = evidence_[i];
+      if (!is_camera_photo(e) || !e.inspection.photo) continue;
+      const Verdict& wm = e.inspection.photo->watermark;
+      if (wm.state == Presence::Absent) {
+        r.zeroed_by.push_back({"D.7", e.file.rel_path, "照片没有时间水印"});
+        add("D7_NO_WATERMARK", Severity::Error, "D.7", e.file.rel_path, ind.id,
+            "照片没有真实时间水印，指标" + ind.id + "将被扣为0分",
+            "换成水印相机拍摄的原图（带拍摄时间水印），或删除该照片");
+      } else if (wm.state == Presence::CannotVerify) {
+        add("D7_CANNOT_VERIFY", Severity::Warning, "D.7", e.file.rel_path, ind.id,
+            "无法确认照片是否带时间水印：" + wm.reason, "请人工核对，必要时换成清晰的水印原图");
+      }
+    }
+  }
+
+  bool member_mentions(std::size_t i, const std::vector<std::string>& words) const {
+    const Evidence& e = evidence_[i];
+    return contains_any(e.file.rel_path, words) || contains_any(e.inspection.text, words);
+  }
+
+  void check_conditions(const Indicator& ind, const std::vector<std::size_t>& members, IndicatorResult& r) {
+    for (const auto& cond : ind.conditions) {
+      if (cond.evidence_keywords.empty()) {
+        r.manual_checks.push_back(cond.text);
+        continue;
+      }
+      const bool met = std::any_of(members.begin(), members.end(),
+                                   [&](std::size_t i) { return member_mentions(i, cond.evidence_keywords); });
+      if (met || members.empty()) continue;
+      const std::string msg = "未找到佐证：" + cond.text + "（需有文件名或内容含“" +
+                              join(cond.evidence_keywords, "/") + "”的材料）";
+      if (cond.zeroes) r.zeroed_by.push_back({cond.id, "", msg});
+      add("CONDITION_UNMET", cond.zeroes ? Severity::Error : Severity::Warning, "", "", ind.id, msg,
+          "补充相应截图或证明材料，放入指标" + ind.id + "文件夹");
+    }
+  }
+
+  struct Raw {
+    double points = 0;
+    std::string reason;
+  };
+
+  Raw score_once(const Indicator& ind, const std::vector<Item>& items) {
+    const bool any = std::any_of(items.begin(), items.end(), [&](const Item& it) { return in_year(it); });
+    if (!any) return {0, "无本年度有效材料"};
+    return {ind.cap > 0 ? ind.cap : ind.points, "已有佐证材料"};
+  }
+
+  Raw score_per_item(const Indicator& ind, const std::vector<Item>& items) {
+    int counted = 0;
+    for (const auto& item : items) {
+      if (in_year(item)) ++counted;
+    }
+    const double pts = std::min(ind.cap, counted * ind.points);
+    return {pts, "共" + std::to_string(counted) + "项，每项" + fmt_points(ind.points) + "分，最多" + fmt_points(ind.cap) + "分"};
+  }
+
+  Raw score_per_quarter(const Indicator& ind, const std::vector<Item>& items, IndicatorResult& r) {
+    std::map<int, int> per_quarter;
+    for (const auto& item : items) {
+      if (!in_year(item) || item.date.quarter == 0) {
+        if (item.date.quarter == 0) {
+          for (const std::size_t i : item.members) {
+            add("PERIOD_UNKNOWN", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+                "无法确定材料所属季度（没有读到日期，文件夹也未注明季度）",
+                "文件名或文件夹名注明日期或季度，例如“2025年第一季度”");
+          }
+        }
+        continue;
+      }
+      int quarter = item.date.quarter;
+      if (ind.no_backfill) {
+        for (const std::size_t i : item.members) {
+          const int hint = evidence_[i].placement.quarter_hint;
+          const ItemDate d = date_of(evidence_[i]);
+          if (hint && !d.from_hint && d.quarter && hint != d.quarter) {
+            add("NO_BACKFILL", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+                std::string("材料放在") + kQuarterNames[hint] + "文件夹，但日期为 " + d.date.iso() + "（" +
+                    kQuarterNames[d.quarter] + "），不允许补报，只能计入" + kQuarterNames[d.quarter],
+                "按发布日期归入正确季度；上季度缺的条数无法补报");
+          }
+        }
+      }
+      ++per_quarter[quarter];
+    }
+    double pts = 0;
+    std::vector<std::string> parts;
+    for (int q = 1; q <= 4; ++q) {
+      const int n = std::min(per_quarter[q], std::max(ind.per_period_max, 1));
+      if (n > 0) {
+        r.quarters_covered.push_back(q);
+        pts += n * ind.points;
+        if (ind.per_period_max > 1) parts.push_back(std::string(kQuarterNames[q]) + std::to_string(n) + "条");
+      } else if (quarter_due(q) && !items.empty()) {
+        add("PERIOD_GAP", Severity::Warning, "", "", ind.id,
+            std::string(kQuarterNames[q]) + "无有效材料（指标" + ind.id + " " + ind.title + "）",
+            "补充" + std::string(kQuarterNames[q]) + "的材料，由" + join(ind.units, "、") + "负责");
+      }
+    }
+    pts = std::min(pts, ind.cap);
+    std::string reason = r.quarters_covered.empty() ? "没有任何季度的有效材料"
+                                                    : "覆盖" + quarter_list(r.quarters_covered);
+    if (!parts.empty()) reason += "（" + join(parts, "，") + "）";
+    return {pts, reason};
+  }
+
+  Raw score_per_month(const Indicator& ind, const std::vector<Item>& items, IndicatorResult& r) {
+    std::set<int> on_time;
+    std::set<int> late;
+    for (const auto& item : items) {
+      if (!in_year(item) || item.date.month == 0) continue;
+      const int m = item.date.month;
+      if (ind.deadline_day > 0 && item.date.date.valid() && item.date.date.day > ind.deadline_day) {
+        late.insert(m);
+        continue;
+      }
+      if (ind.deadline_day > 0 && !item.date.date.valid()) {
+        for (const std::size_t i : item.members) {
+          add("MONTH_DATE_UNKNOWN", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+              "无法读到报送日期，不能确认是否在每月" + std::to_string(ind.deadline_day) + "日前报送",
+              "提供带报送日期的材料（如报送截图、回执）");
+        }
+      }
+      on_time.insert(m);
+    }
+    for (const int m : late) {
+      if (on_time.count(m)) continue;
+      r.months_late.push_back(m);
+      add("MONTH_LATE", Severity::Warning, "", "", ind.id,
+          std::to_string(m) + "月的报送晚于" + std::to_string(ind.deadline_day) + "日，该月不计分",
+          "以后每月" + std::to_string(ind.deadline_day) + "日前报送");
+    }
+    r.months_covered.assign(on_time.begin(), on_time.end());
+    const double pts = std::min(ind.cap, static_cast<double>(on_time.size()) * ind.points);
+    std::string reason = "按期报送" + std::to_string(on_time.size()) + "个月";
+    if (!on_time.empty()) reason += "（" + month_list(r.months_covered) + "）";
+    if (!r.months_late.empty()) reason += "，逾期" + month_list(r.months_late);
+    return {pts, reason};
+  }
+
+  Raw score_per_domain(const Indicator& ind, const std::vector<Item>& items, IndicatorResult& r) {
+    std::set<std::string> domains;
+    bool unknown = false;
+    for (const auto& item : items) {
+      if (!in_year(item)) continue;
+      std::string domain;
+      for (const std::size_t i : item.members) {
+        const Evidence& e = evidence_[i];
+        domain = e.placement.domain;
+        if (domain.empty()) domain = find_domain(rules_, e.inspection.text.substr(0, 4000));
+        if (!domain.empty()) break;
+      }
+      if (domain.empty()) {
+        unknown = true;
+      } else {
+        domains.insert(domain);
+      }
+    }
+    if (domains.empty() && unknown) {
+      add("DOMAIN_UNKNOWN", Severity::Warning, "", "", ind.id,
+          "指标" + ind.id + "的材料未注明重点领域，暂按1个领域估算",
+          "按领域分文件夹存放（如“道路运输-机动车维修”），每个领域单独计分");
+      domains.insert("（未注明领域）");
+    }
+    r.domains_covered.assign(domains.begin(), domains.end());
+    const double pts = std::min(ind.cap, static_cast<double>(domains.size()) * ind.points);
+    return {pts, "涉及" + std::to_string(domains.size()) + "个领域" +
+                     (domains.empty() ? "" : "（" + join(r.domains_covered, "、") + "）")};
+  }
+
+  Raw score_sub_items(const Indicator& ind, const std::vector<std::size_t>& members, IndicatorResult& r) {
+    double pts = 0;
+    std::vector<std::string> parts;
+    for (const auto& sub : ind.sub_items) {
+      std::vector<std::size_t> mine;
+      for (const std::size_t i : members) {
+        const Evidence& e = evidence_[i];
+        std::vector<std::string> words = sub.keywords;
+        words.push_back(sub.title);
+        if (e.placement.sub_item == sub.id || contains_any(e.file.file_name(), words) ||
+            contains_any(e.inspection.text, words)) {
+          mine.push_back(i);
+        }
+      }
+      if (mine.empty()) {
+        parts.push_back(sub.title + "：缺");
+        continue;
+      }
+      double sub_pts = sub.points;
+      if (sub.mode && *sub.mode == ScoringMode::PerMonth) {
+        std::set<int> months;
+        for (const std::size_t i : mine) {
+          const ItemDate d = date_of(evidence_[i]);
+          if (d.month && (!d.date.valid() || !year_ || d.date.year == year_)) months.insert(d.month);
+        }
+        int due = 0;
+        for (int m = 1; m <= 12; ++m) due += month_due(m, 0) ? 1 : 0;
+        due = std::max(due, 1);
+        const double ratio = std::min(1.0, static_cast<double>(months.size()) / due);
+        sub_pts = std::floor(sub.points * ratio * 2.0) / 2.0;
+        std::vector<int> covered(months.begin(), months.end());
+        r.months_covered = covered;
+        parts.push_back(sub.title + "：" + std::to_string(months.size()) + "/" + std::to_string(due) + "个月");
+        if (static_cast<int>(months.size()) < due) {
+          std::vector<int> missing;
+          for (int m = 1; m <= 12; ++m) {
+            if (month_due(m, 0) && !months.count(m)) missing.push_back(m);
+          }
+          add("PERIOD_GAP", Severity::Warning, "", "", ind.id,
+              sub.title + "缺少" + month_list(missing) + "的记录",
+              "补齐每月的工作记录或台账，由" + join(ind.units, "、") + "负责");
+        }
+      } else {
+        parts.push_back(sub.title + "：有");
+      }
+      if (sub.cap > 0) sub_pts = std::min(sub_pts, sub.cap);
+      if (sub_pts > 0) r.sub_items_met.push_back(sub.id);
+      pts += sub_pts;
+    }
+    return {std::min(pts, ind.cap), join(parts, "；")};
+  }
+
+  IndicatorResult score_indicator(const Indicator& ind) {
+    IndicatorResult r;
+    r.id = ind.id;
+    r.title = ind.title;
+    r.category = ind.category;
+    r.mode = ind.mode;
+    r.cap = ind.cap;
+    r.units = ind.units;
+    if (const auto it = by_indicator_.find(ind.id); it != by_indicator_.end()) {
+      for (const std::size_t i : it->second) r.files.push_back(evidence_[i].file.rel_path);
+    }
+    std::vector<std::size_t> members = readable_items(ind.id);
+    // Evidence that also counts under an excluded indicator does not count here (3.1 vs 5.3).
+    for (const auto& other : ind.excludes) {
+      std::set<std::string> hashes;
+      for (const std::size_t i : readable_items(other)) hashes.insert(evidence_[i].file.sha256);
+      std::erase_if(members, [&](std::size_t i) {
+        const bool dup = !evidence_[i].file.sha256.empty() && hashes.count(evidence_[i].file.sha256);
+        if (dup) {
+          add("EXCLUDED_ELSEWHERE", Severity::Info, "", evidence_[i].file.rel_path, ind.id,
+              "该材料已在指标" + other + "中计分，此处不重复计分", "");
+        }
+        return dup;
+      });
+    }
+    if (members.empty()) {
+      r.reason = "未找到佐证材料";
+      add("NO_EVIDENCE", Severity::Warning, "", "", ind.id,
+          "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + fmt_points(ind.cap) + "分）",
+          "补充材料，由" + join(ind.units, "、") + "负责");
+      return r;
+    }
+    if (has_rule(ind, "D.6")) check_documents(ind, members, r);
+    if (has_rule(ind, "D.7")) check_photos(ind, members, r);
+    check_conditions(ind, members, r);
+
+    const std::vector<Item> items = group_items(members);
+    Raw raw;
+    switch (ind.mode) {
+      case ScoringMode::Once: raw = score_once(ind, items); break;
+      case ScoringMode::PerItem: raw = score_per_item(ind, items); break;
+      case ScoringMode::PerQuarter: raw = score_per_quarter(ind, items, r); break;
+      case ScoringMode::PerMonth: raw = score_per_month(ind, items, r); break;
+      case ScoringMode::PerDomain: raw = score_per_domain(ind, items, r); break;
+      case ScoringMode::SubItems: raw = score_sub_items(ind, members, r); break;
+      case ScoringMode::Tasks:
+        raw = {0, items.empty() ? "未找到佐证" : "已有佐证" + std::to_string(items.size()) + "项"};
+        if (ind.min_count > 0 && static_cast<int>(items.size()) < ind.min_count) {
+          add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
+              "量化目标要求至少" + std::to_string(ind.min_count) + "项，只找到" + std::to_string(items.size()) + "项",
+              "补充材料，由" + join(ind.units, "、") + "负责");
+        }
+        break;
+    }
+    r.points_if_fixed = raw.points;
+    if (r.zeroed_by.empty()) {
+      r.points = raw.points;
+      r.reason = raw.reason;
+    } else {
+      r.points = 0;
+      std::set<std::string> rules;
+      for (const auto& z : r.zeroed_by) rules.insert(z.rule);
+      r.reason = "被" + join(std::vector<std::string>(rules.begin(), rules.end()), "、") + "扣为0分（" +
+                 r.zeroed_by.front().message + (r.zeroed_by.front().file.empty() ? "" : "：" + r.zeroed_by.front().file) +
+                 (r.zeroed_by.size() > 1 ? " 等" + std::to_string(r.zeroed_by.size()) + "处" : "") + "）；修正后可得" +
+                 fmt_points(raw.points) + "分：" + raw.reason;
+    }
+    return r;
+  }
+
+  BonusResult score_bonus(const Bonus& bonus) {
+    BonusResult b{bonus.id, bonus.title, 0, bonus.cap, {}, ""};
+    if (const auto it = by_indicator_.find(bonus.id); it != by_indicator_.end()) {
+      for (const std::size_t i : it->second) b.files.push_back(evidence_[i].file.rel_path);
+    }
+    const std::vector<Item> items = group_items(readable_items(bonus.id));
+    if (items.empty()) {
+      b.reason = "无材料";
+      return b;
+    }
+    const double cap = bonus.cap > 0 ? bonus.cap : bonus.points;
+    b.points = std::min(cap, static_cast<double>(items.size()) * bonus.points);
+    b.reason = "共" + std::to_string(items.size()) + "项材料";
+    return b;
+  }
+
+  DeductionResult estimate_deduction(const Deduction& d, const std::vector<Finding>& all, const Evaluation& ev) {
+    DeductionResult out{d.id, d.title, 0, 0, !d.detectable, ""};
+    if (!d.detectable) {
+      out.reason = "无法从材料中判断，需人工核查";
+      return out;
+    }
+    std::set<std::string> indicators;
+    for (const auto& f : all) {
+      if (f.rule != d.id || f.severity < Severity::Warning) continue;
+      ++out.occurrences;
+      if (!f.indicator.empty()) indicators.insert(f.indicator);
+    }
+    switch (d.effect) {
+      case DeductionEffect::ZeroTotal:
+        out.reason = out.occurrences ? "发现" + std::to_string(out.occurrences) + "项风险，一经查实总分扣至0分"
+                                     : "未发现风险";
+        break;
+      case DeductionEffect::MinusEach:
+        out.points = out.occurrences * d.points;
+        out.reason = out.occurrences ? std::to_string(out.occurrences) + "处，每处扣" + fmt_points(d.points) + "分"
+                                     : "未发现";
+        break;
+      case DeductionEffect::MinusPerDomain:
+        out.points = static_cast<double>(indicators.size()) * d.points;
+        out.reason = out.occurrences ? "涉及" + std::to_string(indicators.size()) + "个领域" : "未发现";
+        break;
+      case DeductionEffect::MinusOnce:
+        out.points = out.occurrences ? d.points : 0;
+        out.reason = out.occurrences ? std::to_string(out.occurrences) + "处问题，扣" + fmt_points(d.points) + "分"
+                                     : "未发现";
+        break;
+      case DeductionEffect::ZeroIndicator: {
+        std::vector<std::string> zeroed;
+        for (const auto& r : ev.indicators) {
+          if (std::any_of(r.zeroed_by.begin(), r.zeroed_by.end(), [&](const ZeroCause& z) { return z.rule == d.id; })) {
+            zeroed.push_back(r.id);
+          }
+        }
+        out.occurrences = static_cast<int>(zeroed.size());
+        out.reason = zeroed.empty() ? "未发现" : "指标" + join(zeroed, "、") + "被扣为0分";
+        break;
+      }
+    }
+    return out;
+  }
+
+  const RuleSet& rules_;
+  const std::vector<Evidence>& evidence_;
+  CivilDate as_of_;
+  int year_ = 0;
+  std::map<std::string, std::vector<std::size_t>> by_indicator_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options) {
+  return Evaluator(rules, evidence, options).run();
+}
+
+}  // namespace evpack

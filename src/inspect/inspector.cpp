@@ -1,0 +1,153 @@
+#include "evpack/inspect/inspector.hpp"
+
+#include <exception>
+#include <mutex>
+
+#include "evpack/adapters/metadata_reader.hpp"
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/inspect/date_text.hpp"
+#include "evpack/inspect/document_inspector.hpp"
+#include "evpack/inspect/photo_inspector.hpp"
+
+namespace evpack {
+
+namespace {
+
+// Starts the real engine on first use, so runs without scans or photos to read
+// never pay for Tesseract; remembers a failed start instead of retrying per file.
+class LazyOcr final : public Ocr {
+ public:
+  explicit LazyOcr(std::string languages) : languages_(std::move(languages)) {}
+
+  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) override {
+    if (!tried_) {
+      tried_ = true;
+      auto made = make_tesseract_ocr(languages_);
+      if (made) {
+        engine_ = std::move(made.value());
+      } else {
+        failure_ = made.error();
+      }
+    }
+    if (!engine_) return failure_;
+    return engine_->recognize(image, layout);
+  }
+
+ private:
+  std::string languages_;
+  bool tried_ = false;
+  std::unique_ptr<Ocr> engine_;
+  Error failure_{"OCR_UNAVAILABLE", "文字识别（OCR）不可用"};
+};
+
+Finding file_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
+                     std::string message, std::string advice) {
+  return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
+}
+
+// The date this evidence stands for: what a reviewer would read first. The
+// file's mtime is never used: copying or forwarding a file changes it.
+EvidenceDate resolve_date(const FileRecord& record, const Inspection& inspection) {
+  if (inspection.photo) {
+    if (inspection.photo->watermark_time) return {inspection.photo->watermark_time, DateSource::Watermark};
+    if (inspection.photo->exif_time && !inspection.photo->screenshot) {
+      return {inspection.photo->exif_time, DateSource::Exif};
+    }
+  }
+  if (inspection.document && inspection.document->issue_date) {
+    return {Timestamp{*inspection.document->issue_date}, DateSource::DocumentDate};
+  }
+  if (const auto d = date_from_name(record.file_name())) return {Timestamp{*d}, DateSource::FileName};
+  const auto folders = record.folders();
+  for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
+    if (const auto d = date_from_name(*it)) return {Timestamp{*d}, DateSource::FolderName};
+  }
+  return {};
+}
+
+Inspection inspect_by_kind(const std::string& path, const FileRecord& record, Toolbox& tools,
+                           const InspectOptions& options) {
+  Inspection out;
+  out.kind = record.kind;
+  switch (record.kind) {
+    case ContentKind::Empty:
+      out.readable = false;
+      out.findings.push_back(file_finding(record, "FILE_EMPTY", Severity::Warning, "D.5", "空文件（0字节），无法作为佐证",
+                                          "重新导出或复制原文件"));
+      return out;
+    case ContentKind::Pdf:
+      return inspect_pdf(path, record, *tools.pdf, tools.ocr.get(), options);
+    case ContentKind::Jpeg:
+    case ContentKind::Png:
+    case ContentKind::Heic:
+    case ContentKind::OtherImage:
+      return inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options);
+    case ContentKind::Zip:
+      out.findings.push_back(file_finding(record, "NESTED_ARCHIVE", Severity::Warning, "D.5",
+                                          "材料中夹带压缩包，评审专家需要再次解压，其中的文件也不会被检查",
+                                          "解压后按指标放入对应文件夹"));
+      return out;
+    case ContentKind::Other:
+      out.findings.push_back(file_finding(record, "UNKNOWN_FORMAT", Severity::Info, "",
+                                          "无法识别的文件格式，评审专家可能无法打开", "转换为PDF或JPG等常见格式"));
+      return out;
+    default:
+      return out;  // Word/Excel/OFD/video/text: no inspector yet, counted as evidence as they are
+  }
+}
+
+}  // namespace
+
+Toolbox make_default_toolbox(const InspectOptions& options) {
+  Toolbox tools;
+  tools.pdf = make_poppler_pdf_reader();
+  tools.metadata = make_exiv2_metadata_reader();
+  if (options.ocr) tools.ocr = std::make_unique<LazyOcr>("chi_sim+eng");
+  return tools;
+}
+
+Inspection inspect_file(const std::string& path, const FileRecord& record, Toolbox& tools,
+                        const InspectOptions& options) {
+  Inspection out;
+  if (!record.read_error.empty()) {
+    out.kind = record.kind;
+    out.readable = false;
+    out.findings.push_back(file_finding(record, "FILE_UNREADABLE", Severity::Warning, "D.5",
+                                        "文件无法读取：" + record.read_error, "检查文件权限或重新复制该文件"));
+  } else {
+    try {
+      out = inspect_by_kind(path, record, tools, options);
+    } catch (const std::exception& e) {
+      out = Inspection{};
+      out.kind = record.kind;
+      out.readable = false;
+      out.findings.push_back(file_finding(record, "INSPECT_FAILED", Severity::Warning, "D.5",
+                                          std::string("检查该文件时出错：") + e.what(), "确认文件是否完整，必要时重新导出"));
+    }
+  }
+  // Unreadable evidence is what D.5 calls "难以辨识".
+  if (!out.readable) {
+    for (auto& f : out.findings) {
+      if (f.rule.empty() && f.severity >= Severity::Warning) f.rule = "D.5";
+    }
+  }
+  if (record.extension_mismatch) {
+    out.findings.push_back(file_finding(record, "EXTENSION_MISMATCH", Severity::Info, "",
+                                        "扩展名“." + record.extension + "”与实际格式（" + kind_label_zh(record.kind) +
+                                            "）不符，部分电脑可能打不开",
+                                        "把扩展名改为与实际格式一致"));
+  }
+  for (auto& f : out.findings) {
+    if (f.file.empty()) f.file = record.rel_path;
+  }
+  out.date = resolve_date(record, out);
+  if (out.text.size() > static_cast<std::size_t>(options.max_text_chars)) {
+    std::size_t cut = static_cast<std::size_t>(options.max_text_chars);
+    while (cut > 0 && (static_cast<unsigned char>(out.text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+    out.text.resize(cut);
+  }
+  return out;
+}
+
+}  // namespace evpack

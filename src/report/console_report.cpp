@@ -1,0 +1,167 @@
+#include "evpack/report/console_report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace evpack {
+
+namespace {
+
+std::string fmt_points(double v) {
+  char buf[32];
+  if (std::fabs(v - std::round(v)) < 1e-9) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  }
+  return buf;
+}
+
+char32_t decode(const std::string& s, std::size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  if (i + len > s.size()) len = 1;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+const char* const kCategoryNumerals[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+std::string category_label(const std::string& id, const std::string& title) {
+  const int n = std::atoi(id.c_str());
+  if (n >= 1 && n <= 10) return std::string(kCategoryNumerals[n]) + "、" + title;
+  return id + " " + title;
+}
+
+struct Painter {
+  bool color;
+  std::string red(const std::string& s) const { return color ? "\033[31m" + s + "\033[0m" : s; }
+  std::string yellow(const std::string& s) const { return color ? "\033[33m" + s + "\033[0m" : s; }
+  std::string green(const std::string& s) const { return color ? "\033[32m" + s + "\033[0m" : s; }
+  std::string bold(const std::string& s) const { return color ? "\033[1m" + s + "\033[0m" : s; }
+};
+
+}  // namespace
+
+int display_width(const std::string& text) {
+  int width = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = decode(text, i);
+    if (cp == 0x200B || (cp >= 0x300 && cp <= 0x36F)) continue;  // zero-width, combining
+    width += is_wide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+std::string pad_right(const std::string& text, int width) {
+  const int w = display_width(text);
+  return w >= width ? text : text + std::string(static_cast<std::size_t>(width - w), ' ');
+}
+
+std::string truncate_to_width(const std::string& text, int width) {
+  if (display_width(text) <= width) return text;
+  std::string out;
+  int w = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const char32_t cp = decode(text, i);
+    const int cw = is_wide(cp) ? 2 : 1;
+    if (w + cw > width - 1) break;
+    out.append(text, start, i - start);
+    w += cw;
+  }
+  return out + "…";
+}
+
+std::string render_console_summary(const CheckResult& result, const ConsoleOptions& options) {
+  const Painter paint{options.color};
+  const Evaluation& ev = result.evaluation;
+  std::string out;
+  out += paint.bold("evpack 自查结果") + "\n";
+  out += "规则：" + result.rules.title + "（" + result.rules.id + "）";
+  if (result.rules.year) out += "  试点年度：" + std::to_string(result.rules.year);
+  out += "\n";
+  out += "材料：" + result.scan.root + "（共 " + std::to_string(result.evidence.size()) + " 个文件）\n\n";
+
+  if (result.rules.scored) {
+    out += paint.bold("预计得分 " + fmt_points(ev.totals.total) + " / " + fmt_points(ev.totals.nominal)) +
+           "  = 基础分 " + fmt_points(ev.totals.base) + " + 加分 " + fmt_points(ev.totals.bonus) + " − 扣分 " +
+           fmt_points(ev.totals.deductions) + "\n";
+  }
+  if (ev.totals.d1_risks > 0) {
+    out += paint.red("！发现 " + std::to_string(ev.totals.d1_risks) +
+                     " 项弄虚作假（D.1）风险：一经查实，取消验收资格、总分扣至0分。请先处理标为“致命”的问题。") +
+           "\n";
+  }
+  out += "\n";
+
+  const int title_width = 34;
+  out += pad_right("指标", title_width) + pad_right("得分/满分", 11) + "说明\n";
+  for (const auto& cat : ev.categories) {
+    out += paint.bold(pad_right(category_label(cat.id, cat.title), title_width) + fmt_points(cat.points) + "/" +
+                      fmt_points(cat.total)) +
+           "\n";
+    for (const auto& r : ev.indicators) {
+      if (r.category != cat.id) continue;
+      std::string score = fmt_points(r.points) + "/" + fmt_points(r.cap);
+      const std::string mark = !r.zeroed_by.empty() ? "✗" : r.points + 1e-9 >= r.cap ? "✓" : r.points > 0 ? "△" : "○";
+      std::string line = "  " + pad_right(truncate_to_width(r.id + " " + r.title, title_width - 3), title_width - 2) +
+                         pad_right(score, 9) + mark + " " + truncate_to_width(r.reason, 60);
+      if (!r.zeroed_by.empty()) line = paint.red(line);
+      else if (r.points + 1e-9 < r.cap) line = paint.yellow(line);
+      out += line + "\n";
+    }
+  }
+  out += paint.bold(pad_right("加分项", title_width) + fmt_points(ev.totals.bonus)) + "\n";
+  for (const auto& b : ev.bonuses) {
+    if (b.points <= 0) continue;
+    out += "  " + pad_right(truncate_to_width(b.id + " " + b.title, title_width - 3), title_width - 2) + "+" +
+           fmt_points(b.points) + "  " + b.reason + "\n";
+  }
+  out += paint.bold(pad_right("扣分项", title_width) + "−" + fmt_points(ev.totals.deductions)) + "\n";
+  for (const auto& d : ev.deductions) {
+    if (d.occurrences == 0 && !d.manual) continue;
+    out += "  " + pad_right(truncate_to_width(d.id + " " + d.title, title_width - 3), title_width - 2) +
+           pad_right(d.points > 0 ? "−" + fmt_points(d.points) : "", 9) + "  " + d.reason + "\n";
+  }
+
+  std::map<Severity, int> counts;
+  for (const auto& f : result.findings) ++counts[f.severity];
+  out += "\n" + paint.bold("发现的问题") + "：致命 " + std::to_string(counts[Severity::Fatal]) + "，严重 " +
+         std::to_string(counts[Severity::Error]) + "，警告 " + std::to_string(counts[Severity::Warning]) + "，提示 " +
+         std::to_string(counts[Severity::Info]) + "\n";
+  int shown = 0;
+  for (const auto& f : result.findings) {
+    if (f.severity == Severity::Info) continue;
+    if (shown >= options.max_findings) break;
+    ++shown;
+    std::string head = "[" + severity_label_zh(f.severity) + "]";
+    if (!f.rule.empty()) head += " " + f.rule;
+    if (!f.indicator.empty()) head += " 指标" + f.indicator;
+    head = f.severity >= Severity::Error ? paint.red(head) : paint.yellow(head);
+    out += head + " " + (f.file.empty() ? "" : f.file + "：") + f.message + "\n";
+    if (!f.advice.empty()) out += "      建议：" + f.advice + "\n";
+  }
+  int rest = 0;
+  for (const auto& f : result.findings) rest += f.severity != Severity::Info ? 1 : 0;
+  rest -= shown;
+  if (rest > 0) out += "……另有 " + std::to_string(rest) + " 条，详见 JSON 报告（--json）。\n";
+  if (!ev.manual_checks.empty()) {
+    out += "\n" + paint.bold("需人工核查") + "：\n";
+    for (const auto& m : ev.manual_checks) out += "  · " + m + "\n";
+  }
+  return out;
+}
+
+}  // namespace evpack
