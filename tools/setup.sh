@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian/Ubuntu machine: install the Debian packages,
+# configure and build evpack (release, in build/). With --sample it then runs
+# the main job on the bundled sample archive.
+#   tools/setup.sh            install + build
+#   tools/setup.sh --sample   install + build + evpack check on samples/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+run_sample=0
+for arg in "$@"; do
+  case "$arg" in
+    --sample) run_sample=1 ;;
+    *) echo "usage: tools/setup.sh [--sample]" >&2; exit 2 ;;
+  esac
+done
+
+bash tools/deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build --parallel "$(nproc)"
+
+if [ "$run_sample" -eq 1 ]; then
+  mkdir -p out
+  sample="samples/青石县佐证材料"
+  echo
+  echo "== evpack check ${sample} =="
+  ./build/evpack check "$sample" --as-of 2026-01-20 --json out/sample-report.json
+fi

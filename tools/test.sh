@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs the whole test suite (CTest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 900
