@@ -15,7 +15,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # sample generator (Debian's python3, not a pyenv one)
   python3 python3-pil python3-reportlab python3-numpy fonts-noto-cjk fonts-wqy-zenhei
-  poppler-utils unzip p7zip-full zip
+  poppler-utils unzip p7zip-full zip time
 )
 
 SUDO=""
