@@ -1,0 +1,41 @@
+#include "evpack/util/atomic_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/temp_dir.hpp"
+
+namespace evpack {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(AtomicFile, WritesAndReplacesWithoutLeavingTempFiles) {
+  testing::TempDir tmp;
+  const std::string path = (tmp.path() / "报告.json").string();
+  ASSERT_TRUE(write_file_atomically(path, "first"));
+  ASSERT_TRUE(write_file_atomically(path, "second"));
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_EQ(ss.str(), "second");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
+  EXPECT_EQ(entries, 1);
+}
+
+TEST(AtomicFile, FailureLeavesTargetUntouchedAndSaysWhyInChinese) {
+  testing::TempDir tmp;
+  const auto missing_dir = (tmp.path() / "没有这个目录" / "r.json").string();
+  const auto result = write_file_atomically(missing_dir, "x");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, "OUTPUT_WRITE_FAILED");
+  EXPECT_NE(result.error().message.find("无法写入"), std::string::npos);
+  EXPECT_FALSE(fs::exists(missing_dir));
+}
+
+}  // namespace
+}  // namespace evpack
