@@ -19,7 +19,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-[ -x build/evpack ] || bash tools/setup.sh
+bash tools/deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DEVPACK_BUILD_BENCH=ON > /dev/null
+cmake --build build --parallel "$(nproc)"
 command -v /usr/bin/time >/dev/null || { echo "need /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 data="bench-data/archive-${photos}p-${pdfs}d"
