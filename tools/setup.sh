@@ -22,6 +22,10 @@ cmake --build build --parallel "$(nproc)"
 if [ "$run_sample" -eq 1 ]; then
   mkdir -p out
   sample="samples/青石县佐证材料"
+  if [ ! -d "$sample" ]; then
+    echo "示例材料 ${sample} 尚未生成（见 README 的状态说明）。" >&2
+    exit 1
+  fi
   echo
   echo "== evpack check ${sample} =="
   ./build/evpack check "$sample" --as-of 2026-01-20 --json out/sample-report.json
