@@ -1,6 +1,7 @@
-// Image decoding and analysis in our vocabulary (OpenCV in src/adapters/opencv_image_ops.cpp).
+// Image decoding and analysis in our vocabulary (OpenCV in src/adapters/opencv/image_ops.cpp).
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,14 +14,21 @@ namespace evpack {
 
 struct ImageLimits {
   long long max_pixels = 120'000'000;  ///< larger images are refused (decompression bombs)
+  long long max_file_bytes = 512LL << 20;  ///< larger files are refused before being read
 };
 
-/// Decodes a JPEG/PNG/BMP/TIFF/WebP file to BGR. Errors: IMAGE_CORRUPT, IMAGE_TOO_LARGE.
+/// Decodes a JPEG/PNG/BMP/TIFF/WebP file to BGR, EXIF orientation NOT applied.
+/// The size is read from the header first, so oversized images are refused without decoding.
+/// Errors: IMAGE_CORRUPT (undecodable, truncated JPEG, unknown format), IMAGE_TOO_LARGE,
+/// IMAGE_UNSUPPORTED (a valid format this build cannot decode, e.g. GIF).
 Expected<RasterImage> decode_image_file(const std::string& path, ImageLimits limits = {});
 /// Decodes image bytes (e.g. an EXIF thumbnail).
 Expected<RasterImage> decode_image_bytes(const std::vector<std::uint8_t>& bytes, ImageLimits limits = {});
-/// Reads only the dimensions from the header when possible (no full decode).
+/// Reads only the dimensions from the header when possible (no full decode):
+/// JPEG, PNG, GIF, BMP, WebP, TIFF. nullopt for other or broken headers.
 std::optional<PixelRect> probe_image_size(const std::string& path);
+/// Same as probe_image_size, on bytes in memory.
+std::optional<PixelRect> probe_image_size(const std::vector<std::uint8_t>& bytes);
 /// Applies EXIF orientation (1..8) so that the image is upright.
 RasterImage apply_orientation(const RasterImage& image, int orientation);
 /// Scales so that the longer side is at most `max_side` (never enlarges).
@@ -29,11 +37,14 @@ RasterImage downscale(const RasterImage& image, int max_side);
 RasterImage crop(const RasterImage& image, PixelRect rect);
 /// Converts to gray.
 RasterImage to_gray(const RasterImage& image);
-/// 64-bit DCT perceptual hash (OpenCV img_hash PHash).
+/// 64-bit DCT perceptual hash (OpenCV img_hash PHash over a 32x32 area-averaged
+/// gray copy, so the input's resolution does not matter). 0 for an empty image.
 std::uint64_t perceptual_hash(const RasterImage& image);
-/// Encodes as JPEG (for thumbnails) with the given quality.
+/// Number of differing bits between two hashes (0..64); near-identical photos give <= 8.
+constexpr int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
+/// Encodes as JPEG (for thumbnails) with the given quality (1..100). Empty on failure.
 std::vector<std::uint8_t> encode_jpeg(const RasterImage& image, int quality);
-/// Encodes as PNG.
+/// Encodes as PNG. Empty on failure.
 std::vector<std::uint8_t> encode_png(const RasterImage& image);
 
 }  // namespace evpack

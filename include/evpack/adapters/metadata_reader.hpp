@@ -20,7 +20,7 @@ struct PhotoMetadata {
   std::string offset_time_original;       ///< "+08:00"
   std::string make;
   std::string model;
-  std::string software;
+  std::string software;  ///< Software, ProcessingSoftware and XMP CreatorTool, distinct values joined by "; "
   int orientation = 1;
   std::optional<GpsPoint> gps;
   int pixel_width = 0;   ///< from the container, before orientation
@@ -36,6 +36,12 @@ class MetadataReader {
   /// A photo without EXIF is not an error (has_exif == false).
   virtual Expected<PhotoMetadata> read(const std::string& path) const = 0;
 };
+
+/// Parses an EXIF date ("2025:03:18 09:30:15", also '-' separators, missing seconds,
+/// trailing sub-seconds or zone, XMP "2025-03-18T09:30:15+08:00"). Blank, zeroed
+/// ("0000:00:00 00:00:00") or impossible dates give nullopt; a valid date with a
+/// broken time gives the date alone.
+std::optional<Timestamp> parse_exif_timestamp(const std::string& text);
 
 /// The exiv2 implementation. Call init_metadata_library() once before threads start.
 std::unique_ptr<MetadataReader> make_exiv2_metadata_reader();

@@ -18,4 +18,9 @@ namespace evpack {
 Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata,
                          Ocr* ocr, const InspectOptions& options);
 
+/// The image editor named in an EXIF/XMP software string ("Adobe Photoshop 24.1
+/// (Windows)" -> "Photoshop", "MTXX" -> "美图秀秀"), or "" for cameras, phone
+/// firmware ("HDR+ 1.0", "16.1") and unknown software.
+std::string find_editing_software(const std::string& software);
+
 }  // namespace evpack

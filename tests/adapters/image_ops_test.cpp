@@ -1,0 +1,361 @@
+#include "evpack/adapters/image_ops.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+
+#include "support/temp_dir.hpp"
+
+namespace evpack {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::corpus_dir;
+using testing::TempDir;
+
+std::string exif_file(const std::string& name) { return corpus_dir() + "/exif/" + name; }
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::uint8_t> as_bytes(const std::string& s) { return {s.begin(), s.end()}; }
+
+RasterImage decoded(const std::string& path) {
+  auto image = decode_image_file(path);
+  EXPECT_TRUE(image) << path << ": " << (image ? "" : image.error().message);
+  return image ? std::move(image.value()) : RasterImage{};
+}
+
+// A w x h BGR image whose every pixel is distinct: B = x, G = y, R = index.
+RasterImage numbered(int w, int h) {
+  RasterImage image{w, h, 3, {}};
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      image.pixels.push_back(static_cast<std::uint8_t>(x));
+      image.pixels.push_back(static_cast<std::uint8_t>(y));
+      image.pixels.push_back(static_cast<std::uint8_t>(y * w + x));
+    }
+  }
+  return image;
+}
+
+std::uint8_t pixel_id(const RasterImage& image, int x, int y) {
+  return image.pixels[(static_cast<std::size_t>(y) * image.width + x) * 3 + 2];
+}
+
+TEST(ImageOps, DecodesJpegToBgr) {
+  const auto image = decoded(exif_file("DSCN0010.jpg"));
+  EXPECT_EQ(image.width, 640);
+  EXPECT_EQ(image.height, 480);
+  EXPECT_EQ(image.channels, 3);
+  EXPECT_EQ(image.pixels.size(), 640u * 480u * 3u);
+}
+
+TEST(ImageOps, EveryCorpusFileDecodesOrFailsCleanly) {
+  const std::set<std::string> codes{"IMAGE_CORRUPT", "IMAGE_TOO_LARGE", "IMAGE_UNSUPPORTED"};
+  int ok = 0;
+  for (const char* folder : {"/exif", "/heic", "/seals"}) {
+    for (const auto& entry : fs::directory_iterator(corpus_dir() + folder)) {
+      const std::string path = entry.path().string();
+      SCOPED_TRACE(path);
+      const auto image = decode_image_file(path);
+      if (image) {
+        ++ok;
+        EXPECT_EQ(image->pixels.size(), static_cast<std::size_t>(image->width) * image->height * image->channels);
+        // The header probe must agree with the decoder, or the size limit means nothing.
+        const auto probed = probe_image_size(path);
+        ASSERT_TRUE(probed);
+        EXPECT_EQ(probed->width, image->width);
+        EXPECT_EQ(probed->height, image->height);
+      } else {
+        EXPECT_TRUE(codes.count(image.error().code)) << image.error().code;
+        EXPECT_FALSE(image.error().message.empty());
+      }
+    }
+  }
+  // 40 JPEGs minus 6 broken ones (truncated, fuzzed headers) plus 3 seal images; OpenCV reads no HEIC.
+  EXPECT_EQ(ok, 37);
+}
+
+TEST(ImageOps, TruncatedJpegIsCorruptNotGrayFilled) {
+  TempDir dir;
+  const std::string jpeg = slurp(exif_file("DSCN0010.jpg"));
+  const auto path = dir.write("cut.jpg", jpeg.substr(0, jpeg.size() / 2));
+  const auto image = decode_image_file(path.string());
+  ASSERT_FALSE(image);
+  EXPECT_EQ(image.error().code, "IMAGE_CORRUPT");
+  EXPECT_NE(image.error().message.find("图片无法解码"), std::string::npos);
+}
+
+TEST(ImageOps, GarbageEmptyAndMissingAreCorrupt) {
+  TempDir dir;
+  std::mt19937 rng(7);
+  std::string noise(10000, '\0');
+  for (auto& c : noise) c = static_cast<char>(rng());
+  for (const auto& path : {dir.write("noise.jpg", noise).string(), dir.write("empty.jpg", "").string(),
+                           dir.str() + "/missing.jpg"}) {
+    const auto image = decode_image_file(path);
+    ASSERT_FALSE(image) << path;
+    EXPECT_EQ(image.error().code, "IMAGE_CORRUPT");
+  }
+  // A valid JPEG start followed by noise.
+  const auto fake = decode_image_bytes(as_bytes("\xFF\xD8\xFF\xE0" + noise));
+  ASSERT_FALSE(fake);
+  EXPECT_EQ(fake.error().code, "IMAGE_CORRUPT");
+}
+
+TEST(ImageOps, RefusesDecompressionBombsFromTheHeader) {
+  // A PNG whose IHDR claims 100000 x 100000 pixels (30 GB as BGR) and carries no data.
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x02\0\0\0\0\0\0\0", 33);
+  const auto start = std::chrono::steady_clock::now();
+  const auto image = decode_image_bytes(as_bytes(png));
+  ASSERT_FALSE(image);
+  EXPECT_EQ(image.error().code, "IMAGE_TOO_LARGE");
+  EXPECT_NE(image.error().message.find("100000×100000"), std::string::npos);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+
+  // A real JPEG whose frame header is patched to 60000 x 60000.
+  std::string jpeg = slurp(exif_file("landscape_1.jpg"));
+  const auto sof = jpeg.find("\xFF\xC0");
+  ASSERT_NE(sof, std::string::npos);
+  jpeg[sof + 5] = jpeg[sof + 7] = static_cast<char>(0xEA);
+  jpeg[sof + 6] = jpeg[sof + 8] = static_cast<char>(0x60);
+  const auto probed = probe_image_size(as_bytes(jpeg));
+  ASSERT_TRUE(probed);
+  EXPECT_EQ(probed->width, 60000);
+  const auto big = decode_image_bytes(as_bytes(jpeg));
+  ASSERT_FALSE(big);
+  EXPECT_EQ(big.error().code, "IMAGE_TOO_LARGE");
+
+  // The limit is the caller's.
+  ImageLimits tight;
+  tight.max_pixels = 640 * 480 - 1;
+  const auto refused = decode_image_file(exif_file("DSCN0010.jpg"), tight);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "IMAGE_TOO_LARGE");
+  tight.max_file_bytes = 1000;
+  tight.max_pixels = 1LL << 40;
+  const auto too_long = decode_image_file(exif_file("DSCN0010.jpg"), tight);
+  ASSERT_FALSE(too_long);
+  EXPECT_EQ(too_long.error().code, "IMAGE_TOO_LARGE");
+}
+
+TEST(ImageOps, ProbesOtherFormatsFromTheirHeaders) {
+  // 2x2 24-bit BMP, bottom-up: blue, green / red, white.
+  std::string bmp("BM", 2);
+  auto le32 = [](std::uint32_t v) {
+    return std::string{static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
+                       static_cast<char>(v >> 24)};
+  };
+  bmp += le32(54 + 16) + le32(0) + le32(54) + le32(40) + le32(2) + le32(2) + std::string("\x01\0\x18\0", 4) +
+         le32(0) + le32(16) + le32(2835) + le32(2835) + le32(0) + le32(0);
+  bmp += std::string("\xFF\0\0\0\xFF\0\0\0", 8) + std::string("\0\0\xFF\xFF\xFF\xFF\0\0", 8);
+  const auto probed_bmp = probe_image_size(as_bytes(bmp));
+  ASSERT_TRUE(probed_bmp);
+  EXPECT_EQ(probed_bmp->width, 2);
+  EXPECT_EQ(probed_bmp->height, 2);
+  const auto image = decode_image_bytes(as_bytes(bmp));
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->pixels[0], 0);     // top-left is red: B = 0
+  EXPECT_EQ(image->pixels[2], 0xFF);  //                 R = 255
+
+  // GIF: size from the header, but OpenCV 4.6 has no GIF decoder.
+  const std::string gif("GIF89a\x40\x01\xF0\x00\x00\x00\x00", 13);
+  const auto probed_gif = probe_image_size(as_bytes(gif));
+  ASSERT_TRUE(probed_gif);
+  EXPECT_EQ(probed_gif->width, 320);
+  EXPECT_EQ(probed_gif->height, 240);
+  const auto gif_image = decode_image_bytes(as_bytes(gif));
+  ASSERT_FALSE(gif_image);
+  EXPECT_EQ(gif_image.error().code, "IMAGE_UNSUPPORTED");
+
+  // Lossless WebP (VP8L): 14-bit width-1 and height-1 after the 0x2F signature.
+  const std::uint32_t bits = (300 - 1) | ((200 - 1) << 14);
+  const std::string webp = "RIFF" + le32(30) + "WEBPVP8L" + le32(10) + "\x2F" + le32(bits) + std::string(9, '\0');
+  const auto probed_webp = probe_image_size(as_bytes(webp));
+  ASSERT_TRUE(probed_webp);
+  EXPECT_EQ(probed_webp->width, 300);
+  EXPECT_EQ(probed_webp->height, 200);
+
+  // Little-endian TIFF with ImageWidth (SHORT) and ImageLength (LONG).
+  std::string tiff("II*\0\x08\0\0\0\x02\0", 10);
+  tiff += std::string("\x00\x01\x03\x00\x01\x00\x00\x00\x20\x03\x00\x00", 12);  // 256 = 800
+  tiff += std::string("\x01\x01\x04\x00\x01\x00\x00\x00\x58\x02\x00\x00", 12);  // 257 = 600
+  const auto probed_tiff = probe_image_size(as_bytes(tiff));
+  ASSERT_TRUE(probed_tiff);
+  EXPECT_EQ(probed_tiff->width, 800);
+  EXPECT_EQ(probed_tiff->height, 600);
+
+  EXPECT_FALSE(probe_image_size(as_bytes("plain text, not an image")));
+}
+
+// EXIF orientation = where the stored first row/column belong; the upright image
+// U of stored S (w x h) is, per EXIF 2.32 / TIFF 6.0:
+TEST(ImageOps, AppliesEveryOrientationLikeTheExifDefinition) {
+  const int w = 3;
+  const int h = 2;
+  const RasterImage s = numbered(w, h);
+  auto id = [&](int x, int y) { return pixel_id(s, x, y); };
+  for (int o = 1; o <= 8; ++o) {
+    SCOPED_TRACE(o);
+    const RasterImage u = apply_orientation(s, o);
+    const bool turned = o >= 5;
+    ASSERT_EQ(u.width, turned ? h : w);
+    ASSERT_EQ(u.height, turned ? w : h);
+    for (int y = 0; y < u.height; ++y) {
+      for (int x = 0; x < u.width; ++x) {
+        std::uint8_t expected = 0;
+        switch (o) {
+          case 1: expected = id(x, y); break;
+          case 2: expected = id(w - 1 - x, y); break;
+          case 3: expected = id(w - 1 - x, h - 1 - y); break;
+          case 4: expected = id(x, h - 1 - y); break;
+          case 5: expected = id(y, x); break;
+          case 6: expected = id(y, h - 1 - x); break;
+          case 7: expected = id(w - 1 - y, h - 1 - x); break;
+          case 8: expected = id(w - 1 - y, x); break;
+        }
+        EXPECT_EQ(pixel_id(u, x, y), expected) << "at " << x << "," << y;
+      }
+    }
+  }
+  // Out-of-range values (seen in the corpus: 36865) leave the image as it is.
+  EXPECT_EQ(apply_orientation(s, 36865).pixels, s.pixels);
+  EXPECT_EQ(apply_orientation(s, 0).pixels, s.pixels);
+}
+
+// landscape_1..8.jpg store the same picture under the 8 orientations.
+TEST(ImageOps, CorpusLandscapesComeOutUpright) {
+  const RasterImage reference = decoded(exif_file("landscape_1.jpg"));
+  const std::uint64_t reference_hash = perceptual_hash(reference);
+  for (int o = 1; o <= 8; ++o) {
+    SCOPED_TRACE(o);
+    const RasterImage stored = decoded(exif_file("landscape_" + std::to_string(o) + ".jpg"));
+    const RasterImage upright = apply_orientation(stored, o);
+    EXPECT_EQ(upright.width, 600);
+    EXPECT_EQ(upright.height, 450);
+    EXPECT_LE(hamming_distance(perceptual_hash(upright), reference_hash), 4);
+  }
+  // The test can tell orientations apart: mixing up 6 and 8 gives a picture upside down.
+  const RasterImage six = decoded(exif_file("landscape_6.jpg"));
+  EXPECT_GT(hamming_distance(perceptual_hash(apply_orientation(six, 8)), reference_hash), 16);
+  const RasterImage seven = decoded(exif_file("landscape_7.jpg"));
+  EXPECT_GT(hamming_distance(perceptual_hash(apply_orientation(seven, 5)), reference_hash), 16);
+}
+
+TEST(ImageOps, PerceptualHashSurvivesResizeAndRecompression) {
+  const std::vector<std::string> names{"DSCN0010.jpg", "landscape_1.jpg", "30-type_error.jpg", "45-gps_ifd.jpg",
+                                       "DSC_3079.jpg", "32-lens_data.jpeg"};
+  std::vector<std::uint64_t> hashes;
+  for (const auto& name : names) {
+    SCOPED_TRACE(name);
+    const RasterImage original = decoded(exif_file(name));
+    const std::uint64_t hash = perceptual_hash(original);
+    const RasterImage half = downscale(original, std::max(original.width, original.height) / 2);
+    ASSERT_EQ(half.width, (original.width + 1) / 2);
+    const auto jpeg = encode_jpeg(half, 60);
+    ASSERT_FALSE(jpeg.empty());
+    const auto copy = decode_image_bytes(jpeg);
+    ASSERT_TRUE(copy);
+    EXPECT_LE(hamming_distance(perceptual_hash(*copy), hash), 8);
+    hashes.push_back(hash);
+  }
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    for (std::size_t j = i + 1; j < hashes.size(); ++j) {
+      EXPECT_GE(hamming_distance(hashes[i], hashes[j]), 20) << names[i] << " vs " << names[j];
+    }
+  }
+}
+
+TEST(ImageOps, HammingDistanceCountsBits) {
+  static_assert(hamming_distance(0, 0) == 0);
+  static_assert(hamming_distance(0, ~0ULL) == 64);
+  EXPECT_EQ(hamming_distance(0b1011, 0b0001), 2);
+}
+
+TEST(ImageOps, DownscaleKeepsAspectAndNeverEnlarges) {
+  const RasterImage image = decoded(exif_file("DSCN0010.jpg"));
+  const RasterImage small = downscale(image, 320);
+  EXPECT_EQ(small.width, 320);
+  EXPECT_EQ(small.height, 240);
+  EXPECT_EQ(small.pixels.size(), 320u * 240u * 3u);
+  const RasterImage same = downscale(image, 4000);
+  EXPECT_EQ(same.width, 640);
+  EXPECT_EQ(same.pixels, image.pixels);
+}
+
+TEST(ImageOps, CropClampsToTheImage) {
+  const RasterImage s = numbered(10, 8);
+  const RasterImage inside = crop(s, {2, 3, 4, 2});
+  ASSERT_EQ(inside.width, 4);
+  ASSERT_EQ(inside.height, 2);
+  EXPECT_EQ(pixel_id(inside, 0, 0), pixel_id(s, 2, 3));
+  EXPECT_EQ(pixel_id(inside, 3, 1), pixel_id(s, 5, 4));
+  const RasterImage edge = crop(s, {-5, 6, 8, 100});
+  EXPECT_EQ(edge.width, 3);
+  EXPECT_EQ(edge.height, 2);
+  EXPECT_EQ(pixel_id(edge, 0, 0), pixel_id(s, 0, 6));
+  EXPECT_TRUE(crop(s, {20, 20, 5, 5}).empty());
+  EXPECT_TRUE(crop(s, {1, 1, 0, 5}).empty());
+}
+
+TEST(ImageOps, ToGrayUsesLuma) {
+  RasterImage red{1, 1, 3, {0, 0, 255}};
+  const RasterImage gray = to_gray(red);
+  ASSERT_EQ(gray.channels, 1);
+  ASSERT_EQ(gray.pixels.size(), 1u);
+  EXPECT_NEAR(gray.pixels[0], 76, 1);  // 0.299 * 255
+  EXPECT_EQ(to_gray(gray).pixels, gray.pixels);
+}
+
+TEST(ImageOps, MalformedRastersAreRefusedNotRead) {
+  RasterImage lying{1000, 1000, 3, {1, 2, 3}};  // claims 3 MB, holds 3 bytes
+  EXPECT_TRUE(downscale(lying, 10).empty());
+  EXPECT_TRUE(to_gray(lying).empty());
+  EXPECT_TRUE(crop(lying, {0, 0, 10, 10}).empty());
+  EXPECT_TRUE(encode_png(lying).empty());
+  EXPECT_EQ(perceptual_hash(lying), 0u);
+}
+
+TEST(ImageOps, EncodesRoundTrip) {
+  const RasterImage s = numbered(40, 30);
+  const auto png = encode_png(s);
+  ASSERT_GT(png.size(), 8u);
+  const auto back = decode_image_bytes(png);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->pixels, s.pixels);  // lossless
+
+  const RasterImage photo = decoded(exif_file("DSCN0010.jpg"));
+  const auto low = encode_jpeg(photo, 30);
+  const auto high = encode_jpeg(photo, 95);
+  ASSERT_FALSE(low.empty());
+  EXPECT_LT(low.size(), high.size());
+  EXPECT_EQ(low[0], 0xFF);
+  EXPECT_EQ(low[1], 0xD8);
+}
+
+TEST(ImageOps, DecodesChinesePaths) {
+  TempDir dir;
+  const auto path = dir.write("佐证材料/一、制度建设/2025.3.18 领导小组会议.jpg", slurp(exif_file("DSCN0010.jpg")));
+  const RasterImage image = decoded(path.string());
+  EXPECT_EQ(image.width, 640);
+  const auto probed = probe_image_size(path.string());
+  ASSERT_TRUE(probed);
+  EXPECT_EQ(probed->height, 480);
+}
+
+TEST(ImageOps, DecodesOrientationIgnoredSoCallersControlIt) {
+  // landscape_6 stores a 450x600 portrait; the decoder must not turn it by itself.
+  const RasterImage stored = decoded(exif_file("landscape_6.jpg"));
+  EXPECT_EQ(stored.width, 450);
+  EXPECT_EQ(stored.height, 600);
+}
+
+}  // namespace
+}  // namespace evpack

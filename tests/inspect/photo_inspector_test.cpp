@@ -1,0 +1,360 @@
+#include "evpack/inspect/photo_inspector.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+
+#include "evpack/adapters/image_ops.hpp"
+#include "support/temp_dir.hpp"
+
+namespace evpack {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::corpus_dir;
+using testing::source_dir;
+using testing::TempDir;
+
+std::string exif_file(const std::string& name) { return corpus_dir() + "/exif/" + name; }
+std::string heic_file(const std::string& name) { return corpus_dir() + "/heic/" + name; }
+std::string fixture(const std::string& name) { return source_dir() + "/tests/data/photos/" + name; }
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+ContentKind kind_of(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".heic" || ext == ".heif") return ContentKind::Heic;
+  if (ext == ".png") return ContentKind::Png;
+  return ContentKind::Jpeg;
+}
+
+FileRecord record_for(const fs::path& path) {
+  FileRecord record;
+  record.rel_path = "照片/" + path.filename().string();
+  record.disk_path = path.string();
+  record.kind = kind_of(path);
+  return record;
+}
+
+const Finding* find_code(const Inspection& inspection, const std::string& code) {
+  for (const auto& f : inspection.findings) {
+    if (f.code == code) return &f;
+  }
+  return nullptr;
+}
+
+// A MetadataReader that always fails, as exiv2 does on a broken EXIF block.
+class BrokenMetadata final : public MetadataReader {
+ public:
+  Expected<PhotoMetadata> read(const std::string&) const override {
+    return Error{"META_UNREADABLE", "照片元数据（EXIF）无法读取：corrupted image metadata"};
+  }
+};
+
+// A drawn phone capture: gray chat background, white and green bubbles, avatars, a bar.
+RasterImage chat_screenshot(int w, int h) {
+  RasterImage image{w, h, 3, std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h * 3)};
+  auto fill = [&](int x0, int y0, int x1, int y1, std::uint8_t b, std::uint8_t g, std::uint8_t r) {
+    for (int y = std::max(0, y0); y < std::min(h, y1); ++y) {
+      for (int x = std::max(0, x0); x < std::min(w, x1); ++x) {
+        auto* p = &image.pixels[(static_cast<std::size_t>(y) * w + x) * 3];
+        p[0] = b;
+        p[1] = g;
+        p[2] = r;
+      }
+    }
+  };
+  fill(0, 0, w, h, 237, 237, 237);
+  fill(0, 0, w, h / 12, 247, 247, 247);
+  std::mt19937 rng(3);
+  for (int i = 0, y = h / 10; y + 120 < h; ++i, y += 160) {
+    const bool mine = i % 2 == 1;
+    const int bw = 300 + static_cast<int>(rng() % 500);
+    const int x0 = mine ? w - 160 - bw : 160;
+    fill(x0, y, x0 + bw, y + 110, mine ? 105 : 255, mine ? 236 : 255, mine ? 149 : 255);
+    for (int k = 0; k < 12; ++k) {  // "text": dark strokes inside the bubble
+      const int tx = x0 + 20 + k * (bw - 40) / 12;
+      fill(tx, y + 35, tx + (bw - 40) / 16, y + 75, 30, 30, 30);
+    }
+    const int ax = mine ? w - 130 : 20;
+    fill(ax, y, ax + 100, y + 100, static_cast<std::uint8_t>(rng()), 120, 200);
+  }
+  return image;
+}
+
+class PhotoInspectorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { init_metadata_library(); }
+
+  Inspection inspect(const fs::path& path) { return inspect(path, record_for(path)); }
+  Inspection inspect(const fs::path& path, const FileRecord& record) {
+    return inspect_photo(path.string(), record, *reader_, nullptr, options_);
+  }
+
+  std::unique_ptr<MetadataReader> reader_ = make_exiv2_metadata_reader();
+  InspectOptions options_;
+  TempDir dir_;
+};
+
+TEST_F(PhotoInspectorTest, CameraPhotoGivesAllFacts) {
+  const auto result = inspect(exif_file("DSCN0010.jpg"));
+  EXPECT_TRUE(result.readable);
+  EXPECT_EQ(result.kind, ContentKind::Jpeg);
+  EXPECT_TRUE(result.findings.empty()) << result.findings.front().code;
+  ASSERT_TRUE(result.photo);
+  const PhotoFacts& facts = *result.photo;
+  EXPECT_TRUE(facts.has_exif);
+  ASSERT_TRUE(facts.exif_time);
+  EXPECT_EQ(facts.exif_time->iso(), "2008-10-22 16:28:39");
+  EXPECT_EQ(facts.make, "NIKON");
+  EXPECT_EQ(facts.model, "COOLPIX P6000");
+  ASSERT_TRUE(facts.gps);
+  EXPECT_NEAR(facts.gps->latitude, 43.467448, 1e-6);
+  EXPECT_NEAR(facts.gps->longitude, 11.885127, 1e-6);
+  EXPECT_TRUE(facts.has_thumbnail);
+  EXPECT_EQ(facts.width, 640);
+  EXPECT_EQ(facts.height, 480);
+  EXPECT_FALSE(facts.screenshot);
+  ASSERT_TRUE(facts.phash);
+  // The hash is the one of the downscaled upright picture.
+  EXPECT_LE(hamming_distance(*facts.phash, perceptual_hash(*decode_image_file(exif_file("DSCN0010.jpg")))), 4);
+  // Watermarks are read by a later step; the date is the dispatcher's choice.
+  EXPECT_EQ(facts.watermark.state, Presence::NotChecked);
+  EXPECT_EQ(facts.watermark.reason, "水印识别未启用");
+  EXPECT_FALSE(facts.watermark_time);
+  EXPECT_TRUE(result.text.empty());
+  EXPECT_EQ(result.date.source, DateSource::None);
+}
+
+TEST_F(PhotoInspectorTest, EveryCorpusFileInspectsWithoutCrashing) {
+  const std::set<std::string> known{"IMAGE_CORRUPT",  "IMAGE_TOO_LARGE",        "EXIF_UNREADABLE",
+                                    "HEIC_NOT_DECODED", "PHOTO_EDITING_SOFTWARE", "IMAGE_UNSUPPORTED"};
+  int unreadable = 0;
+  for (const char* folder : {"/exif", "/heic"}) {
+    for (const auto& entry : fs::directory_iterator(corpus_dir() + folder)) {
+      SCOPED_TRACE(entry.path().string());
+      const auto result = inspect(entry.path());
+      ASSERT_TRUE(result.photo);
+      for (const auto& f : result.findings) {
+        EXPECT_TRUE(known.count(f.code)) << f.code;
+        EXPECT_FALSE(f.message.empty());
+        EXPECT_EQ(f.file, "照片/" + entry.path().filename().string());
+      }
+      if (!result.readable) {
+        ++unreadable;
+        EXPECT_TRUE(find_code(result, "IMAGE_CORRUPT"));
+        EXPECT_FALSE(result.photo->phash);
+      } else {
+        EXPECT_GT(result.photo->width, 0);
+        EXPECT_GT(result.photo->height, 0);
+      }
+    }
+  }
+  // 6 broken JPEGs and 2 libheif fuzz files.
+  EXPECT_EQ(unreadable, 8);
+}
+
+TEST_F(PhotoInspectorTest, LandscapesAreMeasuredUpright) {
+  const auto reference = inspect(exif_file("landscape_1.jpg"));
+  ASSERT_TRUE(reference.photo && reference.photo->phash);
+  for (int o = 1; o <= 8; ++o) {
+    SCOPED_TRACE(o);
+    const auto result = inspect(exif_file("landscape_" + std::to_string(o) + ".jpg"));
+    ASSERT_TRUE(result.photo);
+    EXPECT_EQ(result.photo->orientation, o);
+    EXPECT_EQ(result.photo->width, 600);
+    EXPECT_EQ(result.photo->height, 450);
+    ASSERT_TRUE(result.photo->phash);
+    EXPECT_LE(hamming_distance(*result.photo->phash, *reference.photo->phash), 4);
+  }
+}
+
+TEST_F(PhotoInspectorTest, TruncatedAndRandomFilesAreCorrupt) {
+  const std::string jpeg = slurp(exif_file("DSCN0010.jpg"));
+  std::mt19937 rng(11);
+  std::string noise(20000, '\0');
+  for (auto& c : noise) c = static_cast<char>(rng());
+  for (const auto& path : {dir_.write("半截.jpg", jpeg.substr(0, jpeg.size() * 2 / 3)), dir_.write("noise.jpg", noise)}) {
+    SCOPED_TRACE(path.string());
+    const auto result = inspect(path);
+    EXPECT_FALSE(result.readable);
+    const Finding* corrupt = find_code(result, "IMAGE_CORRUPT");
+    ASSERT_TRUE(corrupt);
+    EXPECT_EQ(corrupt->severity, Severity::Warning);
+    EXPECT_NE(corrupt->message.find("图片无法解码，可能已损坏或不完整"), std::string::npos);
+    EXPECT_FALSE(find_code(result, "EXIF_UNREADABLE"));  // one finding per problem
+  }
+}
+
+TEST_F(PhotoInspectorTest, PngCaptureIsAScreenshot) {
+  const auto path = dir_.path() / "截图.png";
+  const auto png = encode_png(chat_screenshot(1080, 2340));
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(png.data()), png.size());
+  const auto result = inspect(path);
+  ASSERT_TRUE(result.photo);
+  EXPECT_TRUE(result.photo->screenshot);
+  EXPECT_FALSE(result.photo->has_exif);
+  EXPECT_EQ(result.photo->width, 1080);
+  EXPECT_EQ(result.photo->height, 2340);
+}
+
+TEST_F(PhotoInspectorTest, RecompressedJpegCaptureIsAScreenshot) {
+  // As forwarded through WeChat: JPEG q75, no EXIF, not a standard screen size.
+  const auto path = dir_.path() / "转发截图.jpg";
+  const auto jpeg = encode_jpeg(chat_screenshot(1000, 2000), 75);
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(jpeg.data()), jpeg.size());
+  const auto result = inspect(path);
+  ASSERT_TRUE(result.photo);
+  EXPECT_TRUE(result.photo->screenshot);
+}
+
+TEST_F(PhotoInspectorTest, PhotosAreNotScreenshots) {
+  // Camera EXIF rules it out; without EXIF the colour statistics decide.
+  for (const char* name : {"DSCN0010.jpg", "45-gps_ifd.jpg", "landscape_2.jpg", "exiv2-empty.jpg", "30-type_error.jpg"}) {
+    SCOPED_TRACE(name);
+    const auto result = inspect(exif_file(name));
+    ASSERT_TRUE(result.photo);
+    EXPECT_FALSE(result.photo->screenshot);
+  }
+  // A photo without EXIF at exactly 1920x1080 (as WeChat resizes them) stays a photo.
+  const RasterImage wide = decode_image_file(exif_file("30-type_error.jpg")).value();
+  const RasterImage cropped = downscale(crop(wide, {0, 0, 3872, 2178}), 1920);
+  ASSERT_EQ(cropped.width, 1920);
+  ASSERT_EQ(cropped.height, 1080);
+  const auto path = dir_.path() / "风车.jpg";
+  const auto jpeg = encode_jpeg(cropped, 75);
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(jpeg.data()), jpeg.size());
+  const auto result = inspect(path);
+  ASSERT_TRUE(result.photo);
+  EXPECT_FALSE(result.photo->screenshot);
+}
+
+TEST_F(PhotoInspectorTest, PhotoshopFixtureIsFlagged) {
+  const auto result = inspect(fixture("edited_photoshop.jpg"));
+  const Finding* edited = find_code(result, "PHOTO_EDITING_SOFTWARE");
+  ASSERT_TRUE(edited);
+  EXPECT_EQ(edited->severity, Severity::Warning);
+  EXPECT_EQ(edited->rule, "D.1");
+  EXPECT_NE(edited->message.find("Photoshop"), std::string::npos);
+  ASSERT_TRUE(result.photo && result.photo->exif_time);
+  EXPECT_EQ(result.photo->exif_time->iso(), "2025-03-18 09:30:15");
+  EXPECT_EQ(result.photo->exif_offset, "+08:00");
+  EXPECT_EQ(result.photo->software, "Adobe Photoshop 24.1 (Windows)");
+}
+
+TEST_F(PhotoInspectorTest, FirmwareAndCameraSoftwareAreNotFlagged) {
+  for (const auto& path : {exif_file("exiftool_Google.jpg"), exif_file("exiftool_Apple.jpg"),
+                           exif_file("DSCN0010.jpg"), exif_file("pr_1994_poc1.jpg"), fixture("zero_date.jpg")}) {
+    SCOPED_TRACE(path);
+    const auto result = inspect(path);
+    EXPECT_FALSE(find_code(result, "PHOTO_EDITING_SOFTWARE"));
+  }
+  // The corpus files that went through GIMP (exif-samples normalised them with it) are.
+  const auto gimp = inspect(exif_file("Canon_40D.jpg"));
+  const Finding* edited = find_code(gimp, "PHOTO_EDITING_SOFTWARE");
+  ASSERT_TRUE(edited);
+  EXPECT_NE(edited->message.find("GIMP"), std::string::npos);
+}
+
+TEST(FindEditingSoftware, KnowsEditorsAndIgnoresFirmware) {
+  EXPECT_EQ(find_editing_software("Adobe Photoshop CC 2019 (Windows)"), "Photoshop");
+  EXPECT_EQ(find_editing_software("Adobe Photoshop Lightroom Classic 12.0 (Windows)"), "Photoshop");
+  EXPECT_EQ(find_editing_software("Adobe Lightroom 7.1"), "Lightroom");
+  EXPECT_EQ(find_editing_software("GIMP 2.10.34"), "GIMP");
+  EXPECT_EQ(find_editing_software("MTXX"), "美图秀秀");
+  EXPECT_EQ(find_editing_software("MTXX_MH20231018_131525345"), "美图秀秀");
+  EXPECT_EQ(find_editing_software("Meitu"), "美图秀秀");
+  EXPECT_EQ(find_editing_software("美图秀秀"), "美图秀秀");
+  EXPECT_EQ(find_editing_software("醒图"), "醒图");
+  EXPECT_EQ(find_editing_software("Hypic 7.2.0"), "醒图");
+  EXPECT_EQ(find_editing_software("黄油相机"), "黄油相机");
+  EXPECT_EQ(find_editing_software("PicsArt"), "PicsArt");
+  EXPECT_EQ(find_editing_software("Snapseed 2.0"), "Snapseed");
+  EXPECT_EQ(find_editing_software("光影魔术手 4.4.1"), "光影魔术手");
+  EXPECT_EQ(find_editing_software("Adobe Fireworks CS4"), "Fireworks");
+
+  EXPECT_EQ(find_editing_software(""), "");
+  EXPECT_EQ(find_editing_software("HDR+ 1.0.570503588zd"), "");
+  EXPECT_EQ(find_editing_software("16.1"), "");
+  EXPECT_EQ(find_editing_software("G930FXXU1DQJ8"), "");
+  EXPECT_EQ(find_editing_software("G930FMTXXU1"), "");  // letters inside a firmware code
+  EXPECT_EQ(find_editing_software("Nikon Transfer 1.1 W"), "");
+  EXPECT_EQ(find_editing_software("HUAWEI ELE-AL00 10.1.0.150"), "");
+  EXPECT_EQ(find_editing_software("V12.5.1.0.RFACNXM"), "");
+}
+
+TEST_F(PhotoInspectorTest, UnreadableExifIsAWarningWhenPixelsAreFine) {
+  const BrokenMetadata broken;
+  const auto result = inspect_photo(exif_file("landscape_1.jpg"), record_for(exif_file("landscape_1.jpg")), broken,
+                                    nullptr, options_);
+  EXPECT_TRUE(result.readable);
+  const Finding* finding = find_code(result, "EXIF_UNREADABLE");
+  ASSERT_TRUE(finding);
+  EXPECT_EQ(finding->severity, Severity::Warning);
+  ASSERT_TRUE(result.photo);
+  EXPECT_FALSE(result.photo->has_exif);
+  EXPECT_EQ(result.photo->width, 600);
+  EXPECT_TRUE(result.photo->phash);
+}
+
+TEST_F(PhotoInspectorTest, HugeImageIsReportedNotDecoded) {
+  // A PNG header claiming 20000 x 20000 pixels, with no data behind it.
+  const auto path = dir_.write("巨图.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x4e\x20\0\0\x4e\x20\x08\x02\0\0\0\0\0\0\0", 33));
+  const auto result = inspect(path);
+  const Finding* large = find_code(result, "IMAGE_TOO_LARGE");
+  ASSERT_TRUE(large);
+  EXPECT_TRUE(result.readable);
+  ASSERT_TRUE(result.photo);
+  EXPECT_EQ(result.photo->width, 20000);
+  EXPECT_FALSE(result.photo->phash);
+}
+
+TEST_F(PhotoInspectorTest, BlankImageHasNoHash) {
+  // 8x8 plain white: a hash of nothing would match every other blank picture.
+  const auto result = inspect(exif_file("exiftool_Apple.jpg"));
+  ASSERT_TRUE(result.photo);
+  EXPECT_TRUE(result.readable);
+  EXPECT_FALSE(result.photo->phash);
+}
+
+TEST_F(PhotoInspectorTest, HeicIsDecodedUprightWithExif) {
+  const auto result = inspect(heic_file("IMG_5195.HEIC"));
+  EXPECT_TRUE(result.readable);
+  EXPECT_FALSE(find_code(result, "HEIC_NOT_DECODED"));
+  ASSERT_TRUE(result.photo);
+  const PhotoFacts& facts = *result.photo;
+  // libheif applies the container's crop and rotation: a 2566x3313 portrait.
+  EXPECT_EQ(facts.width, 2566);
+  EXPECT_EQ(facts.height, 3313);
+  ASSERT_TRUE(facts.exif_time);
+  EXPECT_EQ(facts.exif_time->iso(), "2021-04-11 15:47:53");
+  EXPECT_EQ(facts.model, "iPhone 11 Pro Max");
+  EXPECT_TRUE(facts.gps);
+  EXPECT_TRUE(facts.phash);
+  EXPECT_FALSE(facts.screenshot);
+}
+
+TEST_F(PhotoInspectorTest, BrokenHeicIsCorruptNotACrash) {
+  const auto result = inspect(heic_file("libheif-fuzz_clap-overflow-divide-zero.heic"));
+  EXPECT_FALSE(result.readable);
+  EXPECT_TRUE(find_code(result, "IMAGE_CORRUPT"));
+}
+
+TEST_F(PhotoInspectorTest, ChinesePathsWork) {
+  const auto path = dir_.write("一、制度建设/1.成立领导小组/2025.3.18 领导小组会议.jpg", slurp(exif_file("DSCN0010.jpg")));
+  const auto result = inspect(path);
+  EXPECT_TRUE(result.readable);
+  ASSERT_TRUE(result.photo && result.photo->exif_time);
+  EXPECT_EQ(result.photo->exif_time->iso(), "2008-10-22 16:28:39");
+  EXPECT_TRUE(result.photo->phash);
+}
+
+}  // namespace
+}  // namespace evpack
