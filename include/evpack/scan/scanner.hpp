@@ -30,4 +30,19 @@ ContentKind sniff_content_kind(const std::string& path, const std::string& head,
 /// Kinds that a file extension promises ("jpg" -> Jpeg); Other when unknown.
 ContentKind kind_from_extension(const std::string& extension);
 
+/// Lower-case extension of a file name without the dot ("会议.JPG" -> "jpg"); empty when
+/// there is none or when the part after the last dot is not a plausible extension
+/// ("2025.3.18 会议" -> "").
+std::string file_extension(const std::string& file_name);
+
+/// True when `extension` promises a kind other than `actual` (a PNG named .jpg, a zip
+/// named .docx). Unknown extensions, empty files and unrecognised bytes behind a text
+/// extension never count as a mismatch.
+bool is_extension_mismatch(const std::string& extension, ContentKind actual);
+
+/// When `name` (one path component, UTF-8) is operating-system junk that never belongs
+/// in evidence (Thumbs.db, desktop.ini, .DS_Store, ~$ Office lock files, __MACOSX/ ...),
+/// a short Chinese description of what it is; empty otherwise.
+std::string os_junk_reason(const std::string& name, bool is_directory);
+
 }  // namespace evpack
