@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include "support/temp_dir.hpp"
 
@@ -286,6 +287,44 @@ TEST_F(Exiv2MetadataReaderTest, BrokenInputsBecomeMetaUnreadable) {
   } else {
     EXPECT_EQ(cut.error().code, "META_UNREADABLE");
   }
+}
+
+// What one read gave, in a comparable form.
+std::string summary(const Expected<PhotoMetadata>& meta) {
+  if (!meta) return meta.error().code;
+  std::ostringstream out;
+  out << (meta->date_time_original ? meta->date_time_original->iso() : "-") << '|' << meta->make << '|'
+      << meta->model << '|' << meta->software << '|' << meta->orientation << '|'
+      << (meta->gps ? std::to_string(meta->gps->latitude) : "-") << '|' << meta->thumbnail.size();
+  return out.str();
+}
+
+// Worker threads each own a reader (one Toolbox per thread); XMP parsing inside
+// exiv2 shares global state, which init_metadata_library() guards.
+TEST_F(Exiv2MetadataReaderTest, ParallelReadersAgreeWithSerialReads) {
+  std::vector<std::string> paths;
+  for (const char* folder : {"/exif", "/heic"}) {
+    for (const auto& entry : fs::directory_iterator(corpus_dir() + folder)) paths.push_back(entry.path().string());
+  }
+  std::vector<std::string> serial;
+  for (const auto& p : paths) serial.push_back(summary(reader_->read(p)));
+
+  constexpr int kThreads = 4;
+  std::vector<std::vector<std::string>> parallel(kThreads, std::vector<std::string>(paths.size()));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      const auto reader = make_exiv2_metadata_reader();
+      for (int round = 0; round < 3; ++round) {
+        for (std::size_t k = 0; k < paths.size(); ++k) {
+          const std::size_t i = (k + t * 7) % paths.size();  // each thread in another order
+          parallel[t][i] = summary(reader->read(paths[i]));
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(parallel[t], serial) << "thread " << t;
 }
 
 TEST_F(Exiv2MetadataReaderTest, ReadsChinesePaths) {
