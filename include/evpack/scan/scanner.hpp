@@ -20,6 +20,10 @@ struct ScanOptions {
 /// never modifies anything, skips OS junk (Thumbs.db, .DS_Store, desktop.ini, ~$ lock
 /// files) with an Info finding. Files are sorted by rel_path.
 /// Fails only when `root` is not a readable directory (SCAN_ROOT_MISSING).
+/// A file that is listed but cannot be read stays in `files` with `read_error` set
+/// (the inspector turns that into FILE_UNREADABLE). Tree findings: SYMLINK_SKIPPED,
+/// JUNK_SKIPPED, SPECIAL_FILE_SKIPPED (FIFOs, devices), DIR_UNREADABLE, DIR_LOOP,
+/// FILE_NAME_ENCODING, SCAN_LIMIT_REACHED, FILE_UNREADABLE (entry vanished mid-walk).
 Expected<ScanResult> scan_tree(const std::string& root, const ScanOptions& options = {});
 
 /// Decides the content kind from the first bytes (and zip member names).
