@@ -16,6 +16,7 @@ PACKAGES=(
   # sample generator (Debian's python3, not a pyenv one)
   python3 python3-pil python3-reportlab python3-numpy fonts-noto-cjk fonts-wqy-zenhei
   poppler-utils unzip p7zip-full zip time
+  fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
 )
 
 SUDO=""
