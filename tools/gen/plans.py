@@ -353,6 +353,10 @@ BANNERS = ["信用交通宣传月", "诚信建设万里行", "青石县信用交
            "诚信春运 温暖回家路", "交通信易贷银企对接会", "信用交通进企业", "守信激励 失信惩戒"]
 
 
+SLIDES = ["《山东省交通运输信用管理办法》专题学习", "信用修复政策解读", "交通运输信用评价工作培训",
+          "信用承诺制度与实务", "“双公示”工作规范", "信易+应用场景介绍", "分级分类监管实施要点"]
+
+
 def _rand_date(r, q=None):
     if q is None:
         q = r.randint(1, 4)
@@ -418,7 +422,10 @@ def random_photo_spec(r, ind, seed_key, seed, size) -> PhotoSpec:
     d = _rand_date(r, q)
     when = T(d.year, d.month, d.day, r.randint(8, 17), r.randint(0, 59), r.randint(0, 59))
     style = r.choices(["jinri", "stamp", "marker", None], [0.6, 0.15, 0.12, 0.13])[0]
-    wm = _wm(r, style, when, r.choice(["青石县交通运输局三楼会议室", "青石县汽车站", "青石县物流园"])) if style else None
+    weather = r.choice(["晴", "多云", "阴", "小雨"]) + f" {[3, 12, 26, 10][q - 1] + r.randint(-5, 6)}℃"
+    wm = _wm(r, style, when, r.choice(["青石县交通运输局三楼会议室", "青石县汽车站", "青石县物流园",
+                                       "青石县道路运输事业发展中心", "青石县交通运输局五楼培训室"]),
+             weather) if style else None
     ex = None
     if r.random() < 0.75:
         ex = _exif(r, when + dt.timedelta(seconds=r.randint(0, 50)))
@@ -430,6 +437,7 @@ def random_photo_spec(r, ind, seed_key, seed, size) -> PhotoSpec:
     portrait = r.random() < 0.12
     return PhotoSpec(scene=SCENE_BY_IND.get(ind, "meeting"), width=h if portrait else w,
                      height=w if portrait else h, banner=r.choice(BANNERS), signs=[r.choice(BANNERS)],
+                     slide=r.choice(SLIDES),
                      people=r.randint(4, 12), watermark=wm, exif=ex, quality=r.choice([80, 85, 90, 92]),
                      seed=sub_seed(seed, seed_key), rotate_stored=portrait and ex is not None and r.random() < 0.6)
 
