@@ -14,6 +14,10 @@ namespace evpack {
 /// on YAML syntax errors, unknown scoring modes or missing required fields.
 Expected<RuleSet> load_rule_set(const std::string& path);
 
+/// Parses rule-file text already in memory; `name` stands for the file name in
+/// messages and becomes RuleSet::path. Same errors as load_rule_set.
+Expected<RuleSet> load_rule_set_from_string(const std::string& text, const std::string& name);
+
 /// One problem found in a rule file.
 struct LintMessage {
   int line = 0;          ///< 0 when not tied to a line
