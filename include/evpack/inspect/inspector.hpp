@@ -4,14 +4,13 @@
 #include <memory>
 #include <string>
 
+#include "evpack/adapters/metadata_reader.hpp"
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/inspect/inspection.hpp"
 #include "evpack/scan/file_record.hpp"
 
 namespace evpack {
-
-class PdfReader;
-class MetadataReader;
-class Ocr;
 
 /// Settings shared by all inspectors.
 struct InspectOptions {

@@ -4,6 +4,8 @@
 #include <boost/filesystem.hpp>
 
 #include "evpack/adapters/metadata_reader.hpp"
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/scan/scanner.hpp"

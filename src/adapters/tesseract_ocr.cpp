@@ -1,0 +1,116 @@
+// Ocr over Tesseract (LSTM engine). Tesseract's and Leptonica's headers stay here.
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/util/text.hpp"
+
+namespace evpack {
+
+std::string OcrResult::text() const {
+  std::string out;
+  for (const auto& line : lines) {
+    if (!out.empty()) out += '\n';
+    out += line.text;
+  }
+  return out;
+}
+
+namespace {
+
+// Tesseract may be built with OpenMP; we already run one engine per worker,
+// so nested threads only oversubscribe the cores.
+void limit_openmp_threads() {
+  static std::once_flag once;
+  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 0); });
+}
+
+tesseract::PageSegMode page_mode(OcrLayout layout) {
+  switch (layout) {
+    case OcrLayout::SingleLine: return tesseract::PSM_SINGLE_LINE;
+    case OcrLayout::Sparse: return tesseract::PSM_SPARSE_TEXT;
+    case OcrLayout::Block:
+    default: return tesseract::PSM_AUTO;
+  }
+}
+
+class TesseractOcr final : public Ocr {
+ public:
+  TesseractOcr() = default;
+  ~TesseractOcr() override { api_.End(); }
+  TesseractOcr(const TesseractOcr&) = delete;
+  TesseractOcr& operator=(const TesseractOcr&) = delete;
+
+  bool init(const std::string& languages) {
+    // debug_file keeps Tesseract's warnings ("Estimating resolution ...") off stderr.
+    if (api_.Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return false;
+    api_.SetVariable("debug_file", "/dev/null");
+    api_.SetVariable("user_defined_dpi", "300");
+    return true;
+  }
+
+  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) override {
+    if (image.empty() || (image.channels != 1 && image.channels != 3)) {
+      return Error{"OCR_BAD_IMAGE", "待识别的图像为空"};
+    }
+    // Tesseract expects RGB order for 3-channel input; ours is BGR.
+    std::vector<std::uint8_t> rgb;
+    const std::uint8_t* data = image.pixels.data();
+    if (image.channels == 3) {
+      rgb.resize(image.pixels.size());
+      for (std::size_t i = 0; i + 2 < image.pixels.size(); i += 3) {
+        rgb[i] = image.pixels[i + 2];
+        rgb[i + 1] = image.pixels[i + 1];
+        rgb[i + 2] = image.pixels[i];
+      }
+      data = rgb.data();
+    }
+    api_.SetPageSegMode(page_mode(layout));
+    api_.SetImage(data, image.width, image.height, image.channels, image.width * image.channels);
+    if (api_.Recognize(nullptr) != 0) {
+      api_.Clear();
+      return Error{"OCR_FAILED", "文字识别失败"};
+    }
+    OcrResult result;
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (it) {
+      do {
+        std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+        if (!raw) continue;
+        std::string text = trim(remove_spaces_between_han(raw.get()));
+        if (text.empty()) continue;
+        int left = 0;
+        int top = 0;
+        int right = 0;
+        int bottom = 0;
+        it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
+        result.lines.push_back(
+            {std::move(text), it->Confidence(tesseract::RIL_TEXTLINE) / 100.0, {left, top, right - left, bottom - top}});
+      } while (it->Next(tesseract::RIL_TEXTLINE));
+    }
+    api_.Clear();
+    return result;
+  }
+
+ private:
+  tesseract::TessBaseAPI api_;
+};
+
+}  // namespace
+
+Expected<std::unique_ptr<Ocr>> make_tesseract_ocr(const std::string& languages) {
+  limit_openmp_threads();
+  auto engine = std::make_unique<TesseractOcr>();
+  if (!engine->init(languages)) {
+    return Error{"OCR_UNAVAILABLE", "文字识别（OCR）不可用：缺少Tesseract语言数据“" + languages +
+                                        "”（Debian软件包 tesseract-ocr-chi-sim、tesseract-ocr-eng）"};
+  }
+  return std::unique_ptr<Ocr>(std::move(engine));
+}
+
+}  // namespace evpack

@@ -1,0 +1,268 @@
+// Document inspection from text: the text layer of a PDF, or OCR of the regions
+// that matter on a scan. Colour checks (red letterhead, red seal) are separate.
+#include "evpack/inspect/document_inspector.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "evpack/inspect/date_text.hpp"
+#include "evpack/inspect/doc_number.hpp"
+#include "evpack/util/text.hpp"
+
+namespace evpack {
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string squeeze(const std::string& line) {
+  // Letter-spaced headers ("青 石 县 交 通 运 输 局 文 件") and OCR output.
+  std::string out;
+  for (const auto& ch : split_utf8_chars(line)) {
+    if (ch != " " && ch != "\t" && ch != "\u3000" && ch != "\f") out += ch;
+  }
+  return out;
+}
+
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+/// A 发文机关标志: "XX局文件", "XX委员会文件", "XX人民政府办公室" ... short, near the top.
+bool looks_like_letterhead(const std::string& line) {
+  const std::size_t n = utf8_length(line);
+  if (n < 4 || n > 40) return false;
+  if (ends_with(line, "文件")) return true;
+  static constexpr std::string_view kOrgs[] = {"局", "委员会", "人民政府", "办公室", "领导小组", "中心", "厅", "委"};
+  for (const auto org : kOrgs) {
+    if (ends_with(line, org)) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kTitleTails[] = {"通知", "方案", "意见", "办法", "制度", "规定", "决定", "报告",
+                                            "请示", "纪要", "规则", "细则", "计划", "要点", "总结", "函", "批复"};
+
+bool ends_like_title(const std::string& line) {
+  for (const auto tail : kTitleTails) {
+    if (ends_with(line, tail)) return true;
+  }
+  return false;
+}
+
+/// Share of characters that look like real text (Han, ASCII printable, CJK punctuation).
+double text_quality(const std::string& text) {
+  std::size_t good = 0;
+  std::size_t total = 0;
+  for (const auto& ch : split_utf8_chars(text)) {
+    if (ch == " " || ch == "\n" || ch == "\t" || ch == "\r" || ch == "\f") continue;
+    ++total;
+    if (ch.size() == 1) {
+      if (ch[0] >= 0x21 && ch[0] <= 0x7E) ++good;
+    } else if (ch.size() == 3) {
+      const auto b0 = static_cast<unsigned char>(ch[0]);
+      // U+3000..U+9FFF (CJK punctuation, kana, Han) and U+FF00..U+FFEF (full-width forms).
+      if ((b0 >= 0xE3 && b0 <= 0xE9) || (b0 == 0xEF && static_cast<unsigned char>(ch[1]) >= 0xBC)) ++good;
+      if (b0 == 0xE2) ++good;  // general punctuation: “”—…
+    }
+  }
+  return total == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(total);
+}
+
+std::size_t visible_chars(const std::string& text) {
+  std::size_t n = 0;
+  for (const auto& ch : split_utf8_chars(text)) {
+    if (ch != " " && ch != "\n" && ch != "\t" && ch != "\r" && ch != "\f" && ch != "\u3000") ++n;
+  }
+  return n;
+}
+
+Finding doc_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
+                    std::string message, std::string advice) {
+  return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
+}
+
+/// OCR of the regions a reviewer reads on a scan: the top of the first page
+/// (letterhead, number, title) and the bottom of the last (成文日期, seal).
+std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr) {
+  constexpr double kDpi = 200;
+  std::string text;
+  const int last = doc.page_count() - 1;
+  const PageRect first_size = doc.page_size(0);
+  if (first_size.width > 0) {
+    const PageRect top{0, 0, first_size.width, first_size.height * 0.45};
+    if (auto img = doc.render(0, kDpi, top)) {
+      if (auto r = ocr.recognize(*img, OcrLayout::Block)) text += r->text();
+    }
+  }
+  const PageRect last_size = doc.page_size(last);
+  if (last_size.width > 0) {
+    const PageRect bottom{0, last_size.height * 0.45, last_size.width, last_size.height * 0.55};
+    if (auto img = doc.render(last, kDpi, bottom)) {
+      if (auto r = ocr.recognize(*img, OcrLayout::Block)) text += "\n" + r->text();
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+void read_document_text(const std::string& text, DocumentFacts& facts) {
+  const auto lines = split_lines(text);
+  std::vector<std::string> squeezed;
+  squeezed.reserve(lines.size());
+  for (const auto& line : lines) squeezed.push_back(squeeze(line));
+
+  // The head of the document: lines before the first body paragraph. The own
+  // number stands on its own line within the first lines, above the title.
+  std::size_t first_content = 0;
+  while (first_content < squeezed.size() && squeezed[first_content].empty()) ++first_content;
+  if (first_content < squeezed.size() && looks_like_letterhead(squeezed[first_content])) {
+    facts.letterhead_text = squeezed[first_content];
+  }
+
+  std::size_t head_end = std::min<std::size_t>(squeezed.size(), first_content + 12);
+  std::size_t title_line = squeezed.size();
+  for (std::size_t i = first_content; i < head_end; ++i) {
+    if (squeezed[i].rfind("关于", 0) == 0) {
+      title_line = i;
+      head_end = i;
+      break;
+    }
+  }
+  std::string head;
+  for (std::size_t i = 0; i < head_end; ++i) head += squeezed[i] + "\n";
+  for (const auto& found : find_doc_numbers(head)) {
+    if (!found.cited && found.own_line) {
+      facts.own_number = found.number;
+      break;
+    }
+  }
+
+  std::string all;
+  for (const auto& line : squeezed) all += line + "\n";
+  for (const auto& found : find_doc_numbers(all)) {
+    if (facts.own_number && found.number.text == facts.own_number->text) continue;
+    if (std::find(facts.cited_numbers.begin(), facts.cited_numbers.end(), found.number.text) ==
+        facts.cited_numbers.end()) {
+      facts.cited_numbers.push_back(found.number.text);
+    }
+  }
+
+  // Title: the 关于… line, continued until it ends like a title.
+  if (title_line < squeezed.size()) {
+    std::string title = squeezed[title_line];
+    for (std::size_t i = title_line + 1; i < squeezed.size() && i < title_line + 3 && !ends_like_title(title); ++i) {
+      if (squeezed[i].empty()) break;
+      title += squeezed[i];
+    }
+    facts.title = title;
+  } else {
+    for (std::size_t i = first_content; i < squeezed.size() && i < first_content + 6; ++i) {
+      const std::size_t n = utf8_length(squeezed[i]);
+      if (n >= 4 && n <= 40 && ends_like_title(squeezed[i])) {
+        facts.title = squeezed[i];
+        break;
+      }
+    }
+  }
+
+  // 成文日期: the date on a line of its own near the end (under the signature).
+  // A Chinese-numeral date is always a 成文日期 form.
+  std::optional<FoundDate> best;
+  for (std::size_t i = squeezed.size(); i-- > 0;) {
+    const std::string& line = squeezed[i];
+    if (line.empty()) continue;
+    const auto dates = find_dates(line);
+    if (dates.empty()) continue;
+    const FoundDate& d = dates.back();
+    const std::string rest = trim(line.substr(0, d.offset) + line.substr(d.offset + d.text.size()));
+    const bool alone = utf8_length(rest) <= 2 ||  // "（此页无正文）" aside, a date line is just the date
+                       looks_like_letterhead(rest);
+    if (alone || d.chinese_numerals) {
+      best = d;
+      break;
+    }
+  }
+  if (best) {
+    facts.issue_date = best->date;
+    facts.issue_date_text = best->text;
+  }
+}
+
+Inspection inspect_pdf(const std::string& path, const FileRecord& record, const PdfReader& pdf, Ocr* ocr,
+                       const InspectOptions& options) {
+  Inspection out;
+  out.kind = record.kind;
+  auto opened = pdf.open(path);
+  if (!opened) {
+    const Error& e = opened.error();
+    out.readable = e.code == "PDF_TOO_MANY_PAGES";
+    if (e.code == "PDF_ENCRYPTED") {
+      out.findings.push_back(doc_finding(record, e.code, Severity::Error, "D.5", e.message,
+                                         "提交未加密的PDF（另存或打印为PDF时不设置密码）"));
+    } else if (e.code == "PDF_TOO_MANY_PAGES") {
+      out.findings.push_back(doc_finding(record, e.code, Severity::Warning, "D.5", e.message,
+                                         "拆分为多个文件，或只保留与指标相关的页面"));
+    } else {
+      out.findings.push_back(doc_finding(record, e.code, Severity::Warning, "D.5", e.message,
+                                         "用原始文件重新导出或重新扫描为PDF"));
+    }
+    return out;
+  }
+  const PdfDocument& doc = *opened.value();
+  DocumentFacts facts;
+  facts.page_count = doc.page_count();
+
+  std::string text;
+  std::size_t first_page_chars = 0;
+  for (int i = 0; i < facts.page_count; ++i) {
+    std::string page = doc.page_text(i);
+    if (i == 0) first_page_chars = visible_chars(page);
+    text += page;
+    text += '\n';
+    if (text.size() > static_cast<std::size_t>(options.max_text_chars)) break;
+  }
+  facts.has_text_layer = first_page_chars >= 20 && text_quality(text) >= 0.85;
+  facts.scanned = !facts.has_text_layer;
+
+  if (facts.has_text_layer) {
+    read_document_text(text, facts);
+    out.text = std::move(text);
+    facts.number = facts.own_number
+                       ? Verdict{Presence::Present, 0.9, "首页文头下方有发文字号“" + facts.own_number->text + "”"}
+                       : Verdict{Presence::Absent, 0.8, "首页文头下方未找到本文件的发文字号"};
+  } else if (ocr && options.ocr) {
+    std::string ocr_text = ocr_key_regions(doc, *ocr);
+    read_document_text(ocr_text, facts);
+    out.text = std::move(ocr_text);
+    facts.number = facts.own_number
+                       ? Verdict{Presence::Present, 0.7, "扫描件识别出发文字号“" + facts.own_number->text + "”"}
+                       : Verdict{Presence::CannotVerify, 0.4, "扫描件中未能识别出发文字号，需人工核对"};
+  } else {
+    facts.number = {Presence::CannotVerify, 0.0, "扫描件且未启用文字识别，无法核对发文字号"};
+  }
+  if (facts.own_number && !facts.own_number->form_problems.empty()) {
+    std::string problems;
+    for (const auto& p : facts.own_number->form_problems) problems += (problems.empty() ? "" : "；") + p;
+    out.findings.push_back(doc_finding(record, "DOC_NUMBER_FORM", Severity::Warning, "",
+                                       "发文字号“" + facts.own_number->text + "”格式不规范：" + problems,
+                                       "按GB/T 9704-2012书写，如“青交发〔2025〕5号”"));
+  }
+  // Red colour is judged from rendered pixels, not from text.
+  facts.letterhead = {Presence::NotChecked, 0.0,
+                      facts.letterhead_text.empty() ? "未检查红头" : "文头文字为“" + facts.letterhead_text + "”，红色未检查"};
+  facts.seal = {Presence::NotChecked, 0.0, "未检查公章"};
+  out.document = std::move(facts);
+  return out;
+}
+
+}  // namespace evpack
