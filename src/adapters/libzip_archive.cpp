@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <exception>
+#include <vector>
 
 #include "evpack/adapters/zip_archive.hpp"
 #include "evpack/util/text.hpp"
@@ -52,6 +53,8 @@ class LibzipReader final : public ZipReader {
       // but zips made on Chinese Windows store GBK.
       if (const char* raw = zip_get_name(archive_, i, ZIP_FL_ENC_RAW)) entry.raw_name = raw;
       if (is_valid_utf8(entry.raw_name)) {
+        // Also when libzip has swapped in the UTF-8 name of a valid Info-ZIP Unicode
+        // Path field (0x7075): it does so before we see the name.
         entry.name = entry.raw_name;
       } else {
         entry.name = gbk_to_utf8(entry.raw_name);
@@ -63,19 +66,25 @@ class LibzipReader final : public ZipReader {
         if (st.valid & ZIP_STAT_SIZE) entry.size = st.size;
         if (st.valid & ZIP_STAT_COMP_SIZE) entry.compressed_size = st.comp_size;
         if (st.valid & ZIP_STAT_ENCRYPTION_METHOD) entry.encrypted = st.encryption_method != ZIP_EM_NONE;
+        if (st.valid & ZIP_STAT_COMP_METHOD) entry.method = st.comp_method;
+        if (st.valid & ZIP_STAT_CRC) entry.crc32 = st.crc;
+      }
+      zip_uint8_t opsys = 0;
+      zip_uint32_t attributes = 0;
+      if (zip_file_get_external_attributes(archive_, i, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX) {
+        entry.symlink = ((attributes >> 16) & S_IFMT) == S_IFLNK;
       }
       entry.is_directory = !entry.raw_name.empty() && entry.raw_name.back() == '/';
       entries_.push_back(std::move(entry));
     }
   }
 
-  const std::vector<ZipEntry>& entries() const override { return entries_; }
-  bool truncated() const override { return truncated_; }
+  using FilePtr = std::unique_ptr<zip_file_t, ZipFileCloser>;
 
-  Expected<std::string> read_head(std::size_t index, std::size_t max_bytes) override {
+  Expected<FilePtr> open_entry(std::size_t index) {
     if (index >= entries_.size()) return Error{"ZIP_ENTRY_MISSING", "压缩包中没有该条目"};
     zip_error_clear(archive_);
-    const std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive_, index, 0));
+    FilePtr file(zip_fopen_index(archive_, index, 0));
     if (!file) {
       const int code = zip_error_code_zip(zip_get_error(archive_));
       if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) {
@@ -86,6 +95,16 @@ class LibzipReader final : public ZipReader {
       }
       return Error{"ZIP_ENTRY_CORRUPT", "压缩包中的文件已损坏，无法读取"};
     }
+    return file;
+  }
+
+  const std::vector<ZipEntry>& entries() const override { return entries_; }
+  bool truncated() const override { return truncated_; }
+
+  Expected<std::string> read_head(std::size_t index, std::size_t max_bytes) override {
+    auto opened = open_entry(index);
+    if (!opened) return opened.error();
+    const auto& file = opened.value();
     std::string out(max_bytes, '\0');
     std::size_t filled = 0;
     while (filled < max_bytes) {
@@ -96,6 +115,27 @@ class LibzipReader final : public ZipReader {
     }
     out.resize(filled);
     return out;
+  }
+
+  Expected<std::uint64_t> read_entry(std::size_t index, const std::function<bool(std::string_view)>& sink,
+                                     std::uint64_t max_bytes) override {
+    auto file = open_entry(index);
+    if (!file) return file.error();
+    std::vector<char> buffer(1 << 20);
+    std::uint64_t total = 0;
+    for (;;) {
+      const zip_int64_t n = zip_fread(file.value().get(), buffer.data(), buffer.size());
+      if (n < 0) return Error{"ZIP_ENTRY_CORRUPT", "压缩包中的文件已损坏（数据或校验值不符），无法读取"};
+      if (n == 0) break;
+      total += static_cast<std::uint64_t>(n);
+      if (total > max_bytes) {
+        return Error{"ZIP_ENTRY_TOO_LARGE", "压缩包中的文件解压后超过限制（" + std::to_string(max_bytes) + " 字节），已停止读取"};
+      }
+      if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)))) {
+        return Error{"ZIP_READ_STOPPED", "读取已停止"};
+      }
+    }
+    return total;
   }
 
  private:

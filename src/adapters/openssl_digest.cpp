@@ -95,4 +95,28 @@ std::string sha256_bytes(const void* data, std::size_t size) {
   return to_hex(digest, length);
 }
 
+struct Sha256Stream::State {
+  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx{EVP_MD_CTX_new()};
+  void reset() {
+    if (ctx) EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  }
+};
+
+Sha256Stream::Sha256Stream() : state_(std::make_unique<State>()) { state_->reset(); }
+Sha256Stream::~Sha256Stream() = default;
+Sha256Stream::Sha256Stream(Sha256Stream&&) noexcept = default;
+Sha256Stream& Sha256Stream::operator=(Sha256Stream&&) noexcept = default;
+
+void Sha256Stream::update(const void* data, std::size_t size) {
+  if (state_->ctx && size > 0) EVP_DigestUpdate(state_->ctx.get(), data, size);
+}
+
+std::string Sha256Stream::finish() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned length = 0;
+  if (!state_->ctx || EVP_DigestFinal_ex(state_->ctx.get(), digest, &length) != 1) length = 0;
+  state_->reset();
+  return to_hex(digest, length);
+}
+
 }  // namespace evpack

@@ -63,5 +63,16 @@ TEST(Digest, CorpusFileMatchesIndependentHash) {
   EXPECT_EQ(digest.value(), "42fc99ed7e04f1f9f47507cdf58de33ae38f5f243cb6499949f90e5762ea7ed1");
 }
 
+TEST(Digest, StreamInPiecesEqualsOneShotAndRestartsAfterFinish) {
+  const std::string text = "信用交通县验收材料 evidence bytes";
+  Sha256Stream stream;
+  stream.update(text.data(), 5);
+  stream.update(text.data() + 5, 0);
+  stream.update(text.data() + 5, text.size() - 5);
+  EXPECT_EQ(stream.finish(), sha256_bytes(text.data(), text.size()));
+  // After finish the stream is empty again: the digest of nothing.
+  EXPECT_EQ(stream.finish(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
 }  // namespace
 }  // namespace evpack

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "scan/stored_zip.hpp"
 #include "support/temp_dir.hpp"
@@ -130,6 +131,56 @@ TEST(ZipArchive, EntryLimitTruncatesTheListing) {
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ(reader.value()->entries().size(), 3u);
   EXPECT_TRUE(reader.value()->truncated());
+}
+
+TEST(ZipArchive, SymlinkEntriesAreMarked) {
+  auto reader = open_ok(corpus_zip("libarchive_symlink.zip"));
+  ASSERT_TRUE(reader);
+  int links = 0;
+  for (const auto& e : reader->entries()) {
+    if (e.symlink) {
+      ++links;
+      EXPECT_EQ(e.name, "symlink");
+    }
+  }
+  EXPECT_EQ(links, 1);
+}
+
+TEST(ZipArchive, ReadEntryStopsAtTheByteLimit) {
+  // bigzero.zip inside is 4 MB; the limit stops the read long before.
+  auto reader = open_ok(corpus_zip("libzip_bigzero-zip.zip"));
+  ASSERT_TRUE(reader);
+  std::uint64_t seen = 0;
+  auto limited = reader->read_entry(0, [&](std::string_view chunk) {
+    seen += chunk.size();
+    return true;
+  }, 100'000);
+  ASSERT_FALSE(limited.ok());
+  EXPECT_EQ(limited.error().code, "ZIP_ENTRY_TOO_LARGE");
+  EXPECT_LE(seen, 100'000u);
+  auto whole = reader->read_entry(0, [](std::string_view) { return true; }, 1ull << 30);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole.value(), reader->entries()[0].size);
+  auto stopped = reader->read_entry(0, [](std::string_view) { return false; }, 1ull << 30);
+  EXPECT_EQ(stopped.error().code, "ZIP_READ_STOPPED");
+}
+
+TEST(ZipArchive, ReadEntryReportsCrcAndDataErrors) {
+  // unzip -t on this file: storedcrcerror and deflatecrcerror have bad CRCs, deflatezliberror
+  // bad deflate data, cryptok is encrypted.
+  auto reader = open_ok(corpus_zip("libzip_broken.zip"));
+  ASSERT_TRUE(reader);
+  std::map<std::string, std::string> outcome;
+  for (std::size_t i = 0; i < reader->entries().size(); ++i) {
+    auto n = reader->read_entry(i, [](std::string_view) { return true; }, 1ull << 30);
+    outcome[reader->entries()[i].name] = n ? "ok" : n.error().code;
+  }
+  EXPECT_EQ(outcome, (std::map<std::string, std::string>{{"storedok", "ok"},
+                                                         {"storedcrcerror", "ZIP_ENTRY_CORRUPT"},
+                                                         {"deflateok", "ok"},
+                                                         {"deflatecrcerror", "ZIP_ENTRY_CORRUPT"},
+                                                         {"deflatezliberror", "ZIP_ENTRY_CORRUPT"},
+                                                         {"cryptok", "ZIP_ENTRY_ENCRYPTED"}}));
 }
 
 }  // namespace
