@@ -1,0 +1,290 @@
+#include "evpack/package/catalogue.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "evpack/app/layout.hpp"
+#include "evpack/util/text.hpp"
+
+namespace evpack {
+
+namespace {
+
+std::string fmt_points(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
+  return buf;
+}
+
+std::string cut(const std::string& text, std::size_t max_chars) {
+  const auto chars = split_utf8_chars(text);
+  if (chars.size() <= max_chars) return text;
+  std::string out;
+  for (std::size_t i = 0; i < max_chars; ++i) out += chars[i];
+  return out + "…";
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+struct IndicatorLabel {
+  std::string id;
+  std::string title;
+  std::string category;  ///< category folder name, or the bonus folder
+};
+
+IndicatorLabel label_of(const RuleSet& rules, const std::string& id) {
+  if (id.empty()) return {"", "未归类", "99 未归类材料"};
+  if (const Indicator* ind = rules.find_indicator(id)) {
+    const Category* cat = rules.find_category(ind->category);
+    return {id, ind->title, cat ? category_folder_name(rules, *cat) : ind->category};
+  }
+  for (const auto& b : rules.bonuses) {
+    if (b.id == id) return {id, b.title, bonus_folder_name(rules)};
+  }
+  return {id, id, ""};
+}
+
+// The packed name without the bag's data/ and folders: what a reviewer sees in the folder.
+std::string file_part(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string date_of(const Evidence& e) {
+  if (!e.inspection.date.value) return "";
+  return e.inspection.date.value->has_time() ? e.inspection.date.value->iso() : e.inspection.date.value->date.iso();
+}
+
+std::string date_source_of(const Evidence& e) {
+  return e.inspection.date.source == DateSource::None ? "" : source_label_zh(e.inspection.date.source);
+}
+
+double page_count(const Evidence& e) {
+  return e.inspection.document && e.inspection.document->page_count > 0 ? e.inspection.document->page_count : 0;
+}
+
+std::string original_note(const PlannedFile& f) {
+  std::string note = f.original;
+  if (f.assigned) note += "（手工指定归属）";
+  if (f.extension_fixed) note += "（扩展名已按实际格式更正）";
+  return note;
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : to_utf8_lossy(text)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string evidence_summary(const Evidence& evidence) {
+  const Inspection& in = evidence.inspection;
+  std::vector<std::string> parts;
+  if (!in.readable) parts.push_back("文件无法读取");
+  if (in.document) {
+    const DocumentFacts& d = *in.document;
+    if (!trim(d.title).empty()) parts.push_back("《" + cut(trim(d.title), 30) + "》");
+    if (d.own_number) parts.push_back("文号 " + d.own_number->text);
+    if (!d.issue_date_text.empty()) parts.push_back("成文日期 " + d.issue_date_text);
+    else if (d.issue_date) parts.push_back("成文日期 " + d.issue_date->iso());
+    if (d.letterhead.state != Presence::NotChecked) parts.push_back("红头 " + presence_label_zh(d.letterhead.state));
+    if (d.seal.state != Presence::NotChecked) parts.push_back("公章 " + presence_label_zh(d.seal.state));
+    if (d.scanned) parts.push_back("扫描件");
+  }
+  if (in.photo) {
+    const PhotoFacts& p = *in.photo;
+    if (p.screenshot) parts.push_back("截图");
+    if (p.watermark_time) {
+      parts.push_back("水印时间 " + p.watermark_time->iso() + (p.watermark_brand.empty() ? "" : "（" + p.watermark_brand + "）"));
+    } else if (p.watermark.state != Presence::NotChecked && !p.screenshot) {
+      parts.push_back("时间水印 " + presence_label_zh(p.watermark.state));
+    }
+    if (p.exif_time) parts.push_back("拍摄时间 " + p.exif_time->iso());
+    if (!p.model.empty()) parts.push_back("设备 " + trim(p.make + " " + p.model));
+  }
+  if (parts.empty()) parts.push_back(kind_label_zh(evidence.file.kind));
+  return join(parts, "；");
+}
+
+std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
+  std::vector<Sheet> sheets;
+  const bool volumes = plan.volumes > 1;
+
+  Sheet files;
+  files.name = "目录";
+  files.columns = {{"序号", 6}, {"分类"}, {"指标", 8}, {"指标名称"}, {"包内文件名", 0, false}, {"日期", 18},
+                   {"日期来源", 10}, {"证明内容", 50, true}, {"页数", 6}, {"类型", 10}, {"大小（字节）", 12},
+                   {"原文件名（原路径）", 50, true}, {"SHA-256", 20}};
+  if (volumes) files.columns.insert(files.columns.begin() + 1, SheetColumn{"卷", 5});
+  int number = 0;
+  for (const auto& f : plan.files) {
+    if (f.volume != context.volume) continue;
+    const Evidence& e = check.evidence[f.evidence];
+    const IndicatorLabel label = label_of(check.rules, f.indicator);
+    // Cells emplaced with an explicit alternative: GCC 12 warns (falsely) about moving
+    // temporaries into variants.
+    std::vector<SheetCell> row;
+    auto number_cell = [&row](double v) { row.emplace_back(std::in_place_type<double>, v); };
+    auto text_cell = [&row](std::string v) { row.emplace_back(std::in_place_type<std::string>, std::move(v)); };
+    number_cell(++number);
+    if (volumes) number_cell(f.volume + 1);
+    for (std::string text : {label.category, label.id, label.title, file_part(f.path), date_of(e), date_source_of(e),
+                             evidence_summary(e)}) {
+      text_cell(std::move(text));
+    }
+    if (page_count(e) > 0) number_cell(page_count(e));
+    else row.emplace_back();
+    text_cell(kind_label_zh(e.file.kind));
+    number_cell(static_cast<double>(e.file.size));
+    text_cell(original_note(f));
+    text_cell(e.file.sha256);
+    files.rows.push_back(std::move(row));
+  }
+  sheets.push_back(std::move(files));
+
+  Sheet scores;
+  scores.name = "得分估算";
+  scores.columns = {{"编号", 8}, {"指标"}, {"估算得分", 10}, {"满分", 8}, {"修正后可得", 10}, {"文件数", 8}, {"说明", 60, true}};
+  for (const auto& r : check.evaluation.indicators) {
+    scores.rows.push_back({r.id, r.title, r.points, r.cap, r.points_if_fixed, static_cast<double>(r.files.size()), r.reason});
+  }
+  for (const auto& b : check.evaluation.bonuses) {
+    scores.rows.push_back({b.id, "加分：" + b.title, b.points, b.cap, SheetCell{}, static_cast<double>(b.files.size()), b.reason});
+  }
+  for (const auto& d : check.evaluation.deductions) {
+    if (d.points <= 0 && !d.manual && d.occurrences == 0) continue;
+    scores.rows.push_back({d.id, "扣分：" + d.title, -d.points, SheetCell{}, SheetCell{}, SheetCell{},
+                           d.manual ? "需人工核查：" + d.reason : d.reason});
+  }
+  const Totals& t = check.evaluation.totals;
+  scores.rows.push_back({std::string("合计"), std::string("基础分 ") + fmt_points(t.base) + " + 加分 " + fmt_points(t.bonus) +
+                             " − 扣分 " + fmt_points(t.deductions),
+                         t.total, t.nominal, SheetCell{}, SheetCell{},
+                         t.d1_risks > 0 ? "存在 " + std::to_string(t.d1_risks) + " 项弄虚作假（D.1）风险，一经认定总分为0" : ""});
+  sheets.push_back(std::move(scores));
+
+  Sheet findings;
+  findings.name = "问题清单";
+  findings.columns = {{"严重程度", 10}, {"代码", 24}, {"扣分规则", 8}, {"指标", 8}, {"文件", 40, true},
+                      {"说明", 60, true}, {"建议", 40, true}};
+  for (const auto& f : check.findings) {
+    findings.rows.push_back({severity_label_zh(f.severity), f.code, f.rule, f.indicator, f.file, f.message, f.advice});
+  }
+  sheets.push_back(std::move(findings));
+
+  Sheet left_out;
+  left_out.name = "未纳入文件";
+  left_out.columns = {{"原路径", 60, true}, {"原因", 40, true}};
+  for (const auto& l : plan.left_out) left_out.rows.push_back({l.path, l.reason});
+  sheets.push_back(std::move(left_out));
+  return sheets;
+}
+
+std::string render_catalogue_html(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
+  const Totals& t = check.evaluation.totals;
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<title>" + html_escape(context.title) + " 目录</title>\n";
+  h += "<style>\n"
+       "body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;margin:24px;color:#222}\n"
+       "h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:2px solid #c00;padding-bottom:4px}\n"
+       "h3{font-size:15px;margin:18px 0 6px}table{border-collapse:collapse;width:100%;font-size:13px}\n"
+       "th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}th{background:#eef3fa}\n"
+       ".num{text-align:right;white-space:nowrap}.muted{color:#777}.sev-致命,.sev-严重{color:#b00}\n"
+       "</style>\n</head>\n<body>\n";
+  h += "<h1>" + html_escape(context.title) + " 目录</h1>\n<p>";
+  h += "评分规则：" + html_escape(check.rules.title);
+  if (plan.volumes > 1) {
+    h += "　本卷：第 " + std::to_string(context.volume + 1) + " 卷，共 " + std::to_string(plan.volumes) + " 卷";
+  }
+  if (!context.packed_on.empty()) h += "　打包日期：" + html_escape(context.packed_on);
+  h += "<br>估算得分：<b>" + fmt_points(t.total) + "</b> / " + fmt_points(t.nominal) + "（基础分 " + fmt_points(t.base) +
+       "，加分 " + fmt_points(t.bonus) + "，扣分 " + fmt_points(t.deductions) + "）";
+  if (t.d1_risks > 0) h += "　<span class=\"sev-致命\">弄虚作假（D.1）风险 " + std::to_string(t.d1_risks) + " 项</span>";
+  h += "</p>\n<p class=\"muted\">每个文件的“原文件名”列给出其在原材料目录中的位置；SHA-256 校验值见 manifest-sha256.txt。</p>\n";
+
+  std::string category;
+  std::string indicator = "\x01";
+  int number = 0;
+  bool open_table = false;
+  auto close_table = [&] {
+    if (open_table) h += "</table>\n";
+    open_table = false;
+  };
+  for (const auto& f : plan.files) {
+    if (f.volume != context.volume) continue;
+    const Evidence& e = check.evidence[f.evidence];
+    const IndicatorLabel label = label_of(check.rules, f.indicator);
+    if (label.category != category) {
+      close_table();
+      category = label.category;
+      h += "<h2>" + html_escape(category) + "</h2>\n";
+      indicator = "\x01";
+    }
+    if (f.indicator != indicator) {
+      close_table();
+      indicator = f.indicator;
+      h += "<h3>" + html_escape(label.id.empty() ? label.title : label.id + " " + label.title) + "</h3>\n";
+      h += "<table><tr><th>序号</th><th>文件</th><th>日期</th><th>证明内容</th><th>页数</th><th>原文件名</th></tr>\n";
+      open_table = true;
+    }
+    const std::string date = date_of(e);
+    const std::string source = date_source_of(e);
+    h += "<tr><td class=\"num\">" + std::to_string(++number) + "</td><td>" + html_escape(file_part(f.path)) + "</td><td>" +
+         html_escape(date) + (source.empty() ? "" : "<br><span class=\"muted\">" + html_escape(source) + "</span>") +
+         "</td><td>" + html_escape(evidence_summary(e)) + "</td><td class=\"num\">" +
+         (page_count(e) > 0 ? std::to_string(static_cast<int>(page_count(e))) : "") + "</td><td>" +
+         html_escape(original_note(f)) + "</td></tr>\n";
+  }
+  close_table();
+
+  h += "<h2>得分估算</h2>\n<table><tr><th>编号</th><th>指标</th><th>估算得分</th><th>满分</th><th>说明</th></tr>\n";
+  for (const auto& r : check.evaluation.indicators) {
+    h += "<tr><td>" + html_escape(r.id) + "</td><td>" + html_escape(r.title) + "</td><td class=\"num\">" +
+         fmt_points(r.points) + "</td><td class=\"num\">" + fmt_points(r.cap) + "</td><td>" + html_escape(r.reason) +
+         "</td></tr>\n";
+  }
+  h += "</table>\n";
+
+  h += "<h2>自检发现的问题（" + std::to_string(check.findings.size()) + " 条）</h2>\n";
+  if (!check.findings.empty()) {
+    h += "<table><tr><th>严重程度</th><th>规则</th><th>文件</th><th>说明</th><th>建议</th></tr>\n";
+    for (const auto& f : check.findings) {
+      const std::string sev = severity_label_zh(f.severity);
+      h += "<tr><td class=\"sev-" + html_escape(sev) + "\">" + html_escape(sev) + "</td><td>" + html_escape(f.rule) +
+           "</td><td>" + html_escape(f.file) + "</td><td>" + html_escape(f.message) + "</td><td>" +
+           html_escape(f.advice) + "</td></tr>\n";
+    }
+    h += "</table>\n";
+  }
+  if (!plan.left_out.empty()) {
+    h += "<h2>未纳入本包的文件</h2>\n<table><tr><th>原路径</th><th>原因</th></tr>\n";
+    for (const auto& l : plan.left_out) {
+      h += "<tr><td>" + html_escape(l.path) + "</td><td>" + html_escape(l.reason) + "</td></tr>\n";
+    }
+    h += "</table>\n";
+  }
+  h += "<p class=\"muted\">由 evpack " + html_escape(context.tool_version) + " 生成。</p>\n</body>\n</html>\n";
+  return h;
+}
+
+}  // namespace evpack
