@@ -1,7 +1,11 @@
 // evpack command line: parses options and calls one library function per command.
 // Exit codes: 0 done (findings do not change it), 1 check done with --strict and
-// errors found, 2 usage or input error (bad rule file, missing folder), 3 internal error.
+// errors found, 2 usage or input error (bad rule file, missing folder), 3 internal error,
+// 130 pack interrupted (Ctrl-C; nothing was written).
 #include <unistd.h>
+
+#include <atomic>
+#include <csignal>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -15,6 +19,7 @@
 #include "evpack/app/check.hpp"
 #include "evpack/app/init.hpp"
 #include "evpack/inspect/date_text.hpp"
+#include "evpack/package/pack.hpp"
 #include "evpack/report/console_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
@@ -176,6 +181,157 @@ int run_init_command(const std::string& dir, const std::string& rules_arg) {
   return kExitOk;
 }
 
+struct PackArgs {
+  CheckArgs check;
+  std::string output;
+  std::string unmapped = "refuse";
+  std::vector<std::string> place;
+  std::string split_size;
+  bool gbk_names = false;
+};
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_interrupt(int) { g_interrupted = true; }
+
+// Ctrl-C / SIGTERM while the zip is written: stop cleanly so no temp file is left behind.
+struct InterruptGuard {
+  struct sigaction old_int {};
+  struct sigaction old_term {};
+  InterruptGuard() {
+    struct sigaction sa {};
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+  }
+  ~InterruptGuard() {
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGTERM, &old_term, nullptr);
+  }
+};
+
+std::string megabytes(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+int run_pack_command(const PackArgs& args) {
+  evpack::PackOptions pack;
+  pack.output = args.output;
+  pack.tool_version = EVPACK_VERSION;
+  pack.input_label = args.check.input;
+  pack.jobs = args.check.jobs;
+  pack.names = args.gbk_names ? evpack::ZipNameEncoding::Gbk : evpack::ZipNameEncoding::Utf8;
+  if (args.unmapped == "refuse") pack.plan.unmapped = evpack::UnmappedPolicy::Refuse;
+  else if (args.unmapped == "exclude") pack.plan.unmapped = evpack::UnmappedPolicy::Exclude;
+  else if (args.unmapped == "other") pack.plan.unmapped = evpack::UnmappedPolicy::OtherFolder;
+  else {
+    std::cerr << "错误：--unmapped 只能是 refuse、exclude 或 other\n";
+    return kExitUsage;
+  }
+  for (const auto& p : args.place) {
+    const auto eq = p.rfind('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == p.size()) {
+      std::cerr << "错误：--place 应写成 路径=指标编号，如 --place \"其他/市局通知.pdf=2.1\"\n";
+      return kExitUsage;
+    }
+    pack.plan.assignments.emplace_back(p.substr(0, eq), p.substr(eq + 1));
+  }
+  if (!args.split_size.empty()) {
+    const auto size = evpack::parse_size(args.split_size);
+    if (!size) {
+      std::cerr << "错误：--split-size 格式不正确：" << args.split_size << "（如 200M、1.5G）\n";
+      return kExitUsage;
+    }
+    pack.plan.split_size = *size;
+  }
+
+  evpack::CheckOptions options;
+  options.input = args.check.input;
+  options.rules_path = resolve_rules(args.check.rules);
+  options.jobs = args.check.jobs;
+  options.inspect.ocr = !args.check.no_ocr;
+  options.evaluate.year = args.check.year;
+  options.evaluate.as_of = today();
+  if (!args.check.as_of.empty()) {
+    const auto d = evpack::date_from_name(args.check.as_of);
+    if (!d) {
+      std::cerr << "错误：--as-of 日期格式不正确：" << args.check.as_of << "（应为 2025-12-31）\n";
+      return kExitUsage;
+    }
+    options.evaluate.as_of = *d;
+  }
+  const bool tty = ::isatty(STDERR_FILENO) != 0 && !args.check.quiet;
+  const auto start = std::chrono::steady_clock::now();
+  std::mutex progress_mutex;
+  if (tty) {
+    options.progress = [&](std::size_t done, std::size_t total) {
+      const std::lock_guard lock(progress_mutex);
+      if (done != total && done % 16 != 0) return;
+      std::fprintf(stderr, "\r检查中 %zu/%zu 个文件   ", done, total);
+      if (done == total) std::fputs("\r\033[K", stderr);
+    };
+  }
+  auto checked = evpack::run_check(options);
+  if (!checked) {
+    print_error(checked.error());
+    return kExitUsage;
+  }
+
+  auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  const auto pack_start = std::chrono::steady_clock::now();
+  if (tty) {
+    pack.progress = [&](const evpack::PackProgress& p) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last < std::chrono::milliseconds(200) && p.bytes_done != p.bytes_total) return;
+      last = now;
+      const double secs = std::chrono::duration<double>(now - pack_start).count();
+      const double rate = secs > 0 ? static_cast<double>(p.bytes_done) / secs : 0;
+      const double left = rate > 0 ? static_cast<double>(p.bytes_total - p.bytes_done) / rate : 0;
+      const bool writing = p.phase == evpack::PackProgress::Phase::Writing;
+      std::fprintf(stderr, "\r%s %zu/%zu 个文件  %s / %s  %.0f MB/秒  剩余约 %.0f 秒\033[K", writing ? "写入" : "校验",
+                   p.files_done, p.files_total, megabytes(p.bytes_done).c_str(), megabytes(p.bytes_total).c_str(),
+                   rate / 1e6, left);
+    };
+  }
+  pack.cancelled = [] { return g_interrupted.load(); };
+  g_interrupted = false;
+  evpack::Expected<evpack::PackResult> packed = evpack::Error{};
+  {
+    const InterruptGuard guard;
+    packed = evpack::write_package(checked.value(), pack);
+  }
+  if (tty) std::fputs("\r\033[K", stderr);
+  if (!packed) {
+    print_error(packed.error());
+    return packed.error().code == "PACK_CANCELLED" ? 130 : kExitUsage;
+  }
+  if (!args.check.quiet) {
+    const auto& r = packed.value();
+    const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << "已生成验收材料包（" << r.plan.files.size() << " 个文件，" << megabytes(r.payload_bytes) << "）：\n";
+    for (std::size_t i = 0; i < r.outputs.size(); ++i) {
+      std::cout << "  " << r.outputs[i] << "  " << megabytes(r.zip_sizes[i]) << "\n";
+    }
+    for (const int v : r.plan.oversized_volumes) {
+      std::cout << "  注意：第" << v + 1 << "卷超过分卷大小（单个指标文件夹或文件过大，无法再拆分）\n";
+    }
+    if (!r.plan.left_out.empty()) {
+      std::cout << "未纳入的文件 " << r.plan.left_out.size() << " 个（见包内目录的“未纳入文件”）：\n";
+      for (std::size_t i = 0; i < r.plan.left_out.size() && i < 10; ++i) {
+        std::cout << "  " << r.plan.left_out[i].path << "：" << r.plan.left_out[i].reason << "\n";
+      }
+    }
+    const auto& t = checked->evaluation.totals;
+    std::cout << "每个文件已重新读回并与 SHA-256 清单核对无误。预计得分 " << t.total << " / " << t.nominal
+              << "，发现问题 " << checked->findings.size() << " 条（详见包内“目录.html”）。\n";
+    std::fprintf(stdout, "用时：检查 %.1f 秒，写入 %.1f 秒，校验 %.1f 秒，共 %.1f 秒。\n",
+                 total - r.write_seconds - r.verify_seconds, r.write_seconds, r.verify_seconds, total);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -212,6 +368,22 @@ int main(int argc, char** argv) {
   init_cmd->add_option("dir", init_dir, "要建立的目录")->required();
   init_cmd->add_option("-r,--rules", init_rules, "规则文件路径或编号（默认 shandong-2025）");
 
+  PackArgs pack;
+  auto* pack_cmd = app.add_subcommand("pack", "检查后按指标顺序整理打包为验收材料压缩包（含目录、自检报告、SHA-256清单）");
+  pack_cmd->add_option("input", pack.check.input, "材料目录")->required();
+  pack_cmd->add_option("-o,--output", pack.output, "输出的压缩包，如 青石县验收材料.zip")->required();
+  pack_cmd->add_option("-r,--rules", pack.check.rules, "规则文件路径或编号（默认 shandong-2025）");
+  pack_cmd->add_option("--unmapped", pack.unmapped,
+                       "无法归入指标的文件：refuse 拒绝打包（默认）、exclude 不打包、other 放入“99 未归类材料”");
+  pack_cmd->add_option("--place", pack.place, "手工指定归属：路径=指标编号（可多次使用），如 \"其他/通知.pdf=2.1\"");
+  pack_cmd->add_option("--split-size", pack.split_size, "分卷大小，如 200M（按文件夹拆分为多个独立压缩包）");
+  pack_cmd->add_flag("--gbk-names", pack.gbk_names, "文件名使用GBK编码（兼容旧版Windows解压工具）");
+  pack_cmd->add_option("-j,--jobs", pack.check.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  pack_cmd->add_option("--year", pack.check.year, "试点年度（默认取规则文件中的年度）");
+  pack_cmd->add_option("--as-of", pack.check.as_of, "检查日期，如 2025-12-31（默认今天）");
+  pack_cmd->add_flag("--no-ocr", pack.check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
+  pack_cmd->add_flag("-q,--quiet", pack.check.quiet, "不在终端输出进度和摘要");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -223,6 +395,7 @@ int main(int argc, char** argv) {
     if (lint_cmd->parsed()) return run_lint_command(lint_path);
     if (list_cmd->parsed()) return run_list_command(list_dir);
     if (init_cmd->parsed()) return run_init_command(init_dir, init_rules);
+    if (pack_cmd->parsed()) return run_pack_command(pack);
   } catch (const std::exception& e) {
     std::cerr << "内部错误：" << e.what() << "\n";
     return kExitInternal;
