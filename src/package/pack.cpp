@@ -85,6 +85,24 @@ class ProgressSink {
 
 }  // namespace
 
+std::optional<std::uint64_t> parse_size(const std::string& text) {
+  const std::string t = to_lower_ascii(trim(text));
+  if (t.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(t.c_str(), &end);
+  if (end == t.c_str() || !(value > 0)) return std::nullopt;
+  std::string unit(end);
+  if (unit.ends_with("b")) unit.pop_back();
+  double factor = 1;
+  if (unit == "k") factor = 1e3;
+  else if (unit == "m") factor = 1e6;
+  else if (unit == "g") factor = 1e9;
+  else if (!unit.empty()) return std::nullopt;
+  const double bytes = value * factor;
+  if (bytes < 1 || bytes > 1e15) return std::nullopt;
+  return static_cast<std::uint64_t>(bytes);
+}
+
 std::string volume_path(const std::string& output, int volume, int volumes) {
   if (volumes <= 1) return output;
   std::string base = output;

@@ -111,6 +111,19 @@ std::string validate_bag(const fs::path& bag_dir, const fs::path& scratch) {
       .output;
 }
 
+TEST(Pack, ParsesVolumeSizes) {
+  EXPECT_EQ(parse_size("200M"), 200'000'000u);
+  EXPECT_EQ(parse_size("200MB"), 200'000'000u);
+  EXPECT_EQ(parse_size("1.5g"), 1'500'000'000u);
+  EXPECT_EQ(parse_size("500K"), 500'000u);
+  EXPECT_EQ(parse_size("4096"), 4096u);
+  EXPECT_FALSE(parse_size("").has_value());
+  EXPECT_FALSE(parse_size("-5M").has_value());
+  EXPECT_FALSE(parse_size("12X").has_value());
+  EXPECT_EQ(volume_path("out/青石县验收材料.zip", 1, 3), "out/青石县验收材料-第2卷.zip");
+  EXPECT_EQ(volume_path("out/青石县验收材料.zip", 0, 1), "out/青石县验收材料.zip");
+}
+
 TEST(Pack, RefusesUnmappedFilesListsThemAndLeavesNothingBehind) {
   TempDir out;
   auto packed = write_package(sample_check(), options_for(out.path(), UnmappedPolicy::Refuse));

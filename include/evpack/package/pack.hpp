@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,10 @@ struct PackResult {
   double write_seconds = 0;
   double verify_seconds = 0;
 };
+
+/// Parses a volume size such as "200M", "1.5G", "500K" or "1000000" (decimal units: 200M is
+/// 200,000,000 bytes, which fits a portal limit of 200 MB in either reading). nullopt when invalid.
+std::optional<std::uint64_t> parse_size(const std::string& text);
 
 /// Path of volume `volume` (0-based) of `volumes`: the output itself for one volume,
 /// "青石县验收材料-第2卷.zip" otherwise.
