@@ -7,6 +7,7 @@
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/evaluate/mapping.hpp"
+#include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/scan/scanner.hpp"
 #include "evpack/util/thread_pool.hpp"
@@ -16,6 +17,21 @@ namespace evpack {
 Expected<CheckResult> run_check(const CheckOptions& options) {
   auto rules = load_rule_set(options.rules_path);
   if (!rules) return rules.error();
+
+  // A zip (a received package, or the evidence zipped): unpack it into a private temp
+  // folder with the hostile-zip checks, check that folder, and report the zip as the input.
+  if (looks_like_zip_file(options.input)) {
+    auto extracted = extract_zip_safely(options.input);
+    if (!extracted) return extracted.error();
+    CheckOptions inner = options;
+    inner.input = extracted->content_root();
+    auto result = run_check(inner);
+    if (!result) return result.error();
+    result->scan.root = options.input;
+    result->findings.insert(result->findings.end(), extracted->findings.begin(), extracted->findings.end());
+    sort_findings(result->findings);
+    return result;
+  }
 
   const int jobs = options.jobs > 0 ? options.jobs : default_jobs();
   ScanOptions scan_options;

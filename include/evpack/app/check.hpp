@@ -14,7 +14,7 @@
 namespace evpack {
 
 struct CheckOptions {
-  std::string input;        ///< evidence folder (or zip, later)
+  std::string input;        ///< evidence folder, or a zip (unpacked into a private temp folder first)
   std::string rules_path;   ///< rule file
   int jobs = 0;             ///< worker threads; 0 = hardware concurrency
   InspectOptions inspect;
