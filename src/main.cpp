@@ -20,6 +20,7 @@
 #include "evpack/app/init.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/package/pack.hpp"
+#include "evpack/package/verify.hpp"
 #include "evpack/report/console_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
@@ -332,6 +333,55 @@ int run_pack_command(const PackArgs& args) {
   return kExitOk;
 }
 
+// Exit codes of verify: 0 intact, 1 problems found (manifest mismatch, hostile or broken
+// zip, or with --strict check errors), 2 usage error.
+int run_verify_command(const CheckArgs& args, bool no_check) {
+  evpack::VerifyOptions options;
+  options.run_check = !no_check;
+  options.check.rules_path = resolve_rules(args.rules);
+  options.check.jobs = args.jobs;
+  options.check.inspect.ocr = !args.no_ocr;
+  options.check.evaluate.year = args.year;
+  options.check.evaluate.as_of = today();
+  if (!args.as_of.empty()) {
+    const auto d = evpack::date_from_name(args.as_of);
+    if (!d) {
+      std::cerr << "错误：--as-of 日期格式不正确：" << args.as_of << "（应为 2025-12-31）\n";
+      return kExitUsage;
+    }
+    options.check.evaluate.as_of = *d;
+  }
+  auto report = evpack::verify_package(args.input, options);
+  if (!report) {
+    print_error(report.error());
+    return kExitUsage;
+  }
+  if (!args.json.empty() && report->check) {
+    const std::string json = evpack::render_json_report(*report->check, {args.input, EVPACK_VERSION});
+    auto written = evpack::write_file_atomically(args.json, json);
+    if (!written) {
+      print_error(written.error());
+      return kExitUsage;
+    }
+  }
+  if (!args.quiet) {
+    std::cout << evpack::render_verify_summary(report.value(), args.max_findings);
+    if (report->check) {
+      evpack::ConsoleOptions console;
+      console.color = ::isatty(STDOUT_FILENO) != 0 && !args.no_color && std::getenv("NO_COLOR") == nullptr;
+      console.max_findings = args.max_findings;
+      std::cout << "\n" << evpack::render_console_summary(*report->check, console);
+    }
+  }
+  if (!report->intact()) return kExitFindings;
+  if (args.strict && report->check) {
+    for (const auto& f : report->check->findings) {
+      if (f.severity >= evpack::Severity::Error) return kExitFindings;
+    }
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -384,6 +434,22 @@ int main(int argc, char** argv) {
   pack_cmd->add_flag("--no-ocr", pack.check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
   pack_cmd->add_flag("-q,--quiet", pack.check.quiet, "不在终端输出进度和摘要");
 
+  CheckArgs verify;
+  bool verify_no_check = false;
+  auto* verify_cmd = app.add_subcommand("verify", "校验收到的材料压缩包：结构、不安全条目、SHA-256清单，并重新检查内容");
+  verify_cmd->add_option("package", verify.input, "材料压缩包（.zip）")->required();
+  verify_cmd->add_option("-r,--rules", verify.rules, "规则文件路径或编号（默认 shandong-2025）");
+  verify_cmd->add_option("--json", verify.json, "写出检查的 JSON 报告到此文件");
+  verify_cmd->add_option("-j,--jobs", verify.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  verify_cmd->add_option("--year", verify.year, "试点年度（默认取规则文件中的年度）");
+  verify_cmd->add_option("--as-of", verify.as_of, "检查日期，如 2025-12-31（默认今天）");
+  verify_cmd->add_flag("--no-ocr", verify.no_ocr, "不使用文字识别（更快）");
+  verify_cmd->add_flag("--no-check", verify_no_check, "只校验结构和清单，不重新检查内容");
+  verify_cmd->add_flag("-q,--quiet", verify.quiet, "不在终端输出摘要");
+  verify_cmd->add_flag("--no-color", verify.no_color, "终端输出不使用颜色");
+  verify_cmd->add_flag("--strict", verify.strict, "检查发现严重或致命问题时也以退出码1结束");
+  verify_cmd->add_option("--max-findings", verify.max_findings, "终端最多显示的问题条数");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -396,6 +462,7 @@ int main(int argc, char** argv) {
     if (list_cmd->parsed()) return run_list_command(list_dir);
     if (init_cmd->parsed()) return run_init_command(init_dir, init_rules);
     if (pack_cmd->parsed()) return run_pack_command(pack);
+    if (verify_cmd->parsed()) return run_verify_command(verify, verify_no_check);
   } catch (const std::exception& e) {
     std::cerr << "内部错误：" << e.what() << "\n";
     return kExitInternal;
