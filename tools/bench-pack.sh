@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmark of `evpack pack` against `zip -r -q` and `cp -r` on the same tree, in one run.
+# Prints wall time and peak memory of each, and the ratios the acceptance issue asks for.
+#   tools/bench-pack.sh [--data DIR] [--photos N] [--pdfs N] [--photo-size WxH] [--jobs N] [--ocr]
+# Default data: bench-data/pack-2g (about 2 GB: 1000 photos of 4000x3000 and 100 PDFs),
+# generated once with tools/gen_samples.py; outputs go to bench-data/out (both git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data=""
+photos=1000
+pdfs=100
+size=4000x3000
+jobs=$(nproc)
+ocr_flag="--no-ocr"
+build=${BUILD_DIR:-build}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) data=$2; shift 2 ;;
+    --photos) photos=$2; shift 2 ;;
+    --pdfs) pdfs=$2; shift 2 ;;
+    --photo-size) size=$2; shift 2 ;;
+    --jobs) jobs=$2; shift 2 ;;
+    --ocr) ocr_flag=""; shift ;;
+    *) echo "usage: tools/bench-pack.sh [--data DIR] [--photos N] [--pdfs N] [--photo-size WxH] [--jobs N] [--ocr]" >&2; exit 2 ;;
+  esac
+done
+[ -n "$data" ] || data="bench-data/pack-${photos}p-${pdfs}d-${size}"
+
+command -v /usr/bin/time >/dev/null || { echo "need /usr/bin/time (apt-get install time)" >&2; exit 2; }
+command -v zip >/dev/null || { echo "need zip (apt-get install zip)" >&2; exit 2; }
+if [ ! -x "$build/evpack" ]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
+  cmake --build "$build" --target evpack --parallel "$(nproc)"
+fi
+if [ ! -d "$data" ]; then
+  echo "generating ${data} ..."
+  /usr/bin/python3 tools/gen_samples.py --preset bench --photos "$photos" --pdfs "$pdfs" --photo-size "$size" --out "$data"
+fi
+out=bench-data/out
+rm -rf "$out" && mkdir -p "$out"
+files=$(find "$data" -type f | wc -l)
+bytes=$(du -sb "$data" | cut -f1)
+echo "tree: ${data}: ${files} files, $((bytes / 1000000)) MB; jobs=${jobs}; ocr=$([ -z "$ocr_flag" ] && echo on || echo off)"
+
+# Warm the page cache so every run reads from memory, not from the disk.
+find "$data" -type f -print0 | xargs -0 cat > /dev/null
+
+# run NAME CMD...: wall seconds and peak RSS (MiB) of CMD into $NAME_wall / $NAME_rss.
+run() {
+  local name=$1; shift
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" > "$out/$name.stdout" 2> "$log"
+  local wall; wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
+  local secs; secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  local rss; rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+  printf -v "${name}_wall" '%s' "$secs"
+  printf -v "${name}_rss" '%s' "$((rss / 1024))"
+  rm -f "$log"
+  sync
+}
+
+run copy cp -r "$data" "$out/copy"
+rm -rf "$out/copy"
+run zip zip -r -q "$out/zip.zip" "$data"
+zip_size=$(stat -c %s "$out/zip.zip")
+rm -f "$out/zip.zip"
+run pack "$build/evpack" pack "$data" -o "$out/pack.zip" --unmapped other --jobs "$jobs" $ocr_flag --as-of 2026-01-20
+pack_size=$(stat -c %s "$out/pack.zip")
+# "用时：检查 X 秒，写入 Y 秒，校验 Z 秒，共 T 秒。"
+stages=$(grep "用时" "$out/pack.stdout" | sed 's/[^0-9. ]//g' | awk '{print $1, $2, $3}')
+read -r check_s write_s verify_s <<< "$stages"
+rm -f "$out/pack.zip"
+
+echo "cp -r            ${copy_wall} s   peak ${copy_rss} MiB"
+echo "zip -r -q        ${zip_wall} s   peak ${zip_rss} MiB   $((zip_size / 1000000)) MB"
+echo "evpack pack      ${pack_wall} s   peak ${pack_rss} MiB   $((pack_size / 1000000)) MB"
+echo "  of which check ${check_s} s, write ${write_s} s, verify ${verify_s} s"
+awk -v p="$pack_wall" -v z="$zip_wall" -v c="$copy_wall" -v w="$write_s" -v v="$verify_s" 'BEGIN {
+  printf "ratios: pack / zip -r = %.2f   pack / cp -r = %.2f\n", p / z, p / c
+  printf "        packaging only (write + verify) / zip -r = %.2f   / cp -r = %.2f\n", (w + v) / z, (w + v) / c
+}'
