@@ -190,6 +190,9 @@ TEST(Pack, PackageTestsCleanInUnzip7zPythonAndValidatesAsABag) {
     const auto r = run_command("7z t " + shell_quote(zip));
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("Everything is Ok"), std::string::npos);
+    const auto listed = run_command("7z l " + shell_quote(zip));
+    EXPECT_NE(listed.output.find(kBag + "/data/01 制度建设（13分）/1.1 成立领导小组/01-2025-"), std::string::npos)
+        << listed.output;
   }
   const auto t = run_command(std::string(testing::system_python()) + " -m zipfile -t " + shell_quote(zip));
   EXPECT_EQ(t.exit_code, 0) << t.output;
