@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 
 #include "evpack/app/check.hpp"
 #include "evpack/app/init.hpp"
@@ -274,10 +275,27 @@ int run_pack_command(const PackArgs& args) {
       if (done == total) std::fputs("\r\033[K", stderr);
     };
   }
+  // A zip as input (repacking a received package): unpack it with the hostile-zip checks
+  // and keep the files until the package is written.
+  std::optional<evpack::ZipExtraction> unpacked;
+  if (evpack::looks_like_zip_file(options.input)) {
+    auto x = evpack::extract_zip_safely(options.input);
+    if (!x) {
+      print_error(x.error());
+      return kExitUsage;
+    }
+    unpacked = std::move(x.value());
+    options.input = unpacked->content_root();
+  }
   auto checked = evpack::run_check(options);
   if (!checked) {
     print_error(checked.error());
     return kExitUsage;
+  }
+  if (unpacked) {
+    checked->scan.root = args.check.input;
+    checked->findings.insert(checked->findings.end(), unpacked->findings.begin(), unpacked->findings.end());
+    evpack::sort_findings(checked->findings);
   }
 
   auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
