@@ -325,6 +325,7 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
   }
   result.verify_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - verify_start).count();
 
+  const auto sync_start = std::chrono::steady_clock::now();
   for (int v = 0; v < plan.volumes; ++v) {
     const std::string target = volume_path(options.output, v, plan.volumes);
     auto committed = commit_temp_file(temps.paths[static_cast<std::size_t>(v)], target);
@@ -336,6 +337,7 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
     result.outputs.push_back(target);
   }
   temps.paths.clear();
+  result.sync_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - sync_start).count();
   return result;
 }
 

@@ -49,6 +49,7 @@ struct PackResult {
   std::uint64_t payload_bytes = 0;
   double write_seconds = 0;
   double verify_seconds = 0;
+  double sync_seconds = 0;   ///< fsync and rename of the verified volumes
 };
 
 /// Parses a volume size such as "200M", "1.5G", "500K" or "1000000" (decimal units: 200M is
