@@ -1,0 +1,566 @@
+// Privacy scan: personal numbers in evidence text (D.2). The scanner decodes UTF-8 once,
+// groups digits (ASCII or full-width) into runs that may be split by single spaces or
+// dashes, and judges each run by shape and check digit. It errs towards silence: a
+// finding that is wrong costs the user's trust in every other finding.
+#include "evpack/evaluate/privacy.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "evpack/util/text.hpp"
+
+namespace evpack {
+
+namespace {
+
+enum class CharClass { Digit, Upper, Lower, Mask, Separator, Plus, Dot, Other };
+
+struct Char {
+  char32_t cp = 0;
+  std::size_t offset = 0;  // byte offset in the text
+  std::size_t length = 1;  // bytes
+  CharClass cls = CharClass::Other;
+  char ascii = 0;          // normalised ASCII form for digits and letters
+};
+
+// Decodes UTF-8; an invalid byte becomes one Other char so offsets stay exact.
+std::vector<Char> decode(std::string_view text) {
+  std::vector<Char> out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t cp = 0xFFFD;
+    std::size_t len = 1;
+    if (b < 0x80) {
+      cp = b;
+    } else if ((b & 0xE0) == 0xC0 || (b & 0xF0) == 0xE0 || (b & 0xF8) == 0xF0) {
+      const std::size_t need = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
+      bool ok = i + need <= text.size();
+      char32_t value = need == 2 ? (b & 0x1F) : need == 3 ? (b & 0x0F) : (b & 0x07);
+      for (std::size_t k = 1; ok && k < need; ++k) {
+        const auto c = static_cast<unsigned char>(text[i + k]);
+        if ((c & 0xC0) != 0x80) ok = false;
+        value = (value << 6) | (c & 0x3F);
+      }
+      if (ok) {
+        cp = value;
+        len = need;
+      }
+    }
+    Char ch{cp, i, len};
+    if (cp >= '0' && cp <= '9') {
+      ch.cls = CharClass::Digit;
+      ch.ascii = static_cast<char>(cp);
+    } else if (cp >= 0xFF10 && cp <= 0xFF19) {  // full-width digits
+      ch.cls = CharClass::Digit;
+      ch.ascii = static_cast<char>('0' + (cp - 0xFF10));
+    } else if (cp >= 'A' && cp <= 'Z') {
+      ch.cls = CharClass::Upper;
+      ch.ascii = static_cast<char>(cp);
+    } else if (cp >= 0xFF21 && cp <= 0xFF3A) {
+      ch.cls = CharClass::Upper;
+      ch.ascii = static_cast<char>('A' + (cp - 0xFF21));
+    } else if (cp >= 'a' && cp <= 'z') {
+      ch.cls = CharClass::Lower;
+      ch.ascii = static_cast<char>(cp);
+    } else if (cp >= 0xFF41 && cp <= 0xFF5A) {
+      ch.cls = CharClass::Lower;
+      ch.ascii = static_cast<char>('a' + (cp - 0xFF41));
+    } else if (cp == '*' || cp == 0xFF0A || cp == 0x00D7 || cp == 0x25CF || cp == 0x2022 || cp == 0xFE61 ||
+               cp == 0x2217 || cp == '#' || cp == 0xFF03) {
+      ch.cls = CharClass::Mask;
+    } else if (cp == ' ' || cp == 0x3000 || cp == 0x00A0 || cp == '-' || cp == 0xFF0D || cp == 0x2010 ||
+               cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2212) {
+      ch.cls = CharClass::Separator;
+    } else if (cp == '+' || cp == 0xFF0B) {
+      ch.cls = CharClass::Plus;
+    } else if (cp == '.' || cp == 0xFF0E) {
+      ch.cls = CharClass::Dot;
+    }
+    out.push_back(ch);
+    i += len;
+  }
+  return out;
+}
+
+bool is_alnum_or_mask(CharClass c) {
+  return c == CharClass::Digit || c == CharClass::Upper || c == CharClass::Lower || c == CharClass::Mask;
+}
+
+// A maximal sequence of digits, letters and mask characters without separators.
+struct Group {
+  std::size_t first = 0;  // index into chars
+  std::size_t last = 0;   // inclusive
+  std::string ascii;      // normalised characters ('*' for any mask)
+  bool masked = false;
+  bool has_letter = false;
+  bool digits_only = false;
+  bool id_tail = false;   // digits ending in one X/x (an ID number's check character)
+};
+
+// Groups joined by single separators (or two spaces, as PDF extraction produces).
+struct Run {
+  std::vector<Group> groups;
+};
+
+std::vector<Run> find_runs(const std::vector<Char>& chars) {
+  std::vector<Run> runs;
+  std::size_t i = 0;
+  while (i < chars.size()) {
+    if (!is_alnum_or_mask(chars[i].cls)) {
+      ++i;
+      continue;
+    }
+    Run run;
+    while (i < chars.size() && is_alnum_or_mask(chars[i].cls)) {
+      Group g;
+      g.first = i;
+      while (i < chars.size() && is_alnum_or_mask(chars[i].cls)) {
+        const Char& c = chars[i];
+        g.ascii += c.cls == CharClass::Mask ? '*' : c.ascii;
+        if (c.cls == CharClass::Mask) g.masked = true;
+        if (c.cls == CharClass::Upper || c.cls == CharClass::Lower) g.has_letter = true;
+        ++i;
+      }
+      g.last = i - 1;
+      g.digits_only = !g.masked && !g.has_letter;
+      if (!g.masked && g.ascii.size() >= 2 && (g.ascii.back() == 'X' || g.ascii.back() == 'x')) {
+        g.id_tail = std::all_of(g.ascii.begin(), g.ascii.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+      }
+      // X used as a mask inside a digit run ("370181XXXXXXXX7513").
+      if (!g.masked && g.has_letter) {
+        const std::size_t xs = static_cast<std::size_t>(std::count_if(
+            g.ascii.begin(), g.ascii.end(), [](char c) { return c == 'X' || c == 'x'; }));
+        const std::size_t digits = static_cast<std::size_t>(std::count_if(
+            g.ascii.begin(), g.ascii.end(), [](char c) { return c >= '0' && c <= '9'; }));
+        if (xs >= 2 && xs + digits == g.ascii.size()) g.masked = true;
+      }
+      run.groups.push_back(std::move(g));
+      // Continue the run across one separator (or two spaces) followed by a digit.
+      std::size_t j = i;
+      std::size_t seps = 0;
+      bool spaces_only = true;
+      while (j < chars.size() && chars[j].cls == CharClass::Separator && seps < 2) {
+        if (chars[j].cp != ' ' && chars[j].cp != 0x3000 && chars[j].cp != 0x00A0) spaces_only = false;
+        ++j;
+        ++seps;
+      }
+      const bool joinable = seps == 1 || (seps == 2 && spaces_only);
+      if (seps > 0 && joinable && j < chars.size() &&
+          (chars[j].cls == CharClass::Digit || chars[j].cls == CharClass::Mask)) {
+        i = j;
+      } else {
+        break;
+      }
+    }
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------------------
+// Checks
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool mobile_shape(std::string_view s) { return s.size() == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9'; }
+
+// Prefixes of cards issued in China: UnionPay 62, Visa 4, Mastercard 51-55 and 2221-2720,
+// JCB 3528-3589, Discover/Great Wall 6011/6013, and the old domestic 9558/9559.
+bool plausible_bin(std::string_view s) {
+  if (s.size() < 4) return false;
+  const int two = (s[0] - '0') * 10 + (s[1] - '0');
+  const int four = two * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  return two == 62 || s[0] == '4' || (two >= 51 && two <= 55) || (four >= 2221 && four <= 2720) ||
+         (four >= 3528 && four <= 3589) || four == 6011 || four == 6013 || four == 9558 || four == 9559;
+}
+
+std::string mask_middle(std::string_view s, std::size_t keep_front, std::size_t keep_back) {
+  if (s.size() <= keep_front + keep_back) return std::string(s.size(), '*');
+  return std::string(s.substr(0, keep_front)) + std::string(s.size() - keep_front - keep_back, '*') +
+         std::string(s.substr(s.size() - keep_back));
+}
+
+// Words that label a number as something other than a person's: an order, a document,
+// a licence. Seen within a few characters before the number.
+const std::array<std::string_view, 24> kNotPersonalLabels = {
+    "订单", "单号", "编号", "流水号", "文号", "批次", "条码", "条形码", "发票", "工单", "运单", "快递",
+    "合同号", "序列号", "交易号", "凭证号", "登记号", "证书号", "许可证号", "备案号", "案号", "代码",
+    "No", "NO"};
+
+const std::array<std::string_view, 4> kCreditCodeLabels = {"信用代码", "社会信用", "统一代码", "信用码"};
+
+template <std::size_t N>
+bool contains_any(std::string_view text, const std::array<std::string_view, N>& words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains(text, w); });
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, int first_page) : text_(text), chars_(decode(text)), first_page_(first_page) {}
+
+  std::vector<PrivacyHit> run() {
+    for (const Run& r : find_runs(chars_)) judge(r);
+    return std::move(hits_);
+  }
+
+ private:
+  // The text before char index `first`, up to `max_chars` characters, on the same line.
+  std::string context_before(std::size_t first, std::size_t max_chars) const {
+    std::size_t start = first;
+    std::size_t n = 0;
+    while (start > 0 && n < max_chars) {
+      const char32_t cp = chars_[start - 1].cp;
+      if (cp == '\n' || cp == '\r' || cp == '\f') break;
+      --start;
+      ++n;
+    }
+    if (start == first) return "";
+    const std::size_t from = chars_[start].offset;
+    return trim(text_.substr(from, chars_[first].offset - from));
+  }
+
+  int page_at(std::size_t offset) const {
+    if (first_page_ < 1) return 0;
+    return first_page_ + static_cast<int>(std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\f'));
+  }
+
+  // Characters just outside a candidate that make it part of something longer:
+  // a letter or digit glued on ("ABC13812345678"), or a decimal point between digits.
+  // A dash between two codes joins them too ("SD-13380545727", "13380545727-A01").
+  bool glued(std::size_t first, std::size_t last) const {
+    const auto is_dash = [](const Char& c) {
+      return c.cls == CharClass::Separator && c.cp != ' ' && c.cp != 0x3000 && c.cp != 0x00A0;
+    };
+    if (first > 0) {
+      const Char& before = chars_[first - 1];
+      if (is_alnum_or_mask(before.cls)) return true;
+      if ((before.cls == CharClass::Dot && first > 1 && chars_[first - 2].cls == CharClass::Digit) ||
+          (is_dash(before) && first > 1 && is_alnum_or_mask(chars_[first - 2].cls))) {
+        return true;
+      }
+    }
+    if (last + 1 < chars_.size()) {
+      const Char& after = chars_[last + 1];
+      if (is_alnum_or_mask(after.cls)) return true;
+      if (last + 2 < chars_.size() &&
+          ((after.cls == CharClass::Dot && chars_[last + 2].cls == CharClass::Digit) ||
+           (is_dash(after) && is_alnum_or_mask(chars_[last + 2].cls)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void add(PrivacyKind kind, std::string masked, std::size_t first) {
+    PrivacyHit hit;
+    hit.kind = kind;
+    hit.masked = std::move(masked);
+    hit.context = context_before(first, 10);
+    hit.offset = chars_[first].offset;
+    hit.page = page_at(hit.offset);
+    hits_.push_back(std::move(hit));
+  }
+
+  bool labelled_not_personal(std::size_t first) const {
+    return contains_any(context_before(first, 8), kNotPersonalLabels);
+  }
+
+  bool try_id(const std::string& digits, std::size_t first) {
+    if (digits.size() != 18 || !is_valid_id_card(digits)) return false;
+    add(PrivacyKind::IdCard, mask_middle(digits, 6, 4), first);
+    return true;
+  }
+
+  bool try_mobile(const std::string& digits, std::size_t first) {
+    if (!mobile_shape(digits) || labelled_not_personal(first)) return false;
+    add(PrivacyKind::Mobile, mask_middle(digits, 3, 4), first);
+    return true;
+  }
+
+  bool try_bank_card(const std::string& digits, std::size_t first) {
+    if (digits.size() < 16 || digits.size() > 19 || !all_digits(digits)) return false;
+    if (!plausible_bin(digits) || !luhn_valid(digits) || labelled_not_personal(first)) return false;
+    add(PrivacyKind::BankCard, mask_middle(digits, 4, 4), first);
+    return true;
+  }
+
+  void judge(const Run& run) {
+    std::size_t i = 0;
+    while (i < run.groups.size()) i += std::max<std::size_t>(1, judge_at(run, i));
+  }
+
+  // Judges groups starting at `i`; returns how many groups the verdict covers.
+  std::size_t judge_at(const Run& run, std::size_t i) {
+    const auto& g = run.groups;
+    const auto size_is = [&](std::size_t k, std::size_t n) {
+      return i + k < g.size() && g[i + k].digits_only && g[i + k].ascii.size() == n;
+    };
+    const auto joined = [&](std::size_t count) {
+      std::string s;
+      for (std::size_t k = 0; k < count; ++k) s += g[i + k].ascii;
+      return s;
+    };
+    const auto outer_glued = [&](std::size_t count) { return glued(g[i].first, g[i + count - 1].last); };
+    if (g[i].masked) return 1;
+
+    // +86 / 86 prefix before a mobile number.
+    if (g[i].ascii == "86" && g[i].digits_only) {
+      if (size_is(1, 3) && size_is(2, 4) && size_is(3, 4) && mobile_shape(joined(4).substr(2)) &&
+          !glued(g[i + 1].first, g[i + 3].last)) {
+        if (try_mobile(joined(4).substr(2), g[i + 1].first)) return 4;
+      }
+      if (size_is(1, 11) && !glued(g[i + 1].first, g[i + 1].last) && try_mobile(g[i + 1].ascii, g[i + 1].first)) {
+        return 2;
+      }
+    }
+    // Split forms people type.
+    if (size_is(0, 3) && size_is(1, 4) && size_is(2, 4) && !outer_glued(3)) {  // 138 1234 5678
+      if (try_mobile(joined(3), g[i].first)) return 3;
+    }
+    if (size_is(0, 3) && size_is(1, 8) && !outer_glued(2)) {  // 138-12345678
+      if (try_mobile(joined(2), g[i].first)) return 2;
+    }
+    if (size_is(0, 6) && size_is(1, 8) && i + 2 < g.size() && g[i + 2].ascii.size() == 4 &&
+        (g[i + 2].digits_only || g[i + 2].id_tail) && !outer_glued(3)) {  // 370181 19900101 7513
+      if (try_id(joined(3), g[i].first)) return 3;
+    }
+    if (size_is(0, 4) && size_is(1, 4) && size_is(2, 4) && size_is(3, 4)) {  // 6222 0212 3456 7890 [123]
+      std::size_t count = 4;
+      if (i + 4 < g.size() && g[i + 4].digits_only && g[i + 4].ascii.size() <= 3) count = 5;
+      // Five groups of four make 20 digits: an e-invoice number, not a card.
+      const bool twenty = size_is(4, 4);
+      if (!twenty && !outer_glued(count) && try_bank_card(joined(count), g[i].first)) return count;
+      if (twenty) return 5;
+    }
+
+    // One group alone.
+    const Group& one = g[i];
+    if (glued(one.first, one.last)) return 1;
+    const bool after_plus = one.first > 0 && chars_[one.first - 1].cls == CharClass::Plus;
+    if (one.digits_only) {
+      const std::string& s = one.ascii;
+      if (s.size() == 18 && try_id(s, one.first)) return 1;
+      if (s.size() == 11) {
+        try_mobile(s, one.first);
+        return 1;
+      }
+      if (s.size() == 13 && after_plus && s.compare(0, 2, "86") == 0) {
+        try_mobile(s.substr(2), one.first);
+        return 1;
+      }
+      if (s.size() == 18 && credit_code_shape(s) && contains_any(context_before(one.first, 10), kCreditCodeLabels)) {
+        check_credit_code(s, one.first);
+        return 1;
+      }
+      try_bank_card(s, one.first);
+      return 1;
+    }
+    if (one.id_tail) {
+      try_id(one.ascii, one.first);
+      return 1;
+    }
+    if (one.has_letter && one.ascii.size() == 18 && credit_code_shape(one.ascii)) check_credit_code(one.ascii, one.first);
+    return 1;
+  }
+
+  static bool credit_code_shape(std::string_view s) {
+    static constexpr std::string_view kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    static constexpr std::string_view kRegistration = "123456789ANY";
+    if (s.size() != 18 || kRegistration.find(s[0]) == std::string_view::npos) return false;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const bool ok = (k >= 2 && k < 8) ? (s[k] >= '0' && s[k] <= '9') : kCharset.find(s[k]) != std::string_view::npos;
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  void check_credit_code(const std::string& code, std::size_t first) {
+    if (is_valid_credit_code(code)) return;
+    // A credit code is public: it is shown in full so the user can find and correct it.
+    add(PrivacyKind::CreditCodeInvalid, code, first);
+  }
+
+  std::string_view text_;
+  std::vector<Char> chars_;
+  int first_page_ = 0;
+  std::vector<PrivacyHit> hits_;
+};
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (k) out += sep;
+    out += parts[k];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_string(PrivacyKind kind) {
+  switch (kind) {
+    case PrivacyKind::IdCard: return "id_card";
+    case PrivacyKind::Mobile: return "mobile";
+    case PrivacyKind::BankCard: return "bank_card";
+    case PrivacyKind::CreditCodeInvalid: return "credit_code_invalid";
+  }
+  return "unknown";
+}
+
+std::string privacy_kind_label_zh(PrivacyKind kind) {
+  switch (kind) {
+    case PrivacyKind::IdCard: return "身份证号";
+    case PrivacyKind::Mobile: return "手机号码";
+    case PrivacyKind::BankCard: return "银行卡号";
+    case PrivacyKind::CreditCodeInvalid: return "统一社会信用代码";
+  }
+  return "未知";
+}
+
+bool is_valid_id_card(std::string_view id, const CivilDate& today) {
+  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr std::string_view kCheck = "10X98765432";
+  if (id.size() != 18 || !all_digits(id.substr(0, 17))) return false;
+  int sum = 0;
+  for (std::size_t k = 0; k < 17; ++k) sum += (id[k] - '0') * kWeights[k];
+  char last = id[17];
+  if (last == 'x') last = 'X';
+  if (kCheck[static_cast<std::size_t>(sum % 11)] != last) return false;
+  // Region: the first digit is a province group 1-8 (11 Beijing ... 82 Macau).
+  if (id[0] < '1' || id[0] > '8') return false;
+  const auto num = [&](std::size_t pos, std::size_t len) {
+    int v = 0;
+    for (std::size_t k = pos; k < pos + len; ++k) v = v * 10 + (id[k] - '0');
+    return v;
+  };
+  const CivilDate birth{num(6, 4), num(10, 2), num(12, 2)};
+  if (!birth.valid() || birth.year < 1900 || birth.year > 2099) return false;
+  if (today.valid() && today < birth) return false;
+  return true;
+}
+
+bool luhn_valid(std::string_view digits) {
+  if (!all_digits(digits)) return false;
+  int sum = 0;
+  bool twice = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    int d = *it - '0';
+    if (twice) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+bool is_valid_credit_code(std::string_view code) {
+  static constexpr std::string_view kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  static constexpr std::array<int, 17> kWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  if (code.size() != 18) return false;
+  int sum = 0;
+  for (std::size_t k = 0; k < 17; ++k) {
+    const std::size_t v = kCharset.find(code[k]);
+    if (v == std::string_view::npos) return false;
+    sum += static_cast<int>(v) * kWeights[k];
+  }
+  const int check = (31 - sum % 31) % 31;
+  return kCharset[static_cast<std::size_t>(check)] == code[17];
+}
+
+std::vector<PrivacyHit> scan_privacy(std::string_view text, int first_page) {
+  return Scanner(text, first_page).run();
+}
+
+std::vector<PrivacyHit> scan_privacy(const std::vector<PageText>& pages) {
+  std::vector<PrivacyHit> out;
+  for (const PageText& p : pages) {
+    auto hits = scan_privacy(p.text, 0);
+    for (auto& h : hits) {
+      h.page = p.page;
+      out.push_back(std::move(h));
+    }
+  }
+  return out;
+}
+
+std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const std::string& file,
+                                      const std::string& rule) {
+  struct Group {
+    int count = 0;
+    std::set<int> pages;
+    std::vector<std::string> examples;
+  };
+  std::map<PrivacyKind, Group> groups;
+  std::vector<Finding> out;
+  std::set<std::string> codes_seen;
+  for (const PrivacyHit& h : hits) {
+    if (h.kind == PrivacyKind::CreditCodeInvalid) {
+      if (!codes_seen.insert(h.masked).second) continue;
+      Finding f;
+      f.code = "USCC_INVALID";
+      f.severity = Severity::Warning;
+      f.rule = rule;
+      f.file = file;
+      f.message = "统一社会信用代码“" + h.masked + "”校验位不正确" +
+                  (h.page > 0 ? "（第" + std::to_string(h.page) + "页）" : std::string()) +
+                  "，可能抄写有误（少数早期试点地区代码合法但不符合校验规则）";
+      f.advice = "到“信用中国”网站核对该主体的统一社会信用代码并更正；共享信用信息不准确也属扣分情形";
+      out.push_back(std::move(f));
+      continue;
+    }
+    Group& g = groups[h.kind];
+    ++g.count;
+    if (h.page > 0) g.pages.insert(h.page);
+    if (g.examples.size() < 3) g.examples.push_back(h.context.empty() ? h.masked : h.context + h.masked);
+  }
+  for (const auto& [kind, g] : groups) {
+    Finding f;
+    f.rule = rule;
+    f.file = file;
+    std::string where;
+    if (!g.pages.empty()) {
+      std::vector<std::string> pages;
+      for (int p : g.pages) {
+        if (pages.size() == 8) {
+          pages.push_back("…");
+          break;
+        }
+        pages.push_back("第" + std::to_string(p) + "页");
+      }
+      where = "（" + join(pages, "、") + "）";
+    }
+    const std::string label = privacy_kind_label_zh(kind);
+    f.message = "发现" + std::to_string(g.count) + "处未打码的" + label + where + "，如：" + join(g.examples, "；");
+    switch (kind) {
+      case PrivacyKind::IdCard:
+        f.code = "PRIVACY_ID_CARD";
+        f.severity = Severity::Error;
+        f.advice = "对外提供的材料应隐去身份证号中间部分（如 370181********7513），处理后重新生成文件";
+        break;
+      case PrivacyKind::Mobile:
+        f.code = "PRIVACY_MOBILE";
+        f.severity = Severity::Warning;
+        f.message += "（如为公开的工作联系电话可忽略）";
+        f.advice = "个人手机号应部分隐去（如 138****5678）；公示、报送材料中不应出现自然人的联系方式";
+        break;
+      case PrivacyKind::BankCard:
+        f.code = "PRIVACY_BANK_CARD";
+        f.severity = Severity::Error;
+        f.advice = "银行账号属于应隐去的个人信息，只保留前后四位（如 6222***********0123）后重新生成文件";
+        break;
+      case PrivacyKind::CreditCodeInvalid: break;
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace evpack

@@ -1,0 +1,199 @@
+#include "evpack/evaluate/privacy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace evpack {
+namespace {
+
+// Test numbers are made up; check digits computed per GB 11643 / Luhn / GB 32100.
+constexpr const char* kId = "370181199001017516";
+constexpr const char* kIdX = "11010519491231002X";  // test vector from the GB 11643 literature
+constexpr const char* kCard19 = "6222021234567890128";
+constexpr const char* kCard16 = "6228480012345671";
+
+std::vector<PrivacyKind> kinds(const std::vector<PrivacyHit>& hits) {
+  std::vector<PrivacyKind> out;
+  for (const auto& h : hits) out.push_back(h.kind);
+  return out;
+}
+
+TEST(PrivacyChecks, IdCardCheckDigitAndBirthDate) {
+  EXPECT_TRUE(is_valid_id_card(kId));
+  EXPECT_TRUE(is_valid_id_card(kIdX));
+  EXPECT_TRUE(is_valid_id_card("11010519491231002x"));
+  EXPECT_TRUE(is_valid_id_card("34052419800101001X"));
+  EXPECT_FALSE(is_valid_id_card("370181199001017515"));  // wrong check digit
+  EXPECT_FALSE(is_valid_id_card("37018119900101751"));   // 17 digits
+  // A correct check digit but 1990-13-01 is no date.
+  EXPECT_FALSE(is_valid_id_card("370181199013017513"));
+  EXPECT_FALSE(is_valid_id_card(kId, CivilDate{1985, 1, 1}));  // born after "today"
+  EXPECT_TRUE(is_valid_id_card(kId, CivilDate{2025, 1, 1}));
+}
+
+TEST(PrivacyChecks, LuhnAndCreditCode) {
+  EXPECT_TRUE(luhn_valid(kCard19));
+  EXPECT_TRUE(luhn_valid(kCard16));
+  EXPECT_FALSE(luhn_valid("6222021234567890127"));
+  EXPECT_FALSE(luhn_valid("62220212345678901a8"));
+  EXPECT_TRUE(is_valid_credit_code("91350100M000100Y43"));  // GB 32100 test vector
+  EXPECT_FALSE(is_valid_credit_code("91350100M000100Y44"));
+  EXPECT_FALSE(is_valid_credit_code("91350100M0001TGQXM"));  // legal early pilot code, fails the checksum
+  EXPECT_FALSE(is_valid_credit_code("91350100M000100I43"));  // I is not in the charset
+}
+
+TEST(PrivacyScan, FindsTheThreeKindsWithMaskedExcerptsAndOffsets) {
+  const std::string text = std::string("法定代表人身份证号：") + kId + "\n联系电话：13380545727\n开户账号：" + kCard19 + "。";
+  const auto hits = scan_privacy(text);
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].kind, PrivacyKind::IdCard);
+  EXPECT_EQ(hits[0].masked, "370181********7516");
+  EXPECT_EQ(hits[0].context, "法定代表人身份证号：");
+  EXPECT_EQ(text.substr(hits[0].offset, 18), kId);
+  EXPECT_EQ(hits[1].kind, PrivacyKind::Mobile);
+  EXPECT_EQ(hits[1].masked, "133****5727");
+  EXPECT_EQ(hits[1].context, "联系电话：");
+  EXPECT_EQ(text.substr(hits[1].offset, 11), "13380545727");
+  EXPECT_EQ(hits[2].kind, PrivacyKind::BankCard);
+  EXPECT_EQ(hits[2].masked, "6222***********0128");
+  for (const auto& h : hits) {
+    EXPECT_EQ(h.page, 0);
+    EXPECT_EQ(h.masked.find("19900101"), std::string::npos);
+  }
+}
+
+TEST(PrivacyScan, MaskedNumbersAreNeverHit) {
+  const std::string text =
+      "身份证号：370181********7516 电话：133****5727 卡号：6222 **** **** 0128 "
+      "身份证：370181XXXXXXXX7516 手机：133＊＊＊＊5727 号码 133 **** 5727 证件 3701811990****7516";
+  EXPECT_TRUE(scan_privacy(text).empty()) << scan_privacy(text)[0].masked;
+}
+
+TEST(PrivacyScan, FullWidthAndSplitDigits) {
+  // Full-width digits, as typed with a Chinese input method.
+  const std::string full = "电话：１３３８０５４５７２７";
+  ASSERT_EQ(kinds(scan_privacy(full)), std::vector<PrivacyKind>{PrivacyKind::Mobile});
+  EXPECT_EQ(scan_privacy(full)[0].masked, "133****5727");
+  EXPECT_EQ(scan_privacy(full)[0].offset, std::string("电话：").size());
+  // Mobile split 3-4-4 by spaces or dashes, with a +86 prefix.
+  EXPECT_EQ(kinds(scan_privacy("手机 133 8054 5727")), std::vector<PrivacyKind>{PrivacyKind::Mobile});
+  EXPECT_EQ(kinds(scan_privacy("手机133-8054-5727。")), std::vector<PrivacyKind>{PrivacyKind::Mobile});
+  EXPECT_EQ(kinds(scan_privacy("Tel: +86 133 8054 5727")), std::vector<PrivacyKind>{PrivacyKind::Mobile});
+  EXPECT_EQ(kinds(scan_privacy("Tel: +8613380545727")), std::vector<PrivacyKind>{PrivacyKind::Mobile});
+  // ID split 6-8-4 and a lower-case x.
+  EXPECT_EQ(kinds(scan_privacy("身份证 370181 19900101 7516")), std::vector<PrivacyKind>{PrivacyKind::IdCard});
+  EXPECT_EQ(kinds(scan_privacy("身份证110105194912310 02x")), std::vector<PrivacyKind>{});  // not a real split form
+  EXPECT_EQ(kinds(scan_privacy("身份证 110105 19491231 002x")), std::vector<PrivacyKind>{PrivacyKind::IdCard});
+  EXPECT_EQ(kinds(scan_privacy("身份证号11010519491231002X。")), std::vector<PrivacyKind>{PrivacyKind::IdCard});
+  // Card in groups of four, 16 and 19 digits; full-width space (U+3000) as separator.
+  EXPECT_EQ(kinds(scan_privacy("卡号 6228 4800 1234 5671")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
+  EXPECT_EQ(kinds(scan_privacy("卡号：6222　0212　3456　7890　128")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
+  // Two numbers separated by a space stay two numbers.
+  EXPECT_EQ(kinds(scan_privacy("13380545727 13912345678")),
+            (std::vector<PrivacyKind>{PrivacyKind::Mobile, PrivacyKind::Mobile}));
+}
+
+TEST(PrivacyScan, NoFalsePositivesOnOrdinaryNumbers) {
+  const char* const texts[] = {
+      "青交罚字〔2025〕20号",                       // document number
+      "2025-03-18 09:30:15 2025年3月18日 20250318",  // dates
+      "联系电话：0531-88776655，传真 0531 8877 6655",  // landlines
+      "办公电话（0533）6202117 转 8012",
+      "订单号：13380545727",                         // labelled order number with a mobile shape
+      "订单编号 6222021234567890128",                  // labelled, Luhn-valid
+      "运单号 SF13380545727",                         // letters glued on
+      "发票号码 25372000000123456789",                // 20-digit e-invoice number
+      "发票号码 2537 2000 0001 2345 6789",
+      "单价 13380545727.50 元",                       // decimal
+      "IP 10.133.80.54",
+      "133805457270",                                 // 12 digits: part of a longer run
+      "913380545727",
+      "370181199001017515",                           // 18 digits, bad check digit
+      "123456789012345678",
+      "身份证号码：370181199013017513",               // check digit right but no such date
+      "批次 4111111111111111",                         // labelled test card number
+      "ABC-13380545727",                              // code with a dash
+      "13380545727-A01",
+  };
+  for (const char* t : texts) {
+    const auto hits = scan_privacy(t);
+    EXPECT_TRUE(hits.empty()) << t << " -> " << (hits.empty() ? "" : hits[0].masked);
+  }
+}
+
+TEST(PrivacyScan, CreditCodesAreValidatedNotReported) {
+  // Valid code (with and without letters): nothing.
+  EXPECT_TRUE(scan_privacy("统一社会信用代码：91350100M000100Y43").empty());
+  EXPECT_TRUE(scan_privacy("统一社会信用代码：113701810040000005").empty());
+  EXPECT_TRUE(scan_privacy("统一社会信用代码：9137092323RQ3332HP").empty());  // from the sample archive
+  // Wrong check character: a hit showing the (public) code in full.
+  const auto hits = scan_privacy("统一社会信用代码：91350100M000100Y44");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].kind, PrivacyKind::CreditCodeInvalid);
+  EXPECT_EQ(hits[0].masked, "91350100M000100Y44");
+  // An all-digit 18-character run is only taken for a credit code when labelled as one.
+  EXPECT_EQ(kinds(scan_privacy("信用代码 113701810040000006")),
+            std::vector<PrivacyKind>{PrivacyKind::CreditCodeInvalid});
+  EXPECT_TRUE(scan_privacy("编号 113701810040000006").empty());
+}
+
+TEST(PrivacyScan, PagesFromFormFeedsAndPageTexts) {
+  const std::string text = std::string("第一页\f第二页 手机13380545727\f\f第四页 ") + kId;
+  const auto hits = scan_privacy(text, 1);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].page, 2);
+  EXPECT_EQ(hits[1].page, 4);
+  EXPECT_EQ(scan_privacy(text)[0].page, 0);
+
+  const std::string p1 = "无";
+  const std::string p7 = std::string("身份证") + kIdX;
+  const auto paged = scan_privacy(std::vector<PageText>{{p1, 1}, {p7, 7}});
+  ASSERT_EQ(paged.size(), 1u);
+  EXPECT_EQ(paged[0].page, 7);
+  EXPECT_EQ(paged[0].offset, std::string("身份证").size());
+}
+
+TEST(PrivacyScan, SurvivesHostileText) {
+  std::string junk;
+  for (int i = 0; i < 5000; ++i) junk += static_cast<char>((i * 7919) % 256);
+  junk += "\xe4\xb8";  // truncated UTF-8 at the end
+  EXPECT_NO_THROW(scan_privacy(junk, 1));
+  EXPECT_TRUE(scan_privacy("").empty());
+  std::string digits(100000, '1');
+  EXPECT_TRUE(scan_privacy(digits).empty());
+  std::string spaced;
+  for (int i = 0; i < 20000; ++i) spaced += "1338 ";
+  EXPECT_NO_THROW(scan_privacy(spaced));
+}
+
+TEST(PrivacyFindings, OneFindingPerKindWithPagesAndNoFullNumber) {
+  const std::string text = std::string("身份证") + kId + "\f身份证" + kIdX + " 手机13380545727\f统一社会信用代码：91350100M000100Y44";
+  const auto findings = privacy_findings(scan_privacy(text, 1), "04信用应用/承诺书.pdf");
+  ASSERT_EQ(findings.size(), 3u);
+  const auto find = [&](const std::string& code) {
+    return std::find_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.code == code; });
+  };
+  const auto id = find("PRIVACY_ID_CARD");
+  ASSERT_NE(id, findings.end());
+  EXPECT_EQ(id->severity, Severity::Error);
+  EXPECT_EQ(id->rule, "D.2");
+  EXPECT_EQ(id->file, "04信用应用/承诺书.pdf");
+  EXPECT_NE(id->message.find("发现2处未打码的身份证号（第1页、第2页）"), std::string::npos) << id->message;
+  EXPECT_NE(id->message.find("370181********7516"), std::string::npos);
+  EXPECT_EQ(id->message.find(kId), std::string::npos);
+  EXPECT_EQ(id->message.find("19491231"), std::string::npos);
+  const auto mobile = find("PRIVACY_MOBILE");
+  ASSERT_NE(mobile, findings.end());
+  EXPECT_EQ(mobile->severity, Severity::Warning);
+  EXPECT_EQ(mobile->message.find("13380545727"), std::string::npos);
+  const auto uscc = find("USCC_INVALID");
+  ASSERT_NE(uscc, findings.end());
+  EXPECT_EQ(uscc->severity, Severity::Warning);
+  EXPECT_NE(uscc->message.find("91350100M000100Y44"), std::string::npos);
+  EXPECT_NE(uscc->message.find("第3页"), std::string::npos);
+  EXPECT_TRUE(privacy_findings({}, "x.pdf").empty());
+}
+
+}  // namespace
+}  // namespace evpack
