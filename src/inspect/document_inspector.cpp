@@ -125,8 +125,20 @@ void read_document_text(const std::string& text, DocumentFacts& facts) {
   // number stands on its own line within the first lines, above the title.
   std::size_t first_content = 0;
   while (first_content < squeezed.size() && squeezed[first_content].empty()) ++first_content;
-  if (first_content < squeezed.size() && looks_like_letterhead(squeezed[first_content])) {
-    facts.letterhead_text = squeezed[first_content];
+  // The 发文机关标志 may take several lines (联合行文: one line per organ, "文件" beside them).
+  {
+    std::string header;
+    bool ends_in_wenjian = false;
+    for (std::size_t i = first_content; i < squeezed.size() && i < first_content + 4; ++i) {
+      const std::string& line = squeezed[i];
+      if (line.empty() || utf8_length(line) > 40 || line.rfind("关于", 0) == 0 || !find_doc_numbers(line).empty() ||
+          !find_dates(line).empty()) {
+        break;
+      }
+      header += line;
+      if (ends_with(line, "文件")) ends_in_wenjian = true;
+    }
+    if (!header.empty() && (ends_in_wenjian || looks_like_letterhead(header))) facts.letterhead_text = header;
   }
 
   std::size_t head_end = std::min<std::size_t>(squeezed.size(), first_content + 12);
@@ -147,9 +159,10 @@ void read_document_text(const std::string& text, DocumentFacts& facts) {
     }
   }
 
-  std::string all;
-  for (const auto& line : squeezed) all += line + "\n";
-  for (const auto& found : find_doc_numbers(all)) {
+  // Body paragraphs wrap anywhere, also inside a cited number ("（临\n交字〔2025〕2号）").
+  std::string body;
+  for (std::size_t i = head_end; i < squeezed.size(); ++i) body += squeezed[i];
+  for (const auto& found : find_doc_numbers(body)) {
     if (facts.own_number && found.number.text == facts.own_number->text) continue;
     if (std::find(facts.cited_numbers.begin(), facts.cited_numbers.end(), found.number.text) ==
         facts.cited_numbers.end()) {

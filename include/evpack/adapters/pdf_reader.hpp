@@ -32,6 +32,7 @@ struct PdfLimits {
   int max_pages = 2000;              ///< more pages: refused as "too many pages"
   double max_page_side_pt = 14400;   ///< 200 inches; larger pages are not rendered
   long long max_render_pixels = 40'000'000;  ///< per render call
+  long long max_file_bytes = 1LL << 30;      ///< larger files are refused unread (1 GiB)
 };
 
 /// An opened PDF. Not thread-safe: use one per thread.
@@ -54,7 +55,8 @@ class PdfDocument {
 class PdfReader {
  public:
   virtual ~PdfReader() = default;
-  /// Opens a PDF. Errors (codes): PDF_CORRUPT, PDF_ENCRYPTED, PDF_TOO_MANY_PAGES.
+  /// Opens a PDF. Errors (codes): PDF_CORRUPT, PDF_ENCRYPTED, PDF_TOO_MANY_PAGES, PDF_TOO_LARGE,
+  /// PDF_IMAGE_BOMB (an image declared so large that decoding it would exhaust memory).
   virtual Expected<std::unique_ptr<PdfDocument>> open(const std::string& path) const = 0;
 };
 

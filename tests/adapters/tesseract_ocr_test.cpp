@@ -1,0 +1,46 @@
+#include "evpack/adapters/ocr.hpp"
+
+#include <gtest/gtest.h>
+
+#include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/util/text.hpp"
+#include "support/temp_dir.hpp"
+
+namespace evpack {
+namespace {
+
+TEST(TesseractOcr, ReadsTheLetterheadOfARenderedPage) {
+  auto ocr = make_tesseract_ocr("chi_sim+eng");
+  ASSERT_TRUE(ocr) << ocr.error().message;
+  const auto reader = make_poppler_pdf_reader();
+  auto doc = reader->open(evpack::testing::source_dir() +
+                          "/samples/青石县佐证材料/一、制度建设（13分）/1.2创建工作方案/青石县创建信用交通县工作方案.pdf");
+  ASSERT_TRUE(doc) << doc.error().message;
+  const PageRect page = (*doc)->page_size(0);
+  auto band = (*doc)->render(0, 150, PageRect{0, 0, page.width, page.height * 0.45});
+  ASSERT_TRUE(band) << band.error().message;
+  auto result = (*ocr)->recognize(*band, OcrLayout::Block);
+  ASSERT_TRUE(result) << result.error().message;
+  const std::string text = result->text();
+  EXPECT_TRUE(contains(text, "交通运输局")) << text;
+  EXPECT_TRUE(contains(text, "2025")) << text;
+  for (const auto& line : result->lines) {
+    EXPECT_GE(line.confidence, 0.0);
+    EXPECT_LE(line.confidence, 1.0);
+  }
+}
+
+TEST(TesseractOcr, MissingLanguageIsAnErrorNotACrash) {
+  auto ocr = make_tesseract_ocr("xxx_nonexistent");
+  ASSERT_FALSE(ocr);
+  EXPECT_EQ(ocr.error().code, "OCR_UNAVAILABLE");
+}
+
+TEST(TesseractOcr, EmptyImageIsRefused) {
+  auto ocr = make_tesseract_ocr("eng");
+  ASSERT_TRUE(ocr);
+  EXPECT_FALSE((*ocr)->recognize(RasterImage{}, OcrLayout::Block));
+}
+
+}  // namespace
+}  // namespace evpack

@@ -1,0 +1,166 @@
+#include "evpack/inspect/document_inspector.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/filesystem.hpp>
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/temp_dir.hpp"
+
+namespace evpack {
+namespace {
+
+namespace fs = boost::filesystem;
+using evpack::testing::corpus_dir;
+using evpack::testing::source_dir;
+
+FileRecord record_for(const std::string& rel) {
+  FileRecord r;
+  r.rel_path = rel;
+  r.kind = ContentKind::Pdf;
+  r.extension = "pdf";
+  return r;
+}
+
+Inspection inspect_no_ocr(const std::string& path, const std::string& rel) {
+  static const auto reader = make_poppler_pdf_reader();
+  InspectOptions options;
+  options.ocr = false;
+  return inspect_pdf(path, record_for(rel), *reader, nullptr, options);
+}
+
+bool has_code(const Inspection& in, const std::string& code) {
+  for (const auto& f : in.findings) {
+    if (f.code == code) return true;
+  }
+  return false;
+}
+
+TEST(ReadDocumentText, OwnNumberTitleDateAndCitations) {
+  DocumentFacts facts;
+  read_document_text(
+      "青 石 县 交 通 运 输 局 文 件\n\n青交发〔2025〕5号\n\n关于印发《青石县创建信用交通县\n工作方案》的通知\n"
+      "各科室：\n根据《实施方案》（鲁交法〔2020〕5号），结合我县实际。\n于2025年6月30日前完成。\n"
+      "青石县交通运输局\n2025年3月5日\n",
+      facts);
+  EXPECT_EQ(facts.letterhead_text, "青石县交通运输局文件");
+  ASSERT_TRUE(facts.own_number.has_value());
+  EXPECT_EQ(facts.own_number->text, "青交发〔2025〕5号");
+  EXPECT_EQ(facts.cited_numbers, (std::vector<std::string>{"鲁交法〔2020〕5号"}));
+  EXPECT_EQ(facts.title, "关于印发《青石县创建信用交通县工作方案》的通知");
+  EXPECT_EQ(facts.issue_date, (CivilDate{2025, 3, 5}));  // not the deadline in the body
+}
+
+TEST(ReadDocumentText, ACitedNumberAloneIsNotTheOwnNumber) {
+  DocumentFacts facts;
+  read_document_text("关于转发省厅文件的通知\n按照鲁交法〔2020〕5号文件要求，现转发。\n二〇二三年四月三日\n", facts);
+  EXPECT_FALSE(facts.own_number.has_value());
+  EXPECT_EQ(facts.issue_date, (CivilDate{2023, 4, 3}));
+  EXPECT_EQ(facts.issue_date_text, "二〇二三年四月三日");
+}
+
+// Every text PDF of the bundled sample against its labels (made by the generator).
+TEST(InspectPdf, SampleTextPdfsMatchTheirLabels) {
+  const std::string root = source_dir() + "/samples/青石县佐证材料";
+  std::ifstream in(root + ".labels.json");
+  ASSERT_TRUE(in) << "labels missing";
+  const auto labels = nlohmann::json::parse(in);
+  int checked = 0;
+  for (const auto& f : labels["files"]) {
+    if (f["kind"] != "text_pdf") continue;
+    const std::string rel = f["path"];
+    const Inspection got = inspect_no_ocr(root + "/" + rel, rel);
+    ASSERT_TRUE(got.readable) << rel;
+    ASSERT_TRUE(got.document.has_value()) << rel;
+    const DocumentFacts& d = *got.document;
+    EXPECT_TRUE(d.has_text_layer) << rel;
+    EXPECT_EQ(d.page_count, f["pages"].get<int>()) << rel;
+    if (f["has_own_number"] == true) {
+      ASSERT_TRUE(d.own_number.has_value()) << rel;
+      EXPECT_EQ(d.own_number->text, f["own_number"].get<std::string>()) << rel;
+      EXPECT_EQ(d.number.state, Presence::Present) << rel;
+      EXPECT_EQ(d.own_number->form_problems.empty(), f["own_number_wellformed"] == true) << rel;
+    } else {
+      EXPECT_FALSE(d.own_number.has_value()) << rel << " read " << (d.own_number ? d.own_number->text : "");
+      EXPECT_EQ(d.number.state, Presence::Absent) << rel;
+    }
+    if (f["issue_date"].is_string()) {
+      EXPECT_EQ(d.issue_date ? d.issue_date->iso() : "", f["issue_date"].get<std::string>()) << rel;
+    }
+    if (f["header_text"].is_string()) {
+      EXPECT_EQ(d.letterhead_text, f["header_text"].get<std::string>()) << rel;
+    }
+    // The generator lists 鲁交法〔2020〕5号 for documents that do not print it:
+    // only numbers the document really carries are expected.
+    std::string flat;
+    for (char ch : got.text) {
+      if (ch != '\n' && ch != ' ') flat += ch;
+    }
+    for (const auto& cited : f["cited_numbers"]) {
+      if (flat.find(cited.get<std::string>()) == std::string::npos) continue;
+      EXPECT_NE(std::find(d.cited_numbers.begin(), d.cited_numbers.end(), cited.get<std::string>()),
+                d.cited_numbers.end())
+          << rel;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 12);
+}
+
+TEST(InspectPdf, RealGovernmentStyleDocument) {
+  const Inspection got = inspect_no_ocr(corpus_dir() + "/pdf/cn-govdoc_typst-template.pdf", "a.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  ASSERT_TRUE(got.document->own_number.has_value());
+  EXPECT_EQ(got.document->own_number->serial, 5);
+  EXPECT_EQ(got.document->own_number->year, 2025);
+  EXPECT_EQ(got.document->title, "关于印发肿瘤登记管理办法的通知");
+  EXPECT_EQ(got.document->issue_date, (CivilDate{2025, 5, 31}));
+  EXPECT_EQ(got.date.source, DateSource::None);  // resolved by inspect_file, not here
+}
+
+TEST(InspectPdf, HostileFilesBecomeFindings) {
+  struct Case {
+    const char* file;
+    const char* code;
+  };
+  for (const Case c : {Case{"pdfjs_saslprep-r6.pdf", "PDF_ENCRYPTED"}, Case{"ocrmypdf_invalid.pdf", "PDF_CORRUPT"},
+                       Case{"pdfjs_bomb_giant.pdf", "PDF_IMAGE_BOMB"}}) {
+    const auto start = std::chrono::steady_clock::now();
+    const Inspection got = inspect_no_ocr(corpus_dir() + "/pdf/" + c.file, c.file);
+    EXPECT_FALSE(got.readable) << c.file;
+    EXPECT_TRUE(has_code(got, c.code)) << c.file;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10)) << c.file;
+  }
+}
+
+TEST(InspectPdf, EveryCorpusPdfIsInspectedWithoutCrashing) {
+  int readable = 0;
+  int total = 0;
+  for (const auto& entry : fs::directory_iterator(corpus_dir() + "/pdf")) {
+    if (entry.path().extension() != ".pdf") continue;
+    const Inspection got = inspect_no_ocr(entry.path().string(), entry.path().filename().string());
+    ++total;
+    if (got.readable) {
+      ++readable;
+      ASSERT_TRUE(got.document.has_value()) << entry.path();
+      EXPECT_GT(got.document->page_count, 0) << entry.path();
+    } else {
+      EXPECT_FALSE(got.findings.empty()) << entry.path() << ": unreadable without a finding";
+    }
+  }
+  EXPECT_EQ(total, 30);
+  EXPECT_GE(readable, 15);
+}
+
+TEST(InspectPdf, ImageOnlyScanIsNotATextDocument) {
+  const Inspection got = inspect_no_ocr(corpus_dir() + "/pdf/ocrmypdf_epson.pdf", "scan.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  EXPECT_FALSE(got.document->has_text_layer);
+  EXPECT_TRUE(got.document->scanned);
+  EXPECT_EQ(got.document->number.state, Presence::CannotVerify);  // never "absent" without reading it
+}
+
+}  // namespace
+}  // namespace evpack
