@@ -292,8 +292,17 @@ std::string leading_number(const std::string& name) {
     if (p >= s.size()) return bracketed ? std::to_string(v) : "";
     if (is_quantity_suffix(s[p])) return "";
     if (is_separator(s[p]) || bracketed) return std::to_string(v);
-    // "一制度建设" without a separator is rare but real; accept when a Han title follows.
-    if (s[p] >= 0x4E00 && s[p] <= 0x9FFF) return std::to_string(v);
+    // "一制度建设" without a separator is rare but real; accept when a Han title follows,
+    // unless the numeral starts a common word ("一把手谈信用", "一站式服务").
+    if (s[p] >= 0x4E00 && s[p] <= 0x9FFF) {
+      static const std::u32string kWords[] = {U"一把手", U"一站式", U"一体化", U"一网", U"一线", U"一般", U"一起",
+                                              U"一码", U"一单", U"一证", U"一窗", U"一次", U"一件事", U"三公",
+                                              U"三书", U"四不两直", U"一案", U"一企一", U"一户一"};
+      for (const auto& word : kWords) {
+        if (s.compare(i, word.size(), word) == 0) return "";
+      }
+      return std::to_string(v);
+    }
     return "";
   }
   return "";

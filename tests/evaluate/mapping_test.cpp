@@ -24,6 +24,9 @@ TEST(LeadingNumber, ReadsTheNamingStylesUsersUse) {
   EXPECT_EQ(leading_number("01制度建设"), "1");
   EXPECT_EQ(leading_number("1-1 领导小组"), "1.1");
   EXPECT_EQ(leading_number("二 联动机制"), "2");
+  EXPECT_EQ(leading_number("一把手谈信用"), "");    // a word, not a number
+  EXPECT_EQ(leading_number("一站式服务"), "");
+  EXPECT_EQ(leading_number("七探索创新"), "7");
   EXPECT_EQ(leading_number("2.1市局对接"), "2.1");
   EXPECT_EQ(leading_number("3.信息管理"), "3");
   EXPECT_EQ(leading_number("１．２ 工作方案"), "1.2");
