@@ -1,0 +1,99 @@
+// The real binary, as a user runs it.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/temp_dir.hpp"
+
+namespace evpack {
+namespace {
+
+namespace fs = std::filesystem;
+
+int run(const std::string& args) {
+  const std::string command = std::string("'") + EVPACK_BINARY + "' " + args + " > /dev/null 2>&1";
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+nlohmann::json read_json(const fs::path& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+TEST(Cli, CheckOfTheSampleWritesTheDocumentedJson) {
+  evpack::testing::TempDir dir;
+  const fs::path report = dir.path() / "report.json";
+  ASSERT_EQ(run("check '" + evpack::testing::source_dir() + "/samples/青石县佐证材料' --no-ocr --quiet --as-of 2026-01-20 --json '" +
+                report.string() + "'"),
+            0);
+  const auto j = read_json(report);
+  ASSERT_TRUE(j.contains("files"));
+  ASSERT_TRUE(j.contains("indicators"));
+  ASSERT_TRUE(j.contains("findings"));
+  EXPECT_EQ(j["files"].size(), 49u);
+  bool found_54 = false;
+  for (const auto& ind : j["indicators"]) {
+    if (ind["id"] == "5.4") {
+      found_54 = true;
+      EXPECT_DOUBLE_EQ(ind["points"].get<double>(), 6);
+    }
+  }
+  EXPECT_TRUE(found_54);
+  for (const auto& f : j["findings"]) {
+    EXPECT_FALSE(f["code"].get<std::string>().empty());
+    EXPECT_FALSE(f["message"].get<std::string>().empty());
+  }
+}
+
+TEST(Cli, LintReportsExactlyTheTwoSeedInconsistencies) {
+  evpack::testing::TempDir dir;
+  const fs::path out = dir.path() / "lint.txt";
+  const std::string cmd = std::string("'") + EVPACK_BINARY + "' rules lint '" + evpack::testing::source_dir() +
+                          "/rules/shandong-2025.yaml' > '" + out.string() + "' 2>&1";
+  std::system(cmd.c_str());
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("诚信宣传"), std::string::npos) << text;
+  EXPECT_NE(text.find("培训交流"), std::string::npos) << text;
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run("check /nonexistent/folder/你好"), 2);
+  EXPECT_EQ(run("check . --as-of 2025-13-45"), 2);
+}
+
+// Every real file in ../shared/corpus (photos, HEIC, PDFs incl. fuzzed and bombs, zips)
+// filed under one indicator: the run completes, every file is listed, nothing crashes.
+TEST(Cli, EveryCorpusFileIsInspected) {
+  evpack::testing::TempDir dir;
+  const fs::path root = dir.path() / "材料";
+  const fs::path target = root / "五、诚信宣传" / "5.2主题活动";
+  fs::create_directories(target);
+  std::size_t copied = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(evpack::testing::corpus_dir())) {
+    if (!entry.is_regular_file()) continue;
+    const std::string ext = entry.path().extension().string();
+    if (ext == ".md" || ext == ".tsv") continue;
+    const fs::path rel = fs::relative(entry.path(), evpack::testing::corpus_dir());
+    std::string flat = rel.string();
+    for (char& c : flat) {
+      if (c == '/') c = '_';
+    }
+    fs::copy_file(entry.path(), target / flat);
+    ++copied;
+  }
+  ASSERT_GT(copied, 50u);
+  const fs::path report = dir.path() / "r.json";
+  const int code = run("check '" + root.string() + "' --no-ocr --quiet --json '" + report.string() + "'");
+  EXPECT_EQ(code, 0);
+  const auto j = read_json(report);
+  EXPECT_EQ(j["files"].size(), copied);
+}
+
+}  // namespace
+}  // namespace evpack
