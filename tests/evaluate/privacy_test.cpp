@@ -89,6 +89,10 @@ TEST(PrivacyScan, FullWidthAndSplitDigits) {
   // Card in groups of four, 16 and 19 digits; full-width space (U+3000) as separator.
   EXPECT_EQ(kinds(scan_privacy("卡号 6228 4800 1234 5671")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
   EXPECT_EQ(kinds(scan_privacy("卡号：6222　0212　3456　7890　128")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
+  // Visa/Mastercard prefixes only with a word saying it is a card; UnionPay (62) always.
+  EXPECT_EQ(kinds(scan_privacy("信用卡号 4111 1111 1111 1111")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
+  EXPECT_TRUE(scan_privacy("参考 4111111111111111").empty());
+  EXPECT_EQ(kinds(scan_privacy("参考 6228480012345671")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
   // Two numbers separated by a space stay two numbers.
   EXPECT_EQ(kinds(scan_privacy("13380545727 13912345678")),
             (std::vector<PrivacyKind>{PrivacyKind::Mobile, PrivacyKind::Mobile}));
