@@ -1,18 +1,99 @@
 #include "evpack/app/check.hpp"
 
 #include <atomic>
+#include <optional>
 #include <boost/filesystem.hpp>
 
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/evaluate/mapping.hpp"
+#include "evpack/evaluate/privacy.hpp"
+#include "evpack/evaluate/publicity.hpp"
+#include "evpack/rules/calendar.hpp"
 #include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/scan/scanner.hpp"
 #include "evpack/util/thread_pool.hpp"
 
 namespace evpack {
+
+namespace {
+
+// The id of the deduction whose title names `topic` ("隐私" -> "D.2", "双公示" -> "D.4" in
+// the Shandong table), so findings point at the rule set's own numbering; "" when none.
+std::string deduction_about(const RuleSet& rules, const std::string& topic) {
+  for (const Deduction& d : rules.deductions) {
+    if (d.title.find(topic) != std::string::npos) return d.id;
+  }
+  for (const Deduction& d : rules.deductions) {
+    if (d.criterion.find(topic) != std::string::npos) return d.id;
+  }
+  return "";
+}
+
+// D.2: personal numbers in a file's extracted text. A form feed in the text separates pages.
+void scan_text_for_privacy(Evidence& e, const std::string& rule) {
+  if (e.inspection.text.empty()) return;
+  const int first_page = e.inspection.text.find('\f') != std::string::npos ? 1 : 0;
+  auto findings = privacy_findings(scan_privacy(e.inspection.text, first_page), e.file.rel_path, rule);
+  e.inspection.findings.insert(e.inspection.findings.end(), findings.begin(), findings.end());
+}
+
+// D.4: every 双公示 ledger (by name, .xlsx/.csv) is checked against the 7-working-day rule
+// with the calendar beside the rule file; its cells are also scanned for personal numbers
+// when the inspector extracted no text. Findings join the ledger file's own; the returned
+// ones concern no single file (no ledger, no calendar).
+std::vector<Finding> check_publicity_ledgers(const CheckOptions& options, const RuleSet& rules,
+                                             std::vector<Evidence>& evidence, const boost::filesystem::path& root) {
+  std::vector<Finding> notes;
+  const std::string rule = deduction_about(rules, "双公示");
+  if (rule.empty()) return notes;
+  const std::string privacy_rule = deduction_about(rules, "隐私");
+  std::optional<Expected<WorkCalendar>> calendar;
+  bool any = false;
+  for (Evidence& e : evidence) {
+    if (!is_publicity_ledger_path(e.file.rel_path)) continue;
+    any = true;
+    if (!calendar) calendar = load_work_calendar(default_calendar_path(options.rules_path));
+    const std::string path = e.file.disk_path.empty() ? (root / e.file.rel_path).string() : e.file.disk_path;
+    PublicityOptions publicity;
+    publicity.rule = rule;
+    publicity.file = e.file.rel_path;
+    static const WorkCalendar kNoCalendar;
+    const WorkCalendar& days = calendar->ok() ? calendar->value() : kNoCalendar;
+    auto sheets = read_table(path);
+    const PublicityResult checked = sheets ? evaluate_publicity_ledger(sheets.value(), days, publicity)
+                                           : evaluate_publicity_ledger(path, days, publicity);
+    auto& findings = e.inspection.findings;
+    findings.insert(findings.end(), checked.findings.begin(), checked.findings.end());
+    if (sheets && e.inspection.text.empty()) {
+      std::string cells;
+      for (const TableSheet& sheet : sheets.value()) {
+        for (const auto& row : sheet.rows) {
+          for (const auto& cell : row) cells += cell + "\t";
+          cells += '\n';
+        }
+      }
+      auto privacy = privacy_findings(scan_privacy(cells), e.file.rel_path, privacy_rule);
+      findings.insert(findings.end(), privacy.begin(), privacy.end());
+    }
+  }
+  if (any && calendar && !calendar->ok()) {
+    notes.push_back({"CALENDAR_UNREADABLE", Severity::Warning, rule, "", "",
+                     "工作日日历无法读取，双公示台账中决定后超过7天才公示的条目无法判断是否超时：" +
+                         calendar->error().message,
+                     "确认规则文件旁的 calendar/cn-holidays.yaml 存在且格式正确"});
+  }
+  if (!any) {
+    notes.push_back({"D4_LEDGER_MISSING", Severity::Info, rule, "", "",
+                     "未找到双公示台账（文件名或文件夹含“双公示”的 .xlsx 或 .csv），公示时限未能自动检查",
+                     "如有双公示台账，请以 .xlsx 或 .csv 格式放入材料，文件名含“双公示”"});
+  }
+  return notes;
+}
+
+}  // namespace
 
 Expected<CheckResult> run_check(const CheckOptions& options) {
   auto rules = load_rule_set(options.rules_path);
@@ -52,6 +133,7 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect);
 
   const boost::filesystem::path root(options.input);
+  const std::string privacy_rule = deduction_about(result.rules, "隐私");
   std::atomic<std::size_t> done{0};
   // Each worker owns its toolbox; results land at the file's index, so the
   // merged order is the scan order whatever the scheduling.
@@ -62,13 +144,16 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
     e.file = file;
     e.inspection = inspect_file(path, file, toolboxes[static_cast<std::size_t>(worker)], options.inspect);
     e.placement = map_file(result.rules, file);
+    scan_text_for_privacy(e, privacy_rule);
     const std::size_t n = ++done;
     if (options.progress) options.progress(n, files.size());
   });
 
+  const std::vector<Finding> ledger_notes = check_publicity_ledgers(options, result.rules, result.evidence, root);
   result.evaluation = evaluate(result.rules, result.evidence, options.evaluate);
 
   result.findings = result.scan.findings;
+  result.findings.insert(result.findings.end(), ledger_notes.begin(), ledger_notes.end());
   for (const auto& e : result.evidence) {
     result.findings.insert(result.findings.end(), e.inspection.findings.begin(), e.inspection.findings.end());
   }
