@@ -113,6 +113,11 @@ class PopplerDocument final : public PdfDocument {
 
   int page_count() const override { return doc_->pages(); }
 
+  bool truncated() const override {
+    const std::size_t tail = std::min<std::size_t>(bytes_.size(), 2048);
+    return std::string_view(bytes_.data() + bytes_.size() - tail, tail).find("%%EOF") == std::string_view::npos;
+  }
+
   PageRect page_size(int index) const override {
     const poppler::page* p = page(index);
     if (!p) return {};

@@ -234,6 +234,11 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   const PdfDocument& doc = *opened.value();
   DocumentFacts facts;
   facts.page_count = doc.page_count();
+  if (doc.truncated()) {
+    out.findings.push_back(doc_finding(record, "PDF_TRUNCATED", Severity::Warning, "D.5",
+                                       "PDF文件不完整（文件结尾缺失，可能是复制或下载中断），部分内容可能无法显示",
+                                       "用原始文件重新导出或重新复制该PDF"));
+  }
 
   std::string text;
   std::size_t first_page_chars = 0;

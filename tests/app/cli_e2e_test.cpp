@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "support/temp_dir.hpp"
 
@@ -93,6 +94,41 @@ TEST(Cli, EveryCorpusFileIsInspected) {
   EXPECT_EQ(code, 0);
   const auto j = read_json(report);
   EXPECT_EQ(j["files"].size(), copied);
+}
+
+}  // namespace
+}  // namespace evpack
+
+namespace evpack {
+namespace {
+
+// 5,000 generated files with corrupt, truncated, zero-byte and misnamed files, a
+// symlink loop and links leaving the root: the run completes and every bad file
+// has a finding of its own.
+TEST(Cli, StressArchiveGivesAFindingPerBadFile) {
+  evpack::testing::TempDir dir;
+  const fs::path data = dir.path() / "stress";
+  const std::string gen = "/usr/bin/python3 '" + evpack::testing::source_dir() +
+                          "/tools/gen_samples.py' --preset stress --files 5000 --out '" + data.string() +
+                          "' > /dev/null 2>&1";
+  ASSERT_EQ(std::system(gen.c_str()), 0) << "generator failed";
+  const fs::path report = dir.path() / "r.json";
+  ASSERT_EQ(run("check '" + data.string() + "' --no-ocr --quiet --json '" + report.string() + "'"), 0);
+  const auto j = read_json(report);
+  std::set<std::string> with_finding;
+  for (const auto& f : j["findings"]) {
+    if (f["file"].is_string()) with_finding.insert(f["file"].get<std::string>());
+  }
+  const auto labels = read_json(dir.path() / "stress.labels.json");
+  int bad = 0;
+  for (const auto& f : labels["files"]) {
+    const std::string kind = f["kind"].is_string() ? f["kind"].get<std::string>() : "";
+    if (kind != "corrupt_jpeg" && kind != "truncated_pdf" && kind != "empty") continue;
+    ++bad;
+    EXPECT_TRUE(with_finding.count(f["path"].get<std::string>())) << f["path"] << " (" << kind << ")";
+  }
+  EXPECT_GT(bad, 500);
+  EXPECT_GE(j["files"].size(), 4900u);
 }
 
 }  // namespace

@@ -40,6 +40,9 @@ class PdfDocument {
  public:
   virtual ~PdfDocument() = default;
   virtual int page_count() const = 0;
+  /// True when the file lacks its end (no %%EOF near the end: a cut-off copy or
+  /// download); the library may still have reconstructed some pages.
+  virtual bool truncated() const { return false; }
   /// Page size in points (after /Rotate); {0,0} when the page cannot be read.
   virtual PageRect page_size(int page_index) const = 0;
   /// Text of a page in reading order (physical layout); "" if none.
