@@ -149,8 +149,11 @@ std::vector<Run> find_runs(const std::vector<Char>& chars) {
         ++seps;
       }
       const bool joinable = seps == 1 || (seps == 2 && spaces_only);
+      // A lone X after a separator may be a spaced-out ID's check character.
+      const bool lone_x = j < chars.size() && (chars[j].ascii == 'X' || chars[j].ascii == 'x') &&
+                          (j + 1 == chars.size() || !is_alnum_or_mask(chars[j + 1].cls));
       if (seps > 0 && joinable && j < chars.size() &&
-          (chars[j].cls == CharClass::Digit || chars[j].cls == CharClass::Mask)) {
+          (chars[j].cls == CharClass::Digit || chars[j].cls == CharClass::Mask || lone_x)) {
         i = j;
       } else {
         break;
@@ -344,6 +347,20 @@ class Scanner {
       const bool twenty = size_is(4, 4);
       if (!twenty && !outer_glued(count) && try_bank_card(joined(count), g[i].first)) return count;
       if (twenty) return 5;
+    }
+
+    // OCR output with a space between every digit ("1 3 3 8 0 5 4 5 7 2 7").
+    std::size_t singles = 0;
+    while (i + singles < g.size() && g[i + singles].digits_only && g[i + singles].ascii.size() == 1) ++singles;
+    if (singles == 17 && i + 17 < g.size() && (g[i + 17].ascii == "X" || g[i + 17].ascii == "x")) singles = 18;
+    if (singles >= 11) {
+      const std::string digits = joined(singles);
+      if (!outer_glued(singles)) {
+        if (singles == 18) try_id(digits, g[i].first) || try_bank_card(digits, g[i].first);
+        if (singles == 11) try_mobile(digits, g[i].first);
+        if (singles != 18 && singles >= 16 && singles <= 19) try_bank_card(digits, g[i].first);
+      }
+      return singles;
     }
 
     // One group alone.

@@ -93,6 +93,11 @@ TEST(PrivacyScan, FullWidthAndSplitDigits) {
   EXPECT_EQ(kinds(scan_privacy("信用卡号 4111 1111 1111 1111")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
   EXPECT_TRUE(scan_privacy("参考 4111111111111111").empty());
   EXPECT_EQ(kinds(scan_privacy("参考 6228480012345671")), std::vector<PrivacyKind>{PrivacyKind::BankCard});
+  // OCR that spaces every digit.
+  EXPECT_EQ(kinds(scan_privacy("电话 1 3 3 8 0 5 4 5 7 2 7")), std::vector<PrivacyKind>{PrivacyKind::Mobile});
+  EXPECT_EQ(kinds(scan_privacy("身份证 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2 X")),
+            std::vector<PrivacyKind>{PrivacyKind::IdCard});
+  EXPECT_TRUE(scan_privacy("1 2 3 4 5 6 7 8 9 1 0 1 1").empty());
   // Two numbers separated by a space stay two numbers.
   EXPECT_EQ(kinds(scan_privacy("13380545727 13912345678")),
             (std::vector<PrivacyKind>{PrivacyKind::Mobile, PrivacyKind::Mobile}));
