@@ -721,9 +721,18 @@ class Evaluator {
       out.reason = "无法从材料中判断，需人工核查";
       return out;
     }
+    // Findings that point at a deduction but cannot cost points by themselves: a
+    // published work mobile, a wrong credit code, ledger rows that could not be
+    // judged. They stay in the report as risks to look at.
+    static const std::set<std::string> kNotDeducted{"PRIVACY_MOBILE",      "USCC_INVALID",      "D4_NOT_PUBLISHED",
+                                                    "D4_DATE_UNREADABLE",  "D4_DATE_ORDER",     "D4_CALENDAR_UNKNOWN",
+                                                    "D4_LEDGER_COLUMNS",   "D4_LEDGER_UNREADABLE", "D4_LEDGER_MISSING",
+                                                    "CALENDAR_UNREADABLE"};
     std::set<std::string> indicators;
+    std::set<std::string> privacy_files;  // one leak per file, whatever it lists
     for (const auto& f : all) {
-      if (f.rule != d.id || f.severity < Severity::Warning) continue;
+      if (f.rule != d.id || f.severity < Severity::Warning || kNotDeducted.count(f.code)) continue;
+      if (f.code.rfind("PRIVACY_", 0) == 0 && !privacy_files.insert(f.file).second) continue;
       ++out.occurrences;
       if (!f.indicator.empty()) indicators.insert(f.indicator);
     }
