@@ -69,8 +69,12 @@ TEST(CheckSample, ScoresAndFindingsMatchTheLabels) {
   // D.2: one file with an unmasked ID card (its mobile number costs nothing more);
   // D.4: two ledger rows published after 7 working days, 3 points each.
   for (const auto& d : r.evaluation.deductions) {
-    if (d.id == "D.2") EXPECT_DOUBLE_EQ(d.points, 3) << d.reason;
-    if (d.id == "D.4") EXPECT_DOUBLE_EQ(d.points, 6) << d.reason;
+    if (d.id == "D.2") {
+      EXPECT_DOUBLE_EQ(d.points, 3) << d.reason;
+    }
+    if (d.id == "D.4") {
+      EXPECT_DOUBLE_EQ(d.points, 6) << d.reason;
+    }
   }
   EXPECT_TRUE(has_finding(r, "PRIVACY_ID_CARD", "信用承诺书-青石县顺达物流有限公司.pdf"));
   EXPECT_TRUE(has_finding(r, "D4_LATE_PUBLICITY", "双公示台账"));
