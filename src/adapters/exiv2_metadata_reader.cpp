@@ -204,6 +204,11 @@ class Exiv2MetadataReader final : public MetadataReader {
       Exiv2::BasicIo::AutoPtr io(new Exiv2::FileIo(path));
       auto image = Exiv2::ImageFactory::open(io);
       if (image.get() == nullptr) return unreadable("未知的图片格式");
+      // exiv2 0.27's XMP decoding still races across threads even with the
+      // XmpParser lock (dates read from XMP went missing in a parallel test), so
+      // parsing is serialised; it takes milliseconds next to pixel decoding.
+      static std::mutex parse_mutex;
+      const std::lock_guard<std::mutex> guard(parse_mutex);
       image->readMetadata();
       return extract(*image);
     } catch (const Exiv2::AnyError& e) {
