@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include "evpack/adapters/red_ink.hpp"
 #include "evpack/inspect/date_text.hpp"
+#include "evpack/inspect/document_marks.hpp"
 #include "evpack/inspect/doc_number.hpp"
 #include "evpack/util/text.hpp"
 
@@ -111,6 +113,72 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr) {
     }
   }
   return text;
+}
+
+
+// Resolution of the colour analysis: a 42 mm seal is ~100 px, a 0.5 mm rule ~1 px.
+constexpr double kMarksDpi = 60;
+// The letterhead and its rule lie in the upper half of the first page.
+constexpr double kHeadZoneMm = 150;
+// Pages searched for a seal (the last pages first, where seals are): enough for a
+// document with attachments, bounded for a 2,000-page scan.
+constexpr int kMaxSealPages = 40;
+constexpr double kMmPerPt = 25.4 / 72;
+
+/// Red letterhead and red seal, from pages rendered at low resolution.
+void check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
+  const int pages = doc.page_count();
+  RedInkOptions ink;
+  ink.px_per_mm = kMarksDpi / 25.4;
+  bool colour_seen = facts.has_text_layer;  // born-digital: black is black
+  bool rendered_any = false;
+  std::vector<SealMark> seals;
+  int checked = 0;
+  std::optional<LetterheadJudgement> head;
+  // Page order: the first (letterhead), then the last backwards (seals sit at the end).
+  std::vector<int> order;
+  if (pages > 0) order.push_back(0);
+  for (int i = pages - 1; i > 0 && static_cast<int>(order.size()) < kMaxSealPages; --i) order.push_back(i);
+  for (const int index : order) {
+    auto image = doc.render(index, kMarksDpi);
+    if (!image) continue;
+    rendered_any = true;
+    ++checked;
+    const RedInkReport report = analyse_red_ink(*image, ink);
+    colour_seen = colour_seen || report.colour;
+    if (index == 0) {
+      RedInkReport top;
+      top.colour = report.colour;
+      for (const auto& m : report.marks) {
+        if (m.box.y < kHeadZoneMm) top.marks.push_back(m);
+      }
+      for (const auto& r : report.rules) {
+        if (r.box.y < kHeadZoneMm) top.rules.push_back(r);
+      }
+      head = judge_letterhead(top, doc.page_size(0).width * kMmPerPt, true, facts.letterhead_text);
+    }
+    auto found = find_round_seals(report, index + 1);
+    seals.insert(seals.end(), found.begin(), found.end());
+    if (!seals.empty() && seals.front().confidence >= 0.8 && index != 0) break;
+  }
+  std::stable_sort(seals.begin(), seals.end(),
+                   [](const SealMark& a, const SealMark& b) { return a.confidence > b.confidence; });
+  if (!rendered_any) {
+    facts.letterhead = {Presence::CannotVerify, 0.0, "页面无法渲染，未能检查红头"};
+    facts.seal = {Presence::CannotVerify, 0.0, "页面无法渲染，未能检查公章"};
+    return;
+  }
+  facts.colour_known = colour_seen;
+  if (head) {
+    if (!colour_seen && head->verdict.state == Presence::Absent) {
+      head = judge_letterhead(RedInkReport{}, doc.page_size(0).width * kMmPerPt, false, facts.letterhead_text);
+    }
+    facts.letterhead = head->verdict;
+  } else {
+    facts.letterhead = {Presence::CannotVerify, 0.0, "首页无法渲染，未能检查红头"};
+  }
+  facts.seal = judge_seal(seals, colour_seen, checked, pages);
+  if (!seals.empty()) facts.seal_page = seals.front().page;
 }
 
 }  // namespace
@@ -275,10 +343,7 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
                                        "发文字号“" + facts.own_number->text + "”格式不规范：" + problems,
                                        "按GB/T 9704-2012书写，如“青交发〔2025〕5号”"));
   }
-  // Red colour is judged from rendered pixels, not from text.
-  facts.letterhead = {Presence::NotChecked, 0.0,
-                      facts.letterhead_text.empty() ? "未检查红头" : "文头文字为“" + facts.letterhead_text + "”，红色未检查"};
-  facts.seal = {Presence::NotChecked, 0.0, "未检查公章"};
+  check_red_marks(doc, facts);
   out.document = std::move(facts);
   return out;
 }

@@ -36,6 +36,9 @@ struct DocumentFacts {
   Verdict number;               ///< own 发文字号 present?
   Verdict seal;                 ///< red round seal
   int seal_page = 0;            ///< 1-based page of the best seal candidate, 0 if none
+  /// Red could be judged: a born-digital PDF, or a scan with colour. False for
+  /// grayscale/bilevel scans, whose letterhead and seal are "cannot verify".
+  bool colour_known = false;
 };
 
 struct GpsPoint {
