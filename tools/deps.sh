@@ -18,6 +18,7 @@ PACKAGES=(
   python3 python3-pil python3-reportlab python3-numpy fonts-noto-cjk fonts-wqy-zenhei
   poppler-utils unzip p7zip-full zip time
   fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
+  chromium  # headless browser test of the HTML report (tests/report/html_report_test.cpp)
 )
 
 SUDO=""

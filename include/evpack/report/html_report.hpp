@@ -1,0 +1,68 @@
+// The self-check report people read: one self-contained HTML page (inline CSS and JS,
+// no network) with the score gauge, category bars, indicator table, a section per
+// indicator with its evidence (thumbnails, document verdicts, periods covered, what is
+// missing), the risks by severity and by responsible unit, and the unmapped files.
+// Format and anchors: docs/report-format.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evpack/app/check.hpp"
+#include "evpack/core/types.hpp"
+
+namespace evpack {
+
+/// Language of the words the report itself adds (headings, labels). Messages produced by
+/// the check (findings, reasons) are Chinese in both.
+enum class ReportLang { Zh, En };
+
+/// "zh", "zh-CN", "zh_CN" -> Zh; "en", "en-US" ... -> En; nullopt for anything else.
+std::optional<ReportLang> parse_report_lang(const std::string& text);
+
+/// How thumbnails are made.
+struct ThumbnailOptions {
+  int max_side = 240;     ///< longer side in pixels
+  int quality = 70;       ///< JPEG quality
+  double pdf_dpi = 24;    ///< first-page render resolution (A4 at 24 dpi is 198 x 281 px)
+  int jobs = 0;           ///< worker threads; 0 = all cores
+};
+
+/// Small JPEG previews, one per entry of result.evidence (same order): photos and
+/// screenshots with their EXIF orientation applied, HEIC pictures, and the first page of
+/// PDFs. Empty for other kinds and for files that cannot be decoded (the check already
+/// reported those). Computed in parallel; never throws for a bad file. Files are read from
+/// FileRecord::disk_path, so they must still exist (not the temp folder of a checked zip).
+std::vector<std::string> make_thumbnails(const CheckResult& result, const ThumbnailOptions& options = {});
+
+/// What the report shows about the run besides the result.
+struct HtmlReportContext {
+  std::string input;         ///< the evidence folder or zip as the user named it
+  std::string tool_version;
+  CivilDate check_date;      ///< 检查日期 shown in the header; invalid = left out
+  ReportLang lang = ReportLang::Zh;
+};
+
+/// Renders the report as one UTF-8 HTML document. `thumbnails` are JPEG bytes as returned
+/// by make_thumbnails (empty vector: no thumbnails). Pure and deterministic: the same
+/// result, context and thumbnails give the same bytes.
+std::string render_html_report(const CheckResult& result, const HtmlReportContext& context,
+                               const std::vector<std::string>& thumbnails = {});
+
+/// Responsible units (责任科室) for a finding: the units of its indicator, else of the
+/// indicator its file is mapped to; {"未指定科室"} ("Unassigned" in English) when none.
+std::vector<std::string> responsible_units(const CheckResult& result, const Finding& finding,
+                                           ReportLang lang = ReportLang::Zh);
+
+/// Every responsible unit: those of the rule table in its order (indicators, then bonuses),
+/// then other units named by findings, and 未指定科室 last when some finding has no unit.
+std::vector<std::string> units_in_order(const CheckResult& result, ReportLang lang = ReportLang::Zh);
+
+/// The advice to show for a finding: its own advice, else a generic one by severity.
+std::string fix_advice(const Finding& finding, ReportLang lang = ReportLang::Zh);
+
+/// RFC 4648 base64 of `bytes` (for data: URIs).
+std::string base64_encode(const std::string& bytes);
+
+}  // namespace evpack
