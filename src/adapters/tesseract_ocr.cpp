@@ -34,6 +34,7 @@ tesseract::PageSegMode page_mode(OcrLayout layout) {
   switch (layout) {
     case OcrLayout::SingleLine: return tesseract::PSM_SINGLE_LINE;
     case OcrLayout::Sparse: return tesseract::PSM_SPARSE_TEXT;
+    case OcrLayout::Uniform: return tesseract::PSM_SINGLE_BLOCK;
     case OcrLayout::Block:
     default: return tesseract::PSM_AUTO;
   }

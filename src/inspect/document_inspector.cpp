@@ -3,6 +3,7 @@
 #include "evpack/inspect/document_inspector.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <sstream>
 
 #include "evpack/adapters/red_ink.hpp"
@@ -92,30 +93,6 @@ Finding doc_finding(const FileRecord& record, std::string code, Severity severit
   return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
 }
 
-/// OCR of the regions a reviewer reads on a scan: the top of the first page
-/// (letterhead, number, title) and the bottom of the last (成文日期, seal).
-std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr) {
-  constexpr double kDpi = 200;
-  std::string text;
-  const int last = doc.page_count() - 1;
-  const PageRect first_size = doc.page_size(0);
-  if (first_size.width > 0) {
-    const PageRect top{0, 0, first_size.width, first_size.height * 0.45};
-    if (auto img = doc.render(0, kDpi, top)) {
-      if (auto r = ocr.recognize(*img, OcrLayout::Block)) text += r->text();
-    }
-  }
-  const PageRect last_size = doc.page_size(last);
-  if (last_size.width > 0) {
-    const PageRect bottom{0, last_size.height * 0.45, last_size.width, last_size.height * 0.55};
-    if (auto img = doc.render(last, kDpi, bottom)) {
-      if (auto r = ocr.recognize(*img, OcrLayout::Block)) text += "\n" + r->text();
-    }
-  }
-  return text;
-}
-
-
 // Resolution of the colour analysis: a 42 mm seal is ~100 px, a 0.5 mm rule ~1 px.
 constexpr double kMarksDpi = 60;
 // The letterhead and its rule lie in the upper half of the first page.
@@ -125,8 +102,18 @@ constexpr double kHeadZoneMm = 150;
 constexpr int kMaxSealPages = 40;
 constexpr double kMmPerPt = 25.4 / 72;
 
+/// What the low-resolution look at the pages found, reused to place OCR regions.
+struct PageMarks {
+  std::optional<MmRect> band;   ///< red letterhead, page 1
+  std::optional<MmRect> rule;   ///< red rule, page 1
+  std::vector<SealMark> seals;
+  RasterImage first;            ///< page 1 at kMarksDpi
+  RasterImage last;             ///< last page at kMarksDpi
+};
+
 /// Red letterhead and red seal, from pages rendered at low resolution.
-void check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
+PageMarks check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
+  PageMarks marks;
   const int pages = doc.page_count();
   RedInkOptions ink;
   ink.px_per_mm = kMarksDpi / 25.4;
@@ -145,6 +132,8 @@ void check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
     rendered_any = true;
     ++checked;
     const RedInkReport report = analyse_red_ink(*image, ink);
+    if (index == 0) marks.first = *image;
+    if (index == pages - 1) marks.last = *image;
     colour_seen = colour_seen || report.colour;
     if (index == 0) {
       RedInkReport top;
@@ -156,6 +145,8 @@ void check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
         if (r.box.y < kHeadZoneMm) top.rules.push_back(r);
       }
       head = judge_letterhead(top, doc.page_size(0).width * kMmPerPt, true, facts.letterhead_text);
+      marks.band = head->band;
+      marks.rule = head->rule;
     }
     auto found = find_round_seals(report, index + 1);
     seals.insert(seals.end(), found.begin(), found.end());
@@ -166,7 +157,7 @@ void check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
   if (!rendered_any) {
     facts.letterhead = {Presence::CannotVerify, 0.0, "页面无法渲染，未能检查红头"};
     facts.seal = {Presence::CannotVerify, 0.0, "页面无法渲染，未能检查公章"};
-    return;
+    return marks;
   }
   facts.colour_known = colour_seen;
   if (head) {
@@ -179,6 +170,154 @@ void check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
   }
   facts.seal = judge_seal(seals, colour_seen, checked, pages);
   if (!seals.empty()) facts.seal_page = seals.front().page;
+  marks.seals = std::move(seals);
+  return marks;
+}
+
+/// Red ink vanishes in the red channel (a seal over the date, a red header over
+/// nothing), black type stays: the classic drop-out for OCR of sealed papers.
+RasterImage red_dropout(const RasterImage& image) {
+  if (image.channels != 3 || image.empty()) return image;
+  RasterImage out;
+  out.width = image.width;
+  out.height = image.height;
+  out.channels = 1;
+  out.pixels.resize(static_cast<std::size_t>(image.width) * image.height);
+  // Red pixels are pushed to white by their redness; black and gray stay as they are.
+  for (std::size_t i = 0; i < out.pixels.size(); ++i) {
+    const int b = image.pixels[i * 3];
+    const int g = image.pixels[i * 3 + 1];
+    const int r = image.pixels[i * 3 + 2];
+    const int redness = std::max(0, r - std::max(g, b));
+    out.pixels[i] = static_cast<std::uint8_t>(std::min(255, r + 3 * redness));
+  }
+  return out;
+}
+
+/// Lines of dark type in a low-resolution page image (rows with ink between
+/// x0 and x1 mm, y0 and y1 mm), top to bottom. Red ink does not count.
+std::vector<MmRect> text_lines(const RasterImage& image, double px_per_mm, double x0, double x1, double y0,
+                               double y1) {
+  std::vector<MmRect> lines;
+  if (image.empty()) return lines;
+  const int c = image.channels;
+  const int left = std::clamp(static_cast<int>(x0 * px_per_mm), 0, image.width);
+  const int right = std::clamp(static_cast<int>(x1 * px_per_mm), 0, image.width);
+  const int top = std::clamp(static_cast<int>(y0 * px_per_mm), 0, image.height);
+  const int bottom = std::clamp(static_cast<int>(y1 * px_per_mm), 0, image.height);
+  constexpr int kDark = 170;  // type is darker than this in the red channel; paper and red ink are lighter
+  int start = -1;
+  int min_x = image.width;
+  int max_x = 0;
+  auto close = [&](int end) {
+    const double h = (end - start) / px_per_mm;
+    if (h >= 2.5 && max_x > min_x) {
+      lines.push_back({min_x / px_per_mm, start / px_per_mm, (max_x - min_x + 1) / px_per_mm, h});
+    }
+    start = -1;
+    min_x = image.width;
+    max_x = 0;
+  };
+  for (int y = top; y < bottom; ++y) {
+    const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width * c;
+    int n = 0;
+    int row_min = image.width;
+    int row_max = 0;
+    for (int x = left; x < right; ++x) {
+      const std::uint8_t v = row[x * c + (c == 3 ? 2 : 0)];
+      if (v < kDark) {
+        ++n;
+        row_min = std::min(row_min, x);
+        row_max = std::max(row_max, x);
+      }
+    }
+    if (n >= 2) {
+      if (start < 0) start = y;
+      min_x = std::min(min_x, row_min);
+      max_x = std::max(max_x, row_max);
+    } else if (start >= 0) {
+      close(y);
+    }
+  }
+  if (start >= 0) close(bottom);
+  return lines;
+}
+
+constexpr double kOcrDpi = 200;
+
+/// OCR cannot tell 〔 from ( [ 【 at scan resolution: the year brackets of a
+/// number read from a scan are written 〔〕 (their form is not judged on scans).
+std::string normalise_ocr_brackets(const std::string& text) {
+  static const std::regex kYear("(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*((?:19|20)\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+");
+  return std::regex_replace(text, kYear, "〔$1〕");
+}
+
+std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red) {
+  const double k = 72 / 25.4;
+  const PageRect pt{mm_rect.x * k, mm_rect.y * k, mm_rect.width * k, mm_rect.height * k};
+  if (pt.width <= 0 || pt.height <= 0) return {};
+  auto image = doc.render(page, dpi, pt);
+  if (!image) return {};
+  auto result = ocr.recognize(drop_red ? red_dropout(*image) : *image, OcrLayout::Uniform);
+  return result ? result->text() : std::string{};
+}
+
+/// OCR of the few regions a reviewer reads on a scan, placed from what the
+/// low-resolution look found: the letterhead band, the number line above the red
+/// rule (or under the tallest type), and the last lines of the last page (signature
+/// and 成文日期, under the seal). Returns text in reading order for read_document_text.
+std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks) {
+  const double px = kMarksDpi / 25.4;
+  const int last = doc.page_count() - 1;
+  const double w = doc.page_size(0).width * kMmPerPt;
+  const double h = doc.page_size(0).height * kMmPerPt;
+  std::string text;
+  if (w <= 0 || h <= 0) return text;
+  // Header: large type, read as it is (a red header must not drop out).
+  if (marks.band) {
+    const MmRect& b = *marks.band;
+    text += ocr_region(doc, ocr, 0, {b.x - 3, b.y - 3, b.width + 6, b.height + 6}, 100, false) + "\n";
+  }
+  // The number line.
+  std::optional<PageRect> number;
+  if (marks.rule) {
+    number = PageRect{12, marks.rule->y - 14, w - 24, 13.5};
+  } else {
+    const auto lines = text_lines(marks.first, px, 15, w - 15, 20, std::min(h, kHeadZoneMm + 20));
+    double after = -1;
+    for (const MmRect& l : lines) {
+      if (l.height >= 8) {  // letterhead type (also black or gray); the title below is smaller
+        after = l.y + l.height;
+        break;
+      }
+    }
+    for (const MmRect& l : lines) {
+      if (after >= 0 && l.y > after && l.y < after + 45 && l.height >= 3 && l.height < 8) {
+        number = PageRect{12, l.y - 3, w - 24, l.height + 6};
+        break;
+      }
+    }
+    if (!number && !lines.empty()) {
+      // No letterhead type: the head is the first lines of the page.
+      const double top = lines.front().y - 3;
+      number = PageRect{12, top, w - 24, std::min(60.0, h - top)};
+    }
+  }
+  if (number) text += ocr_region(doc, ocr, 0, *number, kOcrDpi, true) + "\n";
+  // The end: the last lines on the right half of the last page, above the page number.
+  const double lw = doc.page_size(last).width * kMmPerPt;
+  const double lh = doc.page_size(last).height * kMmPerPt;
+  auto tail = text_lines(marks.last, px, lw * 0.45, lw - 10, 20, lh - 32);
+  if (!tail.empty()) {
+    const std::size_t first = tail.size() > 5 ? tail.size() - 5 : 0;
+    double top = tail[first].y - 3;
+    const double bottom = tail.back().y + tail.back().height + 3;
+    for (const SealMark& s : marks.seals) {
+      if (s.page == last + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
+    }
+    text += ocr_region(doc, ocr, last, {lw * 0.38, top, lw * 0.62 - 8, bottom - top}, kOcrDpi, true);
+  }
+  return text;
 }
 
 }  // namespace
@@ -320,18 +459,20 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   facts.has_text_layer = first_page_chars >= 20 && text_quality(text) >= 0.85;
   facts.scanned = !facts.has_text_layer;
 
+  if (facts.has_text_layer) read_document_text(text, facts);
+  const PageMarks marks = check_red_marks(doc, facts);
   if (facts.has_text_layer) {
-    read_document_text(text, facts);
     out.text = std::move(text);
     facts.number = facts.own_number
                        ? Verdict{Presence::Present, 0.9, "首页文头下方有发文字号“" + facts.own_number->text + "”"}
                        : Verdict{Presence::Absent, 0.8, "首页文头下方未找到本文件的发文字号"};
   } else if (ocr && options.ocr) {
-    std::string ocr_text = ocr_key_regions(doc, *ocr);
+    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks));
     read_document_text(ocr_text, facts);
     out.text = std::move(ocr_text);
     facts.number = facts.own_number
-                       ? Verdict{Presence::Present, 0.7, "扫描件识别出发文字号“" + facts.own_number->text + "”"}
+                       ? Verdict{Presence::Present, 0.7,
+                                 "扫描件识别出发文字号“" + facts.own_number->text + "”（括号样式以原件为准）"}
                        : Verdict{Presence::CannotVerify, 0.4, "扫描件中未能识别出发文字号，需人工核对"};
   } else {
     facts.number = {Presence::CannotVerify, 0.0, "扫描件且未启用文字识别，无法核对发文字号"};
@@ -343,7 +484,6 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
                                        "发文字号“" + facts.own_number->text + "”格式不规范：" + problems,
                                        "按GB/T 9704-2012书写，如“青交发〔2025〕5号”"));
   }
-  check_red_marks(doc, facts);
   out.document = std::move(facts);
   return out;
 }

@@ -77,7 +77,8 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
                                           "重新导出或复制原文件"));
       return out;
     case ContentKind::Pdf:
-      return inspect_pdf(path, record, *tools.pdf, tools.ocr.get(), options);
+      return inspect_pdf(path, record, *tools.pdf, tools.document_ocr ? tools.document_ocr.get() : tools.ocr.get(),
+                         options);
     case ContentKind::Jpeg:
     case ContentKind::Png:
     case ContentKind::Heic:
@@ -103,7 +104,10 @@ Toolbox make_default_toolbox(const InspectOptions& options) {
   Toolbox tools;
   tools.pdf = make_poppler_pdf_reader();
   tools.metadata = make_exiv2_metadata_reader();
-  if (options.ocr) tools.ocr = std::make_unique<LazyOcr>("chi_sim+eng");
+  if (options.ocr) {
+    tools.ocr = std::make_unique<LazyOcr>("chi_sim+eng");
+    tools.document_ocr = std::make_unique<LazyOcr>("chi_sim");
+  }
   return tools;
 }
 

@@ -10,7 +10,10 @@
 
 namespace evpack {
 
-enum class OcrLayout { Block, SingleLine, Sparse };
+/// How the region is laid out: Block = find the layout (columns, blocks) first;
+/// Uniform = one block of uniform lines (faster, steadier on a cropped region);
+/// SingleLine = exactly one line; Sparse = scattered text.
+enum class OcrLayout { Block, SingleLine, Sparse, Uniform };
 
 struct OcrLine {
   std::string text;       ///< UTF-8, spaces between Han characters removed

@@ -26,6 +26,10 @@ struct Toolbox {
   /// OCR engine; the default one starts Tesseract lazily on its first use
   /// (init costs time and tens of MB). Null when OCR is disabled.
   std::unique_ptr<Ocr> ocr;
+  /// OCR engine for documents (Chinese only: with English added, Tesseract reads
+  /// the 号 of 72号 as a 5). Lazy like `ocr`; null when OCR is disabled, in which
+  /// case documents fall back to `ocr`.
+  std::unique_ptr<Ocr> document_ocr;
 };
 
 /// Builds the real toolbox (poppler, exiv2, Tesseract when options.ocr).
