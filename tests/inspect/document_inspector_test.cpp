@@ -109,6 +109,48 @@ TEST(InspectPdf, SampleTextPdfsMatchTheirLabels) {
   EXPECT_GE(checked, 12);
 }
 
+// Red letterhead and red seal of every sample PDF (text and scanned) against the
+// labels: present where the generator drew them, absent where it did not, and
+// "cannot verify" (never absent) on the grayscale scan.
+TEST(InspectPdf, SampleLetterheadsAndSealsMatchTheirLabels) {
+  const std::string root = source_dir() + "/samples/青石县佐证材料";
+  std::ifstream in(root + ".labels.json");
+  ASSERT_TRUE(in) << "labels missing";
+  const auto labels = nlohmann::json::parse(in);
+  int checked = 0;
+  int gray = 0;
+  int absent_seals = 0;
+  for (const auto& f : labels["files"]) {
+    if (f["kind"] != "text_pdf" && f["kind"] != "scan_pdf") continue;
+    const std::string rel = f["path"];
+    const Inspection got = inspect_no_ocr(root + "/" + rel, rel);
+    ASSERT_TRUE(got.document.has_value()) << rel;
+    const DocumentFacts& d = *got.document;
+    if (f["grayscale"] == true) {
+      ++gray;
+      EXPECT_FALSE(d.colour_known) << rel;
+      EXPECT_EQ(d.letterhead.state, Presence::CannotVerify) << rel;
+      EXPECT_EQ(d.seal.state, Presence::CannotVerify) << rel;
+      continue;
+    }
+    EXPECT_TRUE(d.colour_known) << rel;
+    const bool red_header = f["has_header"] == true && f["header_red"] == true;
+    EXPECT_EQ(d.letterhead.state, red_header ? Presence::Present : Presence::Absent) << rel << ": " << d.letterhead.reason;
+    const bool sealed = f["has_seal"] == true;
+    EXPECT_EQ(d.seal.state, sealed ? Presence::Present : Presence::Absent) << rel << ": " << d.seal.reason;
+    if (sealed) {
+      EXPECT_GE(d.seal_page, 1) << rel;
+      EXPECT_LE(d.seal_page, d.page_count) << rel;
+    } else {
+      ++absent_seals;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 16);
+  EXPECT_EQ(gray, 1);
+  EXPECT_GE(absent_seals, 1);  // 1.3's work points are printed without a seal
+}
+
 TEST(InspectPdf, RealGovernmentStyleDocument) {
   const Inspection got = inspect_no_ocr(corpus_dir() + "/pdf/cn-govdoc_typst-template.pdf", "a.pdf");
   ASSERT_TRUE(got.document.has_value());
@@ -118,6 +160,18 @@ TEST(InspectPdf, RealGovernmentStyleDocument) {
   EXPECT_EQ(got.document->title, "关于印发肿瘤登记管理办法的通知");
   EXPECT_EQ(got.document->issue_date, (CivilDate{2025, 5, 31}));
   EXPECT_EQ(got.date.source, DateSource::None);  // resolved by inspect_file, not here
+  // Red two-organ letterhead over a red rule; the template carries no seal image.
+  EXPECT_EQ(got.document->letterhead.state, Presence::Present) << got.document->letterhead.reason;
+  EXPECT_EQ(got.document->seal.state, Presence::Absent) << got.document->seal.reason;
+}
+
+TEST(InspectPdf, BlackHeaderedReportsHaveNoRedLetterhead) {
+  for (const char* name : {"cn-gongwen_report.pdf", "cn-gongwen_word-quartz.pdf"}) {
+    const Inspection got = inspect_no_ocr(corpus_dir() + "/pdf/" + name, name);
+    ASSERT_TRUE(got.document.has_value()) << name;
+    EXPECT_EQ(got.document->letterhead.state, Presence::Absent) << name;
+    EXPECT_EQ(got.document->seal.state, Presence::Absent) << name;
+  }
 }
 
 TEST(InspectPdf, HostileFilesBecomeFindings) {
