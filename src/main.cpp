@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <memory>
 #include <optional>
 
 #include "evpack/app/check.hpp"
@@ -23,7 +24,10 @@
 #include "evpack/package/pack.hpp"
 #include "evpack/package/verify.hpp"
 #include "evpack/report/console_report.hpp"
+#include "evpack/report/html_report.hpp"
 #include "evpack/report/json_report.hpp"
+#include "evpack/report/progress.hpp"
+#include "evpack/report/xlsx_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/util/atomic_file.hpp"
 
@@ -80,6 +84,10 @@ struct CheckArgs {
   bool no_color = false;
   bool strict = false;
   int max_findings = 20;
+  std::string html;
+  std::string xlsx;
+  std::string lang = "zh";
+  bool no_thumbnails = false;
 };
 
 int run_check_command(const CheckArgs& args) {
@@ -100,28 +108,73 @@ int run_check_command(const CheckArgs& args) {
     options.evaluate.as_of = today();
   }
 
-  const bool tty = ::isatty(STDERR_FILENO) != 0;
-  std::mutex progress_mutex;
-  const auto start = std::chrono::steady_clock::now();
-  if (tty && !args.quiet) {
-    options.progress = [&](std::size_t done, std::size_t total) {
-      const std::lock_guard lock(progress_mutex);
-      if (done != total && done % 16 != 0) return;
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const double left = done ? secs / static_cast<double>(done) * static_cast<double>(total - done) : 0;
-      std::fprintf(stderr, "\r检查中 %zu/%zu 个文件  剩余约 %.0f 秒   ", done, total, left);
-      if (done == total) std::fputs("\r\033[K", stderr);
-    };
+  const auto lang = evpack::parse_report_lang(args.lang);
+  if (!lang) {
+    std::cerr << "错误：--lang 只能是 zh 或 en\n";
+    return kExitUsage;
+  }
+  const bool english = *lang == evpack::ReportLang::En;
+  const bool show_progress = evpack::progress_wanted(::isatty(STDERR_FILENO) != 0, args.quiet, std::getenv("TERM"));
+  std::unique_ptr<evpack::ProgressBar> bar;
+  if (show_progress) {
+    bar = evpack::ProgressBar::on_stderr(english ? "Checking" : "检查中", english);
+    options.progress = [&bar](std::size_t done, std::size_t total) { bar->update(done, total); };
+  }
+  // Thumbnails read the files after the check: a zip is unpacked here and kept until then
+  // (run_check would remove its own temp copy on return).
+  const bool thumbnails = !args.html.empty() && !args.no_thumbnails;
+  std::optional<evpack::ZipExtraction> unpacked;
+  if (thumbnails && evpack::looks_like_zip_file(options.input)) {
+    auto x = evpack::extract_zip_safely(options.input);
+    if (!x) {
+      print_error(x.error());
+      return kExitUsage;
+    }
+    unpacked = std::move(x.value());
+    options.input = unpacked->content_root();
   }
 
   auto result = evpack::run_check(options);
+  if (bar) bar->finish();
   if (!result) {
     print_error(result.error());
     return kExitUsage;
   }
+  if (unpacked) {
+    result->scan.root = args.input;
+    result->findings.insert(result->findings.end(), unpacked->findings.begin(), unpacked->findings.end());
+    evpack::sort_findings(result->findings);
+  }
   if (!args.json.empty()) {
     const std::string json = evpack::render_json_report(result.value(), {args.input, EVPACK_VERSION});
     auto written = evpack::write_file_atomically(args.json, json);
+    if (!written) {
+      print_error(written.error());
+      return kExitUsage;
+    }
+  }
+  if (!args.html.empty()) {
+    std::vector<std::string> thumbs;
+    if (thumbnails) {
+      evpack::ThumbnailOptions thumb_options;
+      thumb_options.jobs = args.jobs;
+      if (show_progress) {
+        bar = evpack::ProgressBar::on_stderr(english ? "Thumbnails" : "生成缩略图", english);
+        thumb_options.progress = [&bar](std::size_t done, std::size_t total) { bar->update(done, total); };
+      }
+      thumbs = evpack::make_thumbnails(result.value(), thumb_options);
+      if (bar) bar->finish();
+    }
+    const std::string html = evpack::render_html_report(
+        result.value(), {args.input, EVPACK_VERSION, options.evaluate.as_of, *lang}, thumbs);
+    auto written = evpack::write_file_atomically(args.html, html);
+    if (!written) {
+      print_error(written.error());
+      return kExitUsage;
+    }
+  }
+  if (!args.xlsx.empty()) {
+    auto written = evpack::write_findings_xlsx(args.xlsx, result.value(), *lang);
     if (!written) {
       print_error(written.error());
       return kExitUsage;
@@ -132,7 +185,10 @@ int run_check_command(const CheckArgs& args) {
     console.color = ::isatty(STDOUT_FILENO) != 0 && !args.no_color && std::getenv("NO_COLOR") == nullptr;
     console.max_findings = args.max_findings;
     std::cout << evpack::render_console_summary(result.value(), console);
-    if (!args.json.empty()) std::cout << "\nJSON 报告：" << args.json << "\n";
+    if (!args.json.empty() || !args.html.empty() || !args.xlsx.empty()) std::cout << "\n";
+    if (!args.html.empty()) std::cout << (english ? "HTML report: " : "HTML 报告（用浏览器打开）：") << args.html << "\n";
+    if (!args.xlsx.empty()) std::cout << (english ? "Excel findings: " : "Excel 问题清单：") << args.xlsx << "\n";
+    if (!args.json.empty()) std::cout << (english ? "JSON report: " : "JSON 报告：") << args.json << "\n";
   }
   if (args.strict) {
     for (const auto& f : result->findings) {
@@ -417,10 +473,14 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--year", check.year, "试点年度（默认取规则文件中的年度）");
   check_cmd->add_option("--as-of", check.as_of, "检查日期，如 2025-12-31（默认今天）；未到期的季度/月份不算缺失");
   check_cmd->add_flag("--no-ocr", check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
-  check_cmd->add_flag("-q,--quiet", check.quiet, "不在终端输出摘要");
+  check_cmd->add_flag("-q,--quiet", check.quiet, "不在终端输出进度和摘要");
   check_cmd->add_flag("--no-color", check.no_color, "终端输出不使用颜色");
   check_cmd->add_flag("--strict", check.strict, "发现严重或致命问题时以退出码1结束（便于脚本使用）");
   check_cmd->add_option("--max-findings", check.max_findings, "终端最多显示的问题条数");
+  check_cmd->add_option("--html", check.html, "写出自检报告（单个离线HTML文件，含得分、问题、各科室待办、缩略图）");
+  check_cmd->add_option("--xlsx", check.xlsx, "写出Excel问题清单（问题清单、得分估算、各责任科室待办）");
+  check_cmd->add_option("--lang", check.lang, "报告语言：zh（默认）或 en");
+  check_cmd->add_flag("--no-thumbnails", check.no_thumbnails, "HTML报告不含照片和文件首页缩略图（更小、更快）");
 
   auto* rules_cmd = app.add_subcommand("rules", "规则文件：列出、检查");
   rules_cmd->require_subcommand(1);
