@@ -1,6 +1,7 @@
 #include "evpack/report/html_report.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -99,7 +100,18 @@ std::vector<std::string> make_thumbnails(const CheckResult& result, const Thumbn
   std::vector<std::string> thumbs(result.evidence.size());
   const int jobs = options.jobs > 0 ? options.jobs : default_jobs();
   std::vector<std::unique_ptr<PdfReader>> readers(static_cast<std::size_t>(std::max(jobs, 1)));
-  parallel_for(result.evidence.size(), jobs, [&](std::size_t i, int worker) {
+  std::atomic<std::size_t> done{0};
+  const std::size_t total = result.evidence.size();
+  parallel_for(total, jobs, [&](std::size_t i, int worker) {
+    struct Tick {
+      const ThumbnailOptions& o;
+      std::atomic<std::size_t>& n;
+      std::size_t total;
+      ~Tick() {
+        const std::size_t now = ++n;
+        if (o.progress) o.progress(now, total);
+      }
+    } tick{options, done, total};
     const Evidence& e = result.evidence[i];
     if (!e.inspection.readable || e.placement.guide || !e.file.read_error.empty()) return;
     const std::string path = e.file.disk_path.empty() ? result.scan.root + "/" + e.file.rel_path : e.file.disk_path;

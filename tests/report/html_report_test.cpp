@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -284,8 +285,19 @@ TEST(HtmlReportThumbnails, CorpusPhotosAreUprightAndBrokenFilesGiveNone) {
   const CheckResult r = check_tree(dir.str());
   ThumbnailOptions options;
   options.jobs = 2;
+  std::atomic<std::size_t> calls{0}, last_total{0}, max_done{0};
+  options.progress = [&](std::size_t done, std::size_t total) {
+    ++calls;
+    last_total = total;
+    std::size_t seen = max_done.load();
+    while (done > seen && !max_done.compare_exchange_weak(seen, done)) {
+    }
+  };
   const auto thumbs = make_thumbnails(r, options);
   ASSERT_EQ(thumbs.size(), r.evidence.size());
+  EXPECT_EQ(calls.load(), r.evidence.size()) << "one progress call per file, thumbnail or not";
+  EXPECT_EQ(max_done.load(), r.evidence.size());
+  EXPECT_EQ(last_total.load(), r.evidence.size());
   int landscapes = 0;
   bool gongwen = false;
   for (std::size_t i = 0; i < r.evidence.size(); ++i) {
@@ -367,6 +379,56 @@ TEST(HtmlReportBrowser, SampleReportRendersInHeadlessChromium) {
   ASSERT_EQ(p.exit_code, 0) << p.output.substr(0, 2000);
   ASSERT_TRUE(fs::exists(pdf));
   EXPECT_EQ(read_file(pdf).substr(0, 5), "%PDF-");
+}
+
+}  // namespace
+}  // namespace evpack
+
+namespace evpack {
+namespace {
+
+// The real binary: `check --html --xlsx` writes both files (thumbnails also for a zipped
+// archive), --no-thumbnails leaves the images out, and a wrong --lang is a usage error.
+TEST(HtmlReportCli, CheckWritesHtmlAndXlsxAlsoFromAZip) {
+  using evpack::testing::run_command;
+  using evpack::testing::shell_quote;
+  evpack::testing::TempDir dir;
+  const std::string bin = EVPACK_BINARY;
+  const std::string html = dir.str() + "/报告.html";
+  const std::string xlsx = dir.str() + "/问题.xlsx";
+  const auto run = run_command(shell_quote(bin) + " check " + shell_quote(sample_dir()) +
+                               " --no-ocr -j2 --as-of 2026-01-20 --html " + shell_quote(html) + " --xlsx " +
+                               shell_quote(xlsx) + " < /dev/null");
+  ASSERT_EQ(run.exit_code, 0) << run.output.substr(0, 2000);
+  EXPECT_NE(run.output.find("HTML 报告（用浏览器打开）：" + html), std::string::npos);
+  EXPECT_NE(run.output.find("Excel 问题清单：" + xlsx), std::string::npos);
+  EXPECT_EQ(run.output.find("检查中"), std::string::npos) << "no progress bar when stderr is not a terminal";
+  const std::string page = read_file(html);
+  const std::size_t images = count_of(page, "data:image/jpeg;base64,");
+  EXPECT_GE(images, 30u);
+  EXPECT_NE(page.find("检查日期：</dt><dd>2026-01-20"), std::string::npos);
+  EXPECT_GT(fs::file_size(xlsx), 5000u);
+
+  if (evpack::testing::tool_available("zip")) {
+    const std::string zip = dir.str() + "/材料.zip";
+    ASSERT_EQ(run_command("cd " + shell_quote(evpack::testing::source_dir() + "/samples") + " && zip -qr " +
+                          shell_quote(zip) + " 青石县佐证材料").exit_code, 0);
+    const std::string from_zip = dir.str() + "/zip.html";
+    const auto z = run_command(shell_quote(bin) + " check " + shell_quote(zip) +
+                               " --no-ocr -j2 -q --as-of 2026-01-20 --html " + shell_quote(from_zip));
+    ASSERT_EQ(z.exit_code, 0) << z.output.substr(0, 2000);
+    EXPECT_EQ(count_of(read_file(from_zip), "data:image/jpeg;base64,"), images) << "thumbnails from the unpacked zip";
+  }
+
+  const std::string plain = dir.str() + "/plain.html";
+  ASSERT_EQ(run_command(shell_quote(bin) + " check " + shell_quote(sample_dir()) +
+                        " --no-ocr -q --no-thumbnails --lang en --html " + shell_quote(plain)).exit_code, 0);
+  const std::string en = read_file(plain);
+  EXPECT_EQ(en.find("data:image"), std::string::npos);
+  EXPECT_NE(en.find("<html lang=\"en\">"), std::string::npos);
+  const auto bad = run_command(shell_quote(bin) + " check " + shell_quote(sample_dir()) + " --lang fr");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("--lang 只能是 zh 或 en"), std::string::npos);
 }
 
 }  // namespace

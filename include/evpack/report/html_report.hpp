@@ -5,6 +5,8 @@
 // Format and anchors: docs/report-format.md.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +29,8 @@ struct ThumbnailOptions {
   int quality = 70;       ///< JPEG quality
   double pdf_dpi = 24;    ///< first-page render resolution (A4 at 24 dpi is 198 x 281 px)
   int jobs = 0;           ///< worker threads; 0 = all cores
+  /// Called from worker threads after each file: (done, total). May be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 /// Small JPEG previews, one per entry of result.evidence (same order): photos and
