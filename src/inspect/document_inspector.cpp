@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "evpack/adapters/docx_reader.hpp"
 #include "evpack/adapters/red_ink.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_marks.hpp"
@@ -484,6 +485,31 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
                                        "发文字号“" + facts.own_number->text + "”格式不规范：" + problems,
                                        "按GB/T 9704-2012书写，如“青交发〔2025〕5号”"));
   }
+  out.document = std::move(facts);
+  return out;
+}
+
+Inspection inspect_word(const std::string& path, const FileRecord& record, const InspectOptions& options) {
+  Inspection out;
+  out.kind = record.kind;
+  auto text = read_docx_text(path, static_cast<std::size_t>(options.max_text_chars));
+  if (!text) {
+    out.readable = false;
+    out.findings.push_back(doc_finding(record, text.error().code, Severity::Warning, "D.5", text.error().message,
+                                       "用Word或WPS重新打开并另存后提交，正式文件请提交盖章扫描件或印发的PDF"));
+    return out;
+  }
+  DocumentFacts facts;
+  facts.has_text_layer = true;
+  facts.colour_known = false;
+  read_document_text(text.value(), facts);
+  facts.number = facts.own_number
+                     ? Verdict{Presence::Present, 0.8, "Word文件中有发文字号“" + facts.own_number->text + "”"}
+                     : Verdict{Presence::Absent, 0.6, "Word文件中未找到本文件的发文字号"};
+  // An editable file proves neither: the issued document is the sealed paper or PDF.
+  facts.letterhead = {Presence::CannotVerify, 0.9, "Word文件：红头以正式印发的PDF或盖章扫描件为准"};
+  facts.seal = {Presence::Absent, 0.9, "Word文件没有加盖的公章，不能代替盖章的正式文件"};
+  out.text = std::move(text.value());
   out.document = std::move(facts);
   return out;
 }

@@ -84,6 +84,8 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
     case ContentKind::Heic:
     case ContentKind::OtherImage:
       return inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options);
+    case ContentKind::Docx:
+      return inspect_word(path, record, options);
     case ContentKind::Zip:
       out.findings.push_back(file_finding(record, "NESTED_ARCHIVE", Severity::Warning, "D.5",
                                           "材料中夹带压缩包，评审专家需要再次解压，其中的文件也不会被检查",

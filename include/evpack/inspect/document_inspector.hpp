@@ -17,6 +17,11 @@ namespace evpack {
 Inspection inspect_pdf(const std::string& path, const FileRecord& record, const PdfReader& pdf, Ocr* ocr,
                        const InspectOptions& options);
 
+/// Inspects a Word .docx: its text gives the number, title and date; the letterhead
+/// cannot be judged and there is no seal (a Word file does not satisfy D.6).
+/// Unreadable files become findings with readable == false.
+Inspection inspect_word(const std::string& path, const FileRecord& record, const InspectOptions& options);
+
 /// Fills document facts that come from text alone (number, cited numbers, date,
 /// header text, title). Used for PDF text layers, OCR output and Word text.
 void read_document_text(const std::string& text, DocumentFacts& facts);
