@@ -343,6 +343,7 @@ int run_pack_command(const PackArgs& args) {
     unpacked = std::move(x.value());
     options.input = unpacked->content_root();
   }
+  pack.check_date = options.evaluate.as_of;
   auto checked = evpack::run_check(options);
   if (!checked) {
     print_error(checked.error());
