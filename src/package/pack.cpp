@@ -15,6 +15,7 @@
 #include "evpack/adapters/spreadsheet_writer.hpp"
 #include "evpack/package/bagit.hpp"
 #include "evpack/package/catalogue.hpp"
+#include "evpack/report/html_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/util/atomic_file.hpp"
 #include "evpack/util/text.hpp"
@@ -208,6 +209,11 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
   result.payload_bytes = total_bytes;
 
   const std::string report_json = render_json_report(check, {options.input_label, options.tool_version});
+  ThumbnailOptions thumb_options;
+  thumb_options.jobs = options.jobs;
+  const std::string report_html = render_html_report(
+      check, {options.input_label, options.tool_version, options.check_date, ReportLang::Zh},
+      options.report_thumbnails ? make_thumbnails(check, thumb_options) : std::vector<std::string>{});
   ProgressSink sink(options.progress);
   TempFiles temps;
   std::vector<std::vector<ExpectedEntry>> expected(static_cast<std::size_t>(plan.volumes));
@@ -255,6 +261,7 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
         {"目录.html", html},
         {"目录.xlsx", xlsx.value()},
         {"自检报告.json", report_json},
+        {"自检报告.html", report_html},
         {"bagit.txt", bagit_declaration()},
         {"bag-info.txt", bag_info_text(info)},
         {"manifest-sha256.txt", manifest_text(manifest)},

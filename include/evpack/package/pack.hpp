@@ -35,6 +35,10 @@ struct PackOptions {
   std::int64_t mtime = -1;
   std::string tool_version;  ///< shown in the catalogue and bag-info.txt
   std::string input_label;   ///< the input as the user gave it (for the JSON report)
+  /// Check date shown in 自检报告.html; quarters and months after it are "not due" there.
+  /// Invalid: no date shown, every period due.
+  CivilDate check_date;
+  bool report_thumbnails = true;  ///< 自检报告.html with photo and first-page thumbnails
   int jobs = 0;              ///< threads for the verification pass; 0 = default
   /// Polled while writing and verifying; true stops with PACK_CANCELLED (no zip is left behind).
   std::function<bool()> cancelled;
