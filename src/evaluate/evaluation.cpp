@@ -1,5 +1,7 @@
 #include "evpack/evaluate/evaluation.hpp"
 
+#include "evpack/rules/task_due.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -48,6 +50,16 @@ std::string quarter_list(const std::vector<int>& quarters) {
   std::vector<std::string> parts;
   for (const int q : quarters) parts.push_back(kQuarterNames[q]);
   return join(parts, "、");
+}
+
+// "由局法制科、…负责" for advice, or "" when the rule file names no unit.
+std::string owners(const std::vector<std::string>& units) {
+  return units.empty() ? "" : "，由" + join(units, "、") + "负责";
+}
+
+std::string strip_extension(const std::string& name) {
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
 bool has_rule(const Indicator& ind, const std::string& rule) {
@@ -158,6 +170,9 @@ class Evaluator {
   Evaluator(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options)
       : rules_(rules), evidence_(evidence), as_of_(options.as_of) {
     year_ = options.year ? options.year : rules.year;
+    // A multi-year system (2023-2025) counts evidence of all its years unless one year is asked for.
+    system_last_year_ = rules.end_year > rules.year ? rules.end_year : rules.year;
+    last_year_ = options.year ? options.year : system_last_year_;
     for (std::size_t i = 0; i < evidence_.size(); ++i) {
       if (evidence_[i].placement.guide) continue;  // evpack's own 说明.txt is not evidence
       by_indicator_[evidence_[i].placement.indicator].push_back(i);
@@ -169,7 +184,22 @@ class Evaluator {
     check_placements();
     check_dates();
     check_duplicates();
+    check_same_text();
+    check_names();
+    check_watermark_exif();
     for (const auto& ind : rules_.indicators) out.indicators.push_back(score_indicator(ind));
+    for (const auto& r : out.indicators) {
+      if (!r.task) continue;
+      ++out.coverage.tasks;
+      if (r.items > 0) ++out.coverage.with_evidence;
+      switch (r.status) {
+        case TaskStatus::Done: ++out.coverage.done; break;
+        case TaskStatus::Partial: ++out.coverage.partial; break;
+        case TaskStatus::Missing: ++out.coverage.missing; break;
+        case TaskStatus::NotDue: ++out.coverage.not_due; break;
+        case TaskStatus::OutOfYear: ++out.coverage.out_of_year; break;
+      }
+    }
     for (const auto& bonus : rules_.bonuses) out.bonuses.push_back(score_bonus(bonus));
     for (const auto& cat : rules_.categories) {
       CategoryResult c{cat.id, cat.title, 0, cat.total};
@@ -192,9 +222,8 @@ class Evaluator {
       out.totals.deductions += d.points;
       if (d.manual) out.manual_checks.push_back(d.id + " " + d.title + "：" + d.reason);
     }
-    for (const auto& f : all) {
-      if (f.rule == "D.1" && f.severity >= Severity::Warning) ++out.totals.d1_risks;
-    }
+    out.fabrication = fabrication_section(all);
+    out.totals.d1_risks = static_cast<int>(out.fabrication.signals.size());
     out.totals.total = std::max(0.0, out.totals.base + out.totals.bonus - out.totals.deductions);
     sort_findings(findings_);
     out.findings = findings_;
@@ -240,12 +269,15 @@ class Evaluator {
             "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）晚于检查日期 " +
                 as_of_.iso() + "，会被认定为伪造",
             "核实日期来源；如为相机时间设置错误，请用原始材料替换");
-      } else if (!e.placement.indicator.empty() && year_ && v->date.year != year_ &&
+      } else if (!e.placement.indicator.empty() && year_ && (v->date.year < year_ || v->date.year > last_year_) &&
                  e.placement.indicator.rfind("B.", 0) != 0) {
-        add("DATE_OUT_OF_YEAR", Severity::Warning, "", e.file.rel_path, e.placement.indicator,
-            "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）不在试点年度 " +
-                std::to_string(year_) + " 年内",
-            "确认是否为本年度材料；往年材料一般不计分");
+        // Another year of a multi-year system is not suspicious, only not counted now.
+        const bool other_system_year = v->date.year >= rules_.year && v->date.year <= system_last_year_;
+        add("DATE_OUT_OF_YEAR", other_system_year ? Severity::Info : Severity::Warning, "", e.file.rel_path,
+            e.placement.indicator,
+            "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）不在" +
+                (other_system_year ? "本次检查的年度 " : "试点年度 ") + years_label() + " 内",
+            other_system_year ? "本次只检查 " + years_label() + " 的材料" : "确认是否为本年度材料；往年材料一般不计分");
       }
     }
   }
@@ -280,6 +312,125 @@ class Evaluator {
         }
       }
     }
+  }
+
+  // Documents with the same text but different bytes (a re-saved or re-scanned copy)
+  // filed under different indicators: the same material passed off twice (D.1).
+  void check_same_text() {
+    std::map<std::string, std::vector<std::size_t>> by_text;
+    for (std::size_t i = 0; i < evidence_.size(); ++i) {
+      const Evidence& e = evidence_[i];
+      if (role_of(e) != Role::Document || e.placement.indicator.empty()) continue;
+      std::string key;
+      for (const char c : e.inspection.text) {
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') key.push_back(c);
+      }
+      if (key.size() < 300) continue;  // short texts (a title page, a form) repeat legitimately
+      by_text[key].push_back(i);
+    }
+    for (const auto& [text, idx] : by_text) {
+      std::set<std::string> indicators;
+      std::set<std::string> hashes;
+      std::vector<std::string> paths;
+      for (const std::size_t i : idx) {
+        indicators.insert(evidence_[i].placement.indicator);
+        hashes.insert(evidence_[i].file.sha256);
+        paths.push_back(evidence_[i].file.rel_path);
+      }
+      // Identical bytes are reported by check_duplicates already.
+      if (indicators.size() < 2 || hashes.size() < 2) continue;
+      for (const std::size_t i : idx) {
+        add("D1_SAME_DOCUMENT_TEXT", Severity::Warning, "D.1", evidence_[i].file.rel_path,
+            evidence_[i].placement.indicator, "内容相同的文件分别用作不同指标的佐证：" + join(paths, "；"),
+            "同一份文件换个文件名或重新扫描后重复使用，可能被认定为雷同；请为每个指标提供各自的材料");
+      }
+    }
+  }
+
+  // D.5: names that confuse a reviewer: two different files with one name under one
+  // indicator, and a file whose name carries another indicator's number and title.
+  void check_names() {
+    std::map<std::string, std::map<std::string, std::vector<std::size_t>>> names;  // indicator -> name -> files
+    for (std::size_t i = 0; i < evidence_.size(); ++i) {
+      const Evidence& e = evidence_[i];
+      if (e.placement.indicator.empty() || e.placement.guide) continue;
+      // Camera names (IMG_0001.jpg) repeat across event folders by design.
+      if (role_of(e) != Role::Photo) names[e.placement.indicator][e.file.file_name()].push_back(i);
+      check_name_vs_folder(e);
+    }
+    for (const auto& [indicator, by_name] : names) {
+      for (const auto& [name, idx] : by_name) {
+        std::set<std::string> hashes;
+        for (const std::size_t i : idx) hashes.insert(evidence_[i].file.sha256);
+        if (idx.size() < 2 || hashes.size() < 2) continue;  // identical copies: D5_DUPLICATE_FILE
+        std::vector<std::string> paths;
+        for (const std::size_t i : idx) paths.push_back(evidence_[i].file.rel_path);
+        for (const std::size_t i : idx) {
+          add("D5_DUPLICATE_NAME", Severity::Warning, "D.5", evidence_[i].file.rel_path, indicator,
+              "指标" + indicator + "下有" + std::to_string(idx.size()) + "个内容不同的同名文件“" + name +
+                  "”：" + join(paths, "；"),
+              "按内容重新命名（如加上日期或事项），避免评审混淆");
+        }
+      }
+    }
+  }
+
+  void check_name_vs_folder(const Evidence& e) {
+    if (e.placement.how != MappedBy::FolderNumber && e.placement.how != MappedBy::FolderTitle) return;
+    const std::string name = strip_extension(e.file.file_name());
+    const std::string number = leading_number(name);
+    if (number.find('.') == std::string::npos || number == e.placement.indicator) return;
+    const Indicator* other = rules_.find_indicator(number);
+    if (!other) return;
+    // A number alone may be a date ("3.18") or a sequence ("1-2"): require the other title or a keyword too.
+    std::vector<std::string> words = other->keywords;
+    words.push_back(other->title);
+    if (!contains_any(name, words)) return;
+    add("D5_NAME_FOLDER_MISMATCH", Severity::Warning, "D.5", e.file.rel_path, e.placement.indicator,
+        "文件名指向指标" + other->id + "（" + other->title + "），但放在指标" + e.placement.indicator + "的文件夹中",
+        "确认材料属于哪个指标，移入对应文件夹或改正文件名");
+  }
+
+  // D.1: a photo whose burned-in watermark time and camera (EXIF) time disagree by
+  // more than a day was probably re-stamped or taken on another occasion.
+  void check_watermark_exif() {
+    for (const auto& e : evidence_) {
+      if (!e.inspection.photo) continue;
+      const PhotoFacts& p = *e.inspection.photo;
+      if (!p.watermark_time || !p.exif_time || !p.watermark_time->date.valid() || !p.exif_time->date.valid()) continue;
+      const std::int64_t minutes = p.watermark_time->minutes_since_epoch() - p.exif_time->minutes_since_epoch();
+      // Time-less stamps and camera clocks off by a time zone stay within a day.
+      if (minutes > -24 * 60 && minutes < 24 * 60) continue;
+      add("D1_WATERMARK_EXIF_MISMATCH", Severity::Warning, "D.1", e.file.rel_path, e.placement.indicator,
+          "照片水印时间 " + p.watermark_time->iso() + " 与相机记录的拍摄时间 " + p.exif_time->iso() + " 不一致",
+          "核实照片是否为当次活动拍摄的原图；水印时间与拍摄时间不符可能被认定为伪造");
+    }
+  }
+
+  // Every D.1 signal, from the inspectors (editing software, reused photos) and from
+  // evaluation (future dates, the same material under several indicators), in one place.
+  FabricationSection fabrication_section(const std::vector<Finding>& all) const {
+    FabricationSection out;
+    std::set<std::string> files;
+    for (const auto& f : all) {
+      if (f.rule != "D.1" || f.severity < Severity::Warning) continue;
+      out.signals.push_back(f);
+      if (!f.file.empty()) files.insert(f.file);
+    }
+    sort_findings(out.signals);
+    out.files = static_cast<int>(files.size());
+    if (out.signals.empty()) {
+      out.summary = "未发现弄虚作假（抄袭、雷同、伪造）迹象";
+    } else {
+      const Deduction* d1 = rules_.find_deduction("D.1");
+      const bool cancels = rules_.scored && d1 && d1->effect == DeductionEffect::ZeroTotal;
+      out.summary = "发现" + std::to_string(out.signals.size()) + "项可能被认定为弄虚作假（抄袭、雷同、伪造）的问题，涉及" +
+                    std::to_string(out.files) + "个文件。" +
+                    (cancels ? "一经查实，将取消验收通过资格，总分直接扣至0分。"
+                             : "一经查实，可能导致验收不予通过。") +
+                    "请逐项核实，换成真实、原始的材料后再提交。";
+    }
+    return out;
   }
 
   std::vector<std::size_t> readable_items(const std::string& id) const {
@@ -354,7 +505,13 @@ class Evaluator {
     return best;
   }
 
-  bool in_year(const Item& item) const { return item.year == 0 || !year_ || item.year == year_; }
+  bool in_year(const Item& item) const {
+    return item.year == 0 || !year_ || (item.year >= year_ && item.year <= last_year_);
+  }
+
+  std::string years_label() const {
+    return std::to_string(year_) + (last_year_ != year_ ? "-" + std::to_string(last_year_) : std::string()) + " 年";
+  }
 
   bool quarter_due(int q) const {
     if (!as_of_.valid() || !year_) return true;
@@ -654,11 +811,18 @@ class Evaluator {
         return dup;
       });
     }
+    if (ind.mode == ScoringMode::Tasks) {
+      if (has_rule(ind, "D.6")) check_documents(ind, members, r);
+      if (has_rule(ind, "D.7")) check_photos(ind, members, r);
+      check_conditions(ind, members, r);
+      score_task(ind, group_items(members), r);
+      return r;
+    }
     if (members.empty()) {
       r.reason = "未找到佐证材料";
       add("NO_EVIDENCE", Severity::Warning, "", "", ind.id,
           "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + fmt_points(ind.cap) + "分）",
-          "补充材料，由" + join(ind.units, "、") + "负责");
+          "补充材料" + owners(ind.units));
       return r;
     }
     if (has_rule(ind, "D.6")) check_documents(ind, members, r);
@@ -674,14 +838,7 @@ class Evaluator {
       case ScoringMode::PerMonth: raw = score_per_month(ind, items, r); break;
       case ScoringMode::PerDomain: raw = score_per_domain(ind, items, r); break;
       case ScoringMode::SubItems: raw = score_sub_items(ind, members, r); break;
-      case ScoringMode::Tasks:
-        raw = {0, items.empty() ? "未找到佐证" : "已有佐证" + std::to_string(items.size()) + "项"};
-        if (ind.min_count > 0 && static_cast<int>(items.size()) < ind.min_count) {
-          add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
-              "量化目标要求至少" + std::to_string(ind.min_count) + "项，只找到" + std::to_string(items.size()) + "项",
-              "补充材料，由" + join(ind.units, "、") + "负责");
-        }
-        break;
+      case ScoringMode::Tasks: break;  // handled above
     }
     r.points_if_fixed = raw.points;
     if (r.zeroed_by.empty()) {
@@ -697,6 +854,190 @@ class Evaluator {
                  fmt_points(raw.points) + "分：" + raw.reason;
     }
     return r;
+  }
+
+  // The periods a task is looked at in: every month/quarter/year of its time frame
+  // when the target is per period, every year of a multi-year frame, else the frame.
+  std::vector<TaskPeriod> task_periods(const Indicator& ind, const TaskWindow& w) const {
+    std::vector<TaskPeriod> out;
+    const int per_period = std::max(ind.min_count, 1);
+    const auto push = [&](std::string label, CivilDate from, CivilDate to, int required) {
+      TaskPeriod p;
+      p.label = std::move(label);
+      p.from = std::max(from, w.from);
+      p.to = std::min(to, w.to);
+      p.required = required;
+      p.due = !as_of_.valid() || as_of_ > p.to;
+      out.push_back(std::move(p));
+    };
+    const auto month_end = [](int y, int m) {
+      const CivilDate next = m == 12 ? CivilDate{y + 1, 1, 1} : CivilDate{y, m + 1, 1};
+      return CivilDate::from_days_since_epoch(next.days_since_epoch() - 1);
+    };
+    if (ind.min_count_per == TargetPeriod::Month || ind.min_count_per == TargetPeriod::Quarter) {
+      const int step = ind.min_count_per == TargetPeriod::Month ? 1 : 3;
+      int y = w.from.year;
+      int m = ind.min_count_per == TargetPeriod::Month ? w.from.month : (w.from.month - 1) / 3 * 3 + 1;
+      while (CivilDate{y, m, 1} <= w.to && out.size() < 240) {
+        const int last_month = m + step - 1;
+        push(std::to_string(y) + "年" +
+                 (step == 1 ? std::to_string(m) + "月" : std::string(kQuarterNames[(m - 1) / 3 + 1])),
+             {y, m, 1}, month_end(y, last_month), per_period);
+        m += step;
+        if (m > 12) {
+          m -= 12;
+          ++y;
+        }
+      }
+      return out;
+    }
+    const bool by_year = ind.min_count_per == TargetPeriod::Year || (!w.deadline && w.to.year > w.from.year);
+    if (by_year) {
+      for (int y = w.from.year; y <= w.to.year && out.size() < 100; ++y) {
+        push(std::to_string(y) + "年", {y, 1, 1}, {y, 12, 31},
+             ind.min_count_per == TargetPeriod::Year ? per_period : 1);
+      }
+      return out;
+    }
+    std::string label;
+    if (w.deadline) {
+      label = std::to_string(w.to.year) + "年" + (w.to.month == 12 && w.to.day == 31 ? "" : std::to_string(w.to.month) + "月") +
+              "底前";
+    } else if (w.from == CivilDate{w.from.year, 1, 1} && w.to == CivilDate{w.from.year, 12, 31}) {
+      label = std::to_string(w.from.year) + "年";
+    } else {
+      label = std::to_string(w.from.year) + "年" + std::to_string(w.from.month) + "月至" + std::to_string(w.to.year) + "年" +
+              std::to_string(w.to.month) + "月";
+    }
+    push(label, w.from, w.to, ind.min_count_per == TargetPeriod::Total ? 1 : per_period);
+    return out;
+  }
+
+  // Tasks mode: coverage by period and the quantified target, no points.
+  void score_task(const Indicator& ind, const std::vector<Item>& items, IndicatorResult& r) {
+    r.task = true;
+    r.due = ind.due;
+    r.cap = 0;
+    const auto parsed = parse_task_due(ind.due, rules_.year, system_last_year_);
+    TaskWindow w;
+    if (parsed) {
+      w = parsed.value();
+    } else {  // lint reports it; read the task as ongoing meanwhile
+      w.continuous = true;
+      w.from = {rules_.year, 1, 1};
+      w.to = {system_last_year_, 12, 31};
+    }
+    const CivilDate deadline = w.to;
+    if (!w.from.valid() || !w.to.valid()) {  // a rule file without a year and a due without one
+      w.from = {year_ ? year_ : 2000, 1, 1};
+      w.to = {last_year_ ? last_year_ : 2100, 12, 31};
+    }
+    // Checking one year of a multi-year system: only that year's part of the frame.
+    if (year_) {
+      const CivilDate first{year_, 1, 1};
+      const CivilDate last{last_year_, 12, 31};
+      if (w.to < first || w.from > last) {
+        r.status = TaskStatus::OutOfYear;
+        r.reason = "完成时间（" + ind.due + "）不在检查年度 " + years_label() + " 内";
+        return;
+      }
+      w.from = std::max(w.from, first);
+      if (!w.deadline) w.to = std::min(w.to, last);
+    }
+    r.periods = task_periods(ind, w);
+
+    int total = 0;
+    int late = 0;
+    std::vector<std::string> late_files;
+    for (const auto& item : items) {
+      if (!in_year(item)) continue;
+      const CivilDate d = item.date.date;
+      if (d.valid() && d < w.from) continue;  // before the frame (and reported as out of year if so)
+      if (d.valid() && d > w.to) {
+        if (!w.deadline) continue;
+        // Done after the deadline: it counts, but late.
+        ++late;
+        late_files.push_back(evidence_[item.members.front()].file.rel_path);
+        ++total;
+        if (!r.periods.empty()) ++r.periods.back().items;
+        continue;
+      }
+      ++total;
+      if (d.valid()) {
+        for (auto& p : r.periods) {
+          if (d >= p.from && d <= p.to) {
+            ++p.items;
+            break;
+          }
+        }
+      } else if (r.periods.size() == 1) {
+        ++r.periods.front().items;  // undated: given the benefit of the doubt
+      } else {
+        for (const std::size_t i : item.members) {
+          add("PERIOD_UNKNOWN", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+              "无法确定材料属于哪个年度或月份（没有读到日期），任务" + ind.id + "按期核对时未计入",
+              "文件名或文件夹名注明日期，例如“2024年3月”");
+        }
+      }
+    }
+    r.items = total;
+    for (const auto& f : late_files) {
+      add("TASK_LATE", Severity::Warning, "", f, ind.id,
+          "任务" + ind.id + "（" + ind.title + "）要求" + deadline.iso() + "前完成，该材料日期晚于完成时间",
+          "核实完成时间；逾期完成的任务在验收时可能不被认可");
+    }
+
+    bool any_due = false;
+    bool all_due_met = true;
+    std::vector<std::string> parts;
+    for (auto& p : r.periods) {
+      p.met = p.items >= p.required;
+      any_due = any_due || p.due;
+      std::string part = p.label + "：";
+      if (p.items > 0) part += std::to_string(p.items) + "项";
+      if (p.required > 1) part += (p.items > 0 ? "/" : "0/") + std::to_string(p.required) + "项";
+      if (p.items == 0 && p.required <= 1) part += p.due ? "缺" : "未到期";
+      else if (!p.due && !p.met) part += "（未到期）";
+      parts.push_back(part);
+      if (!p.due || p.met) continue;
+      all_due_met = false;
+      if (p.items == 0) {
+        add("TASK_GAP", Severity::Warning, "", "", ind.id,
+            "任务" + ind.id + "（" + ind.title + "）" + p.label + "没有佐证材料",
+            "补充" + p.label + "的材料" + owners(ind.units));
+      } else {
+        add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
+            "任务" + ind.id + "（" + ind.title + "）量化目标要求" + p.label + "至少" + std::to_string(p.required) +
+                "项，只找到" + std::to_string(p.items) + "项",
+            "补充材料" + owners(ind.units));
+      }
+    }
+    // A target over the whole frame ("应用领域不少于2个").
+    bool total_met = true;
+    if (ind.min_count_per == TargetPeriod::Total && ind.min_count > 1) {
+      total_met = total >= ind.min_count;
+      parts.push_back("合计" + std::to_string(total) + "/" + std::to_string(ind.min_count) + "项");
+      const bool frame_due = !as_of_.valid() || as_of_ > w.to;
+      if (!total_met && frame_due && total > 0) {
+        add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
+            "任务" + ind.id + "（" + ind.title + "）量化目标要求至少" + std::to_string(ind.min_count) + "项，只找到" +
+                std::to_string(total) + "项",
+            "补充材料" + owners(ind.units));
+      }
+      if (frame_due) all_due_met = all_due_met && total_met;
+    }
+    const bool all_met = total_met && std::all_of(r.periods.begin(), r.periods.end(),
+                                                  [](const TaskPeriod& p) { return p.met; });
+    if (!any_due) {
+      r.status = total > 0 && all_met ? TaskStatus::Done : TaskStatus::NotDue;
+    } else if (total == 0) {
+      r.status = TaskStatus::Missing;
+    } else {
+      r.status = all_due_met ? TaskStatus::Done : TaskStatus::Partial;
+    }
+    r.reason = task_status_label_zh(r.status) + "：" + join(parts, "；");
+    if (late > 0) r.reason += "；逾期" + std::to_string(late) + "项";
+    if (!r.zeroed_by.empty()) r.reason += "；" + r.zeroed_by.front().message;
   }
 
   BonusResult score_bonus(const Bonus& bonus) {
@@ -773,12 +1114,36 @@ class Evaluator {
   const RuleSet& rules_;
   const std::vector<Evidence>& evidence_;
   CivilDate as_of_;
-  int year_ = 0;
+  int year_ = 0;              // first year checked
+  int last_year_ = 0;         // last year checked (== year_ unless a multi-year system is checked whole)
+  int system_last_year_ = 0;  // the rule set's last year
   std::map<std::string, std::vector<std::size_t>> by_indicator_;
   std::vector<Finding> findings_;
 };
 
 }  // namespace
+
+std::string to_string(TaskStatus status) {
+  switch (status) {
+    case TaskStatus::Done: return "done";
+    case TaskStatus::Partial: return "partial";
+    case TaskStatus::Missing: return "missing";
+    case TaskStatus::NotDue: return "not_due";
+    case TaskStatus::OutOfYear: return "out_of_year";
+  }
+  return "missing";
+}
+
+std::string task_status_label_zh(TaskStatus status) {
+  switch (status) {
+    case TaskStatus::Done: return "已完成";
+    case TaskStatus::Partial: return "部分完成";
+    case TaskStatus::Missing: return "缺佐证";
+    case TaskStatus::NotDue: return "未到期";
+    case TaskStatus::OutOfYear: return "不在本年度";
+  }
+  return "缺佐证";
+}
 
 Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options) {
   return Evaluator(rules, evidence, options).run();

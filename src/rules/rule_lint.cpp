@@ -10,6 +10,7 @@
 #include <set>
 
 #include "evpack/rules/rule_loader.hpp"
+#include "evpack/rules/task_due.hpp"
 
 namespace evpack {
 
@@ -137,10 +138,36 @@ class Linter {
       if (ind.per_period_max > 1 && !periodic) ignored("per_period_max");
       if (ind.no_backfill && !periodic) ignored("no_backfill");
       if (ind.deadline_day > 0 && ind.mode != ScoringMode::PerMonth) ignored("deadline_day");
+      if (ind.mode != ScoringMode::Tasks) {
+        if (!ind.due.empty()) ignored("due");
+        if (ind.min_count > 0) ignored("min_count");
+      } else {
+        check_task(ind);
+      }
+      if (ind.min_count_per != TargetPeriod::Total && ind.min_count == 0) {
+        add(ind.line, Severity::Warning, "MODE_OPTION_IGNORED",
+            "指标" + ind.id + "没有量化目标（min_count），min_count_per 不起作用");
+      }
       if (ind.mode == ScoringMode::PerDomain && rules_.domains.empty()) {
         add(ind.line, Severity::Warning, "NO_DOMAINS",
             "指标" + ind.id + "按领域计分，但规则文件没有定义重点领域（domains），只能按文件夹名估算");
       }
+    }
+  }
+
+  // A task's time frame must parse and lie within the system's years; a task
+  // without `due` is read as ongoing over the whole system period.
+  void check_task(const Indicator& ind) {
+    const int last = rules_.end_year ? rules_.end_year : rules_.year;
+    const auto window = parse_task_due(ind.due, rules_.year, last);
+    if (!window) {
+      add(ind.line, Severity::Error, "TASK_DUE_INVALID", "任务" + ind.id + "：" + window.error().message);
+      return;
+    }
+    if (rules_.year && !window->continuous && (window->to.year < rules_.year || window->from.year > last)) {
+      add(ind.line, Severity::Warning, "TASK_DUE_OUTSIDE",
+          "任务" + ind.id + "的完成时间“" + ind.due + "”不在规则的年度范围（" + std::to_string(rules_.year) +
+              (last != rules_.year ? "-" + std::to_string(last) : std::string()) + "年）内");
     }
   }
 

@@ -104,6 +104,15 @@ const Vocabulary<EvidenceKind>& evidence_kinds() {
   return v;
 }
 
+const Vocabulary<TargetPeriod>& target_periods() {
+  static const Vocabulary<TargetPeriod> v{"目标周期",
+                                          {{"total", TargetPeriod::Total},
+                                           {"year", TargetPeriod::Year},
+                                           {"quarter", TargetPeriod::Quarter},
+                                           {"month", TargetPeriod::Month}}};
+  return v;
+}
+
 const Vocabulary<DeductionEffect>& effects() {
   static const Vocabulary<DeductionEffect> v{"扣分方式",
                                              {{"zero_total", DeductionEffect::ZeroTotal},
@@ -372,7 +381,7 @@ class Parser {
     const Fields f = fields(node, where,
                             {"id", "category", "title", "criterion", "mode", "points", "cap", "per_period_max",
                              "deadline_day", "no_backfill", "excludes", "units", "evidence", "zero_rules",
-                             "conditions", "keywords", "sub_items", "due", "min_count"});
+                             "conditions", "keywords", "sub_items", "due", "min_count", "min_count_per"});
     Indicator ind;
     ind.line = f.line();
     ind.id = required_text(f, "id", "编号", where);
@@ -410,6 +419,9 @@ class Parser {
     ind.keywords = texts(f, "keywords", where);
     ind.due = text(f, "due", where).value_or("");
     ind.min_count = integer(f, "min_count", where, 0, 100000).value_or(0);
+    if (const YAML::Node* per = f.value("min_count_per")) {
+      ind.min_count_per = enum_value(*per, target_periods(), "min_count_per", where);
+    }
     std::size_t ordinal = 0;
     for (const YAML::Node& c : maps(f, "conditions", where)) ind.conditions.push_back(condition(c, where, ++ordinal));
     ordinal = 0;

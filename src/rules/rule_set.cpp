@@ -39,6 +39,16 @@ std::string to_string(EvidenceKind kind) {
   return "any";
 }
 
+std::string to_string(TargetPeriod period) {
+  switch (period) {
+    case TargetPeriod::Total: return "total";
+    case TargetPeriod::Year: return "year";
+    case TargetPeriod::Quarter: return "quarter";
+    case TargetPeriod::Month: return "month";
+  }
+  return "total";
+}
+
 std::string to_string(DeductionEffect effect) {
   switch (effect) {
     case DeductionEffect::ZeroTotal: return "zero_total";

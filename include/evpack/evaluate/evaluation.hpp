@@ -26,6 +26,31 @@ struct ZeroCause {
   std::string message;  ///< Chinese
 };
 
+/// How far a task (task systems, ScoringMode::Tasks) is covered by evidence.
+enum class TaskStatus {
+  Done,       ///< every period that is due has its evidence (and the target is met)
+  Partial,    ///< some evidence, but a due period or the quantified target is short
+  Missing,    ///< no evidence although the task is due
+  NotDue,     ///< nothing is due yet as of the check date
+  OutOfYear,  ///< the task's time frame lies outside the year being checked (--year)
+};
+/// Stable lowercase name ("done", "partial", ...), used in JSON.
+std::string to_string(TaskStatus status);
+/// Chinese label for reports ("已完成", "部分完成", "缺佐证", "未到期", "不在本年度").
+std::string task_status_label_zh(TaskStatus status);
+
+/// A task's evidence in one period: a year, month or quarter of its time frame,
+/// or the whole time frame.
+struct TaskPeriod {
+  std::string label;  ///< "2024年", "2023年3月", "2023年底前"
+  CivilDate from;
+  CivilDate to;
+  int items = 0;      ///< evidence items dated in the period
+  int required = 1;   ///< items the period needs (min_count per period, at least 1)
+  bool due = true;    ///< the period is over as of the check date
+  bool met = false;   ///< items >= required
+};
+
 struct IndicatorResult {
   std::string id;
   std::string title;
@@ -44,6 +69,32 @@ struct IndicatorResult {
   std::vector<ZeroCause> zeroed_by;
   std::vector<std::string> manual_checks;  ///< conditions that need a human (Chinese)
   std::vector<std::string> units;
+  // Tasks mode only:
+  bool task = false;                  ///< a task (coverage, no points)
+  std::string due;                    ///< the rule file's `due` text
+  TaskStatus status = TaskStatus::Missing;
+  int items = 0;                      ///< evidence items counted for the task
+  std::vector<TaskPeriod> periods;    ///< coverage by year, month, quarter or phase
+};
+
+/// Coverage of a task system: how many tasks are in each state.
+struct TaskCoverage {
+  int tasks = 0;
+  int done = 0;
+  int partial = 0;
+  int missing = 0;
+  int not_due = 0;
+  int out_of_year = 0;
+  int with_evidence = 0;  ///< tasks with at least one evidence item
+};
+
+/// D.1: everything in the files that could be taken for fabrication (抄袭、雷同、伪造):
+/// reused photos, watermark/EXIF disagreement, editing software, identical
+/// documents filed as different evidence, dates after the check date.
+struct FabricationSection {
+  std::string summary;            ///< Chinese, says plainly what confirmation would cost
+  std::vector<Finding> signals;   ///< the D.1 findings (warning or worse), sorted
+  int files = 0;                  ///< distinct files concerned
 };
 
 struct CategoryResult {
@@ -82,7 +133,7 @@ struct Totals {
 };
 
 struct EvaluateOptions {
-  int year = 0;             ///< pilot year; 0 = rule set's year
+  int year = 0;             ///< year to check; 0 = the rule set's year (or years, for multi-year systems)
   CivilDate as_of;          ///< check date; invalid = all periods due, no future-date check
 };
 
@@ -94,6 +145,8 @@ struct Evaluation {
   Totals totals;
   std::vector<Finding> findings;            ///< risks found by evaluation, sorted
   std::vector<std::string> manual_checks;   ///< rule-level manual items (D.3 ...)
+  TaskCoverage coverage;                    ///< task systems (RuleSet::scored == false)
+  FabricationSection fabrication;           ///< D.1 risks gathered in one place
 };
 
 /// Scores all evidence. Pure: no I/O, deterministic for the same input.

@@ -21,6 +21,15 @@ enum class ScoringMode {
 };
 std::string to_string(ScoringMode mode);
 
+/// The period a task's quantified target (min_count) applies to.
+enum class TargetPeriod {
+  Total,    ///< min_count items over the task's whole time frame
+  Year,     ///< min_count items in every year of the time frame (">= 2 trainings a year")
+  Quarter,  ///< in every quarter
+  Month,    ///< in every month ("领导小组每月召开1次会议")
+};
+std::string to_string(TargetPeriod period);
+
 /// Evidence kinds an indicator expects.
 enum class EvidenceKind { Document, Photo, Screenshot, Ledger, Video, Any };
 std::string to_string(EvidenceKind kind);
@@ -66,6 +75,7 @@ struct Indicator {
   std::vector<SubItem> sub_items;
   std::string due;                     ///< Tasks mode: deadline or phase text ("2023-06", "2024年")
   int min_count = 0;                   ///< quantified target, e.g. >= 2 trainings a year
+  TargetPeriod min_count_per = TargetPeriod::Total;  ///< period min_count applies to
 };
 
 struct Category {
