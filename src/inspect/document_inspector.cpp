@@ -246,6 +246,69 @@ std::vector<MmRect> text_lines(const RasterImage& image, double px_per_mm, doubl
 
 constexpr double kOcrDpi = 200;
 
+bool is_han(const std::string& ch) {
+  if (ch.size() != 3) return false;
+  const auto b0 = static_cast<unsigned char>(ch[0]);
+  return b0 >= 0xE4 && b0 <= 0xE9;
+}
+
+bool is_digit(const std::string& ch) { return ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9'; }
+
+/// A number line as OCR reads it off a scan: brackets misread as , j . | or lost,
+/// spaces anywhere ("育交发,2025j.7号"). When the line holds Han characters, a
+/// four-digit year, a serial and 号 with at most two stray characters between
+/// them, it is rewritten as 代字〔年〕序号号; otherwise it is returned unchanged.
+std::string repair_ocr_number(const std::string& line) {
+  std::vector<std::string> chars;
+  for (const auto& ch : split_utf8_chars(line)) {
+    if (ch != " " && ch != "\u3000" && ch != "\t") chars.push_back(ch);
+  }
+  for (std::size_t y = 0; y + 4 <= chars.size(); ++y) {
+    if (!(is_digit(chars[y]) && is_digit(chars[y + 1]) && is_digit(chars[y + 2]) && is_digit(chars[y + 3]))) continue;
+    const std::string year = chars[y] + chars[y + 1] + chars[y + 2] + chars[y + 3];
+    if (year.rfind("19", 0) != 0 && year.rfind("20", 0) != 0) continue;
+    if (y + 4 < chars.size() && is_digit(chars[y + 4])) continue;
+    // Backwards over at most two stray characters to the agency's Han characters.
+    std::size_t a = y;
+    int stray = 0;
+    while (a > 0 && !is_han(chars[a - 1]) && !is_digit(chars[a - 1]) && stray < 2) {
+      --a;
+      ++stray;
+    }
+    std::size_t start = a;
+    while (start > 0 && is_han(chars[start - 1]) && a - start < 10) --start;
+    if (a - start < 2) continue;
+    // Forwards over at most two stray characters to the serial and 号.
+    std::size_t s = y + 4;
+    stray = 0;
+    while (s < chars.size() && !is_digit(chars[s]) && !is_han(chars[s]) && stray < 2) {
+      ++s;
+      ++stray;
+    }
+    std::size_t e = s;
+    while (e < chars.size() && is_digit(chars[e]) && e - s < 5) ++e;
+    // 号 is sometimes read as 与, 弓 or 亏 right after the serial.
+    if (e == s || e >= chars.size() ||
+        (chars[e] != "号" && chars[e] != "与" && chars[e] != "弓" && chars[e] != "亏")) {
+      continue;
+    }
+    std::string agency;
+    for (std::size_t i = start; i < a; ++i) agency += chars[i];
+    std::string serial;
+    for (std::size_t i = s; i < e; ++i) serial += chars[i];
+    // The number on a line of its own (上行文 carry 签发人 on the same line).
+    std::string before;
+    for (std::size_t i = 0; i < start; ++i) before += chars[i];
+    std::string after;
+    for (std::size_t i = e + 1; i < chars.size(); ++i) after += chars[i];
+    std::string out = before.empty() ? "" : before + "\n";
+    out += agency + "〔" + year + "〕" + serial + "号";
+    if (!after.empty()) out += "\n" + after;
+    return out;
+  }
+  return line;
+}
+
 /// OCR cannot tell 〔 from ( [ 【 at scan resolution: the year brackets of a
 /// number read from a scan are written 〔〕 (their form is not judged on scans).
 std::string normalise_ocr_brackets(const std::string& text) {
@@ -253,13 +316,14 @@ std::string normalise_ocr_brackets(const std::string& text) {
   return std::regex_replace(text, kYear, "〔$1〕");
 }
 
-std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red) {
+std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red,
+                       OcrLayout layout = OcrLayout::Uniform) {
   const double k = 72 / 25.4;
   const PageRect pt{mm_rect.x * k, mm_rect.y * k, mm_rect.width * k, mm_rect.height * k};
   if (pt.width <= 0 || pt.height <= 0) return {};
   auto image = doc.render(page, dpi, pt);
   if (!image) return {};
-  auto result = ocr.recognize(drop_red ? red_dropout(*image) : *image, OcrLayout::Uniform);
+  auto result = ocr.recognize(drop_red ? red_dropout(*image) : *image, layout);
   return result ? result->text() : std::string{};
 }
 
@@ -284,7 +348,10 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
   if (marks.rule) {
     number = PageRect{12, marks.rule->y - 14, w - 24, 13.5};
   } else {
-    const auto lines = text_lines(marks.first, px, 15, w - 15, 20, std::min(h, kHeadZoneMm + 20));
+    // Lines are found in the central columns only: over a narrow band a scan turned
+    // by 3° still shows separate lines (the number line is centred, or starts at
+    // the left margin and reaches past the centre line for 上行文).
+    const auto lines = text_lines(marks.first, px, w / 2 - 35, w / 2 + 35, 20, std::min(h, kHeadZoneMm + 20));
     double after = -1;
     for (const MmRect& l : lines) {
       if (l.height >= 8) {  // letterhead type (also black or gray); the title below is smaller
@@ -292,7 +359,11 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
         break;
       }
     }
+    const double band = 70;
     for (const MmRect& l : lines) {
+      // A line across the whole band is the separator rule (gray on a gray scan) or
+      // body text; the number line is shorter (centred, or 上行文 from the left margin).
+      if (l.width >= 0.95 * band) continue;
       if (after >= 0 && l.y > after && l.y < after + 45 && l.height >= 3 && l.height < 8) {
         number = PageRect{12, l.y - 3, w - 24, l.height + 6};
         break;
@@ -304,7 +375,13 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
       number = PageRect{12, top, w - 24, std::min(60.0, h - top)};
     }
   }
-  if (number) text += ocr_region(doc, ocr, 0, *number, kOcrDpi, true) + "\n";
+  if (number) {
+    const bool one_line = number->height < 16;
+    const std::string read =
+        ocr_region(doc, ocr, 0, *number, kOcrDpi, true, one_line ? OcrLayout::SingleLine : OcrLayout::Uniform);
+    std::istringstream lines(read);
+    for (std::string line; std::getline(lines, line);) text += repair_ocr_number(line) + "\n";
+  }
   // The end: the last lines on the right half of the last page, above the page number.
   const double lw = doc.page_size(last).width * kMmPerPt;
   const double lh = doc.page_size(last).height * kMmPerPt;
