@@ -1,10 +1,12 @@
 // Photo and screenshot inspection: metadata first, then the pixels, decoded once.
 //
 //   metadata.read ──> EXIF facts (time, camera, software, orientation, GPS, thumbnail)
-//   decode once  ──> [watermark reading on the full-resolution pixels: later step]
-//                ──> colour statistics (screenshot guess)
-//                ──> downscale (longer side kAnalysisSide) ──> orient ──> phash
-//   facts        ──> screenshot guess, findings
+//   decode once  ──> colour statistics (screenshot guess)
+//                ──> downscale (shorter side kAnalysisShort) ──> orient ──> analysis copy
+//   analysis copy ──> phash, legibility (brightness, sharpness), EXIF thumbnail check
+//                ──> photos: watermark (watermark.cpp, OCR of candidate panels only)
+//                ──> screenshots: OCR of the whole capture (publication/query date, 4.4 fields)
+//   facts        ──> cross-checks (watermark vs EXIF time, names, editors), findings
 //
 // The evidence date is left to the dispatcher (inspector.cpp), which weighs the
 // watermark, EXIF and file-name dates.
@@ -15,11 +17,15 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "evpack/adapters/heif_decoder.hpp"
 #include "evpack/adapters/image_ops.hpp"
+#include "evpack/inspect/date_text.hpp"
+#include "evpack/inspect/watermark.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -27,6 +33,21 @@ namespace {
 
 // Longer side of the copy used for the perceptual hash.
 constexpr int kAnalysisSide = 512;
+// Shorter side of the upright copy used for watermarks and legibility.
+constexpr int kAnalysisShort = 720;
+// Legibility (D.5 "难以辨识"): a mean gray level below this is too dark to see
+// anything; measured: night shots that still show a room 45-70, a lens covered 5-15.
+constexpr double kTooDark = 35.0;
+// Variance of the Laplacian at kAnalysisShort below which nothing has an edge:
+// generated scenes 150-2000, corpus photos 60-3000; a Gaussian blur of sigma 4
+// drops a scene under 10.
+constexpr double kTooBlurry = 12.0;
+// Shorter side under which people, banners and text cannot be made out.
+constexpr int kTooSmall = 320;
+// A thumbnail whose hash is further than this from the picture shows another picture.
+constexpr int kThumbnailDistance = 16;
+// Longer side of a screenshot for OCR: phone captures keep their full width.
+constexpr int kScreenshotSide = 2400;
 // Gray standard deviation below which an image is featureless (blank, one colour):
 // its hash would be noise or all zeros and match every other blank image.
 constexpr double kFeaturelessStdDev = 2.0;
@@ -138,12 +159,96 @@ Finding photo_finding(const FileRecord& record, std::string code, Severity sever
   return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
 }
 
-// The burned-in time watermark. Reading it needs the full-resolution upright
-// pixels and OCR; that step plugs in here and fills watermark, watermark_time,
-// watermark_text and watermark_brand. Until then the verdict says it was not checked.
-void read_watermark(const RasterImage& /*pixels*/, int /*orientation*/, Ocr* /*ocr*/,
-                    const InspectOptions& /*options*/, PhotoFacts& facts) {
-  facts.watermark = Verdict{Presence::NotChecked, 0.0, "水印识别未启用"};
+// Mean gray level and variance of the 4-neighbour Laplacian of a gray image.
+std::pair<double, double> brightness_and_sharpness(const RasterImage& gray) {
+  if (gray.empty() || gray.channels != 1 || gray.width < 3 || gray.height < 3) return {-1, -1};
+  double sum = 0;
+  for (const std::uint8_t v : gray.pixels) sum += v;
+  const int w = gray.width;
+  double lap_sum = 0;
+  double lap_sq = 0;
+  std::size_t n = 0;
+  for (int y = 1; y + 1 < gray.height; ++y) {
+    const std::uint8_t* row = &gray.pixels[static_cast<std::size_t>(y) * w];
+    for (int x = 1; x + 1 < w; ++x) {
+      const double lap = 4.0 * row[x] - row[x - 1] - row[x + 1] - row[x - w] - row[x + w];
+      lap_sum += lap;
+      lap_sq += lap * lap;
+      ++n;
+    }
+  }
+  const double mean_lap = lap_sum / static_cast<double>(n);
+  return {sum / static_cast<double>(gray.pixels.size()), lap_sq / static_cast<double>(n) - mean_lap * mean_lap};
+}
+
+// The burned-in time watermark, read from the upright analysis copy. OCR runs
+// only when allowed and available; otherwise the verdict says why not.
+void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& options, PhotoFacts& facts) {
+  if (!options.ocr) {
+    facts.watermark = Verdict{Presence::NotChecked, 0.0, "未启用文字识别（--no-ocr），未检查时间水印"};
+    return;
+  }
+  if (ocr == nullptr) {
+    facts.watermark = Verdict{Presence::NotChecked, 0.0, "文字识别（OCR）不可用，未检查时间水印"};
+    return;
+  }
+  WatermarkResult result = evpack::read_watermark(upright, *ocr);
+  facts.watermark = Verdict{result.state, result.confidence, result.reason};
+  facts.watermark_text = std::move(result.text);
+  if (result.state == Presence::Present || result.state == Presence::CannotVerify) {
+    facts.watermark_time = result.reading.timestamp();
+    facts.watermark_brand = result.reading.brand;
+    facts.watermark_place = result.reading.place;
+    facts.watermark_code = result.reading.code;
+  }
+}
+
+// Words that introduce the date a screenshot stands for (a web page's
+// publication date, a credit report's query time), strongest first.
+constexpr std::array<const char*, 8> kPublishedWords{
+    {"发布时间", "发布日期", "发文日期", "查询时间", "查询日期", "报告时间", "更新时间", "时间"}};
+
+// The four fields a credit-query screenshot must show (4.4), each with the
+// words a query page uses for it.
+struct QueryField {
+  const char* label;
+  std::array<const char*, 4> words;
+};
+constexpr std::array<QueryField, 4> kQueryFields{{
+    {"查询时间", {"查询时间", "查询日期", "报告时间", "生成时间"}},
+    {"查询事项", {"查询事项", "查询内容", "查询类型", "查询项目"}},
+    {"主体名称", {"主体名称", "企业名称", "单位名称", "姓名"}},
+    {"查询结果", {"查询结果", "信用状况", "失信", "未查询到"}},
+}};
+
+// Screenshots: OCR the capture for its text, the date it shows, and (for
+// credit queries) the four required fields.
+void read_screenshot(const RasterImage& pixels, Ocr* ocr, const InspectOptions& options, PhotoFacts& facts,
+                     std::string& text) {
+  if (!options.ocr || ocr == nullptr) return;
+  const RasterImage gray = to_gray(downscale(pixels, kScreenshotSide));
+  auto recognised = ocr->recognize(gray, OcrLayout::Block);
+  if (!recognised) return;
+  text = recognised->text();
+  const auto dates = find_dates(text);
+  for (const char* word : kPublishedWords) {
+    const auto at = text.find(word);
+    if (at == std::string::npos) continue;
+    // The first date written after the word, on its line or the next.
+    for (const auto& d : dates) {
+      if (d.offset >= at && d.offset - at < 80) {
+        facts.published = d.date;
+        break;
+      }
+    }
+    if (facts.published) break;
+  }
+  if (!facts.published && !dates.empty()) facts.published = dates.front().date;
+  for (const auto& field : kQueryFields) {
+    if (std::any_of(field.words.begin(), field.words.end(), [&](const char* w) { return contains(text, w); })) {
+      facts.query_fields.emplace_back(field.label);
+    }
+  }
 }
 
 void copy_metadata(const PhotoMetadata& meta, PhotoFacts& facts) {
@@ -172,6 +277,123 @@ void size_without_pixels(const std::string& path, bool heic, const PhotoMetadata
   if (!heic && facts.orientation >= 5) std::swap(facts.width, facts.height);  // 5..8 turn by 90°
 }
 
+// The EXIF thumbnail is written by the camera with the photo; an editor that
+// changes the pixels often leaves it alone, so a thumbnail showing another
+// picture means the photo was reworked (or the thumbnail pasted from another).
+void check_thumbnail(const PhotoMetadata& meta, int orientation, const PhotoFacts& facts, const FileRecord& record,
+                     Inspection& out) {
+  auto thumb = decode_image_bytes(meta.thumbnail);
+  if (!thumb) return;
+  const RasterImage upright = apply_orientation(*thumb, orientation);
+  if (upright.width < 32 || upright.height < 32) return;
+  // Thumbnails are often 160x120 whatever the photo's shape; only a matching
+  // aspect ratio can be compared without the padding bars deciding.
+  const double photo_ratio = static_cast<double>(facts.width) / std::max(1, facts.height);
+  const double thumb_ratio = static_cast<double>(upright.width) / upright.height;
+  if (std::abs(photo_ratio - thumb_ratio) > 0.05 * photo_ratio) return;
+  if (gray_std_dev(upright) < kFeaturelessStdDev) return;
+  const int distance = hamming_distance(perceptual_hash(upright), *facts.phash);
+  if (distance <= kThumbnailDistance) return;
+  out.findings.push_back(photo_finding(record, "THUMBNAIL_MISMATCH", Severity::Warning, "D.1",
+                                       "照片内嵌的EXIF缩略图与照片内容不一致（差异" + std::to_string(distance) +
+                                           "/64），照片可能在拍摄后被修改",
+                                       "提交拍摄原图，不要提交经过编辑的副本"));
+}
+
+void check_legibility(const PhotoFacts& facts, const FileRecord& record, Inspection& out) {
+  std::vector<std::string> problems;
+  if (std::min(facts.width, facts.height) > 0 && std::min(facts.width, facts.height) < kTooSmall) {
+    problems.push_back("尺寸过小（" + std::to_string(facts.width) + "×" + std::to_string(facts.height) + "像素）");
+  }
+  if (facts.brightness >= 0 && facts.brightness < kTooDark) problems.emplace_back("画面过暗");
+  if (facts.sharpness >= 0 && facts.sharpness < kTooBlurry && !facts.screenshot) problems.emplace_back("画面模糊");
+  if (problems.empty()) return;
+  std::string list;
+  for (const auto& p : problems) list += (list.empty() ? "" : "、") + p;
+  out.findings.push_back(photo_finding(record, "PHOTO_ILLEGIBLE", Severity::Warning, "D.5",
+                                       "照片" + list + "，评审专家可能难以辨识", "换用清晰、光线充足的原图"));
+}
+
+// Minutes between two stamps that both carry a time.
+std::int64_t minutes_apart(const Timestamp& a, const Timestamp& b) {
+  const auto d = a.minutes_since_epoch() - b.minutes_since_epoch();
+  return d < 0 ? -d : d;
+}
+
+std::string duration_zh(std::int64_t minutes) {
+  if (minutes >= 24 * 60) return std::to_string(minutes / (24 * 60)) + "天";
+  if (minutes >= 60) return std::to_string(minutes / 60) + "小时" + (minutes % 60 ? std::to_string(minutes % 60) + "分钟" : "");
+  return std::to_string(minutes) + "分钟";
+}
+
+// Watermark, EXIF and name dates must tell one story.
+void check_times(const PhotoFacts& facts, const FileRecord& record, const InspectOptions& options, Inspection& out) {
+  const auto& wm = facts.watermark_time;
+  if (wm && wm->has_time() && facts.exif_time && facts.exif_time->has_time()) {
+    const auto apart = minutes_apart(*wm, *facts.exif_time);
+    if (apart > options.watermark_tolerance_minutes) {
+      const bool days = apart >= 24 * 60;
+      out.findings.push_back(photo_finding(
+          record, "WATERMARK_EXIF_MISMATCH", days ? Severity::Error : Severity::Warning, days ? "D.1" : "",
+          "水印时间 " + wm->iso() + " 与EXIF拍摄时间 " + facts.exif_time->iso() + " 相差" + duration_zh(apart) +
+              (days ? "，可能是补拍或改过水印时间" : ""),
+          days ? "提交活动当时拍摄的原图；如相机时间设置错误，请附情况说明" : "核对手机时间设置；确认水印时间无误"));
+    }
+  }
+  if (facts.watermark.state == Presence::Present && !facts.has_exif) {
+    out.findings.push_back(photo_finding(record, "EXIF_STRIPPED_WATERMARK_OK", Severity::Info, "",
+                                         "照片没有EXIF信息（微信等转发会去除），以水印时间为准",
+                                         "如能找到原图，提交原图更有说服力"));
+  }
+  // The photo's own date against the date its file or folder is named after.
+  std::optional<CivilDate> own;
+  std::string own_label;
+  if (wm) {
+    own = wm->date;
+    own_label = "水印日期";
+  } else if (facts.exif_time && !facts.screenshot) {
+    own = facts.exif_time->date;
+    own_label = "EXIF拍摄日期";
+  } else if (facts.published) {
+    own = facts.published;
+    own_label = "截图中的日期";
+  }
+  if (!own || !own->valid()) return;
+  std::optional<CivilDate> named = date_from_name(record.file_name());
+  std::string where = "文件名";
+  if (!named) {
+    const auto folders = record.folders();
+    for (auto it = folders.rbegin(); it != folders.rend() && !named; ++it) named = date_from_name(*it);
+    where = "文件夹名";
+  }
+  if (!named || !named->valid()) return;
+  const auto days = own->days_since_epoch() - named->days_since_epoch();
+  // A photo filed under the meeting's date may be taken the day before (setting up).
+  if (days >= -1 && days <= 1) return;
+  out.findings.push_back(photo_finding(record, "NAME_DATE_MISMATCH", Severity::Warning, "",
+                                       own_label + " " + own->iso() + " 与" + where + "中的日期 " + named->iso() +
+                                           " 不一致",
+                                       "核对照片是否放错位置，或更正文件名中的日期"));
+}
+
+// 4.4: a credit-query screenshot shows 查询时间, 查询事项, 主体名称 and 查询结果.
+void check_query_fields(const PhotoFacts& facts, const std::string& text, const FileRecord& record,
+                        Inspection& out) {
+  if (!(contains(text, "信用") && contains(text, "查询"))) return;
+  std::vector<std::string> missing;
+  for (const auto& field : kQueryFields) {
+    if (std::find(facts.query_fields.begin(), facts.query_fields.end(), field.label) == facts.query_fields.end()) {
+      missing.emplace_back(field.label);
+    }
+  }
+  if (missing.empty()) return;
+  std::string list;
+  for (const auto& m : missing) list += (list.empty() ? "" : "、") + m;
+  out.findings.push_back(photo_finding(record, "QUERY_FIELDS_MISSING", Severity::Warning, "",
+                                       "信用查询截图中未识别到：" + list + "（查询截图应显示查询时间、查询事项、主体名称和查询结果）",
+                                       "截取包含完整查询信息的页面"));
+}
+
 }  // namespace
 
 std::string find_editing_software(const std::string& software) {
@@ -194,7 +416,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
   Inspection out;
   out.kind = record.kind;
   PhotoFacts facts;
-  facts.watermark = Verdict{Presence::NotChecked, 0.0, "水印识别未启用"};
+  facts.watermark = Verdict{Presence::NotChecked, 0.0, "图像未能解码，未检查时间水印"};
 
   const auto meta = metadata.read(path);
   if (meta) copy_metadata(*meta, facts);
@@ -204,17 +426,26 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
   const bool heic = record.kind == ContentKind::Heic;
   const int orientation_to_apply = heic ? 1 : facts.orientation;
   double drawn_share = 0;
+  RasterImage analysis;  // upright, shorter side at most kAnalysisShort
+  RasterImage screen;    // screenshots: the pixels kept for OCR
   {
     auto decoded = heic ? decode_heif_file(path) : decode_image_file(path);
     if (decoded) {
       const RasterImage& pixels = *decoded;
       facts.width = orientation_to_apply >= 5 ? pixels.height : pixels.width;
       facts.height = orientation_to_apply >= 5 ? pixels.width : pixels.height;
-      read_watermark(pixels, orientation_to_apply, ocr, options, facts);
       // Shrink before turning: rotating a 48-megapixel photo would copy it whole.
-      const RasterImage small = apply_orientation(downscale(pixels, kAnalysisSide), orientation_to_apply);
-      if (gray_std_dev(small) >= kFeaturelessStdDev) facts.phash = perceptual_hash(small);
+      const int shorter = std::min(pixels.width, pixels.height);
+      const int longer = std::max(pixels.width, pixels.height);
+      const int side = shorter > kAnalysisShort
+                           ? static_cast<int>(static_cast<long long>(longer) * kAnalysisShort / shorter)
+                           : longer;
+      analysis = apply_orientation(downscale(pixels, side), orientation_to_apply);
       drawn_share = dominant_colour_share(pixels, 3);
+      if (facts.make.empty() && facts.model.empty() &&
+          (record.kind == ContentKind::Png || drawn_share >= kDrawnShareAtScreenSize)) {
+        screen = apply_orientation(downscale(pixels, kScreenshotSide), orientation_to_apply);
+      }
     } else {
       const Error& error = decoded.error();
       size_without_pixels(path, heic, meta ? &*meta : nullptr, facts);
@@ -249,6 +480,25 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
     facts.screenshot = record.kind == ContentKind::Png || drawn_share >= kDrawnShare ||
                        (is_screen_size(facts.width, facts.height) && drawn_share >= kDrawnShareAtScreenSize);
   }
+
+  if (!analysis.empty()) {
+    const RasterImage small = downscale(analysis, kAnalysisSide);
+    if (gray_std_dev(small) >= kFeaturelessStdDev) facts.phash = perceptual_hash(small);
+    std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
+    if (facts.screenshot) {
+      facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};
+      read_screenshot(screen.empty() ? analysis : screen, ocr, options, facts, out.text);
+    } else {
+      read_watermark(analysis, ocr, options, facts);
+    }
+    if (meta && !meta->thumbnail.empty() && facts.phash) check_thumbnail(*meta, orientation_to_apply, facts, record, out);
+    check_legibility(facts, record, out);
+  }
+  analysis = {};
+  screen = {};
+
+  check_times(facts, record, options, out);
+  if (facts.screenshot) check_query_fields(facts, out.text, record, out);
 
   if (const auto editor = find_editing_software(facts.software); !editor.empty()) {
     out.findings.push_back(photo_finding(

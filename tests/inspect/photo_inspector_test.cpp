@@ -125,9 +125,10 @@ TEST_F(PhotoInspectorTest, CameraPhotoGivesAllFacts) {
   ASSERT_TRUE(facts.phash);
   // The hash is the one of the downscaled upright picture.
   EXPECT_LE(hamming_distance(*facts.phash, perceptual_hash(*decode_image_file(exif_file("DSCN0010.jpg")))), 4);
-  // Watermarks are read by a later step; the date is the dispatcher's choice.
+  // Without an OCR engine the watermark is not checked, and the verdict says why;
+  // the date is the dispatcher's choice.
   EXPECT_EQ(facts.watermark.state, Presence::NotChecked);
-  EXPECT_EQ(facts.watermark.reason, "水印识别未启用");
+  EXPECT_EQ(facts.watermark.reason, "文字识别（OCR）不可用，未检查时间水印");
   EXPECT_FALSE(facts.watermark_time);
   EXPECT_TRUE(result.text.empty());
   EXPECT_EQ(result.date.source, DateSource::None);
@@ -135,7 +136,8 @@ TEST_F(PhotoInspectorTest, CameraPhotoGivesAllFacts) {
 
 TEST_F(PhotoInspectorTest, EveryCorpusFileInspectsWithoutCrashing) {
   const std::set<std::string> known{"IMAGE_CORRUPT",  "IMAGE_TOO_LARGE",        "EXIF_UNREADABLE",
-                                    "HEIC_NOT_DECODED", "PHOTO_EDITING_SOFTWARE", "IMAGE_UNSUPPORTED"};
+                                    "HEIC_NOT_DECODED", "PHOTO_EDITING_SOFTWARE", "IMAGE_UNSUPPORTED",
+                                    "PHOTO_ILLEGIBLE"};
   int unreadable = 0;
   for (const char* folder : {"/exif", "/heic"}) {
     for (const auto& entry : fs::directory_iterator(corpus_dir() + folder)) {

@@ -4,7 +4,8 @@ Scenes are drawn with PIL primitives (meeting room with a red banner, training r
 with a projector slide, outdoor publicity stand, roadside sign). Watermarks follow
 research/domain.md §3.2: 今日水印 style (big HH:MM, yellow bar, date + weekday, place,
 brand block "今日水印 / 相机真实时间 / 防伪 CODE"), a one-line corner stamp
-"YYYY-MM-DD HH:MM:SS", and a 马克-style "工作记录" box.
+"YYYY-MM-DD HH:MM:SS", a 马克-style "工作记录" box, and a top-left table
+(拍摄时间 / 地点 / 经纬度) as 元道-style and engineering-record templates draw it.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ PHONES = [
 
 @dataclass
 class WatermarkSpec:
-    style: str                  # jinri | stamp | marker
+    style: str                  # jinri | stamp | marker | table
     time: dt.datetime           # what the overlay shows
     place: str = "青石县交通运输局"
     weather: str = "晴 12℃"
@@ -466,6 +467,18 @@ def apply_watermark(img: Image.Image, wm: WatermarkSpec) -> Image.Image:
             dr.text((x0 + 16 * s, y), f"{k}：{v}", font=f, fill=(255, 255, 255, 255), anchor="lm")
         dr.text((x0 + bw - 10 * s, y0 + lh / 2), "马克水印", font=pil_font("sans", 22 * s),
                 fill=(255, 255, 255, 200), anchor="rm")
+    elif wm.style == "table":
+        # top-left table on a translucent dark box, no brand, 24 h time without seconds
+        rows = [("拍摄时间", wm.time.strftime("%Y-%m-%d %H:%M")), ("地    点", wm.place),
+                ("经 纬 度", "36.7128°N 117.5412°E")]
+        f = pil_font("sans", 30 * s)
+        lh = 46 * s
+        x0, y0 = 24 * s, 24 * s
+        bw = max(dr.textlength(f"{k}：{v}", font=f) for k, v in rows) + 36 * s
+        dr.rectangle([x0, y0, x0 + bw, y0 + lh * len(rows) + 16 * s], fill=(0, 0, 0, 110))
+        for i, (k, v) in enumerate(rows):
+            _shadow_text(dr, (x0 + 18 * s, y0 + 8 * s + lh * (i + 0.5)), f"{k}：{v}", f, (255, 255, 255, 255),
+                         anchor="lm", off=max(1, int(2 * s)))
     else:
         raise ValueError(wm.style)
     out = Image.alpha_composite(img.convert("RGBA"), over)

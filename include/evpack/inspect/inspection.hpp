@@ -64,6 +64,14 @@ struct PhotoFacts {
   std::optional<Timestamp> watermark_time;
   std::string watermark_text;          ///< OCR text of the watermark region
   std::string watermark_brand;         ///< 今日水印 / 马克 / ...
+  std::string watermark_place;         ///< place line of the watermark, as read
+  std::string watermark_code;          ///< 防伪 code of the watermark, as read
+  double brightness = -1;              ///< mean gray level 0..255, -1 when not measured
+  double sharpness = -1;               ///< Laplacian variance at ~720 px, -1 when not measured
+  std::optional<CivilDate> published;  ///< screenshots: publication or query date read by OCR
+  /// Screenshots of a credit query (4.4): which of 查询时间, 查询事项, 主体名称,
+  /// 查询结果 were read. Empty when the screenshot was not read.
+  std::vector<std::string> query_fields;
   std::optional<std::uint64_t> phash;  ///< 64-bit perceptual hash
 };
 

@@ -1,0 +1,205 @@
+// Photo inspection accuracy and speed on a labelled set (tools/gen_photoset.py)
+// or on any folder of photos (then only speed and the watermark verdicts).
+//
+//   photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D]
+//
+// With DIR/labels.json it prints watermark detection precision/recall, exact-
+// minute time reads, duplicate-pair precision/recall (BK-tree pairs against the
+// labelled reuse groups) and photos per second. Without labels it lists every
+// photo read as watermark "present" (for folders known to have none).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "evpack/adapters/image_ops.hpp"
+#include "evpack/adapters/metadata_reader.hpp"
+#include "evpack/evaluate/reuse.hpp"
+#include "evpack/inspect/inspector.hpp"
+#include "evpack/inspect/photo_inspector.hpp"
+#include "evpack/util/thread_pool.hpp"
+
+namespace fs = std::filesystem;
+using namespace evpack;
+
+namespace {
+
+struct Label {
+  bool watermark = false;
+  std::string time;   // "YYYY-MM-DD HH:MM"
+  std::string group;  // reuse group, "" when unique
+  std::string style;
+};
+
+ContentKind kind_of(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".jpg" || ext == ".jpeg") return ContentKind::Jpeg;
+  if (ext == ".png") return ContentKind::Png;
+  if (ext == ".heic" || ext == ".heif") return ContentKind::Heic;
+  return ContentKind::Other;
+}
+
+std::string minute_of(const Timestamp& t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", t.date.year, t.date.month, t.date.day, t.hour, t.minute);
+  return buf;
+}
+
+double pct(long a, long b) { return b == 0 ? 100.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D]\n");
+    return 2;
+  }
+  const fs::path root = fs::u8path(argv[1]);
+  int jobs = 2;
+  bool verbose = false;
+  int distance = kReuseDistance;
+  InspectOptions options;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--jobs" && i + 1 < argc) jobs = std::atoi(argv[++i]);
+    if (a == "--distance" && i + 1 < argc) distance = std::atoi(argv[++i]);
+    if (a == "--no-ocr") options.ocr = false;
+    if (a == "--verbose") verbose = true;
+  }
+
+  std::map<std::string, Label> labels;
+  if (std::ifstream in(root / "labels.json"); in) {
+    const auto j = nlohmann::json::parse(in);
+    for (const auto& p : j.at("photos")) {
+      labels[p.at("file").get<std::string>()] = {p.at("watermark").get<bool>(), p.value("time", ""),
+                                                 p.value("group", ""), p.value("style", "")};
+    }
+  }
+
+  std::vector<FileRecord> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || kind_of(entry.path()) == ContentKind::Other) continue;
+    FileRecord r;
+    r.rel_path = fs::relative(entry.path(), root).string();
+    r.disk_path = entry.path().string();
+    r.kind = kind_of(entry.path());
+    r.size = static_cast<std::uint64_t>(entry.file_size());
+    files.push_back(std::move(r));
+  }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.rel_path < b.rel_path; });
+  if (files.empty()) {
+    std::fprintf(stderr, "photo_bench: no photos under %s\n", argv[1]);
+    return 1;
+  }
+
+  init_metadata_library();
+  std::vector<Toolbox> tools;
+  for (int w = 0; w < jobs; ++w) tools.push_back(make_default_toolbox(options));
+  std::vector<Inspection> results(files.size());
+  const auto start = std::chrono::steady_clock::now();
+  parallel_for(files.size(), jobs, [&](std::size_t i, int worker) {
+    results[i] = inspect_file(files[i].disk_path, files[i], tools[static_cast<std::size_t>(worker)], options);
+  });
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  long tp = 0, fp = 0, fn = 0, tn = 0, uncertain = 0, exact = 0, labelled_present = 0;
+  std::map<std::string, std::pair<long, long>> by_style;  // style -> (detected, total)
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& photo = results[i].photo;
+    const bool present = photo && photo->watermark.state == Presence::Present;
+    if (photo && photo->watermark.state == Presence::CannotVerify) ++uncertain;
+    const auto it = labels.find(files[i].rel_path);
+    if (it == labels.end()) {
+      if (present || verbose) {
+        std::printf("%s %s: %s %s\n", present ? "PRESENT" : "-", files[i].rel_path.c_str(),
+                    photo ? to_string(photo->watermark.state).c_str() : "unreadable",
+                    photo ? photo->watermark.reason.c_str() : "");
+      }
+      fp += present ? 1 : 0;
+      continue;
+    }
+    const Label& label = it->second;
+    const std::string read = photo && photo->watermark_time && photo->watermark_time->has_time()
+                                 ? minute_of(*photo->watermark_time)
+                                 : "";
+    if (label.watermark) {
+      ++labelled_present;
+      auto& s = by_style[label.style];
+      ++s.second;
+      if (present) ++s.first;
+      present ? ++tp : ++fn;
+      if (read == label.time) ++exact;
+    } else {
+      present ? ++fp : ++tn;
+    }
+    const bool wrong = present != label.watermark || (label.watermark && read != label.time);
+    if (verbose && wrong) {
+      std::string text = photo ? photo->watermark_text : "";
+      std::replace(text.begin(), text.end(), '\n', '|');
+      std::printf("MISS %s [%s %s] read=%s state=%s text=%s\n", files[i].rel_path.c_str(), label.style.c_str(),
+                  label.time.c_str(), read.c_str(), photo ? to_string(photo->watermark.state).c_str() : "?",
+                  text.c_str());
+    }
+  }
+
+  std::printf("photos: %zu in %.1f s on %d workers = %.2f photos/s%s\n", files.size(), seconds, jobs,
+              static_cast<double>(files.size()) / seconds, options.ocr ? "" : " (no OCR)");
+  if (labels.empty()) {
+    std::printf("watermark present (false positives when the folder has none): %ld, uncertain: %ld\n", fp, uncertain);
+    return 0;
+  }
+  std::printf("watermark: precision %.1f%% (%ld/%ld), recall %.1f%% (%ld/%ld), uncertain %ld\n", pct(tp, tp + fp), tp,
+              tp + fp, pct(tp, tp + fn), tp, tp + fn, uncertain);
+  for (const auto& [style, s] : by_style) {
+    std::printf("  style %-7s detected %ld/%ld\n", style.c_str(), s.first, s.second);
+  }
+  std::printf("time read to the exact minute: %.1f%% (%ld/%ld watermarked photos)\n", pct(exact, labelled_present),
+              exact, labelled_present);
+
+  std::vector<std::optional<std::uint64_t>> hashes(files.size());
+  std::set<std::pair<std::size_t, std::size_t>> truth;
+  std::map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (results[i].photo) hashes[i] = results[i].photo->phash;
+    const auto it = labels.find(files[i].rel_path);
+    if (it != labels.end() && !it->second.group.empty()) groups[it->second.group].push_back(i);
+  }
+  for (const auto& [g, members] : groups) {
+    for (std::size_t a = 0; a < members.size(); ++a) {
+      for (std::size_t b = a + 1; b < members.size(); ++b) truth.insert({members[a], members[b]});
+    }
+  }
+  const auto dup_start = std::chrono::steady_clock::now();
+  const auto pairs = near_duplicate_pairs(hashes, distance);
+  const double dup_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - dup_start).count();
+  long hit = 0;
+  for (const auto& p : pairs) {
+    if (truth.count(p) != 0) {
+      ++hit;
+    } else if (verbose) {
+      std::printf("FALSE PAIR %s ~ %s (%d)\n", files[p.first].rel_path.c_str(), files[p.second].rel_path.c_str(),
+                  hamming_distance(*hashes[p.first], *hashes[p.second]));
+    }
+  }
+  if (verbose) {
+    for (const auto& t : truth) {
+      if (std::find(pairs.begin(), pairs.end(), t) == pairs.end()) {
+        std::printf("MISSED PAIR %s ~ %s (%d)\n", files[t.first].rel_path.c_str(), files[t.second].rel_path.c_str(),
+                    hashes[t.first] && hashes[t.second] ? hamming_distance(*hashes[t.first], *hashes[t.second]) : -1);
+      }
+    }
+  }
+  const long false_pairs = static_cast<long>(pairs.size()) - hit;
+  std::printf("duplicate pairs (distance <= %d): precision %.1f%% (%ld/%zu), recall %.1f%% (%ld/%zu), false pairs %.2f%% of reported, %.1f ms\n",
+              distance, pct(hit, static_cast<long>(pairs.size())), hit, pairs.size(),
+              pct(hit, static_cast<long>(truth.size())), hit, truth.size(),
+              pct(false_pairs, static_cast<long>(pairs.size())), dup_ms);
+  return 0;
+}

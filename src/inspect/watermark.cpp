@@ -1,0 +1,434 @@
+// Time watermarks: where the text is, and what it says.
+//
+//   upright photo ──> analysis copy (shorter side kAnalysisShort)
+//     bottom band / top band ──> bright top-hat (text brighter than its surroundings)
+//       ──> ink mask ──> smeared into blocks ──> text-shaped blocks kept
+//       ──> black-on-white panel ──> OCR (sparse text) ──> parse_watermark_text
+//
+// Watermark cameras draw light text (white, or orange for date stamps) with a
+// shadow, a scrim or a translucent box behind it, so a white top-hat isolates it
+// from large bright areas (walls, sky, paper) that are wider than a stroke. OCR
+// sees only the kept blocks, binarised: the scene around them is blanked, which
+// makes Tesseract both faster and far less inventive.
+#include "evpack/inspect/watermark.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <regex>
+#include <sstream>
+
+#include "evpack/adapters/image_ops.hpp"
+#include "evpack/inspect/date_text.hpp"
+#include "evpack/util/text.hpp"
+
+namespace evpack {
+
+namespace {
+
+// Shorter side of the analysis copy. At this size the smallest watermark lines
+// of the common templates (place, weekday: ~1/32 of the shorter side) are still
+// ~22 px tall, which Tesseract reads well, and a 12-megapixel photo costs no more
+// than a phone screenshot.
+constexpr int kAnalysisShort = 720;
+// Bands searched, as fractions of the height: watermark templates sit at the
+// bottom (今日水印 block, corner stamps, 马克 boxes) or at the top (拍摄时间 tables).
+constexpr double kBottomBand = 0.45;
+constexpr double kTopBand = 0.30;
+// Top-hat window: wider than any stroke of the largest HH:MM (~13 px at 720).
+constexpr int kTopHatWindow = 25;
+// A pixel is ink when it stands this much above the local background and is bright.
+constexpr int kInkContrast = 50;
+constexpr int kInkBright = 160;
+// Stricter thresholds for the pixels handed to OCR (cleaner strokes).
+constexpr int kOcrContrast = 70;
+constexpr int kOcrBright = 170;
+// Smear that joins the characters of a line into one block.
+constexpr int kSmearX = 15;
+constexpr int kSmearY = 5;
+
+// --- small image helpers on 1-channel rasters ------------------------------------
+
+// Max of B, G, R: white and saturated orange/yellow text are both "bright".
+RasterImage value_channel(const RasterImage& image) {
+  RasterImage out{image.width, image.height, 1, {}};
+  if (image.empty()) return out;
+  const std::size_t n = static_cast<std::size_t>(image.width) * image.height;
+  out.pixels.resize(n);
+  if (image.channels == 1) {
+    out.pixels = image.pixels;
+    return out;
+  }
+  const int c = image.channels;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t* p = &image.pixels[i * c];
+    out.pixels[i] = std::max({p[0], p[1], p[2]});
+  }
+  return out;
+}
+
+// Running min or max over a window of `k` (odd) along rows (dx = 1) or columns,
+// edges clamped. A monotonic deque keeps it O(n) whatever the window.
+void running_extreme(const std::vector<std::uint8_t>& src, std::vector<std::uint8_t>& dst, int w, int h, int k,
+                     bool along_rows, bool take_max) {
+  dst.resize(src.size());
+  const int r = k / 2;
+  const int lines = along_rows ? h : w;
+  const int len = along_rows ? w : h;
+  std::vector<std::uint8_t> line(static_cast<std::size_t>(len));
+  std::deque<int> q;
+  auto at = [&](int line_index, int i) -> std::size_t {
+    return along_rows ? static_cast<std::size_t>(line_index) * w + i : static_cast<std::size_t>(i) * w + line_index;
+  };
+  auto better = [&](std::uint8_t a, std::uint8_t b) { return take_max ? a >= b : a <= b; };
+  for (int l = 0; l < lines; ++l) {
+    for (int i = 0; i < len; ++i) line[static_cast<std::size_t>(i)] = src[at(l, i)];
+    q.clear();
+    int next = 0;  // next index to push
+    for (int i = 0; i < len; ++i) {
+      const int hi = std::min(len - 1, i + r);
+      while (next <= hi) {
+        while (!q.empty() && better(line[static_cast<std::size_t>(next)], line[static_cast<std::size_t>(q.back())])) {
+          q.pop_back();
+        }
+        q.push_back(next++);
+      }
+      while (q.front() < i - r) q.pop_front();
+      dst[at(l, i)] = line[static_cast<std::size_t>(q.front())];
+    }
+  }
+}
+
+std::vector<std::uint8_t> extreme_2d(const std::vector<std::uint8_t>& src, int w, int h, int kx, int ky,
+                                     bool take_max) {
+  std::vector<std::uint8_t> tmp;
+  std::vector<std::uint8_t> out;
+  running_extreme(src, tmp, w, h, kx, true, take_max);
+  running_extreme(tmp, out, w, h, ky, false, take_max);
+  return out;
+}
+
+struct Box {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // half-open
+  int width() const { return x1 - x0; }
+  int height() const { return y1 - y0; }
+};
+
+// Bounding boxes of the 4-connected components of a mask.
+std::vector<Box> component_boxes(const std::vector<std::uint8_t>& mask, int w, int h) {
+  std::vector<Box> boxes;
+  std::vector<std::uint8_t> seen(mask.size(), 0);
+  std::vector<int> stack;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const std::size_t start = static_cast<std::size_t>(y) * w + x;
+      if (mask[start] == 0 || seen[start] != 0) continue;
+      Box b{x, y, x + 1, y + 1};
+      seen[start] = 1;
+      stack.assign(1, static_cast<int>(start));
+      while (!stack.empty()) {
+        const int p = stack.back();
+        stack.pop_back();
+        const int px = p % w;
+        const int py = p / w;
+        b.x0 = std::min(b.x0, px);
+        b.x1 = std::max(b.x1, px + 1);
+        b.y0 = std::min(b.y0, py);
+        b.y1 = std::max(b.y1, py + 1);
+        const std::array<std::pair<int, int>, 4> steps{{{1, 0}, {-1, 0}, {0, 1}, {0, -1}}};
+        for (const auto& [dx, dy] : steps) {
+          const int nx = px + dx;
+          const int ny = py + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const std::size_t q = static_cast<std::size_t>(ny) * w + nx;
+          if (mask[q] != 0 && seen[q] == 0) {
+            seen[q] = 1;
+            stack.push_back(static_cast<int>(q));
+          }
+        }
+      }
+      boxes.push_back(b);
+    }
+  }
+  return boxes;
+}
+
+// One band: the panel of its text-like blocks, or nothing.
+std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect band, const std::string& where,
+                                       int image_height) {
+  const RasterImage region = crop(upright, band);
+  if (region.empty()) return std::nullopt;
+  const int w = region.width;
+  const int h = region.height;
+  const RasterImage v = value_channel(region);
+  const auto opened = extreme_2d(extreme_2d(v.pixels, w, h, kTopHatWindow, kTopHatWindow, false), w, h,
+                                 kTopHatWindow, kTopHatWindow, true);
+  std::vector<std::uint8_t> ink(v.pixels.size(), 0);
+  std::vector<std::uint8_t> strong(v.pixels.size(), 0);
+  for (std::size_t i = 0; i < ink.size(); ++i) {
+    const int top_hat = v.pixels[i] - opened[i];
+    ink[i] = top_hat > kInkContrast && v.pixels[i] > kInkBright ? 1 : 0;
+    strong[i] = top_hat > kOcrContrast && v.pixels[i] > kOcrBright ? 1 : 0;
+  }
+  const auto blocks = component_boxes(extreme_2d(ink, w, h, kSmearX, kSmearY, true), w, h);
+
+  RasterImage panel{w, h, 1, std::vector<std::uint8_t>(ink.size(), 255)};
+  bool any = false;
+  Box bounds{w, h, 0, 0};
+  for (const Box& b : blocks) {
+    // A line of text is wider than tall, not taller than the biggest HH:MM
+    // (~1/8 of the height), and its ink covers a fair share of its box: a lone
+    // bright edge (window frame, table rim) is too thin, a lamp too solid.
+    if (b.height() < 8 || b.height() > image_height / 4 || b.width() < b.height() * 6 / 5) continue;
+    int count = 0;
+    for (int y = b.y0; y < b.y1; ++y) {
+      for (int x = b.x0; x < b.x1; ++x) count += ink[static_cast<std::size_t>(y) * w + x];
+    }
+    const double density = static_cast<double>(count) / (static_cast<double>(b.width()) * b.height());
+    if (density < 0.08 || density > 0.6) continue;
+    for (int y = b.y0; y < b.y1; ++y) {
+      for (int x = b.x0; x < b.x1; ++x) {
+        const std::size_t i = static_cast<std::size_t>(y) * w + x;
+        if (strong[i] != 0) panel.pixels[i] = 0;
+      }
+    }
+    any = true;
+    bounds = {std::min(bounds.x0, b.x0), std::min(bounds.y0, b.y0), std::max(bounds.x1, b.x1),
+              std::max(bounds.y1, b.y1)};
+  }
+  if (!any) return std::nullopt;
+  // Keep a white margin around the blocks: Tesseract misreads text touching the border.
+  const int margin = 12;
+  const PixelRect keep{std::max(0, bounds.x0 - margin), std::max(0, bounds.y0 - margin),
+                       std::min(w, bounds.x1 + margin) - std::max(0, bounds.x0 - margin),
+                       std::min(h, bounds.y1 + margin) - std::max(0, bounds.y0 - margin)};
+  TextPanel out;
+  out.ink = crop(panel, keep);
+  out.box = {band.x + keep.x, band.y + keep.y, keep.width, keep.height};
+  out.where = where;
+  return out;
+}
+
+// --- parsing -------------------------------------------------------------------
+
+// OCR letters that stand for digits when they sit among digits ("O9:3l").
+std::string fix_digit_lookalikes(const std::string& text) {
+  std::string out = text;
+  auto is_digit = [&](std::size_t i) { return i < out.size() && std::isdigit(static_cast<unsigned char>(out[i])); };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const char c = out[i];
+    if (c != 'O' && c != 'o' && c != 'l' && c != 'I') continue;
+    const bool left = i > 0 && (is_digit(i - 1) || out[i - 1] == ':');
+    const bool right = is_digit(i + 1) || (i + 1 < out.size() && out[i + 1] == ':');
+    if (left || right) out[i] = (c == 'O' || c == 'o') ? '0' : '1';
+  }
+  return out;
+}
+
+int weekday_from(const std::string& text) {
+  static const std::array<std::pair<const char*, int>, 8> kDays{{
+      {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"日", 7}, {"天", 7}}};
+  for (const char* prefix : {"星期", "周", "礼拜"}) {
+    for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
+      const std::string rest = text.substr(at + std::char_traits<char>::length(prefix));
+      for (const auto& [name, day] : kDays) {
+        if (rest.rfind(name, 0) == 0) return day;
+      }
+    }
+  }
+  return 0;
+}
+
+bool has_han(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+}
+
+std::string place_from(const std::vector<std::string>& lines) {
+  for (const auto& line : lines) {
+    for (const char* label : {"地点", "地址", "位置"}) {
+      const auto at = line.find(label);
+      if (at == std::string::npos) continue;
+      std::string rest = line.substr(at + std::char_traits<char>::length(label));
+      while (!rest.empty() && (rest[0] == ':' || rest[0] == ' ' || rest[0] == ';' || rest[0] == '.')) rest.erase(0, 1);
+      if (rest.rfind("：", 0) == 0) rest.erase(0, std::char_traits<char>::length("："));
+      if (has_han(rest)) return trim(rest);
+    }
+  }
+  static const std::array<const char*, 12> kPlaceWords{
+      {"省", "市", "县", "区", "镇", "乡", "村", "路", "街", "局", "大厦", "广场"}};
+  static const std::array<const char*, 8> kNotPlace{
+      {"星期", "水印", "相机", "防伪", "时间", "天气", "打卡", "工作记录"}};
+  for (const auto& line : lines) {
+    if (utf8_length(line) < 4 || !has_han(line)) continue;
+    if (std::any_of(kNotPlace.begin(), kNotPlace.end(), [&](const char* w) { return contains(line, w); })) continue;
+    if (std::any_of(kPlaceWords.begin(), kPlaceWords.end(), [&](const char* w) { return contains(line, w); })) {
+      return trim(line);
+    }
+  }
+  return {};
+}
+
+std::string brand_from(const std::string& text) {
+  if (contains(text, "马克")) return "马克水印相机";
+  if (contains(text, "元道") || contains(text, "经纬相机")) return "元道经纬相机";
+  // OCR reads 今日 as 今目 or 令日 often enough to accept either half.
+  if (contains(text, "今日水印") || contains(text, "今目水印") || contains(text, "今日水") ||
+      contains(text, "相机真实")) {
+    return "今日水印相机";
+  }
+  if (contains(text, "水印相机")) return "水印相机";
+  return {};
+}
+
+std::string code_from(const std::string& text) {
+  static const std::regex kCode("防伪[^A-Za-z0-9]{0,6}([A-Za-z0-9]{8,20})");
+  std::smatch m;
+  if (!std::regex_search(text, m, kCode)) return {};
+  std::string code = m[1].str();
+  std::transform(code.begin(), code.end(), code.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return code;
+}
+
+std::optional<CivilDate> date_from(const std::string& text) {
+  for (const auto& found : find_dates(text)) {
+    if (found.date.year >= 2000 && found.date.year <= 2099) return found.date;
+  }
+  // OCR drops separators: "2025-0318", "2025.0318", "202503-18".
+  static const std::regex kLoose("(20[0-9]{2}) ?[-./年,]? ?([01]?[0-9]) ?[-./月,]? ?([0-3]?[0-9])(?![0-9])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kLoose); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    CivilDate d{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str())};
+    if (d.valid()) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Timestamp> WatermarkReading::timestamp() const {
+  if (!date) return std::nullopt;
+  Timestamp t{*date};
+  if (hour >= 0) {
+    t.hour = hour;
+    t.minute = minute;
+    t.second = second;
+  }
+  return t;
+}
+
+WatermarkReading parse_watermark_text(const std::string& raw) {
+  WatermarkReading out;
+  std::string text = normalize_fullwidth(raw);
+  // CJK colons and stray spaces around them.
+  for (std::size_t at = text.find("："); at != std::string::npos; at = text.find("：", at)) text.replace(at, 3, ":");
+  text = fix_digit_lookalikes(remove_spaces_between_han(text));
+
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      line = trim(line);
+      if (!line.empty()) lines.push_back(line);
+    }
+  }
+
+  out.date = date_from(text);
+  // HH:MM[:SS], not inside a longer number; hours written with one digit too ("9:05").
+  static const std::regex kTime("(^|[^0-9])([01]?[0-9]|2[0-3]) ?: ?([0-5][0-9])(?: ?: ?([0-5][0-9]))?(?![0-9])");
+  // Prefer a time on the same line as a date (stamps, 拍摄时间 rows), else the first.
+  std::optional<std::smatch> first;
+  std::optional<std::smatch> beside_date;
+  for (const auto& line : lines) {
+    std::smatch m;
+    if (!std::regex_search(line, m, kTime)) continue;
+    if (!first) first = m;
+    if (date_from(line)) {
+      beside_date = m;
+      break;
+    }
+  }
+  if (const auto& m = beside_date ? beside_date : first) {
+    out.hour = std::stoi((*m)[2].str());
+    out.minute = std::stoi((*m)[3].str());
+    out.second = (*m)[4].matched ? std::stoi((*m)[4].str()) : -1;
+  }
+  out.weekday = weekday_from(text);
+  out.brand = brand_from(text);
+  out.code = code_from(text);
+  out.place = place_from(lines);
+  return out;
+}
+
+std::vector<TextPanel> find_watermark_panels(const RasterImage& upright) {
+  std::vector<TextPanel> out;
+  if (upright.empty()) return out;
+  const int h = upright.height;
+  const int w = upright.width;
+  const int bottom_top = static_cast<int>(h * (1.0 - kBottomBand));
+  if (auto p = panel_in_band(upright, {0, bottom_top, w, h - bottom_top}, "bottom", h)) out.push_back(std::move(*p));
+  if (auto p = panel_in_band(upright, {0, 0, w, static_cast<int>(h * kTopBand)}, "top", h)) {
+    out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr) {
+  WatermarkResult out;
+  if (upright.empty()) {
+    out.reason = "图像为空，未检查水印";
+    return out;
+  }
+  const int shorter = std::min(upright.width, upright.height);
+  const int longer = std::max(upright.width, upright.height);
+  const RasterImage analysis =
+      shorter > kAnalysisShort ? downscale(upright, static_cast<int>(static_cast<long long>(longer) * kAnalysisShort / shorter))
+                               : upright;
+  const auto panels = find_watermark_panels(analysis);
+  bool text_seen = false;
+  for (const auto& panel : panels) {
+    auto recognised = ocr.recognize(panel.ink, OcrLayout::Sparse);
+    if (!recognised) {
+      out.state = Presence::NotChecked;
+      out.reason = recognised.error().message;
+      return out;
+    }
+    const std::string text = recognised->text();
+    if (text.empty()) continue;
+    text_seen = true;
+    if (!out.text.empty()) out.text += '\n';
+    out.text += text;
+    WatermarkReading reading = parse_watermark_text(text);
+    const bool complete = reading.date && reading.hour >= 0;
+    const bool partial = reading.date || reading.hour >= 0 || !reading.brand.empty() || !reading.code.empty();
+    if (complete || (partial && out.state != Presence::CannotVerify)) {
+      out.reading = std::move(reading);
+      out.state = complete ? Presence::Present : Presence::CannotVerify;
+    }
+    if (complete) break;  // the bottom band held it: the top band need not be read
+  }
+  if (out.state == Presence::Present) {
+    const auto& r = out.reading;
+    out.confidence = 0.85;
+    std::string reason = "读出水印时间 " + r.timestamp()->iso();
+    if (r.weekday != 0 && r.weekday == r.date->weekday()) out.confidence += 0.1;
+    if (!r.brand.empty() || !r.code.empty()) out.confidence += 0.04;
+    if (r.weekday != 0 && r.weekday != r.date->weekday()) {
+      out.confidence = 0.6;
+      reason += "（水印中的星期与日期不符）";
+    }
+    if (!r.brand.empty()) reason += "，" + r.brand;
+    out.reason = reason;
+  } else if (out.state == Presence::CannotVerify) {
+    out.confidence = 0.5;
+    out.reason = "有疑似水印的文字，但未能读出完整的日期和时间";
+  } else {
+    out.state = Presence::Absent;
+    out.confidence = text_seen ? 0.8 : 0.9;
+    out.reason = text_seen ? "画面中的文字不含拍摄日期和时间" : "未发现时间水印";
+  }
+  return out;
+}
+
+}  // namespace evpack

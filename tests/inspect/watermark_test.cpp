@@ -1,0 +1,77 @@
+#include "evpack/inspect/watermark.hpp"
+
+#include <gtest/gtest.h>
+
+namespace evpack {
+namespace {
+
+TEST(ParseWatermarkText, JinriBlockGivesTimeDateWeekdayPlaceBrandCode) {
+  const auto r = parse_watermark_text("09:37\n2025.03.18\n星期二 晴 12°C\n青石县交通运输局\n今日水印\n相机真实时间\n防伪 5HYAURSUMDYR");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-03-18");
+  EXPECT_EQ(r.hour, 9);
+  EXPECT_EQ(r.minute, 37);
+  EXPECT_EQ(r.second, -1);
+  EXPECT_EQ(r.weekday, 2);
+  EXPECT_EQ(r.weekday, r.date->weekday());
+  EXPECT_EQ(r.place, "青石县交通运输局");
+  EXPECT_EQ(r.brand, "今日水印相机");
+  EXPECT_EQ(r.code, "5HYAURSUMDYR");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-03-18 09:37");
+}
+
+TEST(ParseWatermarkText, CornerStampWithSecondsAndOcrNoise) {
+  auto r = parse_watermark_text("2025-03-18 09:37:12");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.timestamp()->iso(), "2025-03-18 09:37:12");
+  // Full-width digits and colon, letter O for zero, spaces around the colon.
+  r = parse_watermark_text("２０２５－０３－１８　O9： 37");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-03-18");
+  EXPECT_EQ(r.hour, 9);
+  EXPECT_EQ(r.minute, 37);
+  // A separator lost by OCR.
+  r = parse_watermark_text("时间: 2025-0318 09:37");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-03-18");
+  EXPECT_EQ(r.minute, 37);
+}
+
+TEST(ParseWatermarkText, MarkerAndTableRowsGivePlace) {
+  const auto r = parse_watermark_text("工作记录 马克水印\n时 间: 2025-11-05 07:09\n地 点: 青石县汽车站\n天 气: 晴 12°C");
+  EXPECT_EQ(r.timestamp()->iso(), "2025-11-05 07:09");
+  EXPECT_EQ(r.place, "青石县汽车站");
+  EXPECT_EQ(r.brand, "马克水印相机");
+  const auto t = parse_watermark_text("拍摄时间：2025-06-01 14:05\n地    点：青石县治超站\n经 纬 度：36.7128°N 117.5412°E");
+  EXPECT_EQ(t.timestamp()->iso(), "2025-06-01 14:05");
+  EXPECT_EQ(t.place, "青石县治超站");
+}
+
+TEST(ParseWatermarkText, TimeBesideTheDateWinsOverAnEarlierOne) {
+  const auto r = parse_watermark_text("限时 10:00-12:00 停车\n2025-05-06 15:20:01");
+  EXPECT_EQ(r.hour, 15);
+  EXPECT_EQ(r.minute, 20);
+}
+
+TEST(ParseWatermarkText, SceneryTextIsNoWatermark) {
+  for (const char* text : {"信用交通 诚信出行", "服务热线 12328", "限速 60 km/h 前方 300 米", "K101路 青石汽车站", ""}) {
+    const auto r = parse_watermark_text(text);
+    EXPECT_FALSE(r.date) << text;
+    EXPECT_EQ(r.hour, -1) << text;
+    EXPECT_FALSE(r.timestamp()) << text;
+  }
+  // Impossible times and dates are not read.
+  const auto r = parse_watermark_text("2025-02-30 25:61");
+  EXPECT_FALSE(r.date);
+  EXPECT_EQ(r.hour, -1);
+}
+
+TEST(FindWatermarkPanels, BlankImageHasNone) {
+  RasterImage gray{960, 720, 3, std::vector<std::uint8_t>(960 * 720 * 3, 90)};
+  EXPECT_TRUE(find_watermark_panels(gray).empty());
+  EXPECT_TRUE(find_watermark_panels(RasterImage{}).empty());
+}
+
+}  // namespace
+}  // namespace evpack
