@@ -96,6 +96,7 @@ std::vector<Finding> check_publicity_ledgers(const CheckOptions& options, const 
   return notes;
 }
 
+}  // namespace
 
 // OCR of a scan often gets one character of the 机关代字 wrong (者交字 for 青交字,
 // 青效字 for 青交字). The archive's own text PDFs, and numbers written in file names,
@@ -118,8 +119,18 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
       const auto chars = split_utf8_chars(agency);
       if (chars.size() != read.size() || chars.size() < 2) continue;
       int diff = 0;
-      for (std::size_t i = 0; i < chars.size(); ++i) diff += chars[i] != read[i];
-      if (diff == 1) {
+      std::size_t at = 0;
+      for (std::size_t i = 0; i < chars.size(); ++i) {
+        if (chars[i] != read[i]) {
+          ++diff;
+          at = i;
+        }
+      }
+      // 临交字 and 青交字 are both real: when the file's name or its letterhead
+      // shows the character OCR read (临山市…通知), the reading stands.
+      const bool read_is_evidenced = e.file.rel_path.find(read[at]) != std::string::npos ||
+                                     doc->letterhead_text.find(read[at]) != std::string::npos;
+      if (diff == 1 && !read_is_evidenced) {
         match = &agency;
         ++matches;
       }
@@ -133,8 +144,6 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
                          "”；括号样式以原件为准）";
   }
 }
-
-}  // namespace
 
 Expected<CheckResult> run_check(const CheckOptions& options) {
   auto rules = load_rule_set(options.rules_path);

@@ -1,0 +1,74 @@
+// Cross-file corrections run_check makes after inspection.
+#include <gtest/gtest.h>
+
+#include "evpack/app/check.hpp"
+
+namespace evpack {
+namespace {
+
+Evidence document(const std::string& rel_path, bool scanned, const std::string& number, const std::string& agency) {
+  Evidence e;
+  e.file.rel_path = rel_path;
+  DocumentFacts doc;
+  doc.scanned = scanned;
+  doc.has_text_layer = !scanned;
+  DocNumber n;
+  n.text = number;
+  n.agency = agency;
+  n.year = 2025;
+  n.serial = 8;
+  doc.own_number = n;
+  e.inspection.document = doc;
+  return e;
+}
+
+std::string number_of(const Evidence& e) { return e.inspection.document->own_number->text; }
+
+TEST(CorrectScannedAgencies, OneCharacterOffAKnownAgencyIsCorrected) {
+  std::vector<Evidence> ev = {
+      document("1.1/关于成立领导小组的通知.pdf", false, "青交字〔2025〕3号", "青交字"),
+      document("1.4/会议通知（扫描件）.pdf", true, "者交字〔2025〕8号", "者交字"),
+  };
+  correct_scanned_agencies(ev);
+  EXPECT_EQ(number_of(ev[1]), "青交字〔2025〕8号");
+  EXPECT_EQ(ev[1].inspection.document->own_number->agency, "青交字");
+  EXPECT_NE(ev[1].inspection.document->number.reason.find("者交字"), std::string::npos);
+  EXPECT_EQ(number_of(ev[0]), "青交字〔2025〕3号");
+}
+
+TEST(CorrectScannedAgencies, ACharacterTheFileNameShowsStands) {
+  // The city bureau's notice: 临交字 is one character from the county's 青交字,
+  // and the file name says 临山市.
+  std::vector<Evidence> ev = {
+      document("1.1/通知.pdf", false, "青交字〔2025〕3号", "青交字"),
+      document("2.1/临山市交通运输局关于开展联合调研督导的通知（扫描件）.pdf", true, "临交字〔2025〕8号", "临交字"),
+  };
+  correct_scanned_agencies(ev);
+  EXPECT_EQ(number_of(ev[1]), "临交字〔2025〕8号");
+}
+
+TEST(CorrectScannedAgencies, AmbiguousOrFarReadingsStand) {
+  std::vector<Evidence> ev = {
+      document("a.pdf", false, "青交字〔2025〕3号", "青交字"),
+      document("b.pdf", false, "青交发〔2025〕5号", "青交发"),
+      document("c.pdf", true, "者交字〔2025〕8号", "者交字"),   // one off 青交字 only: corrected
+      document("d.pdf", true, "青交者〔2025〕9号", "青交者"),   // one off both 青交字 and 青交发: ambiguous
+      document("e.pdf", true, "临山字〔2025〕2号", "临山字"),   // two off: a different agency
+  };
+  correct_scanned_agencies(ev);
+  EXPECT_EQ(number_of(ev[2]), "青交字〔2025〕8号");
+  EXPECT_EQ(number_of(ev[3]), "青交者〔2025〕9号");
+  EXPECT_EQ(number_of(ev[4]), "临山字〔2025〕2号");
+}
+
+TEST(CorrectScannedAgencies, NumbersInFileNamesAreKnownAgencies) {
+  std::vector<Evidence> ev = {
+      document("1.1/青交字〔2025〕3号 关于成立领导小组的通知.pdf", true, "青交考〔2025〕3号", "青交考"),
+      document("1.4/青交字〔2025〕10号 会议通知.pdf", true, "青效字〔2025〕10号", "青效字"),
+  };
+  correct_scanned_agencies(ev);
+  EXPECT_EQ(number_of(ev[1]), "青交字〔2025〕10号");
+}
+
+}  // namespace
+}  // namespace evpack
