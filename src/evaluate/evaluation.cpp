@@ -1,5 +1,6 @@
 #include "evpack/evaluate/evaluation.hpp"
 
+#include "evpack/evaluate/reuse.hpp"
 #include "evpack/rules/task_due.hpp"
 
 #include <algorithm>
@@ -187,6 +188,8 @@ class Evaluator {
     check_same_text();
     check_names();
     check_watermark_exif();
+    // D.1: the same or a near-same photo filed as evidence more than once.
+    for (auto& f : find_reused_photos(evidence_)) findings_.push_back(std::move(f));
     for (const auto& ind : rules_.indicators) out.indicators.push_back(score_indicator(ind));
     for (const auto& r : out.indicators) {
       if (!r.task) continue;

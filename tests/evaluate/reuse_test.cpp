@@ -2,10 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <set>
 
 #include "evpack/adapters/image_ops.hpp"
+#include "evpack/app/check.hpp"
+#include "support/temp_dir.hpp"
 
 namespace evpack {
 namespace {
@@ -113,6 +118,56 @@ TEST(FindReusedPhotos, FiveThousandPhotosWithoutBlowUp) {
   ASSERT_EQ(findings.size(), 2U);
   EXPECT_EQ(findings[0].file, "p/10.jpg");
   EXPECT_EQ(findings[1].file, "p/4999.jpg");
+}
+
+
+// End to end: one corpus photo filed under 1.4, and a copy of it (resized to 70 %,
+// recompressed at quality 60) under 5.2, beside an unrelated photo. `check` reports
+// both copies as D.1, each finding listing both paths, and the D.1 section has them.
+TEST(FindReusedPhotos, CheckReportsAResizedRecompressedCopyUnderAnotherIndicator) {
+  const std::string source = evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg";
+  std::ifstream in(source, std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(original.empty());
+  const auto decoded = decode_image_file(source);
+  ASSERT_TRUE(decoded);
+  const auto jpeg = encode_jpeg(downscale(*decoded, decoded->width * 7 / 10), 60);
+  ASSERT_FALSE(jpeg.empty());
+  std::ifstream other_in(evpack::testing::corpus_dir() + "/exif/landscape_1.jpg", std::ios::binary);
+  const std::string other((std::istreambuf_iterator<char>(other_in)), std::istreambuf_iterator<char>());
+
+  evpack::testing::TempDir dir;
+  dir.write("一、制度建设/1.4领导小组会议/第一次会议.jpg", original);
+  dir.write("五、诚信宣传/5.2主题活动/宣传活动现场.jpg", std::string(jpeg.begin(), jpeg.end()));
+  dir.write("五、诚信宣传/5.2主题活动/宣传栏.jpg", other);
+  CheckOptions options;
+  options.input = dir.str();
+  options.rules_path = evpack::testing::source_dir() + "/rules/shandong-2025.yaml";
+  options.jobs = 2;
+  options.inspect.ocr = false;
+  options.evaluate.as_of = {2026, 1, 20};
+  const auto result = run_check(options);
+  ASSERT_TRUE(result) << result.error().message;
+
+  std::vector<Finding> reused;
+  std::copy_if(result->findings.begin(), result->findings.end(), std::back_inserter(reused),
+               [](const Finding& f) { return f.code == "D1_PHOTO_REUSED"; });
+  ASSERT_EQ(reused.size(), 2U);
+  std::set<std::string> files;
+  std::set<std::string> indicators;
+  for (const auto& f : reused) {
+    files.insert(f.file);
+    indicators.insert(f.indicator);
+    EXPECT_EQ(f.rule, "D.1");
+    EXPECT_NE(f.message.find("1.4领导小组会议/第一次会议.jpg"), std::string::npos) << f.message;
+    EXPECT_NE(f.message.find("5.2主题活动/宣传活动现场.jpg"), std::string::npos) << f.message;
+    EXPECT_EQ(f.message.find("宣传栏"), std::string::npos) << f.message;
+  }
+  EXPECT_EQ(indicators, (std::set<std::string>{"1.4", "5.2"}));
+  EXPECT_EQ(files.size(), 2U);
+  const auto& signals = result->evaluation.fabrication.signals;
+  EXPECT_EQ(std::count_if(signals.begin(), signals.end(), [](const Finding& f) { return f.code == "D1_PHOTO_REUSED"; }),
+            2);
 }
 
 }  // namespace
