@@ -1,6 +1,7 @@
 #include "evpack/report/json_report.hpp"
 
 #include <cmath>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 namespace evpack {
@@ -14,6 +15,22 @@ double points(double v) { return std::round(v * 100.0) / 100.0; }
 
 ordered_json verdict_json(const Verdict& v) {
   return ordered_json{{"state", to_string(v.state)}, {"confidence", points(v.confidence)}, {"reason", v.reason}};
+}
+
+ordered_json date_or_null(const std::optional<CivilDate>& d) { return d ? ordered_json(d->iso()) : ordered_json(nullptr); }
+
+ordered_json task_json(const IndicatorResult& r) {
+  ordered_json periods = ordered_json::array();
+  for (const auto& p : r.periods) {
+    periods.push_back(ordered_json{{"label", p.label},
+                                   {"from", p.from.iso()},
+                                   {"to", p.to.iso()},
+                                   {"items", p.items},
+                                   {"required", p.required},
+                                   {"due", p.due},
+                                   {"met", p.met}});
+  }
+  return ordered_json{{"due", r.due}, {"status", to_string(r.status)}, {"items", r.items}, {"periods", periods}};
 }
 
 ordered_json document_json(const DocumentFacts& d) {
@@ -64,6 +81,12 @@ ordered_json photo_json(const PhotoFacts& p) {
   j["watermark_time"] = p.watermark_time ? ordered_json(p.watermark_time->iso()) : ordered_json(nullptr);
   j["watermark_text"] = p.watermark_text;
   j["watermark_brand"] = p.watermark_brand;
+  j["watermark_place"] = p.watermark_place;
+  j["watermark_code"] = p.watermark_code;
+  j["brightness"] = p.brightness < 0 ? ordered_json(nullptr) : ordered_json(points(p.brightness));
+  j["sharpness"] = p.sharpness < 0 ? ordered_json(nullptr) : ordered_json(points(p.sharpness));
+  j["published"] = date_or_null(p.published);
+  j["query_fields"] = p.query_fields;
   if (p.phash) {
     char buf[20];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(*p.phash));
@@ -131,6 +154,7 @@ std::string render_json_report(const CheckResult& result, const ReportContext& c
                                       {"sub_items_met", r.sub_items_met},
                                       {"zeroed_by", z},
                                       {"manual_checks", r.manual_checks}});
+    if (r.task) indicators.back()["task"] = task_json(r);
   }
   root["indicators"] = indicators;
 
@@ -181,6 +205,17 @@ std::string render_json_report(const CheckResult& result, const ReportContext& c
   ordered_json findings = ordered_json::array();
   for (const auto& f : result.findings) findings.push_back(finding_json(f));
   root["findings"] = findings;
+  if (!result.rules.scored) {
+    const TaskCoverage& c = ev.coverage;
+    root["coverage"] = ordered_json{{"tasks", c.tasks},       {"done", c.done},
+                                    {"partial", c.partial},   {"missing", c.missing},
+                                    {"not_due", c.not_due},   {"out_of_year", c.out_of_year},
+                                    {"with_evidence", c.with_evidence}};
+  }
+  ordered_json signals = ordered_json::array();
+  for (const auto& f : ev.fabrication.signals) signals.push_back(ordered_json{{"code", f.code}, {"file", f.file}});
+  root["fabrication"] =
+      ordered_json{{"summary", ev.fabrication.summary}, {"files", ev.fabrication.files}, {"signals", signals}};
   root["manual_checks"] = ev.manual_checks;
 
   // Replace invalid UTF-8 (hostile names) instead of throwing.
