@@ -1,5 +1,5 @@
 // Reading .xlsx workbooks: the zip through our libzip adapter, the XML parts with pugixml.
-// The only file that includes pugixml. pugixml does not process DTDs or external entities,
+// pugixml appears only here and in docx_reader.cpp (the two OOXML readers). pugixml does not process DTDs or external entities,
 // so a hostile workbook cannot make it fetch or expand anything; part sizes are capped
 // before parsing.
 #include <pugixml.hpp>
