@@ -272,45 +272,52 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
     ZipWriterOptions zip_options;
     zip_options.names = options.names;
     zip_options.mtime = mtime;
-    zip_options.compute_sha256 = false;  // the verification pass hashes what was written
     zip_options.cancelled = options.cancelled;
     const std::uint64_t before = bytes_before;
-    zip_options.progress = [&, before](std::uint64_t done) {
-      sink.report({PackProgress::Phase::Writing, files_done, plan.files.size(), before + done, total_bytes});
+    const std::size_t files_before = files_done;
+    const std::size_t tag_count = tags.size();
+    const std::size_t volume_files = files.size();
+    zip_options.progress = [&, before, files_before, tag_count, volume_files](std::uint64_t done, std::size_t entries_done) {
+      // The tag files come first, then the payload files, then the tag manifest.
+      const std::size_t payload_done = std::min(entries_done > tag_count ? entries_done - tag_count : 0, volume_files);
+      sink.report({PackProgress::Phase::Writing, files_before + payload_done, plan.files.size(),
+                   std::min(before + done, total_bytes), total_bytes});
     };
     auto writer = create_zip_writer(temp, zip_options);
     if (!writer) return Error{"PACK_WRITE_FAILED", writer.error().message};
     temps.paths.push_back(temp);
     auto& out = *writer.value();
     auto& entries = expected[static_cast<std::size_t>(v)];
+    std::vector<std::string> hashes;  // SHA-256 of each entry, in the order added
 
-    auto record = [&](const Expected<ZipWrittenEntry>& written, const std::string& sha) -> std::optional<Error> {
-      if (!written) {
-        if (written.error().code == "ZIP_WRITE_CANCELLED") return cancelled_error();
-        return Error{"PACK_WRITE_FAILED", written.error().message};
-      }
-      entries.push_back({written->name, written->size, written->crc32, sha});
-      return std::nullopt;
+    auto zip_error = [](const Error& e) {
+      return e.code == "ZIP_WRITE_CANCELLED" ? cancelled_error() : Error{"PACK_WRITE_FAILED", e.message};
     };
     for (std::size_t t = 0; t < tags.size(); ++t) {
       const auto& [name, bytes] = tags[t];
       const ZipMethod method = name.ends_with(".xlsx") ? ZipMethod::Store : ZipMethod::Deflate;
-      if (auto e = record(out.add_bytes(bag + "/" + name, bytes, method), tag_manifest[t].sha256)) return *e;
+      if (auto added = out.add_bytes(bag + "/" + name, bytes, method); !added) return zip_error(added.error());
+      hashes.push_back(tag_manifest[t].sha256);
     }
     for (const PlannedFile* f : files) {
       const FileRecord& rec = check.evidence[f->evidence].file;
       const std::string disk = rec.disk_path.empty() ? check.scan.root + "/" + rec.rel_path : rec.disk_path;
-      if (auto e = record(out.add_file(bag + "/" + f->path, disk, f->method), rec.sha256)) return *e;
-      ++files_done;
+      if (auto added = out.add_file(bag + "/" + f->path, disk, f->method); !added) return zip_error(added.error());
+      hashes.push_back(rec.sha256);
     }
     const std::string tag_text = manifest_text(tag_manifest);
-    if (auto e = record(out.add_bytes(bag + "/tagmanifest-sha256.txt", tag_text, ZipMethod::Deflate),
-                        sha256_bytes(tag_text.data(), tag_text.size()))) {
-      return *e;
+    if (auto added = out.add_bytes(bag + "/tagmanifest-sha256.txt", tag_text, ZipMethod::Deflate); !added) {
+      return zip_error(added.error());
     }
-    auto size = out.finish();
-    if (!size) return Error{"PACK_WRITE_FAILED", size.error().message};
-    result.zip_sizes.push_back(size.value());
+    hashes.push_back(sha256_bytes(tag_text.data(), tag_text.size()));
+    auto written = out.finish();
+    if (!written) return zip_error(written.error());
+    for (std::size_t i = 0; i < written->entries.size(); ++i) {
+      const ZipWrittenEntry& e = written->entries[i];
+      entries.push_back({e.name, e.size, e.crc32, hashes[i]});
+    }
+    files_done += files.size();
+    result.zip_sizes.push_back(written->archive_size);
     bytes_before += payload;
   }
   const auto verify_start = std::chrono::steady_clock::now();

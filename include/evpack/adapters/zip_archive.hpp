@@ -1,7 +1,7 @@
 // Zip archives. Reading (libzip, src/adapters/libzip_archive.cpp): list entries, read the
 // first bytes of an entry, stream an entry with limits. Used to tell DOCX/XLSX/PPTX/OFD
-// from a plain zip and to read received packages. Writing (zlib, src/adapters/zlib_zip_writer.cpp):
-// a streaming writer for the acceptance package.
+// from a plain zip and to read received packages. Writing (libzip, src/adapters/libzip_zip_writer.cpp):
+// the writer of the acceptance package.
 #pragma once
 
 #include <cstddef>
@@ -72,14 +72,15 @@ Expected<std::vector<std::string>> list_zip_entry_names(const std::string& path,
 /// How an entry's data is stored. Only these two are read by every unzip tool.
 enum class ZipMethod {
   Store,    ///< as is: JPEG, PNG, PDF, HEIC, MP4 and zip-based Office files are compressed already
-  Deflate,  ///< deflate (zlib); an entry that does not shrink is stored instead
+  Deflate,  ///< deflate; an empty entry is stored (there is nothing to compress)
 };
 
 /// How entry names are encoded.
 enum class ZipNameEncoding {
-  Utf8,  ///< UTF-8 with the language-encoding flag (bit 11): Windows 7 and later, 7-Zip, unzip 6, Python
-  Gbk,   ///< GBK bytes without the flag (old Chinese-Windows tools), plus an Info-ZIP Unicode Path
-         ///< extra field (0x7075) holding the UTF-8 name for tools that read it
+  Utf8,  ///< UTF-8 with the language-encoding flag (bit 11) on non-ASCII names: Windows 7 and later,
+         ///< 7-Zip, unzip 6, Python
+  Gbk,   ///< raw GBK bytes without the flag, for old tools on Chinese Windows (code page 936).
+         ///< No Unicode Path field (libzip cannot write one): elsewhere the names look garbled
 };
 
 /// Options of a ZipWriter.
@@ -89,50 +90,53 @@ struct ZipWriterOptions {
   /// UTC wall-clock time (no time-zone dependence: the same input gives the same bytes).
   /// Clamped to 1980-01-01 .. 2107-12-31 (the DOS date range). Default 1980-01-01 00:00:00.
   std::int64_t mtime = 315532800;
-  int deflate_level = 6;          ///< zlib level 1..9
-  bool compute_sha256 = true;     ///< fill ZipWrittenEntry::sha256 (costs one SHA-256 pass)
-  /// Polled between chunks of data; returning true aborts with ZIP_WRITE_CANCELLED.
+  int deflate_level = 6;  ///< 1..9
+  /// Polled while data is written (every few KiB); returning true aborts with ZIP_WRITE_CANCELLED.
   std::function<bool()> cancelled;
-  /// Called after each chunk with the total bytes of entry data read so far.
-  std::function<void(std::uint64_t)> progress;
+  /// Called while data is written with the bytes of entry data done so far (all entries)
+  /// and the number of entries complete.
+  std::function<void(std::uint64_t bytes, std::size_t entries)> progress;
 };
 
-/// What was written for one entry.
+/// What was written for one entry, read back from the finished archive's central directory.
 struct ZipWrittenEntry {
-  std::string name;                  ///< UTF-8, as given
+  std::string name;                     ///< UTF-8, as given
   ZipMethod method = ZipMethod::Store;  ///< the method actually used
-  std::uint64_t size = 0;            ///< uncompressed bytes
+  std::uint64_t size = 0;               ///< uncompressed bytes
   std::uint64_t compressed_size = 0;
   std::uint32_t crc32 = 0;
-  std::string sha256;                ///< lower-case hex of the data; empty unless compute_sha256
-  std::uint64_t offset = 0;          ///< of the local header
-  bool zip64 = false;                ///< the entry needed ZIP64 fields
 };
 
-/// A zip file written front to back: entries go to disk as they are added, memory stays
-/// flat whatever the sizes. ZIP64 records are written only where a size, offset or count
-/// needs them. Names are '/'-separated relative paths; absolute paths, "..", "\", empty
-/// components and duplicates (ASCII case-insensitive, as on Windows) are refused.
-/// After any error the writer refuses further calls; the caller removes the file.
+/// The finished archive.
+struct ZipWriteResult {
+  std::uint64_t archive_size = 0;        ///< bytes of the zip file
+  std::vector<ZipWrittenEntry> entries;  ///< in the order they were added (= archive order)
+};
+
+/// A zip file built by libzip: entries are queued by add_file/add_bytes and written by
+/// finish(), which streams each file from disk (memory stays flat whatever the sizes).
+/// Deterministic: fixed times and attributes, no extra fields but ZIP64 ones, which libzip
+/// writes only where a size, offset or count needs them. Names are '/'-separated relative
+/// paths; absolute paths, "..", "\", empty components and duplicates (ASCII
+/// case-insensitive, as on Windows) are refused. After any error the writer refuses
+/// further calls and leaves no file at the target path.
 class ZipWriter {
  public:
   virtual ~ZipWriter() = default;
-  /// Copies the regular file at `disk_path` into entry `name`. The file is read once;
-  /// if its size changes while it is read the entry fails (ZIP_SOURCE_CHANGED).
-  /// Errors: ZIP_NAME_INVALID, ZIP_NAME_DUPLICATE, ZIP_NAME_NOT_GBK, ZIP_SOURCE_UNREADABLE,
-  /// ZIP_SOURCE_CHANGED, ZIP_WRITE_FAILED (disk full ...), ZIP_WRITE_CANCELLED.
-  virtual Expected<ZipWrittenEntry> add_file(const std::string& name, const std::string& disk_path,
-                                             ZipMethod method) = 0;
-  /// Writes `data` as entry `name`. Errors as add_file.
-  virtual Expected<ZipWrittenEntry> add_bytes(const std::string& name, std::string_view data, ZipMethod method) = 0;
-  /// Writes the central directory and closes the file; returns the archive size in bytes.
-  /// Errors: ZIP_WRITE_FAILED.
-  virtual Expected<std::uint64_t> finish() = 0;
-  /// Bytes written to the archive so far.
-  virtual std::uint64_t bytes_written() const = 0;
+  /// Queues the regular file at `disk_path` as entry `name`; it is read by finish().
+  /// Returns the entry's index. Errors: ZIP_NAME_INVALID, ZIP_NAME_DUPLICATE,
+  /// ZIP_NAME_NOT_GBK, ZIP_SOURCE_UNREADABLE (missing, not a regular file), ZIP_WRITE_CANCELLED.
+  virtual Expected<std::size_t> add_file(const std::string& name, const std::string& disk_path, ZipMethod method) = 0;
+  /// Queues a copy of `data` as entry `name`. Errors as add_file.
+  virtual Expected<std::size_t> add_bytes(const std::string& name, std::string_view data, ZipMethod method) = 0;
+  /// Writes the archive (to a temp file beside the target, renamed when complete) and
+  /// reads back every entry's size and CRC from it. Errors: ZIP_SOURCE_UNREADABLE (a queued
+  /// file cannot be read), ZIP_SOURCE_CHANGED (a file changed since it was queued),
+  /// ZIP_WRITE_FAILED (disk full ...), ZIP_WRITE_CANCELLED.
+  virtual Expected<ZipWriteResult> finish() = 0;
 };
 
-/// Creates a new zip at `path`, which must not exist yet (never overwrites).
+/// Prepares a new zip at `path`, which must not exist yet (never overwrites).
 /// Errors: ZIP_WRITE_FAILED.
 Expected<std::unique_ptr<ZipWriter>> create_zip_writer(const std::string& path, const ZipWriterOptions& options = {});
 
