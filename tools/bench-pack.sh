@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of `evpack pack` against `zip -r -q` and `cp -r` on the same tree, in one run.
 # Prints wall time and peak memory of each, and the ratios the acceptance issue asks for.
-#   tools/bench-pack.sh [--data DIR] [--photos N] [--pdfs N] [--photo-size WxH] [--jobs N] [--ocr]
+#   tools/bench-pack.sh [--data DIR] [--photos N] [--pdfs N] [--photo-size WxH] [--jobs N] [--ocr] [--baseline EVPACK]
+# --baseline times a second evpack binary (e.g. one built from an older commit) in the same run.
 # Default data: bench-data/pack-2g (about 2 GB: 1000 photos of 4000x3000 and 100 PDFs),
 # generated once with tools/gen_samples.py; outputs go to bench-data/out (both git-ignored).
 set -euo pipefail
@@ -13,6 +14,7 @@ pdfs=100
 size=4000x3000
 jobs=$(nproc)
 ocr_flag="--no-ocr"
+baseline=""
 build=${BUILD_DIR:-build}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -22,7 +24,8 @@ while [ $# -gt 0 ]; do
     --photo-size) size=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --ocr) ocr_flag=""; shift ;;
-    *) echo "usage: tools/bench-pack.sh [--data DIR] [--photos N] [--pdfs N] [--photo-size WxH] [--jobs N] [--ocr]" >&2; exit 2 ;;
+    --baseline) baseline=$2; shift 2 ;;
+    *) echo "usage: tools/bench-pack.sh [--data DIR] [--photos N] [--pdfs N] [--photo-size WxH] [--jobs N] [--ocr] [--baseline EVPACK]" >&2; exit 2 ;;
   esac
 done
 [ -n "$data" ] || data="bench-data/pack-${photos}p-${pdfs}d-${size}"
@@ -70,17 +73,27 @@ sync
 run zip sh -c 'zip -r -q "$1" "$2" && sync' sh "$out/zip.zip" "$data"
 zip_size=$(stat -c %s "$out/zip.zip")
 rm -f "$out/zip.zip"
+# "用时：检查 X 秒，写入 Y 秒，校验 Z 秒，落盘 S 秒，共 T 秒。"
+stages_of() { grep "用时" "$1" | sed 's/[^0-9. ]//g' | awk '{print $1, $2, $3, $4}'; }
+if [ -n "$baseline" ]; then
+  run base "$baseline" pack "$data" -o "$out/base.zip" --unmapped other --jobs "$jobs" $ocr_flag --as-of 2026-01-20
+  base_size=$(stat -c %s "$out/base.zip")
+  read -r base_check_s base_write_s base_verify_s base_sync_s <<< "$(stages_of "$out/base.stdout")"
+  rm -f "$out/base.zip"
+fi
 run pack "$build/evpack" pack "$data" -o "$out/pack.zip" --unmapped other --jobs "$jobs" $ocr_flag --as-of 2026-01-20
 pack_size=$(stat -c %s "$out/pack.zip")
-# "用时：检查 X 秒，写入 Y 秒，校验 Z 秒，落盘 S 秒，共 T 秒。"
-stages=$(grep "用时" "$out/pack.stdout" | sed 's/[^0-9. ]//g' | awk '{print $1, $2, $3, $4}')
-read -r check_s write_s verify_s sync_s <<< "$stages"
+read -r check_s write_s verify_s sync_s <<< "$(stages_of "$out/pack.stdout")"
 rm -f "$out/pack.zip"
 
 echo "cp -r + sync     ${copy_wall} s   peak ${copy_rss} MiB   (cp -r alone ${nosync_wall} s)"
 echo "zip -r -q + sync ${zip_wall} s   peak ${zip_rss} MiB   $((zip_size / 1000000)) MB"
 echo "evpack pack      ${pack_wall} s   peak ${pack_rss} MiB   $((pack_size / 1000000)) MB"
 echo "  of which check ${check_s} s, write ${write_s} s, verify ${verify_s} s, fsync+rename ${sync_s} s"
+if [ -n "$baseline" ]; then
+  echo "baseline pack    ${base_wall} s   peak ${base_rss} MiB   $((base_size / 1000000)) MB   ($baseline)"
+  echo "  of which check ${base_check_s} s, write ${base_write_s} s, verify ${base_verify_s} s, fsync+rename ${base_sync_s} s"
+fi
 awk -v p="$pack_wall" -v z="$zip_wall" -v c="$copy_wall" -v w="$write_s" -v v="$verify_s" -v s="$sync_s" 'BEGIN {
   k = w + v + s
   printf "ratios: pack / zip -r = %.2f   pack / cp -r = %.2f\n", p / z, p / c
