@@ -143,6 +143,11 @@ class LibzipZipWriter final : public ZipWriter {
 
   Expected<ZipWriteResult> finish() override {
     if (archive_ == nullptr) return Error{"ZIP_WRITE_FAILED", "压缩包写入已失败或已完成，不能再完成"};
+    if (queued_.empty()) {
+      // libzip writes no file at all for an archive without entries.
+      failed_ = true;
+      return Error{"ZIP_WRITE_FAILED", "压缩包中没有任何文件，未生成压缩包"};
+    }
     prefix_.assign(queued_.size() + 1, 0);
     for (std::size_t i = 0; i < queued_.size(); ++i) prefix_[i + 1] = prefix_[i] + queued_[i].stamp.size;
     zip_register_progress_callback_with_state(archive_, 0.0, &LibzipZipWriter::on_progress, nullptr, this);
@@ -236,11 +241,12 @@ class LibzipZipWriter final : public ZipWriter {
   // within it in proportion to the bytes done: turn it back into bytes and entries.
   static void on_progress(zip_t* /*archive*/, double fraction, void* state) {
     auto* self = static_cast<LibzipZipWriter*>(state);
-    if (!self->options_.progress || self->queued_.empty()) return;
+    if (self->queued_.empty()) return;
     const double n = static_cast<double>(self->queued_.size());
     const double position = std::clamp(fraction, 0.0, 1.0) * n;
     const auto entry = std::min(static_cast<std::size_t>(position), self->queued_.size());
     self->current_ = std::min(entry, self->queued_.size() - 1);
+    if (!self->options_.progress) return;
     std::uint64_t bytes = self->prefix_[entry];
     if (entry < self->queued_.size()) {
       bytes += static_cast<std::uint64_t>((position - std::floor(position)) *

@@ -255,6 +255,16 @@ TEST(LibzipZipWriter, NeverOverwritesAndReportsUnreadableSources) {
   EXPECT_EQ(fifo.error().code, "ZIP_SOURCE_UNREADABLE");
 }
 
+TEST(LibzipZipWriter, AnArchiveWithoutEntriesIsAnError) {
+  TempDir dir;
+  auto writer = create_zip_writer((dir.path() / "empty.zip").string());
+  ASSERT_TRUE(writer.ok());
+  auto done = writer.value()->finish();
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().code, "ZIP_WRITE_FAILED");
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
 TEST(LibzipZipWriter, AFileGoneBeforeWritingFailsTheArchiveAndLeavesNothing) {
   TempDir dir;
   const auto a = dir.write("src/a.jpg", random_bytes(100'000, 1));

@@ -132,7 +132,7 @@ class ZipWriter {
   /// Writes the archive (to a temp file beside the target, renamed when complete) and
   /// reads back every entry's size and CRC from it. Errors: ZIP_SOURCE_UNREADABLE (a queued
   /// file cannot be read), ZIP_SOURCE_CHANGED (a file changed since it was queued),
-  /// ZIP_WRITE_FAILED (disk full ...), ZIP_WRITE_CANCELLED.
+  /// ZIP_WRITE_FAILED (disk full, no entry at all ...), ZIP_WRITE_CANCELLED.
   virtual Expected<ZipWriteResult> finish() = 0;
 };
 
