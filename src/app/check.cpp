@@ -135,6 +135,15 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
         ++matches;
       }
     }
+    // A stray mark at the margin read as one more character in front (有临交字).
+    if (matches == 0 && read.size() >= 3) {
+      std::string rest;
+      for (std::size_t i = 1; i < read.size(); ++i) rest += read[i];
+      if (known.count(rest) > 0) {
+        match = &*known.find(rest);
+        matches = 1;
+      }
+    }
     if (matches != 1) continue;
     DocNumber& number = *doc->own_number;
     const std::string was = number.text;

@@ -8,6 +8,7 @@
 
 #include "evpack/adapters/docx_reader.hpp"
 #include "evpack/adapters/red_ink.hpp"
+#include "evpack/inspect/ocr_repair.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_marks.hpp"
 #include "evpack/inspect/doc_number.hpp"
@@ -195,11 +196,19 @@ RasterImage red_dropout(const RasterImage& image) {
   return out;
 }
 
+/// A line of dark type, and the share of the searched columns that hold its ink
+/// (a separator rule fills almost all of them; a line with a gap, such as
+/// 文号 … 签发人, does not).
+struct InkLine {
+  MmRect box;
+  double fill = 0;
+};
+
 /// Lines of dark type in a low-resolution page image (rows with ink between
 /// x0 and x1 mm, y0 and y1 mm), top to bottom. Red ink does not count.
-std::vector<MmRect> text_lines(const RasterImage& image, double px_per_mm, double x0, double x1, double y0,
-                               double y1) {
-  std::vector<MmRect> lines;
+std::vector<InkLine> text_lines(const RasterImage& image, double px_per_mm, double x0, double x1, double y0,
+                                double y1) {
+  std::vector<InkLine> lines;
   if (image.empty()) return lines;
   const int c = image.channels;
   const int left = std::clamp(static_cast<int>(x0 * px_per_mm), 0, image.width);
@@ -210,14 +219,18 @@ std::vector<MmRect> text_lines(const RasterImage& image, double px_per_mm, doubl
   int start = -1;
   int min_x = image.width;
   int max_x = 0;
+  std::vector<char> inked(static_cast<std::size_t>(std::max(0, right - left)), 0);
   auto close = [&](int end) {
     const double h = (end - start) / px_per_mm;
     if (h >= 2.5 && max_x > min_x) {
-      lines.push_back({min_x / px_per_mm, start / px_per_mm, (max_x - min_x + 1) / px_per_mm, h});
+      const auto filled = std::count(inked.begin(), inked.end(), 1);
+      lines.push_back({{min_x / px_per_mm, start / px_per_mm, (max_x - min_x + 1) / px_per_mm, h},
+                       inked.empty() ? 0.0 : static_cast<double>(filled) / static_cast<double>(inked.size())});
     }
     start = -1;
     min_x = image.width;
     max_x = 0;
+    std::fill(inked.begin(), inked.end(), 0);
   };
   for (int y = top; y < bottom; ++y) {
     const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width * c;
@@ -234,6 +247,9 @@ std::vector<MmRect> text_lines(const RasterImage& image, double px_per_mm, doubl
     }
     if (n >= 2) {
       if (start < 0) start = y;
+      for (int x = left; x < right; ++x) {
+        if (row[x * c + (c == 3 ? 2 : 0)] < kDark) inked[static_cast<std::size_t>(x - left)] = 1;
+      }
       min_x = std::min(min_x, row_min);
       max_x = std::max(max_x, row_max);
     } else if (start >= 0) {
@@ -246,84 +262,18 @@ std::vector<MmRect> text_lines(const RasterImage& image, double px_per_mm, doubl
 
 constexpr double kOcrDpi = 200;
 
-bool is_han(const std::string& ch) {
-  if (ch.size() != 3) return false;
-  const auto b0 = static_cast<unsigned char>(ch[0]);
-  return b0 >= 0xE4 && b0 <= 0xE9;
-}
-
-bool is_digit(const std::string& ch) { return ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9'; }
-
-/// A number line as OCR reads it off a scan: brackets misread as , j . | or lost,
-/// spaces anywhere ("育交发,2025j.7号"). When the line holds Han characters, a
-/// four-digit year, a serial and 号 with at most two stray characters between
-/// them, it is rewritten as 代字〔年〕序号号; otherwise it is returned unchanged.
-std::string repair_ocr_number(const std::string& line) {
-  std::vector<std::string> chars;
-  for (const auto& ch : split_utf8_chars(line)) {
-    if (ch != " " && ch != "\u3000" && ch != "\t") chars.push_back(ch);
-  }
-  for (std::size_t y = 0; y + 4 <= chars.size(); ++y) {
-    if (!(is_digit(chars[y]) && is_digit(chars[y + 1]) && is_digit(chars[y + 2]) && is_digit(chars[y + 3]))) continue;
-    const std::string year = chars[y] + chars[y + 1] + chars[y + 2] + chars[y + 3];
-    if (year.rfind("19", 0) != 0 && year.rfind("20", 0) != 0) continue;
-    if (y + 4 < chars.size() && is_digit(chars[y + 4])) continue;
-    // Backwards over at most two stray characters to the agency's Han characters.
-    std::size_t a = y;
-    int stray = 0;
-    while (a > 0 && !is_han(chars[a - 1]) && !is_digit(chars[a - 1]) && stray < 2) {
-      --a;
-      ++stray;
-    }
-    std::size_t start = a;
-    while (start > 0 && is_han(chars[start - 1]) && a - start < 10) --start;
-    if (a - start < 2) continue;
-    // Forwards over at most two stray characters to the serial and 号.
-    std::size_t s = y + 4;
-    stray = 0;
-    while (s < chars.size() && !is_digit(chars[s]) && !is_han(chars[s]) && stray < 2) {
-      ++s;
-      ++stray;
-    }
-    std::size_t e = s;
-    while (e < chars.size() && is_digit(chars[e]) && e - s < 5) ++e;
-    // 号 is sometimes read as 与, 弓 or 亏 right after the serial.
-    if (e == s || e >= chars.size() ||
-        (chars[e] != "号" && chars[e] != "与" && chars[e] != "弓" && chars[e] != "亏")) {
-      continue;
-    }
-    std::string agency;
-    for (std::size_t i = start; i < a; ++i) agency += chars[i];
-    std::string serial;
-    for (std::size_t i = s; i < e; ++i) serial += chars[i];
-    // The number on a line of its own (上行文 carry 签发人 on the same line).
-    std::string before;
-    for (std::size_t i = 0; i < start; ++i) before += chars[i];
-    std::string after;
-    for (std::size_t i = e + 1; i < chars.size(); ++i) after += chars[i];
-    std::string out = before.empty() ? "" : before + "\n";
-    out += agency + "〔" + year + "〕" + serial + "号";
-    if (!after.empty()) out += "\n" + after;
-    return out;
-  }
-  return line;
-}
-
-/// OCR cannot tell 〔 from ( [ 【 at scan resolution: the year brackets of a
-/// number read from a scan are written 〔〕 (their form is not judged on scans).
-std::string normalise_ocr_brackets(const std::string& text) {
-  static const std::regex kYear("(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*((?:19|20)\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+");
-  return std::regex_replace(text, kYear, "〔$1〕");
-}
-
 std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red,
-                       OcrLayout layout = OcrLayout::Uniform) {
+                       OcrLayout layout = OcrLayout::Uniform, bool erase_rules = false) {
   const double k = 72 / 25.4;
   const PageRect pt{mm_rect.x * k, mm_rect.y * k, mm_rect.width * k, mm_rect.height * k};
   if (pt.width <= 0 || pt.height <= 0) return {};
   auto image = doc.render(page, dpi, pt);
   if (!image) return {};
-  auto result = ocr.recognize(drop_red ? red_dropout(*image) : *image, layout);
+  RasterImage prepared = drop_red ? red_dropout(*image) : *image;
+  // A gray separator rule under the number (a gray scan, or a tilted page) makes
+  // Tesseract read nothing on the line: it goes before OCR.
+  if (erase_rules) prepared = erase_long_rules(prepared, dpi / 25.4);
+  auto result = ocr.recognize(prepared, layout);
   return result ? result->text() : std::string{};
 }
 
@@ -353,17 +303,18 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     // the left margin and reaches past the centre line for 上行文).
     const auto lines = text_lines(marks.first, px, w / 2 - 35, w / 2 + 35, 20, std::min(h, kHeadZoneMm + 20));
     double after = -1;
-    for (const MmRect& l : lines) {
+    for (const auto& [l, fill] : lines) {
       if (l.height >= 8) {  // letterhead type (also black or gray); the title below is smaller
         after = l.y + l.height;
         break;
       }
     }
     const double band = 70;
-    for (const MmRect& l : lines) {
-      // A line across the whole band is the separator rule (gray on a gray scan) or
-      // body text; the number line is shorter (centred, or 上行文 from the left margin).
-      if (l.width >= 0.95 * band) continue;
+    for (const auto& [l, fill] : lines) {
+      // A line filling the whole band is the separator rule (gray on a gray scan) or
+      // body text; the number line is shorter (centred) or has a gap (上行文: the
+      // number at the left margin, 签发人 at the right).
+      if (l.width >= 0.95 * band && fill >= 0.8) continue;
       if (after >= 0 && l.y > after && l.y < after + 45 && l.height >= 3 && l.height < 8) {
         number = PageRect{12, l.y - 3, w - 24, l.height + 6};
         break;
@@ -371,14 +322,14 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     }
     if (!number && !lines.empty()) {
       // No letterhead type: the head is the first lines of the page.
-      const double top = lines.front().y - 3;
+      const double top = lines.front().box.y - 3;
       number = PageRect{12, top, w - 24, std::min(60.0, h - top)};
     }
   }
   if (number) {
     const bool one_line = number->height < 16;
     const std::string read =
-        ocr_region(doc, ocr, 0, *number, kOcrDpi, true, one_line ? OcrLayout::SingleLine : OcrLayout::Uniform);
+        ocr_region(doc, ocr, 0, *number, kOcrDpi, true, one_line ? OcrLayout::SingleLine : OcrLayout::Uniform, true);
     std::istringstream lines(read);
     for (std::string line; std::getline(lines, line);) text += repair_ocr_number(line) + "\n";
   }
@@ -388,12 +339,12 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
   auto tail = text_lines(marks.last, px, lw * 0.45, lw - 10, 20, lh - 32);
   if (!tail.empty()) {
     const std::size_t first = tail.size() > 5 ? tail.size() - 5 : 0;
-    double top = tail[first].y - 3;
-    const double bottom = tail.back().y + tail.back().height + 3;
+    double top = tail[first].box.y - 3;
+    const double bottom = tail.back().box.y + tail.back().box.height + 3;
     for (const SealMark& s : marks.seals) {
       if (s.page == last + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
     }
-    text += ocr_region(doc, ocr, last, {lw * 0.38, top, lw * 0.62 - 8, bottom - top}, kOcrDpi, true);
+    text += repair_ocr_date(ocr_region(doc, ocr, last, {lw * 0.38, top, lw * 0.62 - 8, bottom - top}, kOcrDpi, true));
   }
   return text;
 }

@@ -61,6 +61,15 @@ TEST(CorrectScannedAgencies, AmbiguousOrFarReadingsStand) {
   EXPECT_EQ(number_of(ev[4]), "临山字〔2025〕2号");
 }
 
+TEST(CorrectScannedAgencies, AStrayCharacterInFrontIsDropped) {
+  std::vector<Evidence> ev = {
+      document("a.pdf", false, "临交字〔2025〕3号", "临交字"),
+      document("b.pdf", true, "有临交字〔2025〕49号", "有临交字"),
+  };
+  correct_scanned_agencies(ev);
+  EXPECT_EQ(number_of(ev[1]), "临交字〔2025〕49号");
+}
+
 TEST(CorrectScannedAgencies, NumbersInFileNamesAreKnownAgencies) {
   std::vector<Evidence> ev = {
       document("1.1/青交字〔2025〕3号 关于成立领导小组的通知.pdf", true, "青交考〔2025〕3号", "青交考"),

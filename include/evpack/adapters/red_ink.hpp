@@ -64,4 +64,11 @@ struct RedInkReport {
 /// inconsistent image gives an empty report with colour == false.
 RedInkReport analyse_red_ink(const RasterImage& image, const RedInkOptions& options);
 
+/// Whitens long, thin horizontal strokes of dark ink (a gray separator rule, an
+/// underline) in a 1-channel page crop so OCR reads the type beside them. Strokes
+/// at least `min_length_mm` long survive a tilt of up to about 3°; characters,
+/// whose strokes are shorter, are kept. Returns the image unchanged when it is not
+/// 1-channel or inconsistent.
+RasterImage erase_long_rules(const RasterImage& gray, double px_per_mm, double min_length_mm = 15);
+
 }  // namespace evpack

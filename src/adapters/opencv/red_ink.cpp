@@ -249,4 +249,30 @@ RedInkReport analyse_red_ink(const RasterImage& image, const RedInkOptions& opti
   return report;
 }
 
+RasterImage erase_long_rules(const RasterImage& gray, double px_per_mm, double min_length_mm) {
+  if (gray.channels != 1 || gray.empty() || !consistent(gray) || px_per_mm <= 0) return gray;
+  try {
+    RasterImage out = gray;
+    cv::Mat img(out.height, out.width, CV_8UC1, out.pixels.data(), static_cast<std::size_t>(out.width));
+    cv::Mat ink;
+    cv::threshold(img, ink, 170, 255, cv::THRESH_BINARY_INV);
+    const int length = std::max(8, static_cast<int>(std::lround(min_length_mm * px_per_mm)));
+    // A rule tilted by 3° climbs length * 0.052 px along the kernel: thicken the ink
+    // vertically by that much so the tilted rule stays one run under the kernel.
+    const int climb = std::max(1, static_cast<int>(std::lround(length * 0.055)));
+    cv::Mat thick;
+    cv::dilate(ink, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 2 * climb + 1)));
+    cv::Mat runs;
+    cv::morphologyEx(thick, runs, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(length, 1)));
+    // The opened band holds the rule and the dilation's margin: erase only its ink,
+    // grown by a pixel for the anti-aliased edge.
+    cv::Mat rule = runs & ink;
+    cv::dilate(rule, rule, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+    img.setTo(255, rule);
+    return out;
+  } catch (const cv::Exception&) {
+    return gray;
+  }
+}
+
 }  // namespace evpack

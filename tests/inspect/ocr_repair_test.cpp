@@ -1,0 +1,45 @@
+// OCR repairs, on strings Tesseract really produced from the generated scans
+// (bench-data/docset-300-7, read with the chi_sim model).
+#include <gtest/gtest.h>
+
+#include "evpack/inspect/ocr_repair.hpp"
+
+namespace evpack {
+namespace {
+
+TEST(RepairOcrNumber, BracketsLostOrMisreadAreRebuilt) {
+  EXPECT_EQ(repair_ocr_number("育交发,2025j.7号"), "育交发〔2025〕7号");
+  EXPECT_EQ(repair_ocr_number("青交办字【2025]】 84号签发人 : 王建国"), "青交办字〔2025〕84号\n签发人:王建国");
+  EXPECT_EQ(repair_ocr_number("青交办字【2025】 89己"), "青交办字〔2025〕89号");
+  EXPECT_EQ(repair_ocr_number("”青交字【2025】 19号和"), "”\n青交字〔2025〕19号\n和");
+}
+
+TEST(RepairOcrNumber, OtherTextStaysAsItIs) {
+  EXPECT_EQ(repair_ocr_number("青石县交通运输局文件"), "青石县交通运输局文件");
+  EXPECT_EQ(repair_ocr_number("2025年3月5日"), "2025年3月5日");
+  EXPECT_EQ(repair_ocr_number("共2025人参加"), "共2025人参加");  // no serial and 号
+  EXPECT_EQ(repair_ocr_number("交〔2025〕5号"), "交〔2025〕5号");  // one Han character is no 代字
+}
+
+TEST(RepairOcrDate, YearDigitsEatenByTheSealComeBack) {
+  EXPECT_EQ(repair_ocr_date("025年2月28日"), "2025年2月28日");
+  EXPECT_EQ(repair_ocr_date("e025年6月21 日"), "e2025年6月21 日");
+  EXPECT_EQ(repair_ocr_date("青石县交通运输局\n25年12月15品"), "青石县交通运输局\n2025年12月15品");
+}
+
+TEST(RepairOcrDate, WholeYearsAndOtherNumbersAreLeftAlone) {
+  EXPECT_EQ(repair_ocr_date("2025年3月5日"), "2025年3月5日");
+  EXPECT_EQ(repair_ocr_date("12025年"), "12025年");
+  EXPECT_EQ(repair_ocr_date("共25年"), "共25年");  // no month: not a date
+}
+
+TEST(NormaliseOcrBrackets, YearBracketsBecomeTheStandardOnes) {
+  EXPECT_EQ(normalise_ocr_brackets("青交发【2025]】 108号"), "青交发〔2025〕 108号");
+  EXPECT_EQ(normalise_ocr_brackets("青交字(2025)4号"), "青交字〔2025〕4号");
+  EXPECT_EQ(normalise_ocr_brackets("青交发【25]46号"), "青交发〔25〕46号");
+  EXPECT_EQ(normalise_ocr_brackets("（三）总结验收阶段"), "（三）总结验收阶段");
+  EXPECT_EQ(normalise_ocr_brackets("第(12)条"), "第(12)条");  // two digits without serial and 号
+}
+
+}  // namespace
+}  // namespace evpack
