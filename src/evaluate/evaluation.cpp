@@ -1019,7 +1019,7 @@ class Evaluator {
     bool total_met = true;
     if (ind.min_count_per == TargetPeriod::Total && ind.min_count > 1) {
       total_met = total >= ind.min_count;
-      parts.push_back("合计" + std::to_string(total) + "/" + std::to_string(ind.min_count) + "项");
+      parts.push_back("合计" + std::to_string(total) + "项（目标至少" + std::to_string(ind.min_count) + "项）");
       const bool frame_due = !as_of_.valid() || as_of_ > w.to;
       if (!total_met && frame_due && total > 0) {
         add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,

@@ -50,6 +50,8 @@ struct Painter {
   std::string bold(const std::string& s) const { return color ? "\033[1m" + s + "\033[0m" : s; }
 };
 
+std::string render_task_table(const CheckResult& result, const Painter& paint, int title_width);
+
 }  // namespace
 
 int display_width(const std::string& text) {
@@ -84,13 +86,56 @@ std::string truncate_to_width(const std::string& text, int width) {
   return out + "…";
 }
 
+namespace {
+
+// Task systems: a status per task instead of points, categories without totals.
+std::string render_task_table(const CheckResult& result, const Painter& paint, int title_width) {
+  const Evaluation& ev = result.evaluation;
+  std::string out = pad_right("任务", title_width) + pad_right("状态", 11) + "说明\n";
+  for (const auto& cat : ev.categories) {
+    out += paint.bold(category_label(cat.id, cat.title)) + "\n";
+    for (const auto& r : ev.indicators) {
+      if (r.category != cat.id) continue;
+      const char* mark = r.status == TaskStatus::Done      ? "✓"
+                         : r.status == TaskStatus::Partial ? "△"
+                         : r.status == TaskStatus::Missing ? "✗"
+                                                           : "·";
+      // The status has its own column: the reason's "已完成：" prefix would repeat it.
+      std::string reason = r.reason;
+      const std::string prefix = task_status_label_zh(r.status) + "：";
+      if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+      std::string line = "  " + pad_right(truncate_to_width(r.id + " " + r.title, title_width - 3), title_width - 2) +
+                         pad_right(std::string(mark) + " " + task_status_label_zh(r.status), 11) +
+                         truncate_to_width(reason, 60);
+      if (r.status == TaskStatus::Missing) line = paint.red(line);
+      else if (r.status == TaskStatus::Partial) line = paint.yellow(line);
+      out += line + "\n";
+    }
+  }
+  bool header = false;
+  for (const auto& d : ev.deductions) {
+    if (d.occurrences == 0 && !d.manual) continue;
+    if (!header) out += paint.bold("风险项") + "\n";
+    header = true;
+    out += "  " + pad_right(truncate_to_width(d.id + " " + d.title, title_width - 3), title_width - 2) +
+           (d.manual ? "需人工核查" : std::to_string(d.occurrences) + "处") + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_console_summary(const CheckResult& result, const ConsoleOptions& options) {
   const Painter paint{options.color};
   const Evaluation& ev = result.evaluation;
   std::string out;
   out += paint.bold("evpack 自查结果") + "\n";
   out += "规则：" + result.rules.title + "（" + result.rules.id + "）";
-  if (result.rules.year) out += "  试点年度：" + std::to_string(result.rules.year);
+  if (result.rules.year) {
+    out += result.rules.scored ? "  试点年度：" : "  年度：";
+    out += std::to_string(result.rules.year);
+    if (result.rules.end_year > result.rules.year) out += "-" + std::to_string(result.rules.end_year);
+  }
   out += "\n";
   out += "材料：" + result.scan.root + "（共 " + std::to_string(result.evidence.size()) + " 个文件）\n\n";
 
@@ -99,14 +144,32 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
            "  = 基础分 " + fmt_points(ev.totals.base) + " + 加分 " + fmt_points(ev.totals.bonus) + " − 扣分 " +
            fmt_points(ev.totals.deductions) + "\n";
   }
+  if (!result.rules.scored) {
+    const TaskCoverage& c = ev.coverage;
+    out += paint.bold("任务完成情况：共 " + std::to_string(c.tasks) + " 项") + "，已完成 " + std::to_string(c.done) +
+           "，部分完成 " + std::to_string(c.partial) + "，缺佐证 " + std::to_string(c.missing) + "，未到期 " +
+           std::to_string(c.not_due) + "，不在检查年度 " + std::to_string(c.out_of_year) +
+           "（本规则按任务清单检查佐证，不计分）\n";
+  }
   if (ev.totals.d1_risks > 0) {
     out += paint.red("！发现 " + std::to_string(ev.totals.d1_risks) +
-                     " 项弄虚作假（D.1）风险：一经查实，取消验收资格、总分扣至0分。请先处理标为“致命”的问题。") +
+                     " 项弄虚作假（D.1）风险：一经查实，取消验收资格、总分扣至0分。请先逐一核实处理：") +
            "\n";
+    constexpr std::size_t kShown = 5;
+    for (std::size_t i = 0; i < ev.fabrication.signals.size() && i < kShown; ++i) {
+      const Finding& f = ev.fabrication.signals[i];
+      out += "  · " + (f.file.empty() ? "" : f.file + "：") + truncate_to_width(f.message, 90) + "\n";
+    }
+    if (ev.fabrication.signals.size() > kShown) {
+      out += "  ……另有 " + std::to_string(ev.fabrication.signals.size() - kShown) + " 条，详见报告的D.1部分\n";
+    }
   }
   out += "\n";
 
   const int title_width = 34;
+  if (!result.rules.scored) {
+    out += render_task_table(result, paint, title_width);
+  } else {
   out += pad_right("指标", title_width) + pad_right("得分/满分", 11) + "说明\n";
   for (const auto& cat : ev.categories) {
     out += paint.bold(pad_right(category_label(cat.id, cat.title), title_width) + fmt_points(cat.points) + "/" +
@@ -134,6 +197,7 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
     if (d.occurrences == 0 && !d.manual) continue;
     out += "  " + pad_right(truncate_to_width(d.id + " " + d.title, title_width - 3), title_width - 2) +
            pad_right(d.points > 0 ? "−" + fmt_points(d.points) : "", 9) + "  " + d.reason + "\n";
+  }
   }
 
   std::map<Severity, int> counts;
