@@ -20,55 +20,71 @@ bool is_digit(const std::string& ch) { return ch.size() == 1 && ch[0] >= '0' && 
 
 }  // namespace
 
-/// A number line as OCR reads it off a scan: brackets misread as , j . | or lost,
-/// spaces anywhere ("育交发,2025j.7号"). When the line holds Han characters, a
-/// four-digit year, a serial and 号 with at most two stray characters between
-/// them, it is rewritten as 代字〔年〕序号号; otherwise it is returned unchanged.
+/// A number line as OCR reads it off a scan: brackets misread as , j . | 1 or lost,
+/// spaces anywhere, 号 misread as another character ("育交发,2025j.7号",
+/// "青交办字 [2025] 17呈", "填交宁【20251 115总"). When the line holds Han characters,
+/// a four-digit year, a serial and one character after it, with at most two stray
+/// characters (spaces not counted) between them, it is rewritten as 代字〔年〕序号号;
+/// otherwise it is returned unchanged.
 std::string repair_ocr_number(const std::string& line) {
+  // Runs of white space become one " ": a space still ends a run of digits.
   std::vector<std::string> chars;
   for (const auto& ch : split_utf8_chars(line)) {
-    if (ch != " " && ch != "\u3000" && ch != "\t") chars.push_back(ch);
+    const bool space = ch == " " || ch == "\u3000" || ch == "\t";
+    if (!space) {
+      chars.push_back(ch);
+    } else if (!chars.empty() && chars.back() != " ") {
+      chars.emplace_back(" ");
+    }
   }
+  const auto stray = [&](std::size_t i) { return !is_han(chars[i]) && !is_digit(chars[i]); };
+  const auto joined = [&](std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i) {
+      if (chars[i] != " ") out += chars[i];
+    }
+    return out;
+  };
   for (std::size_t y = 0; y + 4 <= chars.size(); ++y) {
     if (!(is_digit(chars[y]) && is_digit(chars[y + 1]) && is_digit(chars[y + 2]) && is_digit(chars[y + 3]))) continue;
+    if (y > 0 && is_digit(chars[y - 1])) continue;
     const std::string year = chars[y] + chars[y + 1] + chars[y + 2] + chars[y + 3];
     if (year.rfind("19", 0) != 0 && year.rfind("20", 0) != 0) continue;
-    if (y + 4 < chars.size() && is_digit(chars[y + 4])) continue;
+    std::size_t s = y + 4;
+    if (s < chars.size() && is_digit(chars[s])) {
+      // "20251 115": the closing bracket read as 1, a space before the serial.
+      if (!(chars[s] == "1" && s + 1 < chars.size() && chars[s + 1] == " ")) continue;
+      ++s;
+    }
     // Backwards over at most two stray characters to the agency's Han characters.
     std::size_t a = y;
-    int stray = 0;
-    while (a > 0 && !is_han(chars[a - 1]) && !is_digit(chars[a - 1]) && stray < 2) {
+    int strays = 0;
+    while (a > 0 && stray(a - 1) && strays < 2) {
       --a;
-      ++stray;
+      strays += chars[a] != " ";
     }
     std::size_t start = a;
     while (start > 0 && is_han(chars[start - 1]) && a - start < 10) --start;
     if (a - start < 2) continue;
-    // Forwards over at most two stray characters to the serial and 号.
-    std::size_t s = y + 4;
-    stray = 0;
-    while (s < chars.size() && !is_digit(chars[s]) && !is_han(chars[s]) && stray < 2) {
+    // Forwards over at most two stray characters to the serial.
+    strays = s > y + 4 ? 1 : 0;
+    while (s < chars.size() && stray(s) && (strays < 2 || chars[s] == " ")) {
+      strays += chars[s] != " ";
       ++s;
-      ++stray;
     }
     std::size_t e = s;
     while (e < chars.size() && is_digit(chars[e]) && e - s < 5) ++e;
-    // 号 is sometimes read as 与, 弓, 亏 or 己 right after the serial.
-    if (e == s || e >= chars.size() ||
-        (chars[e] != "号" && chars[e] != "与" && chars[e] != "弓" && chars[e] != "亏" && chars[e] != "己")) {
+    // 号 itself is often misread (与, 弓, 亏, 己, 呈, 总 ...): any Han character right
+    // after the serial stands for it, except the ones that make it a date.
+    if (e == s || e >= chars.size() || !is_han(chars[e]) || chars[e] == "年" || chars[e] == "月" ||
+        chars[e] == "日") {
       continue;
     }
-    std::string agency;
-    for (std::size_t i = start; i < a; ++i) agency += chars[i];
-    std::string serial;
-    for (std::size_t i = s; i < e; ++i) serial += chars[i];
     // The number on a line of its own (上行文 carry 签发人 on the same line).
-    std::string before;
-    for (std::size_t i = 0; i < start; ++i) before += chars[i];
-    std::string after;
-    for (std::size_t i = e + 1; i < chars.size(); ++i) after += chars[i];
+    const std::string before = joined(0, start);
+    const std::string after = joined(e + 1, chars.size());
     std::string out = before.empty() ? "" : before + "\n";
-    out += agency + "〔" + year + "〕" + serial + "号";
+    out += joined(start, a) + "〔" + year + "〕" + joined(s, e) + "号";
     if (!after.empty()) out += "\n" + after;
     return out;
   }

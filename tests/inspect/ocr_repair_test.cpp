@@ -12,6 +12,9 @@ TEST(RepairOcrNumber, BracketsLostOrMisreadAreRebuilt) {
   EXPECT_EQ(repair_ocr_number("青交办字【2025]】 84号签发人 : 王建国"), "青交办字〔2025〕84号\n签发人:王建国");
   EXPECT_EQ(repair_ocr_number("青交办字【2025】 89己"), "青交办字〔2025〕89号");
   EXPECT_EQ(repair_ocr_number("”青交字【2025】 19号和"), "”\n青交字〔2025〕19号\n和");
+  EXPECT_EQ(repair_ocr_number("青交办字 [2025] 17呈"), "青交办字〔2025〕17号");
+  EXPECT_EQ(repair_ocr_number("青交办字【2025  74号"), "青交办字〔2025〕74号");
+  EXPECT_EQ(repair_ocr_number("填交宁【20251 115总"), "填交宁〔2025〕115号");
 }
 
 TEST(RepairOcrNumber, OtherTextStaysAsItIs) {
@@ -19,6 +22,8 @@ TEST(RepairOcrNumber, OtherTextStaysAsItIs) {
   EXPECT_EQ(repair_ocr_number("2025年3月5日"), "2025年3月5日");
   EXPECT_EQ(repair_ocr_number("共2025人参加"), "共2025人参加");  // no serial and 号
   EXPECT_EQ(repair_ocr_number("交〔2025〕5号"), "交〔2025〕5号");  // one Han character is no 代字
+  EXPECT_EQ(repair_ocr_number("青石县 2025 12月"), "青石县 2025 12月");  // a date, not a number
+  EXPECT_EQ(repair_ocr_number("青交字20251115号"), "青交字20251115号");  // no bracket, no space: not a year
 }
 
 TEST(RepairOcrDate, YearDigitsEatenByTheSealComeBack) {
