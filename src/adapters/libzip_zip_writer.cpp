@@ -209,8 +209,14 @@ class LibzipZipWriter final : public ZipWriter {
     std::string stored = name;
     zip_flags_t encoding = ZIP_FL_ENC_UTF_8;
     if (options_.names == ZipNameEncoding::Gbk && !is_ascii(name)) {
-      stored = *utf8_to_gbk(name);  // checked in check_state_and_name
-      encoding = ZIP_FL_ENC_CP437;  // libzip stores the bytes as they are, without the UTF-8 flag
+      std::string gbk = *utf8_to_gbk(name);  // checked in check_state_and_name
+      // GBK bytes that also read as valid UTF-8 (e.g. "gbk/目录.html") are refused by
+      // libzip as CP437, and most readers would take them for UTF-8 anyway: keep the
+      // flagged UTF-8 name for those.
+      if (!is_valid_utf8(gbk)) {
+        stored = std::move(gbk);
+        encoding = ZIP_FL_ENC_CP437;  // libzip stores the bytes as they are, without the UTF-8 flag
+      }
     }
     const zip_int64_t index = zip_file_add(archive_, stored.c_str(), source, encoding);
     if (index < 0) {

@@ -187,6 +187,8 @@ TEST(LibzipZipWriter, GbkNamesAreRawGbkBytesWithoutTheFlag) {
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE(writer.value()->add_bytes("会议/签到表.txt", "x", ZipMethod::Store).ok());
   ASSERT_TRUE(writer.value()->add_bytes("readme.txt", "y", ZipMethod::Store).ok());
+  // GBK C4BF C2BC is valid UTF-8 as well: this one stays flagged UTF-8.
+  ASSERT_TRUE(writer.value()->add_bytes("gbk/目录.html", "w", ZipMethod::Store).ok());
   auto emoji = writer.value()->add_bytes("会议/😀.txt", "z", ZipMethod::Store);
   ASSERT_FALSE(emoji.ok());
   EXPECT_EQ(emoji.error().code, "ZIP_NAME_NOT_GBK");
@@ -194,18 +196,21 @@ TEST(LibzipZipWriter, GbkNamesAreRawGbkBytesWithoutTheFlag) {
 
   auto reader = open_zip(path);
   ASSERT_TRUE(reader.ok());
-  ASSERT_EQ(reader.value()->entries().size(), 2u);
+  ASSERT_EQ(reader.value()->entries().size(), 3u);
   const ZipEntry& e = reader.value()->entries()[0];
   EXPECT_EQ(e.name, "会议/签到表.txt");
   EXPECT_TRUE(e.name_decoded_from_gbk);
   EXPECT_EQ(e.raw_name, "\xbb\xe1\xd2\xe9/\xc7\xa9\xb5\xbd\xb1\xed.txt");
+  EXPECT_EQ(reader.value()->entries()[2].name, "gbk/目录.html");
+  EXPECT_FALSE(reader.value()->entries()[2].name_decoded_from_gbk);
 
   // Python reads unflagged names as CP437: the bytes are GBK, and no flag is set.
   const auto py = run_command(std::string(testing::system_python()) +
                               " -c \"import zipfile,sys\ni=zipfile.ZipFile(sys.argv[1]).infolist()[0]\n"
-                              "print(i.flag_bits & 0x800, i.filename.encode('cp437').decode('gbk'))\" " +
+                              "print(i.flag_bits & 0x800, i.filename.encode('cp437').decode('gbk'))\n"
+                              "print(zipfile.ZipFile(sys.argv[1]).infolist()[2].flag_bits & 0x800)\" " +
                               shell_quote(path));
-  EXPECT_EQ(py.output, "0 会议/签到表.txt\n");
+  EXPECT_EQ(py.output, "0 会议/签到表.txt\n2048\n");
   if (tool_available("unzip")) {
     const auto r = run_command("unzip -t " + shell_quote(path));
     EXPECT_EQ(r.exit_code, 0) << r.output;

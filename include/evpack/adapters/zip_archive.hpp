@@ -80,7 +80,9 @@ enum class ZipNameEncoding {
   Utf8,  ///< UTF-8 with the language-encoding flag (bit 11) on non-ASCII names: Windows 7 and later,
          ///< 7-Zip, unzip 6, Python
   Gbk,   ///< raw GBK bytes without the flag, for old tools on Chinese Windows (code page 936).
-         ///< No Unicode Path field (libzip cannot write one): elsewhere the names look garbled
+         ///< No Unicode Path field (libzip cannot write one): elsewhere the names look garbled.
+         ///< A name whose GBK bytes are also valid UTF-8 (rare, e.g. "gbk/目录.html") keeps
+         ///< the flagged UTF-8 form: libzip refuses it raw and readers would take it for UTF-8
 };
 
 /// Options of a ZipWriter.
