@@ -101,8 +101,11 @@ def make_base(job: dict, out: str) -> list[dict]:
     if job["exif_kind"] != "stripped":
         exif = ExifSpec(job["make"], job["model"], dt.datetime.fromisoformat(job["exif_time"]),
                         software=job["software"])
+    # Pixels stored turned only with an Orientation tag to turn them back: a photo
+    # whose EXIF was stripped (WeChat) has been re-encoded upright.
+    rotate = job["rotate"] and exif is not None
     spec = PhotoSpec(scene=job["scene"], width=job["width"], height=job["height"], watermark=wm, exif=exif,
-                     quality=job["quality"], seed=job["seed"] * 100003 + job["i"], rotate_stored=job["rotate"])
+                     quality=job["quality"], seed=job["seed"] * 100003 + job["i"], rotate_stored=rotate)
     scene = render_scene(spec)
     if job["distract"]:
         scene = _distract(scene, r)
@@ -110,7 +113,7 @@ def make_base(job: dict, out: str) -> list[dict]:
     name = f"{job['folder']}/IMG_{job['i']:04d}.jpg"
     entries = [dict(file=name, watermark=wm is not None, style=job["style"],
                     time=t.strftime("%Y-%m-%d %H:%M") if wm else "", exif=job["exif_kind"],
-                    width=job["width"], height=job["height"], rotated=job["rotate"], quality=job["quality"],
+                    width=job["width"], height=job["height"], rotated=rotate, quality=job["quality"],
                     group=f"g{job['i']}" if job["copy"] else "", distractor=job["distract"])]
     _write(out, name, _encode(img, spec))
     if job["copy"]:

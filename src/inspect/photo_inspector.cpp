@@ -429,11 +429,21 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
   RasterImage analysis;  // upright, shorter side at most kAnalysisShort
   RasterImage screen;    // screenshots: the pixels kept for OCR
   {
-    auto decoded = heic ? decode_heif_file(path) : decode_image_file(path);
+    // A camera never makes a screen capture, so its photos need no more than the
+    // analysis size: a JPEG is then decoded reduced (a 12-megapixel photo at 1/4,
+    // several times faster). Other images are decoded whole, for the screenshot
+    // guess and the OCR of captures.
+    const bool camera = !facts.make.empty() || !facts.model.empty();
+    PixelRect stored{};
+    auto decoded = heic     ? decode_heif_file(path)
+                   : camera ? decode_image_file_reduced(path, kAnalysisShort, &stored)
+                            : decode_image_file(path);
     if (decoded) {
       const RasterImage& pixels = *decoded;
-      facts.width = orientation_to_apply >= 5 ? pixels.height : pixels.width;
-      facts.height = orientation_to_apply >= 5 ? pixels.width : pixels.height;
+      const int stored_width = stored.width > 0 ? stored.width : pixels.width;
+      const int stored_height = stored.height > 0 ? stored.height : pixels.height;
+      facts.width = orientation_to_apply >= 5 ? stored_height : stored_width;
+      facts.height = orientation_to_apply >= 5 ? stored_width : stored_height;
       // Shrink before turning: rotating a 48-megapixel photo would copy it whole.
       const int shorter = std::min(pixels.width, pixels.height);
       const int longer = std::max(pixels.width, pixels.height);

@@ -154,6 +154,47 @@ std::vector<Box> component_boxes(const std::vector<std::uint8_t>& mask, int w, i
   return boxes;
 }
 
+// Clears thin vertical rules from an ink mask: pixels in a vertical run of at
+// least kRuleLength whose horizontal run is at most kRuleWidth. The yellow bar
+// between the time and the date of 今日水印 (6-8 px wide at the analysis size) is one; left in, the smear joins the
+// large HH:MM and the date lines into one block. Strokes of text are either
+// shorter (Han characters, ~22 px) or wider (the digits of a large HH:MM).
+constexpr int kRuleLength = 30;
+constexpr int kRuleWidth = 9;
+void drop_thin_rules(std::vector<std::uint8_t>& mask, int w, int h) {
+  std::vector<std::uint16_t> across(mask.size(), 0);
+  for (int y = 0; y < h; ++y) {
+    const std::size_t row = static_cast<std::size_t>(y) * w;
+    for (int x = 0; x < w;) {
+      if (mask[row + x] == 0) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < w && mask[row + end] != 0) ++end;
+      for (int k = x; k < end; ++k) across[row + k] = static_cast<std::uint16_t>(std::min(end - x, 65535));
+      x = end;
+    }
+  }
+  for (int x = 0; x < w; ++x) {
+    for (int y = 0; y < h;) {
+      if (mask[static_cast<std::size_t>(y) * w + x] == 0) {
+        ++y;
+        continue;
+      }
+      int end = y;
+      while (end < h && mask[static_cast<std::size_t>(end) * w + x] != 0) ++end;
+      if (end - y >= kRuleLength) {
+        for (int k = y; k < end; ++k) {
+          const std::size_t i = static_cast<std::size_t>(k) * w + x;
+          if (across[i] <= kRuleWidth) mask[i] = 0;
+        }
+      }
+      y = end;
+    }
+  }
+}
+
 // One band: the panel of its text-like blocks, or nothing.
 std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect band, const std::string& where,
                                        int image_height) {
@@ -171,22 +212,86 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
     ink[i] = top_hat > kInkContrast && v.pixels[i] > kInkBright ? 1 : 0;
     strong[i] = top_hat > kOcrContrast && v.pixels[i] > kOcrBright ? 1 : 0;
   }
+  drop_thin_rules(ink, w, h);
+  drop_thin_rules(strong, w, h);
   const auto blocks = component_boxes(extreme_2d(ink, w, h, kSmearX, kSmearY, true), w, h);
+
+  // Each block measured on its own ink: the tight box, the share of it that is
+  // ink, and the longest horizontal ink run.
+  struct Measured {
+    Box box;
+    double density = 0;
+    int longest_run = 0;
+  };
+  std::vector<Box> lines;
+  std::vector<Box> narrow;
+  for (const Box& b : blocks) {
+    Measured m{{b.x1, b.y1, b.x0, b.y0}};
+    int count = 0;
+    for (int y = b.y0; y < b.y1; ++y) {
+      int run = 0;
+      for (int x = b.x0; x < b.x1; ++x) {
+        if (ink[static_cast<std::size_t>(y) * w + x] == 0) {
+          run = 0;
+          continue;
+        }
+        ++count;
+        m.longest_run = std::max(m.longest_run, ++run);
+        m.box = {std::min(m.box.x0, x), std::min(m.box.y0, y), std::max(m.box.x1, x + 1), std::max(m.box.y1, y + 1)};
+      }
+    }
+    if (count == 0) continue;
+    const Box& t = m.box;
+    m.density = static_cast<double>(count) / (static_cast<double>(t.width()) * t.height());
+    // A line of text is not taller than the biggest HH:MM (~1/8 of the height);
+    // its ink covers a fair share of its box but not all of it (a lamp, a face, a
+    // badge are solid); and no stroke runs much longer than a character is tall
+    // (the rim of a bus, a window frame, a table edge do).
+    if (t.height() < 8 || t.height() > image_height / 4) continue;
+    if (m.density < 0.10 || m.density > 0.60 || m.longest_run > 2 * t.height()) continue;
+    (t.width() < t.height() * 6 / 5 ? narrow : lines).push_back(t);
+  }
+  // A narrow block (the "1" of a large "14:18", set apart by wide letter spacing)
+  // belongs to the line beside it when it stands on the same baseline.
+  for (const Box& n : narrow) {
+    for (Box& l : lines) {
+      const int overlap = std::min(n.y1, l.y1) - std::max(n.y0, l.y0);
+      const int gap = std::max(l.x0 - n.x1, n.x0 - l.x1);
+      // Not a rule or bar (the yellow bar of 今日水印 is a tenth as wide as tall).
+      if (n.width() * 4 < n.height()) break;
+      if (overlap >= n.height() * 7 / 10 && n.height() * 10 >= l.height() * 6 && n.height() * 10 <= l.height() * 16 &&
+          gap <= l.height()) {
+        l = {std::min(l.x0, n.x0), std::min(l.y0, n.y0), std::max(l.x1, n.x1), std::max(l.y1, n.y1)};
+        break;
+      }
+    }
+  }
+
+  // Large type is set wide: the "07" and ":45" of a big HH:MM fall apart into two
+  // blocks. Blocks of one height on one baseline, closer than about half their
+  // height, are one line.
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (std::size_t i = 0; i < lines.size() && !merged; ++i) {
+      for (std::size_t j = i + 1; j < lines.size() && !merged; ++j) {
+        const Box& a = lines[i];
+        const Box& b = lines[j];
+        const int lo = std::min(a.height(), b.height());
+        const int hi = std::max(a.height(), b.height());
+        const int overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+        const int gap = std::max(a.x0 - b.x1, b.x0 - a.x1);
+        if (hi * 10 > lo * 12 || overlap < lo * 7 / 10 || gap > hi * 6 / 10) continue;
+        lines[i] = {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+      }
+    }
+  }
 
   RasterImage panel{w, h, 1, std::vector<std::uint8_t>(ink.size(), 255)};
   bool any = false;
   Box bounds{w, h, 0, 0};
-  for (const Box& b : blocks) {
-    // A line of text is wider than tall, not taller than the biggest HH:MM
-    // (~1/8 of the height), and its ink covers a fair share of its box: a lone
-    // bright edge (window frame, table rim) is too thin, a lamp too solid.
-    if (b.height() < 8 || b.height() > image_height / 4 || b.width() < b.height() * 6 / 5) continue;
-    int count = 0;
-    for (int y = b.y0; y < b.y1; ++y) {
-      for (int x = b.x0; x < b.x1; ++x) count += ink[static_cast<std::size_t>(y) * w + x];
-    }
-    const double density = static_cast<double>(count) / (static_cast<double>(b.width()) * b.height());
-    if (density < 0.08 || density > 0.6) continue;
+  for (const Box& b : lines) {
     for (int y = b.y0; y < b.y1; ++y) {
       for (int x = b.x0; x < b.x1; ++x) {
         const std::size_t i = static_cast<std::size_t>(y) * w + x;
@@ -207,6 +312,12 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
   out.ink = crop(panel, keep);
   out.box = {band.x + keep.x, band.y + keep.y, keep.width, keep.height};
   out.where = where;
+  // Lines top to bottom, left to right, in panel coordinates.
+  std::sort(lines.begin(), lines.end(), [](const Box& a, const Box& b) {
+    return a.y0 + a.height() / 2 < b.y0 + b.height() / 2 ||
+           (a.y0 + a.height() / 2 == b.y0 + b.height() / 2 && a.x0 < b.x0);
+  });
+  for (const Box& b : lines) out.lines.push_back({b.x0 - keep.x, b.y0 - keep.y, b.width(), b.height()});
   return out;
 }
 
@@ -305,6 +416,71 @@ std::optional<CivilDate> date_from(const std::string& text) {
   return std::nullopt;
 }
 
+// One text line of a panel on a white canvas with a margin (Tesseract misreads
+// text touching the border), nothing of the neighbouring lines.
+RasterImage line_image(const RasterImage& ink, PixelRect box, int margin) {
+  RasterImage out{box.width + 2 * margin, box.height + 2 * margin, 1, {}};
+  out.pixels.assign(static_cast<std::size_t>(out.width) * out.height, 255);
+  for (int y = 0; y < box.height; ++y) {
+    const int sy = box.y + y;
+    if (sy < 0 || sy >= ink.height) continue;
+    for (int x = 0; x < box.width; ++x) {
+      const int sx = box.x + x;
+      if (sx < 0 || sx >= ink.width) continue;
+      out.pixels[static_cast<std::size_t>(y + margin) * out.width + x + margin] =
+          ink.pixels[static_cast<std::size_t>(sy) * ink.width + sx];
+    }
+  }
+  return out;
+}
+
+// The lines read so far, in reading order: blocks side by side on one baseline
+// joined with a space, rows with a newline.
+std::string join_lines(const TextPanel& panel, const std::vector<std::string>& texts) {
+  std::string text;
+  int row_top = -1;
+  int row_bottom = -1;
+  for (std::size_t i = 0; i < panel.lines.size(); ++i) {
+    if (texts[i].empty()) continue;
+    const PixelRect& box = panel.lines[i];
+    // Same row when the centre of this block lies within the row's height.
+    const int centre = box.y + box.height / 2;
+    const bool same_row = row_bottom >= 0 && centre >= row_top && centre <= row_bottom;
+    if (!text.empty()) text += same_row ? ' ' : '\n';
+    text += texts[i];
+    if (!same_row) {
+      row_top = box.y;
+      row_bottom = box.y + box.height;
+    }
+  }
+  return text;
+}
+
+// OCR of a panel block by block: one block is far cheaper for Tesseract than
+// finding the layout of a sparse panel, and costs about its number of characters.
+// The tallest blocks go first (the large HH:MM of 今日水印, the date and time of
+// stamps and tables are the biggest text), and reading stops as soon as a date and
+// a time are known: place, brand and code lines are read only while looking for them.
+Expected<std::string> read_panel(const TextPanel& panel, Ocr& ocr) {
+  std::vector<std::size_t> order(panel.lines.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return panel.lines[a].height > panel.lines[b].height;
+  });
+  std::vector<std::string> texts(panel.lines.size());
+  std::string text;
+  for (const std::size_t i : order) {
+    auto recognised = ocr.recognize(line_image(panel.ink, panel.lines[i], 10), OcrLayout::Uniform);
+    if (!recognised) return recognised.error();
+    texts[i] = trim(recognised->text());
+    if (texts[i].empty()) continue;
+    text = join_lines(panel, texts);
+    const WatermarkReading reading = parse_watermark_text(text);
+    if (reading.date && reading.hour >= 0) break;
+  }
+  return text;
+}
+
 }  // namespace
 
 std::optional<Timestamp> WatermarkReading::timestamp() const {
@@ -324,6 +500,12 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   // CJK colons and stray spaces around them.
   for (std::size_t at = text.find("："); at != std::string::npos; at = text.find("：", at)) text.replace(at, 3, ":");
   text = fix_digit_lookalikes(remove_spaces_between_han(text));
+  // OCR reads the 20 of a year as Z0, ZU or 2U ("ZU25-06-18").
+  static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
+  text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
+  // A date glued to its time ("2025-04-1109:59"): put the space back.
+  static const std::regex kGlued("(20[0-9]{2}[-./][01]?[0-9][-./][0-3][0-9])([0-2][0-9]:[0-5][0-9])");
+  text = std::regex_replace(text, kGlued, "$1 $2");
 
   std::vector<std::string> lines;
   {
@@ -388,13 +570,13 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr) {
   const auto panels = find_watermark_panels(analysis);
   bool text_seen = false;
   for (const auto& panel : panels) {
-    auto recognised = ocr.recognize(panel.ink, OcrLayout::Sparse);
-    if (!recognised) {
+    auto read = read_panel(panel, ocr);
+    if (!read) {
       out.state = Presence::NotChecked;
-      out.reason = recognised.error().message;
+      out.reason = read.error().message;
       return out;
     }
-    const std::string text = recognised->text();
+    const std::string& text = *read;
     if (text.empty()) continue;
     text_seen = true;
     if (!out.text.empty()) out.text += '\n';

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "evpack/adapters/image_ops.hpp"
+#include "evpack/adapters/ocr.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -356,6 +357,88 @@ TEST_F(PhotoInspectorTest, ChinesePathsWork) {
   ASSERT_TRUE(result.photo && result.photo->exif_time);
   EXPECT_EQ(result.photo->exif_time->iso(), "2008-10-22 16:28:39");
   EXPECT_TRUE(result.photo->phash);
+}
+
+// With the real OCR engine, as `check` runs it (Tesseract chi_sim+eng).
+class PhotoInspectorOcrTest : public PhotoInspectorTest {
+ protected:
+  void SetUp() override {
+    auto made = make_tesseract_ocr("chi_sim+eng");
+    ASSERT_TRUE(made) << made.error().message;
+    ocr_ = std::move(made).value();
+  }
+  Inspection inspect_ocr(const fs::path& path) {
+    return inspect_photo(path.string(), record_for(path), *reader_, ocr_.get(), options_);
+  }
+  std::unique_ptr<Ocr> ocr_;
+};
+
+// The corpus photos (cameras, phones, HEIC, the rotated landscapes) carry no
+// watermark: any "present" would be a false positive. Most are read and judged
+// absent; only the undecodable ones stay unchecked.
+TEST_F(PhotoInspectorOcrTest, CorpusPhotosHaveNoWatermark) {
+  int absent = 0;
+  int files = 0;
+  for (const char* folder : {"/exif", "/heic"}) {
+    for (const auto& entry : fs::directory_iterator(corpus_dir() + folder)) {
+      SCOPED_TRACE(entry.path().string());
+      const auto result = inspect_ocr(entry.path());
+      ASSERT_TRUE(result.photo);
+      ++files;
+      EXPECT_NE(result.photo->watermark.state, Presence::Present) << result.photo->watermark.reason;
+      EXPECT_FALSE(result.photo->watermark_time);
+      if (result.photo->watermark.state == Presence::Absent) ++absent;
+      if (!result.readable) {
+        EXPECT_EQ(result.photo->watermark.state, Presence::NotChecked);
+      }
+    }
+  }
+  EXPECT_EQ(files, 46);
+  EXPECT_GE(absent, 30);  // 8 files are unreadable; a few more are too small to hold text
+}
+
+// HEIC from an iPhone: pixels decoded (upright size, hash, watermark looked for)
+// and metadata read (time, model, GPS).
+TEST_F(PhotoInspectorOcrTest, HeicPixelsAndMetadataAreRead) {
+  const auto result = inspect_ocr(heic_file("IMG_5195.HEIC"));
+  ASSERT_TRUE(result.readable);
+  ASSERT_TRUE(result.photo);
+  const PhotoFacts& facts = *result.photo;
+  EXPECT_EQ(facts.width, 2566);
+  EXPECT_EQ(facts.height, 3313);
+  EXPECT_TRUE(facts.phash);
+  EXPECT_GT(facts.brightness, 0);
+  EXPECT_GT(facts.sharpness, 0);
+  EXPECT_EQ(facts.watermark.state, Presence::Absent);
+  ASSERT_TRUE(facts.exif_time);
+  EXPECT_EQ(facts.exif_time->iso(), "2021-04-11 15:47:53");
+  EXPECT_EQ(facts.make, "Apple");
+  EXPECT_TRUE(facts.gps);
+}
+
+// Phone photos stored sideways with EXIF Orientation 6 (made by tools/gen/photos.py,
+// committed beside make_photos.py): the watermark is read only once the
+// picture is turned upright, so reading it proves the orientation was applied.
+TEST_F(PhotoInspectorOcrTest, WatermarkOfAnExifRotatedPhotoIsRead) {
+  struct Case {
+    const char* file;
+    const char* time;
+  };
+  for (const Case& c : {Case{"watermark_jinri_rotated.jpg", "2025-03-18 09:37"},
+                        Case{"watermark_stamp_rotated.jpg", "2025-06-26 15:04:51"}}) {
+    SCOPED_TRACE(c.file);
+    const auto result = inspect_ocr(fixture(c.file));
+    ASSERT_TRUE(result.photo);
+    const PhotoFacts& facts = *result.photo;
+    EXPECT_EQ(facts.orientation, 6);
+    EXPECT_EQ(facts.width, 1024);  // upright: landscape, stored as 768x1024
+    EXPECT_EQ(facts.height, 768);
+    EXPECT_EQ(facts.watermark.state, Presence::Present) << facts.watermark_text;
+    ASSERT_TRUE(facts.watermark_time);
+    EXPECT_EQ(facts.watermark_time->iso(), c.time);
+    // The camera clock agrees with the watermark: no mismatch finding.
+    EXPECT_FALSE(find_code(result, "WATERMARK_EXIF_MISMATCH"));
+  }
 }
 
 }  // namespace

@@ -67,6 +67,20 @@ TEST(ParseWatermarkText, SceneryTextIsNoWatermark) {
   EXPECT_EQ(r.hour, -1);
 }
 
+TEST(ParseWatermarkText, GluedDateAndTimeAndLettersInTheYear) {
+  // A table row whose space OCR dropped.
+  auto r = parse_watermark_text("拍摄时间: 2025-04-1109:59\n地点: 青石县治超站");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-04-11 09:59");
+  // The 20 of the year read as letters.
+  r = parse_watermark_text("18:34:31 ZU25-06-18");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-06-18 18:34:31");
+  // Letters elsewhere are left alone.
+  r = parse_watermark_text("ZOO 2025-06-18 08:01");
+  EXPECT_EQ(r.timestamp()->iso(), "2025-06-18 08:01");
+}
+
 TEST(FindWatermarkPanels, BlankImageHasNone) {
   RasterImage gray{960, 720, 3, std::vector<std::uint8_t>(960 * 720 * 3, 90)};
   EXPECT_TRUE(find_watermark_panels(gray).empty());

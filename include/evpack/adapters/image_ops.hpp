@@ -22,6 +22,13 @@ struct ImageLimits {
 /// Errors: IMAGE_CORRUPT (undecodable, truncated JPEG, unknown format), IMAGE_TOO_LARGE,
 /// IMAGE_UNSUPPORTED (a valid format this build cannot decode, e.g. GIF).
 Expected<RasterImage> decode_image_file(const std::string& path, ImageLimits limits = {});
+/// Decodes like decode_image_file, but a JPEG at 1/2, 1/4 or 1/8 of its stored size
+/// (the largest reduction whose shorter side stays at least `min_short_side`),
+/// which is several times faster than a full decode and holds a fraction of the
+/// memory; other formats are decoded whole. `stored_size`, when not null, receives
+/// the size written in the file's header (before any reduction).
+Expected<RasterImage> decode_image_file_reduced(const std::string& path, int min_short_side,
+                                                PixelRect* stored_size = nullptr, ImageLimits limits = {});
 /// Decodes image bytes (e.g. an EXIF thumbnail).
 Expected<RasterImage> decode_image_bytes(const std::vector<std::uint8_t>& bytes, ImageLimits limits = {});
 /// Reads only the dimensions from the header when possible (no full decode):

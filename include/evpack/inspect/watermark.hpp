@@ -37,6 +37,8 @@ struct TextPanel {
   PixelRect box;        ///< in the upright analysis image
   RasterImage ink;      ///< 1-channel, black text on white, same size as `box`
   std::string where;    ///< "bottom" / "top"
+  /// The text-like blocks (about one line each) within `ink`, top to bottom.
+  std::vector<PixelRect> lines;
 };
 
 /// Finds light text over a darker backdrop (white or orange watermark text with a

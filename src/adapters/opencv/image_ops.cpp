@@ -246,7 +246,9 @@ bool jpeg_has_end(const std::uint8_t* p, std::size_t n) {
   return false;
 }
 
-Expected<RasterImage> decode_buffer(const std::vector<std::uint8_t>& bytes, const ImageLimits& limits) {
+// `reduce` 1, 2, 4 or 8: JPEGs are decoded at that fraction of their size (the
+// decoder drops the finer DCT coefficients, several times faster); other formats whole.
+Expected<RasterImage> decode_buffer(const std::vector<std::uint8_t>& bytes, const ImageLimits& limits, int reduce = 1) {
   if (bytes.empty()) return corrupt("文件为空");
   if (static_cast<long long>(bytes.size()) > limits.max_file_bytes) {
     return Error{"IMAGE_TOO_LARGE", "图片文件过大，超过检查上限，未做图像分析"};
@@ -270,7 +272,11 @@ Expected<RasterImage> decode_buffer(const std::vector<std::uint8_t>& bytes, cons
     VectorAllocator allocator(buffer);
     cv::Mat mat;
     mat.allocator = &allocator;
-    cv::imdecode(wrapped, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION, &mat);
+    int flags = cv::IMREAD_COLOR;
+    if (format == Format::Jpeg && reduce == 2) flags = cv::IMREAD_REDUCED_COLOR_2;
+    if (format == Format::Jpeg && reduce == 4) flags = cv::IMREAD_REDUCED_COLOR_4;
+    if (format == Format::Jpeg && reduce == 8) flags = cv::IMREAD_REDUCED_COLOR_8;
+    cv::imdecode(wrapped, flags | cv::IMREAD_IGNORE_ORIENTATION, &mat);
     if (mat.empty() || mat.type() != CV_8UC3) {
       if (format == Format::WebP && !cv::haveImageWriter(".webp")) {  // no libwebp in this build
         return Error{"IMAGE_UNSUPPORTED", "WebP图片无法解码分析"};
@@ -315,6 +321,22 @@ Expected<RasterImage> decode_image_file(const std::string& path, ImageLimits lim
     return Error{"IMAGE_TOO_LARGE", "图片文件过大，超过检查上限，未做图像分析"};
   }
   return decode_buffer(bytes, limits);
+}
+
+Expected<RasterImage> decode_image_file_reduced(const std::string& path, int min_short_side, PixelRect* stored_size,
+                                                ImageLimits limits) {
+  std::vector<std::uint8_t> bytes;
+  if (!read_file(path, bytes, limits.max_file_bytes)) return corrupt("文件无法读取");
+  if (static_cast<long long>(bytes.size()) > limits.max_file_bytes) {
+    return Error{"IMAGE_TOO_LARGE", "图片文件过大，超过检查上限，未做图像分析"};
+  }
+  int reduce = 1;
+  if (const auto size = probe(bytes.data(), bytes.size())) {
+    if (stored_size != nullptr) *stored_size = *size;
+    const int shorter = std::min(size->width, size->height);
+    while (reduce < 8 && shorter / (reduce * 2) >= std::max(1, min_short_side)) reduce *= 2;
+  }
+  return decode_buffer(bytes, limits, reduce);
 }
 
 Expected<RasterImage> decode_image_bytes(const std::vector<std::uint8_t>& bytes, ImageLimits limits) {
