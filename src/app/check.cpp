@@ -58,6 +58,15 @@ std::vector<Finding> check_publicity_ledgers(const CheckOptions& options, const 
   for (Evidence& e : evidence) {
     if (!is_publicity_ledger_path(e.file.rel_path)) continue;
     any = true;
+    // The ledger is the material D.4 is checked against: it belongs to the deduction
+    // (packed under 扣分项核查材料), not to the unmapped files of D.5.
+    if (e.placement.indicator.empty()) {
+      e.placement.indicator = rule;
+      e.placement.loose_at_root = false;
+      e.placement.how =
+          e.file.file_name().find("双公示") != std::string::npos ? MappedBy::FileName : MappedBy::FolderTitle;
+      e.placement.why = "双公示台账，用于扣分项" + rule + "（" + rules.find_deduction(rule)->title + "）的核查";
+    }
     if (!calendar) calendar = load_work_calendar(default_calendar_path(options.rules_path));
     const std::string path = e.file.disk_path.empty() ? (root / e.file.rel_path).string() : e.file.disk_path;
     PublicityOptions publicity;

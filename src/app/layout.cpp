@@ -59,6 +59,14 @@ std::string bonus_folder_name(const RuleSet& rules) {
   return two_digits(static_cast<int>(rules.categories.size()) + 1) + " 加分项";
 }
 
+std::string deduction_folder_name(const RuleSet& rules) {
+  return two_digits(static_cast<int>(rules.categories.size()) + 2) + " 扣分项核查材料";
+}
+
+std::string deduction_item_folder_name(const Deduction& deduction) {
+  return windows_safe_name(deduction.id + " " + deduction.title);
+}
+
 std::string indicator_folder_name(const Indicator& indicator) {
   return windows_safe_name(indicator.id + " " + indicator.title);
 }

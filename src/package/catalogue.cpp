@@ -49,6 +49,9 @@ IndicatorLabel label_of(const RuleSet& rules, const std::string& id) {
   for (const auto& b : rules.bonuses) {
     if (b.id == id) return {id, b.title, bonus_folder_name(rules)};
   }
+  for (const auto& d : rules.deductions) {
+    if (d.id == id) return {id, d.title, deduction_folder_name(rules)};
+  }
   return {id, id, ""};
 }
 

@@ -189,6 +189,16 @@ std::optional<Where> indicator_folder(const RuleSet& rules, const std::string& i
     w.title = b.title;
     return w;
   }
+  for (std::size_t i = 0; i < rules.deductions.size(); ++i) {
+    const Deduction& d = rules.deductions[i];
+    if (d.id != id) continue;
+    Where w;
+    w.category_rank = static_cast<int>(rules.categories.size()) + 1;
+    w.indicator_rank = static_cast<int>(i);
+    w.folder = "data/" + deduction_folder_name(rules) + "/" + deduction_item_folder_name(d);
+    w.title = d.title;
+    return w;
+  }
   return std::nullopt;
 }
 

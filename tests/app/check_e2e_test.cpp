@@ -78,6 +78,13 @@ TEST(CheckSample, ScoresAndFindingsMatchTheLabels) {
   }
   EXPECT_TRUE(has_finding(r, "PRIVACY_ID_CARD", "信用承诺书-青石县顺达物流有限公司.pdf"));
   EXPECT_TRUE(has_finding(r, "D4_LATE_PUBLICITY", "双公示台账"));
+  // The ledger is D.4's material, not an unmapped file (D.5).
+  EXPECT_FALSE(has_finding(r, "D5_UNMAPPED", "双公示台账"));
+  const auto ledger = std::find_if(r.evidence.begin(), r.evidence.end(), [](const Evidence& e) {
+    return e.file.rel_path.find("双公示台账") != std::string::npos;
+  });
+  ASSERT_NE(ledger, r.evidence.end());
+  EXPECT_EQ(ledger->placement.indicator, "D.4");
 
   EXPECT_GT(r.evaluation.totals.base, 0);
   EXPECT_LE(r.evaluation.totals.total, 100 + r.evaluation.totals.bonus);

@@ -98,6 +98,18 @@ TEST(PackagePlan, NamesFoldersOrderAndFixedExtensions) {
   EXPECT_TRUE(plan->files.back().extension_fixed);
 }
 
+TEST(PackagePlan, DeductionMaterialGoesAfterTheBonusGroup) {
+  // run_check places a 双公示 ledger under D.4: it is packed in its own folder.
+  auto ledger = evidence("04信用应用/双公示/2025年双公示台账.xlsx", ContentKind::Xlsx);
+  ledger.placement.indicator = "D.4";
+  const auto check = check_with({ledger, evidence("一、制度建设（13分）/1.1成立领导小组/通知.pdf", ContentKind::Pdf)});
+  auto plan = plan_package(check, PlanOptions{});
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_EQ(path_of(*plan, "04信用应用/双公示/2025年双公示台账.xlsx"),
+            "data/09 扣分项核查材料/D.4 双公示迟报漏报瞒报/01 2025年双公示台账.xlsx");
+  EXPECT_EQ(plan->files.back().original, "04信用应用/双公示/2025年双公示台账.xlsx");
+}
+
 TEST(PackagePlan, UnmappedFilesRefuseExcludeOrOtherFolderAndAssignmentsWin) {
   const auto check = check_with({evidence("一、制度建设（13分）/1.1成立领导小组/通知.pdf", ContentKind::Pdf),
                                  evidence("其他/杂项.docx", ContentKind::Docx),

@@ -13,6 +13,10 @@ std::string bonus_folder_name(const RuleSet& rules);
 /// "1.1 成立领导小组"; bonus items "1 创新经验被推广" inside the bonus folder.
 std::string indicator_folder_name(const Indicator& indicator);
 std::string bonus_item_folder_name(const Bonus& bonus);
+/// "09 扣分项核查材料" (after the bonus group) and "D.4 双公示迟报漏报瞒报" inside it:
+/// material a reviewer checks a deduction against (the 双公示 ledger).
+std::string deduction_folder_name(const RuleSet& rules);
+std::string deduction_item_folder_name(const Deduction& deduction);
 /// Makes a name safe on Windows: no \ / : * ? " < > |, no trailing dot/space, not a reserved device name.
 std::string windows_safe_name(const std::string& name);
 
