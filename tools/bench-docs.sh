@@ -55,7 +55,7 @@ for half in text scan; do
   dir=$(split "$half")
   docs=$(find "$dir" -name '*.pdf' | wc -l)
   pages=$(for f in "$dir"/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | awk '{s += $1} END {print s}')
-  json=$(mktemp --suffix=.json)
+  json="$data-$half.json"  # kept: tools/score_docs.py LABELS JSON --misses lists what was missed
   log=$(mktemp)
   /usr/bin/time -v build/evpack check "$dir" --quiet --jobs "$jobs" --as-of 2026-01-20 --json "$json" 2> "$log" || true
   wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
@@ -64,6 +64,6 @@ for half in text scan; do
   echo "== ${half} PDFs: ${docs} documents, ${pages} pages, jobs=${jobs}: wall ${secs} s, peak $((rss / 1024)) MiB"
   awk -v d="$docs" -v p="$pages" -v s="$secs" 'BEGIN { if (s > 0) printf "   %.1f documents/s, %.1f pages/s\n", d / s, p / s }'
   /usr/bin/python3 tools/score_docs.py "$data/labels.json" "$json"
-  rm -f "$json" "$log"
+  rm -f "$log"
   rm -rf "$dir"
 done

@@ -6,8 +6,9 @@
 LABELS.json is written by `tools/gen_samples.py --preset docset`; REPORT.json by
 `evpack check DIR --json`. Prints precision and recall of the red letterhead, the
 document's own number (exact string), the red seal and the 成文日期, for text PDFs,
-colour scans and grayscale scans separately, ("numfound": a number was found where one is printed, the D.6 question; "number": the
-exact string), plus the "absent" verdicts given on
+colour scans and grayscale scans separately ("numfound": a number was found where one is printed, the D.6
+question; "number": the exact string; "number~": exact but for the bracket style, which scans always report as
+〔〕), plus the "absent" verdicts given on
 grayscale scans (there must be none: red cannot be judged there).
 Exit status 0 always; the figures are for people (and the closing notes).
 """
@@ -43,6 +44,13 @@ class Score:
         return f"P {p * 100:5.1f}%  R {r * 100:5.1f}%  (tp {self.tp}, fp {self.fp}, fn {self.fn}, n {self.n})"
 
 
+BRACKETS = str.maketrans({c: "〔" for c in "([［【〖﹝（"} | {c: "〕" for c in ")]］】〗﹞）"})
+
+
+def same_but_brackets(a, b):
+    return a.translate(BRACKETS) == b.translate(BRACKETS)
+
+
 def group_of(label):
     if not label["is_scan"]:
         return "text"
@@ -65,7 +73,7 @@ def main(argv):
         if got is None or lab.get("kind") not in ("text_pdf", "scan_pdf"):
             continue
         doc = got.get("document") or {}
-        g = groups.setdefault(group_of(lab), {k: Score() for k in ("header", "numfound", "number", "seal", "date")})
+        g = groups.setdefault(group_of(lab), {k: Score() for k in ("header", "numfound", "number", "number~", "seal", "date")})
         head_state = (doc.get("letterhead") or {}).get("state")
         seal_state = (doc.get("seal") or {}).get("state")
         number = (doc.get("doc_number") or {}).get("text")
@@ -83,6 +91,10 @@ def main(argv):
                 misses.append((path, "seal", lab["seal_state"], seal_state, (doc.get("seal") or {}).get("reason")))
         g["numfound"].add(bool(lab["has_own_number"]), number is not None)
         g["number"].add(bool(lab["has_own_number"]), number is not None, number == lab["own_number"])
+        # "number~": the same, bracket style aside (scans report 〔〕 whatever OCR saw).
+        g["number~"].add(bool(lab["has_own_number"]), number is not None,
+                         number is not None and lab["own_number"] is not None
+                         and same_but_brackets(number, lab["own_number"]))
         if number != lab["own_number"]:
             misses.append((path, "number", lab["own_number"], number, ""))
         date = doc.get("issue_date")
@@ -94,7 +106,7 @@ def main(argv):
             continue
         scores = groups[name]
         print(f"{name}: {scores['number'].n} documents")
-        for key in ("header", "numfound", "number", "seal", "date"):
+        for key in ("header", "numfound", "number", "number~", "seal", "date"):
             if name == "gray-scan" and key in ("header", "seal"):
                 continue
             print(f"  {key:7s} {scores[key].text()}")
