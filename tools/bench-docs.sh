@@ -67,3 +67,11 @@ for half in text scan; do
   rm -f "$log"
   rm -rf "$dir"
 done
+
+# Accuracy as in a real archive, where scans sit beside the bureau's text PDFs: OCR'd
+# 机关代字 are corrected against the ones the text PDFs use (the scan-only run above
+# cannot do that).
+json="$data-all.json"
+build/evpack check "$data" --quiet --jobs "$jobs" --as-of 2026-01-20 --json "$json" || true
+echo "== the whole set (text PDFs and scans together):"
+/usr/bin/python3 tools/score_docs.py "$data/labels.json" "$json"
