@@ -5,7 +5,8 @@
 //
 // With DIR/labels.json it prints watermark detection precision/recall, exact-
 // minute time reads, duplicate-pair precision/recall (BK-tree pairs against the
-// labelled reuse groups) and photos per second. Without labels it lists every
+// labelled reuse groups, hashes and colour grids as `check` compares them) and
+// photos per second. Without labels it lists every
 // photo read as watermark "present" (for folders known to have none).
 #include <algorithm>
 #include <chrono>
@@ -164,10 +165,14 @@ int main(int argc, char** argv) {
               exact, labelled_present);
 
   std::vector<std::optional<std::uint64_t>> hashes(files.size());
+  std::vector<const PhotoFacts*> photos(files.size(), nullptr);
   std::set<std::pair<std::size_t, std::size_t>> truth;
   std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (results[i].photo) hashes[i] = results[i].photo->phash;
+    if (results[i].photo) {
+      hashes[i] = results[i].photo->phash;
+      photos[i] = &*results[i].photo;
+    }
     const auto it = labels.find(files[i].rel_path);
     if (it != labels.end() && !it->second.group.empty()) groups[it->second.group].push_back(i);
   }
@@ -177,28 +182,33 @@ int main(int argc, char** argv) {
     }
   }
   const auto dup_start = std::chrono::steady_clock::now();
-  const auto pairs = near_duplicate_pairs(hashes, distance);
+  const auto pairs = reused_photo_pairs(photos, distance);
   const double dup_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - dup_start).count();
   long hit = 0;
   for (const auto& p : pairs) {
     if (truth.count(p) != 0) {
       ++hit;
     } else if (verbose) {
-      std::printf("FALSE PAIR %s ~ %s (%d)\n", files[p.first].rel_path.c_str(), files[p.second].rel_path.c_str(),
-                  hamming_distance(*hashes[p.first], *hashes[p.second]));
+      std::printf("FALSE PAIR %s ~ %s (%d, colours %.1f)\n", files[p.first].rel_path.c_str(),
+                  files[p.second].rel_path.c_str(), hamming_distance(*hashes[p.first], *hashes[p.second]),
+                  colour_difference(photos[p.first]->colour_grid, photos[p.second]->colour_grid));
     }
   }
   if (verbose) {
     for (const auto& t : truth) {
       if (std::find(pairs.begin(), pairs.end(), t) == pairs.end()) {
-        std::printf("MISSED PAIR %s ~ %s (%d)\n", files[t.first].rel_path.c_str(), files[t.second].rel_path.c_str(),
-                    hashes[t.first] && hashes[t.second] ? hamming_distance(*hashes[t.first], *hashes[t.second]) : -1);
+        std::printf("MISSED PAIR %s ~ %s (%d, colours %.1f)\n", files[t.first].rel_path.c_str(),
+                    files[t.second].rel_path.c_str(),
+                    hashes[t.first] && hashes[t.second] ? hamming_distance(*hashes[t.first], *hashes[t.second]) : -1,
+                    photos[t.first] && photos[t.second]
+                        ? colour_difference(photos[t.first]->colour_grid, photos[t.second]->colour_grid)
+                        : -1.0);
       }
     }
   }
   const long false_pairs = static_cast<long>(pairs.size()) - hit;
-  std::printf("duplicate pairs (distance <= %d): precision %.1f%% (%ld/%zu), recall %.1f%% (%ld/%zu), false pairs %.2f%% of reported, %.1f ms\n",
-              distance, pct(hit, static_cast<long>(pairs.size())), hit, pairs.size(),
+  std::printf("duplicate pairs (hash distance <= %d, colours <= %.1f): precision %.1f%% (%ld/%zu), recall %.1f%% (%ld/%zu), false pairs %.2f%% of reported, %.1f ms\n",
+              distance, kReuseColourDifference, pct(hit, static_cast<long>(pairs.size())), hit, pairs.size(),
               pct(hit, static_cast<long>(truth.size())), hit, truth.size(),
               pct(false_pairs, static_cast<long>(pairs.size())), dup_ms);
   return 0;

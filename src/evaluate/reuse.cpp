@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <map>
 #include <numeric>
 #include <set>
@@ -117,34 +118,65 @@ std::vector<std::pair<std::size_t, std::size_t>> near_duplicate_pairs(
   return pairs;
 }
 
-std::vector<std::vector<std::size_t>> near_duplicate_groups(const std::vector<std::optional<std::uint64_t>>& hashes,
-                                                            int max_distance) {
-  std::vector<std::size_t> parent(hashes.size());
+double colour_difference(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) sum += std::abs(static_cast<int>(a[i]) - static_cast<int>(b[i]));
+  return sum / static_cast<double>(a.size());
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::vector<const PhotoFacts*>& photos,
+                                                                    int max_distance) {
+  std::vector<std::optional<std::uint64_t>> hashes(photos.size());
+  for (std::size_t i = 0; i < photos.size(); ++i) {
+    if (photos[i] != nullptr) hashes[i] = photos[i]->phash;
+  }
+  auto pairs = near_duplicate_pairs(hashes, max_distance);
+  std::erase_if(pairs, [&](const auto& p) {
+    return colour_difference(photos[p.first]->colour_grid, photos[p.second]->colour_grid) > kReuseColourDifference;
+  });
+  return pairs;
+}
+
+namespace {
+
+// Connected components of `pairs` over `n` entries, as near_duplicate_groups returns them.
+std::vector<std::vector<std::size_t>> groups_of(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  std::vector<std::size_t> parent(n);
   std::iota(parent.begin(), parent.end(), std::size_t{0});
-  for (const auto& [a, b] : near_duplicate_pairs(hashes, max_distance)) {
+  for (const auto& [a, b] : pairs) {
     const auto ra = static_cast<std::size_t>(find_root(parent, a));
     const auto rb = static_cast<std::size_t>(find_root(parent, b));
     if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
   }
   std::map<std::size_t, std::vector<std::size_t>> by_root;
-  for (std::size_t i = 0; i < hashes.size(); ++i) {
-    if (hashes[i]) by_root[static_cast<std::size_t>(find_root(parent, i))].push_back(i);
+  for (const auto& [a, b] : pairs) {
+    for (const std::size_t i : {a, b}) by_root[static_cast<std::size_t>(find_root(parent, i))].push_back(i);
   }
   std::vector<std::vector<std::size_t>> groups;
   for (auto& [root, group] : by_root) {
+    std::sort(group.begin(), group.end());
+    group.erase(std::unique(group.begin(), group.end()), group.end());
     if (group.size() >= 2) groups.push_back(std::move(group));
   }
   return groups;  // members ascending; groups by first member since the root is the smallest
 }
 
+}  // namespace
+
+std::vector<std::vector<std::size_t>> near_duplicate_groups(const std::vector<std::optional<std::uint64_t>>& hashes,
+                                                            int max_distance) {
+  return groups_of(hashes.size(), near_duplicate_pairs(hashes, max_distance));
+}
+
 std::vector<Finding> find_reused_photos(const std::vector<Evidence>& evidence, int max_distance) {
-  std::vector<std::optional<std::uint64_t>> hashes(evidence.size());
+  std::vector<const PhotoFacts*> photos(evidence.size(), nullptr);
   for (std::size_t i = 0; i < evidence.size(); ++i) {
     const auto& photo = evidence[i].inspection.photo;
-    if (photo && photo->phash && !photo->screenshot && !evidence[i].placement.guide) hashes[i] = photo->phash;
+    if (photo && photo->phash && !photo->screenshot && !evidence[i].placement.guide) photos[i] = &*photo;
   }
   std::vector<Finding> out;
-  for (const auto& group : near_duplicate_groups(hashes, max_distance)) {
+  for (const auto& group : groups_of(evidence.size(), reused_photo_pairs(photos, max_distance))) {
     std::set<std::string> digests;
     std::set<std::string> indicators;
     std::set<std::string> folders;

@@ -152,6 +152,34 @@ double gray_std_dev(const RasterImage& image) {
   return std::sqrt(std::max(0.0, sum_sq / n - (sum / n) * (sum / n)));
 }
 
+// Mean B, G, R of each cell of a 4x4 grid (PhotoFacts::colour_grid).
+std::vector<std::uint8_t> colour_grid(const RasterImage& image) {
+  constexpr int kCells = 4;
+  if (image.empty() || image.channels != 3 || image.width < kCells || image.height < kCells) return {};
+  std::vector<std::uint8_t> out;
+  out.reserve(kCells * kCells * 3);
+  for (int cy = 0; cy < kCells; ++cy) {
+    const int y0 = image.height * cy / kCells;
+    const int y1 = image.height * (cy + 1) / kCells;
+    for (int cx = 0; cx < kCells; ++cx) {
+      const int x0 = image.width * cx / kCells;
+      const int x1 = image.width * (cx + 1) / kCells;
+      std::array<double, 3> sum{};
+      for (int y = y0; y < y1; ++y) {
+        const std::uint8_t* p = &image.pixels[(static_cast<std::size_t>(y) * image.width + x0) * 3];
+        for (int x = x0; x < x1; ++x, p += 3) {
+          sum[0] += p[0];
+          sum[1] += p[1];
+          sum[2] += p[2];
+        }
+      }
+      const double n = static_cast<double>(y1 - y0) * (x1 - x0);
+      for (const double v : sum) out.push_back(static_cast<std::uint8_t>(std::lround(v / n)));
+    }
+  }
+  return out;
+}
+
 bool is_word_char(unsigned char ch) { return std::isalnum(ch) != 0; }
 
 Finding photo_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
@@ -493,7 +521,10 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
 
   if (!analysis.empty()) {
     const RasterImage small = downscale(analysis, kAnalysisSide);
-    if (gray_std_dev(small) >= kFeaturelessStdDev) facts.phash = perceptual_hash(small);
+    if (gray_std_dev(small) >= kFeaturelessStdDev) {
+      facts.phash = perceptual_hash(small);
+      facts.colour_grid = colour_grid(small);
+    }
     std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
     if (facts.screenshot) {
       facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};

@@ -107,13 +107,37 @@ TEST(FindReusedPhotos, QuartersAndEventsCountButABurstInOneFolderDoesNot) {
   EXPECT_TRUE(find_reused_photos(shots).empty());
 }
 
+// Two photos whose hashes are close only because they share a layout (one room,
+// one angle, another day): the colour grids tell them apart.
+TEST(FindReusedPhotos, NearHashesWithOtherColoursAreAnotherPhoto) {
+  const std::uint64_t a = 0x0f0f0f0ff0f0f0f0ULL;
+  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1), photo("4.1 宣传/会议.jpg", "4.1", flip(a, {1, 2, 3, 4, 5, 6, 7, 8, 9}), "s2", 1)};
+  std::vector<std::uint8_t> grid(48, 120);
+  ev[0].inspection.photo->colour_grid = grid;
+  for (std::size_t k = 0; k < grid.size(); k += 3) grid[k] = 140;  // bluer everywhere: mean difference 6.7
+  ev[1].inspection.photo->colour_grid = grid;
+  EXPECT_GT(colour_difference(ev[0].inspection.photo->colour_grid, ev[1].inspection.photo->colour_grid),
+            kReuseColourDifference);
+  EXPECT_TRUE(find_reused_photos(ev).empty());
+  // Slightly other colours (a recompressed copy) stay the same picture.
+  for (std::size_t k = 0; k < grid.size(); k += 3) grid[k] = 126;
+  ev[1].inspection.photo->colour_grid = grid;
+  EXPECT_EQ(find_reused_photos(ev).size(), 2U);
+}
+
 TEST(FindReusedPhotos, FiveThousandPhotosWithoutBlowUp) {
   std::mt19937_64 rng(11);
   std::vector<Evidence> ev;
   for (int i = 0; i < 5000; ++i) {
     ev.push_back(photo("p/" + std::to_string(i) + ".jpg", i % 2 ? "2.1" : "4.1", rng(), std::to_string(i), 1));
   }
+  // Random colour grids: 5,000 random hashes hold a few pairs within 12 bits by
+  // chance, which the colours tell apart.
+  for (auto& e : ev) {
+    for (int k = 0; k < 48; ++k) e.inspection.photo->colour_grid.push_back(static_cast<std::uint8_t>(rng()));
+  }
   ev[4999].inspection.photo->phash = flip(*ev[10].inspection.photo->phash, {5});
+  ev[4999].inspection.photo->colour_grid = ev[10].inspection.photo->colour_grid;
   const auto findings = find_reused_photos(ev);
   ASSERT_EQ(findings.size(), 2U);
   EXPECT_EQ(findings[0].file, "p/10.jpg");

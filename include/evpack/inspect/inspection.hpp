@@ -73,6 +73,10 @@ struct PhotoFacts {
   /// 查询结果 were read. Empty when the screenshot was not read.
   std::vector<std::string> query_fields;
   std::optional<std::uint64_t> phash;  ///< 64-bit perceptual hash
+  /// Mean blue, green, red of each cell of a 4x4 grid over the upright picture
+  /// (48 values, row by row), set with `phash`: tells apart photos whose hashes
+  /// are close only because they share a layout (reuse check).
+  std::vector<std::uint8_t> colour_grid;
 };
 
 /// Everything inspected about one file.
