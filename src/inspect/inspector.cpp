@@ -49,11 +49,17 @@ Finding file_finding(const FileRecord& record, std::string code, Severity severi
 // The date this evidence stands for: what a reviewer would read first. The
 // file's mtime is never used: copying or forwarding a file changes it.
 EvidenceDate resolve_date(const FileRecord& record, const Inspection& inspection) {
-  if (inspection.photo) {
-    if (inspection.photo->watermark_time) return {inspection.photo->watermark_time, DateSource::Watermark};
-    if (inspection.photo->exif_time && !inspection.photo->screenshot) {
-      return {inspection.photo->exif_time, DateSource::Exif};
+  // Photos: a watermark read in full, else the camera clock, else a watermark
+  // date read without its time. Screenshots: the publication or query date they
+  // show, so quarters are counted by publication, not by when the capture was saved.
+  if (const auto& photo = inspection.photo) {
+    const bool read = photo->watermark.state == Presence::Present;
+    if (photo->watermark_time && read) return {photo->watermark_time, DateSource::Watermark};
+    if (photo->exif_time && !photo->screenshot) return {photo->exif_time, DateSource::Exif};
+    if (photo->watermark_time && photo->watermark_time->date.valid()) {
+      return {photo->watermark_time, DateSource::Watermark};
     }
+    if (photo->screenshot && photo->published) return {Timestamp{*photo->published}, DateSource::Published};
   }
   if (inspection.document && inspection.document->issue_date) {
     return {Timestamp{*inspection.document->issue_date}, DateSource::DocumentDate};

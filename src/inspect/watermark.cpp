@@ -223,9 +223,25 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
     double density = 0;
     int longest_run = 0;
   };
+  // The vertical smear bridges the gap between a line and whatever lies just
+  // above or below it (the next line, scenery): cut each block at the rows that
+  // hold no ink.
+  std::vector<Box> pieces;
+  for (const Box& b : blocks) {
+    int start = -1;
+    for (int y = b.y0; y <= b.y1; ++y) {
+      bool inked = false;
+      for (int x = b.x0; y < b.y1 && x < b.x1 && !inked; ++x) inked = ink[static_cast<std::size_t>(y) * w + x] != 0;
+      if (inked && start < 0) start = y;
+      if (!inked && start >= 0) {
+        pieces.push_back({b.x0, start, b.x1, y});
+        start = -1;
+      }
+    }
+  }
   std::vector<Box> lines;
   std::vector<Box> narrow;
-  for (const Box& b : blocks) {
+  for (const Box& b : pieces) {
     Measured m{{b.x1, b.y1, b.x0, b.y0}};
     int count = 0;
     for (int y = b.y0; y < b.y1; ++y) {
@@ -458,18 +474,37 @@ std::string join_lines(const TextPanel& panel, const std::vector<std::string>& t
 
 // OCR of a panel block by block: one block is far cheaper for Tesseract than
 // finding the layout of a sparse panel, and costs about its number of characters.
-// The tallest blocks go first (the large HH:MM of 今日水印, the date and time of
-// stamps and tables are the biggest text), and reading stops as soon as a date and
-// a time are known: place, brand and code lines are read only while looking for them.
+// The tallest block goes first (the large HH:MM of 今日水印, the date and time of
+// stamps and tables are the biggest text); once a block showed a date or a time,
+// the blocks nearest to it follow (every template sets the date beside the time),
+// else the next tallest. Reading stops as soon as a date and a time are known:
+// place, brand and code lines are read only while looking for them.
 Expected<std::string> read_panel(const TextPanel& panel, Ocr& ocr) {
-  std::vector<std::size_t> order(panel.lines.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return panel.lines[a].height > panel.lines[b].height;
-  });
-  std::vector<std::string> texts(panel.lines.size());
+  const std::size_t n = panel.lines.size();
+  std::vector<std::string> texts(n);
+  std::vector<bool> done(n, false);
   std::string text;
-  for (const std::size_t i : order) {
+  std::optional<std::size_t> anchor;  // a block that showed a date or a time
+  auto centre_distance = [&](std::size_t a, std::size_t b) {
+    const PixelRect& p = panel.lines[a];
+    const PixelRect& q = panel.lines[b];
+    const long dx = (2L * p.x + p.width) - (2L * q.x + q.width);
+    const long dy = (2L * p.y + p.height) - (2L * q.y + q.height);
+    return dx * dx + dy * dy;
+  };
+  for (std::size_t step = 0; step < n; ++step) {
+    std::optional<std::size_t> next;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (done[i]) continue;
+      if (!next) {
+        next = i;
+      } else if (anchor ? centre_distance(i, *anchor) < centre_distance(*next, *anchor)
+                        : panel.lines[i].height > panel.lines[*next].height) {
+        next = i;
+      }
+    }
+    const std::size_t i = *next;
+    done[i] = true;
     auto recognised = ocr.recognize(line_image(panel.ink, panel.lines[i], 10), OcrLayout::Uniform);
     if (!recognised) return recognised.error();
     texts[i] = trim(recognised->text());
@@ -477,6 +512,10 @@ Expected<std::string> read_panel(const TextPanel& panel, Ocr& ocr) {
     text = join_lines(panel, texts);
     const WatermarkReading reading = parse_watermark_text(text);
     if (reading.date && reading.hour >= 0) break;
+    if (!anchor) {
+      const WatermarkReading own = parse_watermark_text(texts[i]);
+      if (own.date || own.hour >= 0) anchor = i;
+    }
   }
   return text;
 }

@@ -9,6 +9,7 @@
 
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/ocr.hpp"
+#include "evpack/inspect/inspector.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -439,6 +440,24 @@ TEST_F(PhotoInspectorOcrTest, WatermarkOfAnExifRotatedPhotoIsRead) {
     // The camera clock agrees with the watermark: no mismatch finding.
     EXPECT_FALSE(find_code(result, "WATERMARK_EXIF_MISMATCH"));
   }
+}
+
+// The evidence date inspect_file settles on: the watermark when it was read,
+// else the camera clock (a photo without a watermark), with the source said.
+TEST_F(PhotoInspectorOcrTest, EvidenceDateIsTheWatermarkElseTheCameraClock) {
+  Toolbox tools = make_default_toolbox(options_);
+  const fs::path stamped = fixture("watermark_jinri_rotated.jpg");
+  const auto watermarked = inspect_file(stamped.string(), record_for(stamped), tools, options_);
+  EXPECT_EQ(watermarked.date.source, DateSource::Watermark);
+  ASSERT_TRUE(watermarked.date.value);
+  EXPECT_EQ(watermarked.date.value->iso(), "2025-03-18 09:37");
+  const fs::path plain = exif_file("DSCN0010.jpg");
+  const auto camera = inspect_file(plain.string(), record_for(plain), tools, options_);
+  ASSERT_TRUE(camera.photo);
+  EXPECT_EQ(camera.photo->watermark.state, Presence::Absent);
+  EXPECT_EQ(camera.date.source, DateSource::Exif);
+  ASSERT_TRUE(camera.date.value);
+  EXPECT_EQ(camera.date.value->iso(), "2008-10-22 16:28:39");
 }
 
 }  // namespace
