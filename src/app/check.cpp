@@ -124,6 +124,10 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
     const auto read = split_utf8_chars(doc->own_number->agency);
     const std::string* match = nullptr;
     int matches = 0;
+    // Ties (吾交字 is one character from both 青交字 and 临交字) go to the 代字 whose
+    // character the letterhead or the file name shows (青石县交通运输局文件).
+    const std::string* shown = nullptr;
+    int shown_matches = 0;
     for (const std::string& agency : known) {
       const auto chars = split_utf8_chars(agency);
       if (chars.size() != read.size() || chars.size() < 2) continue;
@@ -142,7 +146,16 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
       if (diff == 1 && !read_is_evidenced) {
         match = &agency;
         ++matches;
+        if (e.file.rel_path.find(chars[at]) != std::string::npos ||
+            doc->letterhead_text.find(chars[at]) != std::string::npos) {
+          shown = &agency;
+          ++shown_matches;
+        }
       }
+    }
+    if (matches > 1 && shown_matches == 1) {
+      match = shown;
+      matches = 1;
     }
     // A stray mark at the margin read as one more character in front (有临交字).
     if (matches == 0 && read.size() >= 3) {

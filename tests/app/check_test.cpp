@@ -61,6 +61,19 @@ TEST(CorrectScannedAgencies, AmbiguousOrFarReadingsStand) {
   EXPECT_EQ(number_of(ev[4]), "临山字〔2025〕2号");
 }
 
+TEST(CorrectScannedAgencies, TiesGoToTheAgencyTheLetterheadShows) {
+  std::vector<Evidence> ev = {
+      document("a.pdf", false, "青交字〔2025〕3号", "青交字"),
+      document("b.pdf", false, "临交字〔2025〕5号", "临交字"),
+      document("c.pdf", true, "吾交字〔2025〕91号", "吾交字"),
+      document("d.pdf", true, "吾交字〔2025〕92号", "吾交字"),
+  };
+  ev[2].inspection.document->letterhead_text = "青石县交通运输局文件";
+  correct_scanned_agencies(ev);
+  EXPECT_EQ(number_of(ev[2]), "青交字〔2025〕91号");
+  EXPECT_EQ(number_of(ev[3]), "吾交字〔2025〕92号");  // no letterhead read: still ambiguous
+}
+
 TEST(CorrectScannedAgencies, AStrayCharacterInFrontIsDropped) {
   std::vector<Evidence> ev = {
       document("a.pdf", false, "临交字〔2025〕3号", "临交字"),

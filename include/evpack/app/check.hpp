@@ -38,7 +38,8 @@ Expected<CheckResult> run_check(const CheckOptions& options);
 /// exactly one 代字 the archive's text PDFs or file names use (者交字 → 青交字),
 /// unless the file's name or letterhead shows the character read (临交字 of a
 /// 临山市 notice stands), or a known 代字 with one stray character in front
-/// (有临交字 → 临交字). The corrected verdict says what was read. run_check
+/// (有临交字 → 临交字); a tie between two 代字 goes to the one whose character the
+/// letterhead shows. The corrected verdict says what was read. run_check
 /// calls it after inspection.
 void correct_scanned_agencies(std::vector<Evidence>& evidence);
 
