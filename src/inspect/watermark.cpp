@@ -44,6 +44,9 @@ constexpr int kInkBright = 160;
 // Stricter thresholds for the pixels handed to OCR (cleaner strokes).
 constexpr int kOcrContrast = 70;
 constexpr int kOcrBright = 170;
+// Warm (red minus blue) ink: orange stamp type is ~255 over a white or gray scene's ~0.
+constexpr int kWarmContrast = 60;
+constexpr int kWarmLevel = 120;
 // Smear that joins the characters of a line into one block.
 constexpr int kSmearX = 15;
 constexpr int kSmearY = 5;
@@ -64,6 +67,20 @@ RasterImage value_channel(const RasterImage& image) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &image.pixels[i * c];
     out.pixels[i] = std::max({p[0], p[1], p[2]});
+  }
+  return out;
+}
+
+// Red minus blue, clamped at 0 (BGR input): orange and yellow type stand out,
+// white, gray and blue are 0. Empty for gray images.
+RasterImage warm_channel(const RasterImage& image) {
+  if (image.empty() || image.channels != 3) return {};
+  RasterImage out{image.width, image.height, 1, {}};
+  const std::size_t n = static_cast<std::size_t>(image.width) * image.height;
+  out.pixels.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t* p = &image.pixels[i * 3];
+    out.pixels[i] = static_cast<std::uint8_t>(std::max(0, static_cast<int>(p[2]) - static_cast<int>(p[0])));
   }
   return out;
 }
@@ -211,6 +228,18 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
     const int top_hat = v.pixels[i] - opened[i];
     ink[i] = top_hat > kInkContrast && v.pixels[i] > kInkBright ? 1 : 0;
     strong[i] = top_hat > kOcrContrast && v.pixels[i] > kOcrBright ? 1 : 0;
+  }
+  // Orange date stamps over a white or pale scene (a shirt, a wall) are no
+  // brighter than it, but far warmer: the same top-hat on red minus blue.
+  const RasterImage warm = warm_channel(region);
+  if (!warm.empty()) {
+    const auto warm_opened = extreme_2d(extreme_2d(warm.pixels, w, h, kTopHatWindow, kTopHatWindow, false), w, h,
+                                        kTopHatWindow, kTopHatWindow, true);
+    for (std::size_t i = 0; i < ink.size(); ++i) {
+      const int top_hat = warm.pixels[i] - warm_opened[i];
+      if (top_hat > kWarmContrast && warm.pixels[i] > kWarmLevel) ink[i] = 1;
+      if (top_hat > kWarmContrast + 20 && warm.pixels[i] > kWarmLevel + 20) strong[i] = 1;
+    }
   }
   drop_thin_rules(ink, w, h);
   drop_thin_rules(strong, w, h);
@@ -423,7 +452,9 @@ std::optional<CivilDate> date_from(const std::string& text) {
     if (found.date.year >= 2000 && found.date.year <= 2099) return found.date;
   }
   // OCR drops separators: "2025-0318", "2025.0318", "202503-18".
-  static const std::regex kLoose("(20[0-9]{2}) ?[-./年,]? ?([01]?[0-9]) ?[-./月,]? ?([0-3]?[0-9])(?![0-9])");
+  // ... or read a separator as another sign or letter: "2025<11-16", "2025-05s22".
+  static const std::regex kLoose(
+      "(20[0-9]{2}) ?(?:年|[^0-9\\s])? ?([01]?[0-9]) ?(?:月|[^0-9\\s])? ?([0-3]?[0-9])(?![0-9])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kLoose); it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     CivilDate d{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str())};
@@ -542,6 +573,12 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   // OCR reads the 20 of a year as Z0, ZU or 2U ("ZU25-06-18").
   static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
   text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
+  // Large type read spaced out, its colon as a letter or sign: "1 3 e 3 8",
+  // "0 8 ° 1 8", "1 7 Py 48" (the big HH:MM of 今日水印). Not across a date's
+  // separators, so "2025.07.12" stays a date.
+  static const std::regex kSpacedTime(
+      "(^|[^0-9])([0-2]) ?([0-9]) ?(?:[^0-9\\s.\\-/]|°){1,2} ?([0-5]) ?([0-9])(?![0-9])");
+  text = std::regex_replace(text, kSpacedTime, "$1$2$3:$4$5");
   // A date glued to its time ("2025-04-1109:59"): put the space back.
   static const std::regex kGlued("(20[0-9]{2}[-./][01]?[0-9][-./][0-3][0-9])([0-2][0-9]:[0-5][0-9])");
   text = std::regex_replace(text, kGlued, "$1 $2");

@@ -76,9 +76,29 @@ TEST(ParseWatermarkText, GluedDateAndTimeAndLettersInTheYear) {
   r = parse_watermark_text("18:34:31 ZU25-06-18");
   ASSERT_TRUE(r.timestamp());
   EXPECT_EQ(r.timestamp()->iso(), "2025-06-18 18:34:31");
+  // A separator read as another sign or a letter.
+  r = parse_watermark_text("2025<11-16 12:46:03");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-11-16 12:46:03");
+  r = parse_watermark_text("11:29:53 2025-05s22");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-05-22 11:29:53");
   // Letters elsewhere are left alone.
   r = parse_watermark_text("ZOO 2025-06-18 08:01");
   EXPECT_EQ(r.timestamp()->iso(), "2025-06-18 08:01");
+}
+
+TEST(ParseWatermarkText, LargeTimeReadSpacedOut) {
+  // The big HH:MM of 今日水印 as OCR reads it at times: spaced out, the colon a letter.
+  auto r = parse_watermark_text("1 3 e 3 8   2025.12.05\n星期五 晴 12°C");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-12-05 13:38");
+  r = parse_watermark_text("0 8 ° 1 8\n2025.07.03");
+  EXPECT_EQ(r.timestamp()->iso(), "2025-07-03 08:18");
+  // Dates, temperatures and coordinates are no times.
+  for (const char* text : {"2025.07.12", "星期五 晴 12°C", "36.7128°N 117.5412°E", "2025-07-12"}) {
+    EXPECT_EQ(parse_watermark_text(text).hour, -1) << text;
+  }
 }
 
 TEST(FindWatermarkPanels, BlankImageHasNone) {
