@@ -447,18 +447,22 @@ std::string code_from(const std::string& text) {
   return code;
 }
 
+// Years after this in a watermark are misreads (2085 for 2025), not dates.
+constexpr int kLastYear = 2050;
+
 std::optional<CivilDate> date_from(const std::string& text) {
   for (const auto& found : find_dates(text)) {
-    if (found.date.year >= 2000 && found.date.year <= 2099) return found.date;
+    if (found.date.year >= 2000 && found.date.year <= kLastYear) return found.date;
   }
   // OCR drops separators: "2025-0318", "2025.0318", "202503-18".
   // ... or read a separator as another sign or letter: "2025<11-16", "2025-05s22".
+  // Never a date cut out of a longer one ("2025.12.95" is not 2025-01-02).
   static const std::regex kLoose(
-      "(20[0-9]{2}) ?(?:年|[^0-9\\s])? ?([01]?[0-9]) ?(?:月|[^0-9\\s])? ?([0-3]?[0-9])(?![0-9])");
+      "(20[0-9]{2}) ?(?:年|[^0-9\\s])? ?([01]?[0-9]) ?(?:月|[^0-9\\s])? ?([0-3]?[0-9])(?![0-9]|[-./][0-9])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kLoose); it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     CivilDate d{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str())};
-    if (d.valid()) return d;
+    if (d.valid() && d.year <= kLastYear) return d;
   }
   return std::nullopt;
 }
@@ -574,10 +578,10 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
   text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
   // Large type read spaced out, its colon as a letter or sign: "1 3 e 3 8",
-  // "0 8 ° 1 8", "1 7 Py 48" (the big HH:MM of 今日水印). Not across a date's
-  // separators, so "2025.07.12" stays a date.
+  // "0 8 ° 1 8", "1 7 Py 48" (the big HH:MM of 今日水印). Only as a word of its
+  // own, so "2025.07.12" and a misread "2025-08e29" stay dates.
   static const std::regex kSpacedTime(
-      "(^|[^0-9])([0-2]) ?([0-9]) ?(?:[^0-9\\s.\\-/]|°){1,2} ?([0-5]) ?([0-9])(?![0-9])");
+      "(^|\\s)([0-2]) ?([0-9]) ?(?:[^0-9\\s.\\-/]|°){1,2} ?([0-5]) ?([0-9])(?![0-9])");
   text = std::regex_replace(text, kSpacedTime, "$1$2$3:$4$5");
   // A date glued to its time ("2025-04-1109:59"): put the space back.
   static const std::regex kGlued("(20[0-9]{2}[-./][01]?[0-9][-./][0-3][0-9])([0-2][0-9]:[0-5][0-9])");

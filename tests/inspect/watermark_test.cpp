@@ -83,6 +83,15 @@ TEST(ParseWatermarkText, GluedDateAndTimeAndLettersInTheYear) {
   r = parse_watermark_text("11:29:53 2025-05s22");
   ASSERT_TRUE(r.timestamp());
   EXPECT_EQ(r.timestamp()->iso(), "2025-05-22 11:29:53");
+  // A date whose separator was read as a letter is no time.
+  r = parse_watermark_text("2025-08e29");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-08-29");
+  EXPECT_EQ(r.hour, -1);
+  // A year far ahead is a misread, not a date.
+  EXPECT_FALSE(parse_watermark_text("18:34:31 2085-06-18").date);
+  // An impossible day is no date, not a shorter one cut out of it.
+  EXPECT_FALSE(parse_watermark_text("2025.12.95").date);
   // Letters elsewhere are left alone.
   r = parse_watermark_text("ZOO 2025-06-18 08:01");
   EXPECT_EQ(r.timestamp()->iso(), "2025-06-18 08:01");
