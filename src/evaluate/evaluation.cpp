@@ -404,6 +404,11 @@ class Evaluator {
       const std::int64_t minutes = p.watermark_time->minutes_since_epoch() - p.exif_time->minutes_since_epoch();
       // Time-less stamps and camera clocks off by a time zone stay within a day.
       if (minutes > -24 * 60 && minutes < 24 * 60) continue;
+      // The photo inspector usually reports it already (WATERMARK_EXIF_MISMATCH, D.1):
+      // one problem, one finding.
+      const bool reported = std::any_of(e.inspection.findings.begin(), e.inspection.findings.end(),
+                                        [](const Finding& f) { return f.rule == "D.1" && f.code == "WATERMARK_EXIF_MISMATCH"; });
+      if (reported) continue;
       add("D1_WATERMARK_EXIF_MISMATCH", Severity::Warning, "D.1", e.file.rel_path, e.placement.indicator,
           "照片水印时间 " + p.watermark_time->iso() + " 与相机记录的拍摄时间 " + p.exif_time->iso() + " 不一致",
           "核实照片是否为当次活动拍摄的原图；水印时间与拍摄时间不符可能被认定为伪造");

@@ -227,6 +227,21 @@ TEST_F(EvaluationTest, SameFileUnderTwoIndicatorsIsAD1Risk) {
   EXPECT_EQ(ev.totals.d1_risks, 2);
 }
 
+TEST_F(EvaluationTest, WatermarkDaysFromExifIsOneD1SignalNotTwo) {
+  Evidence& a = add_photo("二 联动机制/2.1市局对接/2025年第一季度/对接.jpg", {{2025, 3, 10}, 9, 0});
+  a.inspection.photo->exif_time = Timestamp{{2025, 1, 2}, 9, 12};
+  Evidence& b = add_photo("二 联动机制/2.1市局对接/2025年第二季度/对接.jpg", {{2025, 5, 10}, 9, 0});
+  b.inspection.photo->exif_time = Timestamp{{2025, 4, 2}, 9, 12};
+  // The photo inspector has already reported the second one.
+  b.inspection.findings.push_back({"WATERMARK_EXIF_MISMATCH", Severity::Error, "D.1", b.file.rel_path, "", "…", ""});
+  const Evaluation ev = run();
+  EXPECT_EQ(count(ev, "D1_WATERMARK_EXIF_MISMATCH"), 1);
+  const bool first = std::any_of(ev.findings.begin(), ev.findings.end(), [&](const Finding& f) {
+    return f.code == "D1_WATERMARK_EXIF_MISMATCH" && f.file == evidence[0].file.rel_path;
+  });
+  EXPECT_TRUE(first);
+}
+
 TEST_F(EvaluationTest, FutureDatesAreFatal) {
   add_photo("01制度建设/1.4季度会议/2025年第四季度/会议.jpg", {{2026, 3, 1}, 9, 0});
   const Evaluation ev = run();
