@@ -3,7 +3,7 @@
 # Prints wall time and peak memory of each, and the ratios the acceptance issue asks for.
 #   tools/bench-pack.sh [--data DIR] [--photos N] [--pdfs N] [--photo-size WxH] [--jobs N] [--ocr] [--baseline EVPACK]
 # --baseline times a second evpack binary (e.g. one built from an older commit) in the same run.
-# Default data: bench-data/pack-2g (about 2 GB: 1000 photos of 4000x3000 and 100 PDFs),
+# Default data: bench-data/pack-1000p-100d-4000x3000 (about 2 GB: 1000 photos of 4000x3000 and 100 PDFs),
 # generated once with tools/gen_samples.py; outputs go to bench-data/out (both git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
