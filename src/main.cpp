@@ -198,16 +198,19 @@ int run_check_command(const CheckArgs& args) {
   return kExitOk;
 }
 
-int run_lint_command(const std::string& path) {
-  const auto messages = evpack::lint_rule_file(resolve_rules(path));
+int run_lint_command(const std::vector<std::string>& paths) {
   int errors = 0;
-  for (const auto& m : messages) {
-    std::cout << (m.line ? "第" + std::to_string(m.line) + "行 " : std::string()) << "["
-              << evpack::severity_label_zh(m.severity) << "] " << m.code << "：" << m.message << "\n";
-    if (m.severity >= evpack::Severity::Error) ++errors;
+  for (const auto& path : paths) {
+    const auto messages = evpack::lint_rule_file(resolve_rules(path));
+    if (paths.size() > 1) std::cout << "== " << path << "\n";
+    for (const auto& m : messages) {
+      std::cout << (m.line ? "第" + std::to_string(m.line) + "行 " : std::string()) << "["
+                << evpack::severity_label_zh(m.severity) << "] " << m.code << "：" << m.message << "\n";
+      if (m.severity >= evpack::Severity::Error) ++errors;
+    }
+    if (messages.empty()) std::cout << "规则文件检查通过，未发现问题。\n";
+    else std::cout << "共 " << messages.size() << " 条问题。\n";
   }
-  if (messages.empty()) std::cout << "规则文件检查通过，未发现问题。\n";
-  else std::cout << "共 " << messages.size() << " 条问题。\n";
   return errors ? kExitUsage : kExitOk;
 }
 
@@ -485,9 +488,9 @@ int main(int argc, char** argv) {
 
   auto* rules_cmd = app.add_subcommand("rules", "规则文件：列出、检查");
   rules_cmd->require_subcommand(1);
-  std::string lint_path;
+  std::vector<std::string> lint_paths;
   auto* lint_cmd = rules_cmd->add_subcommand("lint", "检查规则文件（带行号的中文提示）");
-  lint_cmd->add_option("file", lint_path, "规则文件路径或编号")->required();
+  lint_cmd->add_option("files", lint_paths, "规则文件路径或编号（可多个）")->required();
   std::string list_dir;
   auto* list_cmd = rules_cmd->add_subcommand("list", "列出可用的规则文件");
   list_cmd->add_option("--dir", list_dir, "规则目录");
@@ -538,7 +541,7 @@ int main(int argc, char** argv) {
 
   try {
     if (check_cmd->parsed()) return run_check_command(check);
-    if (lint_cmd->parsed()) return run_lint_command(lint_path);
+    if (lint_cmd->parsed()) return run_lint_command(lint_paths);
     if (list_cmd->parsed()) return run_list_command(list_dir);
     if (init_cmd->parsed()) return run_init_command(init_dir, init_rules);
     if (pack_cmd->parsed()) return run_pack_command(pack);

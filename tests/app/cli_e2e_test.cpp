@@ -63,6 +63,23 @@ TEST(Cli, LintReportsExactlyTheTwoSeedInconsistencies) {
   EXPECT_NE(text.find("培训交流"), std::string::npos) << text;
 }
 
+TEST(Cli, LintTakesSeveralFilesAndFailsOnABrokenOne) {
+  evpack::testing::TempDir dir;
+  const fs::path broken = dir.path() / "my-rules.yaml";
+  std::ofstream(broken) << "id: my\ntitle: 我的规则\ncategories: [\n";
+  const fs::path out = dir.path() / "lint.txt";
+  const std::string src = evpack::testing::source_dir();
+  const std::string cmd = std::string("'") + EVPACK_BINARY + "' rules lint '" + src + "/rules/xuyi-2023-2025.yaml' '" +
+                          broken.string() + "' > '" + out.string() + "' 2>&1";
+  const int status = std::system(cmd.c_str());
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(WEXITSTATUS(status), 2) << text;
+  EXPECT_NE(text.find("== " + src + "/rules/xuyi-2023-2025.yaml\n规则文件检查通过"), std::string::npos) << text;
+  EXPECT_NE(text.find("== " + broken.string()), std::string::npos) << text;
+  EXPECT_NE(text.find("行"), std::string::npos) << text;  // a line-numbered message for the broken file
+}
+
 TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run("check /nonexistent/folder/你好"), 2);
   EXPECT_EQ(run("check . --as-of 2025-13-45"), 2);
