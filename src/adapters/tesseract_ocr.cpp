@@ -3,7 +3,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
-#include <cstdlib>
+#include <dlfcn.h>
+
 #include <memory>
 #include <mutex>
 
@@ -23,11 +24,20 @@ std::string OcrResult::text() const {
 
 namespace {
 
-// Tesseract may be built with OpenMP; we already run one engine per worker,
-// so nested threads only oversubscribe the cores.
-void limit_openmp_threads() {
-  static std::once_flag once;
-  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 0); });
+// Tesseract may be built with OpenMP (Debian's is): its LSTM runs the gates of
+// every step in `omp parallel` regions with an explicit num_threads, so each of
+// our workers would start a team of threads per step and spend most of its time
+// in futex waits (measured: 2 million futex calls and a third of the CPU in the
+// kernel for 40 photos). We already run one engine per worker, so OpenMP regions
+// are made inactive (max-active-levels 0: one thread, no team). It has to be a
+// call at run time, on the calling thread: libgomp reads OMP_THREAD_LIMIT and the
+// like from the environment when it is loaded, before main, and since OpenMP 5
+// max-active-levels is a per-thread setting. Looked up by name, so a Tesseract
+// built without OpenMP needs nothing.
+void disable_openmp_teams_on_this_thread() {
+  using SetLevels = void (*)(int);
+  static const auto set = reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  if (set != nullptr) set(0);
 }
 
 tesseract::PageSegMode page_mode(OcrLayout layout) {
@@ -52,6 +62,10 @@ class TesseractOcr final : public Ocr {
     if (api_.Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return false;
     api_.SetVariable("debug_file", "/dev/null");
     api_.SetVariable("user_defined_dpi", "300");
+    // Our images are always dark ink on white (binarised panels, page regions):
+    // Tesseract's second pass over an inverted copy of every uncertain line never
+    // finds better text there and costs up to a second recognition per line.
+    api_.SetVariable("tessedit_do_invert", "0");
     return true;
   }
 
@@ -71,6 +85,7 @@ class TesseractOcr final : public Ocr {
       }
       data = rgb.data();
     }
+    disable_openmp_teams_on_this_thread();
     api_.SetPageSegMode(page_mode(layout));
     api_.SetImage(data, image.width, image.height, image.channels, image.width * image.channels);
     if (api_.Recognize(nullptr) != 0) {
@@ -105,7 +120,6 @@ class TesseractOcr final : public Ocr {
 }  // namespace
 
 Expected<std::unique_ptr<Ocr>> make_tesseract_ocr(const std::string& languages) {
-  limit_openmp_threads();
   auto engine = std::make_unique<TesseractOcr>();
   if (!engine->init(languages)) {
     return Error{"OCR_UNAVAILABLE", "文字识别（OCR）不可用：缺少Tesseract语言数据“" + languages +
