@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "evpack/adapters/docx_reader.hpp"
+#include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/red_ink.hpp"
 #include "evpack/inspect/ocr_repair.hpp"
 #include "evpack/inspect/date_text.hpp"
@@ -262,6 +263,19 @@ std::vector<InkLine> text_lines(const RasterImage& image, double px_per_mm, doub
 
 constexpr double kOcrDpi = 200;
 
+/// The crop on a white canvas `margin` px wider on every side: Tesseract misreads
+/// type that touches the border (a date on the crop's last rows).
+RasterImage with_white_margin(const RasterImage& gray, int margin) {
+  if (gray.channels != 1 || gray.empty() || margin <= 0) return gray;
+  RasterImage out{gray.width + 2 * margin, gray.height + 2 * margin, 1, {}};
+  out.pixels.assign(static_cast<std::size_t>(out.width) * out.height, 255);
+  for (int y = 0; y < gray.height; ++y) {
+    std::copy_n(gray.pixels.begin() + static_cast<std::ptrdiff_t>(y) * gray.width, gray.width,
+                out.pixels.begin() + static_cast<std::ptrdiff_t>(y + margin) * out.width + margin);
+  }
+  return out;
+}
+
 std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red,
                        OcrLayout layout = OcrLayout::Uniform, bool erase_rules = false) {
   const double k = 72 / 25.4;
@@ -273,6 +287,11 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
   // A gray separator rule under the number (a gray scan, or a tilted page) makes
   // Tesseract read nothing on the line: it goes before OCR.
   if (erase_rules) prepared = erase_long_rules(prepared, dpi / 25.4);
+  // A page scanned at a slant (up to 3°) puts one end of a line a few mm above the
+  // other: Tesseract reads a level line far better.
+  if (prepared.channels == 1) {
+    prepared = with_white_margin(binarize(level_text(prepared)), static_cast<int>(dpi / 25.4 * 3));
+  }
   auto result = ocr.recognize(prepared, layout);
   return result ? result->text() : std::string{};
 }
@@ -296,7 +315,10 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
   // The number line.
   std::optional<PageRect> number;
   if (marks.rule) {
-    number = PageRect{12, marks.rule->y - 14, w - 24, 13.5};
+    // Down to the rule's lower edge: on a slanted scan the rule's box is as tall as
+    // its climb, and the number at its low end sits below the box's top. The rule
+    // itself drops out with the red (or is erased when gray).
+    number = PageRect{12, marks.rule->y - 14, w - 24, 14 + marks.rule->height};
   } else {
     // Lines are found in the central columns only: over a narrow band a scan turned
     // by 3° still shows separate lines (the number line is centred, or starts at

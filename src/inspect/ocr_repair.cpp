@@ -91,15 +91,47 @@ std::string repair_ocr_number(const std::string& line) {
   return line;
 }
 
-/// The 成文日期 sits under the seal, whose ink often eats the first digit of the
-/// year: "025年2月28日", "e025年6月21日". A three-digit year 0NN directly before 年
-/// with no digit in front is read as 20NN (the only century a current document has),
-/// and so is a two-digit year followed by a month.
+/// The 成文日期 sits under the seal, whose ink blots characters of the date. Each
+/// repair is narrow and leaves a well-read date as it is:
+///   - a year digit eaten: "025年2月28日" (a three-digit year 0NN directly before 年
+///     with no digit in front) and "25年12月15日" (two digits followed by a month)
+///     are 20NN, the only century a current document has;
+///   - a year's second character misread: "2825年", "2U25年", "AO25年" are 2025
+///     (a four-character year before 年 and a month, its last two digits kept);
+///   - a stray character between the year and the month: "2025人年7月",
+///     "2025介了7月" are 2025年7月;
+///   - 日 read as a digit at the end of the line: "2025年6月63", "12月148" are 6日, 14日
+///     (only when the day would otherwise be impossible);
+///   - the 〇 of a Chinese-numeral year blotted: "二了二五年", "二@〇二五年" are 二〇二五年.
 std::string repair_ocr_date(const std::string& text) {
+  std::string out = text;
+  // The century: "2825", "2U25", "AO25", "Z025" before 年 and a month.
+  static const std::regex kCentury("(^|[^0-9A-Za-z])[2AZz][0-9A-Za-z]([0-9]{2}) ?年( ?[01]?[0-9] ?月)");
+  out = std::regex_replace(out, kCentury, "$0120$2年$3");
   static const std::regex kLostDigit("(^|[^0-9])0([0-9]{2})\\s*年");
   // "25年12月15日": the whole century gone, the month still there.
   static const std::regex kTwoDigits("(^|[^0-9])(2[0-9])\\s*年\\s*([01]?[0-9])\\s*月");
-  return std::regex_replace(std::regex_replace(text, kLostDigit, "$0120$2年"), kTwoDigits, "$0120$2年$3月");
+  out = std::regex_replace(std::regex_replace(out, kLostDigit, "$0120$2年"), kTwoDigits, "$0120$2年$3月");
+  // One or two stray Han characters (年 itself may be one of them) between year and month.
+  static const std::regex kStray("(20[0-9]{2}) ?(?:[\\xE4-\\xE9][\\x80-\\xBF]{2} ?){1,2}([01]?[0-9]) ?月");
+  out = std::regex_replace(out, kStray, "$1年$2月");
+  // 日 read as a digit: a day of three digits, or of two above 31, at the end of a line.
+  static const std::regex kDayDigit("(月 ?)([0-9]{1,2})([0-9])[ \\t]*(\\n|$)");
+  std::string fixed;
+  auto from = out.cbegin();
+  for (std::sregex_iterator it(out.begin(), out.end(), kDayDigit), end; it != end; ++it) {
+    const auto& m = *it;
+    const int whole = std::stoi(m[2].str() + m[3].str());
+    fixed.append(from, m[0].first);
+    fixed += m[1].str() + (whole > 31 ? m[2].str() + "日" : m[2].str() + m[3].str()) + m[4].str();
+    from = m[0].second;
+  }
+  fixed.append(from, out.cend());
+  out = std::move(fixed);
+  // 二〇二五年 with its 〇 blotted: one or two other characters between the two 二.
+  static const std::regex kHanZero("二[^\\s]{1,6}?二(〇|一|二|三|四|五|六|七|八|九)年");
+  out = std::regex_replace(out, kHanZero, "二〇二$1年");
+  return out;
 }
 
 /// OCR cannot tell 〔 from ( [ 【 at scan resolution: the year brackets of a

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -355,6 +356,65 @@ TEST(ImageOps, DecodesOrientationIgnoredSoCallersControlIt) {
   const RasterImage stored = decoded(exif_file("landscape_6.jpg"));
   EXPECT_EQ(stored.width, 450);
   EXPECT_EQ(stored.height, 600);
+}
+
+// A line of "type" (dark blocks 30 px tall with gaps, like characters) on a
+// grainy light ground, sloping by `degrees` (down to the right when positive).
+RasterImage slanted_line(double degrees) {
+  const int w = 1200;
+  const int h = 200;
+  RasterImage img{w, h, 1, std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h, 235)};
+  std::mt19937 grain(7);
+  for (auto& p : img.pixels) p = static_cast<std::uint8_t>(225 + grain() % 20);
+  const double t = std::tan(degrees * 3.14159265358979 / 180);
+  for (int x = 100; x < 1100; ++x) {
+    if ((x / 20) % 3 == 2) continue;  // gaps between "characters"
+    const int top = 85 + static_cast<int>(std::lround((x - w / 2) * t));
+    for (int y = top; y < top + 30; ++y) img.pixels[static_cast<std::size_t>(y) * w + x] = 30;
+  }
+  return img;
+}
+
+// Mean row of the dark pixels in columns [x0, x1).
+double ink_centre_row(const RasterImage& img, int x0, int x1) {
+  double sum = 0;
+  int n = 0;
+  for (int y = 0; y < img.height; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      if (img.pixels[static_cast<std::size_t>(y) * img.width + x] < 128) {
+        sum += y;
+        ++n;
+      }
+    }
+  }
+  return n > 0 ? sum / n : -1;
+}
+
+TEST(ImageOps, LevelTextTurnsASlantedLineLevel) {
+  for (const double degrees : {2.5, -1.5, 3.0}) {
+    const RasterImage slanted = slanted_line(degrees);
+    // Before: the two ends of the line are many rows apart.
+    ASSERT_GT(std::abs(ink_centre_row(slanted, 100, 300) - ink_centre_row(slanted, 900, 1100)), 20) << degrees;
+    const RasterImage level = level_text(slanted);
+    ASSERT_EQ(level.width, slanted.width);
+    ASSERT_EQ(level.height, slanted.height);
+    EXPECT_LT(std::abs(ink_centre_row(level, 100, 300) - ink_centre_row(level, 900, 1100)), 3) << degrees;
+  }
+  // A level line, a colour image and an empty one come back unchanged.
+  const RasterImage flat = slanted_line(0);
+  EXPECT_EQ(level_text(flat).pixels, flat.pixels);
+  EXPECT_TRUE(level_text(RasterImage{}).empty());
+}
+
+TEST(ImageOps, BinarizeLeavesOnlyBlackTypeOnWhite) {
+  const RasterImage grainy = slanted_line(0);
+  const RasterImage bw = binarize(grainy);
+  ASSERT_EQ(bw.pixels.size(), grainy.pixels.size());
+  std::set<int> values(bw.pixels.begin(), bw.pixels.end());
+  EXPECT_EQ(values, (std::set<int>{0, 255}));
+  for (std::size_t i = 0; i < bw.pixels.size(); ++i) {
+    ASSERT_EQ(bw.pixels[i] == 0, grainy.pixels[i] < 128) << i;  // the grain is white, the type black
+  }
 }
 
 }  // namespace

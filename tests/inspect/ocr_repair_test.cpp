@@ -32,7 +32,25 @@ TEST(RepairOcrDate, YearDigitsEatenByTheSealComeBack) {
   EXPECT_EQ(repair_ocr_date("青石县交通运输局\n25年12月15品"), "青石县交通运输局\n2025年12月15品");
 }
 
+// Real Tesseract reads of dates under seals (bench-data docset-300-7 scans).
+TEST(RepairOcrDate, BlottedCharactersOfTheDateAreRepaired) {
+  EXPECT_EQ(repair_ocr_date("2825年9月20时"), "2025年9月20时");
+  EXPECT_EQ(repair_ocr_date("2U25年4月14日"), "2025年4月14日");
+  EXPECT_EQ(repair_ocr_date("AO25年12月14日"), "2025年12月14日");
+  EXPECT_EQ(repair_ocr_date("2025人年7月3日"), "2025年7月3日");
+  EXPECT_EQ(repair_ocr_date("2025介了7月 9日"), "2025年7月 9日");
+  EXPECT_EQ(repair_ocr_date("青石县交通运输局\n2025年6月63\n办公室"), "青石县交通运输局\n2025年6月6日\n办公室");
+  EXPECT_EQ(repair_ocr_date("2025年06月235"), "2025年06月23日");
+  EXPECT_EQ(repair_ocr_date("二了二五年九月一日"), "二〇二五年九月一日");
+  EXPECT_EQ(repair_ocr_date("二@〇二五年九月二十日"), "二〇二五年九月二十日");
+}
+
 TEST(RepairOcrDate, WholeYearsAndOtherNumbersAreLeftAlone) {
+  EXPECT_EQ(repair_ocr_date("2025年6月13"), "2025年6月13");  // a possible day: not guessed
+  EXPECT_EQ(repair_ocr_date("二〇二五年十一月十八日"), "二〇二五年十一月十八日");
+  EXPECT_EQ(repair_ocr_date("第二季度二〇二五年"), "第二季度二〇二五年");
+  EXPECT_EQ(repair_ocr_date("2025年度7月"), "2025年7月");  // the stray-character rule: still the same month
+  EXPECT_EQ(repair_ocr_date("共计2025人次"), "共计2025人次");
   EXPECT_EQ(repair_ocr_date("2025年3月5日"), "2025年3月5日");
   EXPECT_EQ(repair_ocr_date("12025年"), "12025年");
   EXPECT_EQ(repair_ocr_date("共25年"), "共25年");  // no month: not a date

@@ -44,6 +44,15 @@ RasterImage downscale(const RasterImage& image, int max_side);
 RasterImage crop(const RasterImage& image, PixelRect rect);
 /// Converts to gray.
 RasterImage to_gray(const RasterImage& image);
+/// Turns a 1-channel crop of dark type on a light ground (a line or a few lines of
+/// a scanned page) so that its lines are level: the skew within +-max_degrees is
+/// the angle whose horizontal projection of the ink is sharpest. Returns the image
+/// unchanged when it is level already (under 0.2°), not 1-channel, or inconsistent.
+RasterImage level_text(const RasterImage& gray, double max_degrees = 3.5);
+/// Black type on pure white (Otsu's threshold) for OCR of a 1-channel crop: the grain
+/// of a scanned sheet otherwise reaches Tesseract's line recogniser, which works on
+/// gray values. Returns the image unchanged when it is not 1-channel or inconsistent.
+RasterImage binarize(const RasterImage& gray);
 /// 64-bit DCT perceptual hash (OpenCV img_hash PHash over a 32x32 area-averaged
 /// gray copy, so the input's resolution does not matter). 0 for an empty image.
 std::uint64_t perceptual_hash(const RasterImage& image);

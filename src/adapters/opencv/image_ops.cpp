@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <exception>
 #include <fstream>
@@ -438,6 +439,66 @@ RasterImage to_gray(const RasterImage& image) {
     return from_mat(dst);
   } catch (const cv::Exception&) {
     return {};
+  }
+}
+
+RasterImage binarize(const RasterImage& gray) {
+  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  init_opencv();
+  try {
+    cv::Mat out;
+    cv::threshold(as_mat(gray), out, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    return from_mat(out);
+  } catch (const cv::Exception&) {
+    return gray;
+  }
+}
+
+RasterImage level_text(const RasterImage& gray, double max_degrees) {
+  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  init_opencv();
+  try {
+    const cv::Mat img = as_mat(gray);
+    cv::Mat ink;
+    cv::threshold(img, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+    std::vector<cv::Point> points;
+    cv::findNonZero(ink, points);
+    if (points.size() < 50) return gray;
+    // Shear instead of rotation for the search (same projection for small angles):
+    // row of an ink pixel at angle a = y - x * tan(a). The sharpest profile has the
+    // largest sum of squared row counts.
+    const double step = 0.1;
+    const int steps = static_cast<int>(max_degrees / step);
+    const int rows = gray.height + static_cast<int>(gray.width * std::tan(max_degrees * CV_PI / 180)) * 2 + 2;
+    const int offset = rows / 2 - gray.height / 2;
+    std::vector<int> profile(static_cast<std::size_t>(rows));
+    double best_score = -1;
+    double best_angle = 0;
+    for (int i = -steps; i <= steps; ++i) {
+      const double a = i * step;
+      const double t = std::tan(a * CV_PI / 180);
+      std::fill(profile.begin(), profile.end(), 0);
+      for (const auto& p : points) {
+        const int row = static_cast<int>(std::lround(p.y - p.x * t)) + offset;
+        if (row >= 0 && row < rows) ++profile[static_cast<std::size_t>(row)];
+      }
+      double score = 0;
+      for (int v : profile) score += static_cast<double>(v) * v;
+      // Ties (a blank or symmetric crop) keep the smaller turn.
+      if (score > best_score * 1.0001 || (score >= best_score && std::abs(a) < std::abs(best_angle))) {
+        best_score = score;
+        best_angle = a;
+      }
+    }
+    if (std::abs(best_angle) < 0.2) return gray;
+    // Rows moved by -x*tan(a): the type slopes down to the right by a; turn it back.
+    const cv::Point2f centre(gray.width / 2.0F, gray.height / 2.0F);
+    const cv::Mat turn = cv::getRotationMatrix2D(centre, best_angle, 1.0);
+    cv::Mat out;
+    cv::warpAffine(img, out, turn, img.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+    return from_mat(out);
+  } catch (const cv::Exception&) {
+    return gray;
   }
 }
 
