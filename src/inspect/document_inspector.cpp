@@ -276,8 +276,41 @@ RasterImage with_white_margin(const RasterImage& gray, int margin) {
   return out;
 }
 
+/// Rows [top, bottom) of the lowest line of type in a black-on-white crop: runs of
+/// rows holding ink, joined across gaps under 1 mm, at least 2.5 mm tall (a line
+/// of 3号 type is ~5 mm; specks and a rule's remains are thinner).
+std::optional<std::pair<int, int>> lowest_text_band(const RasterImage& bw, double px_per_mm) {
+  if (bw.channels != 1 || bw.empty()) return std::nullopt;
+  std::vector<int> ink(static_cast<std::size_t>(bw.height), 0);
+  for (int y = 0; y < bw.height; ++y) {
+    const auto row = bw.pixels.begin() + static_cast<std::ptrdiff_t>(y) * bw.width;
+    ink[static_cast<std::size_t>(y)] = static_cast<int>(std::count_if(row, row + bw.width, [](std::uint8_t v) { return v < 128; }));
+  }
+  const int min_ink = std::max(2, static_cast<int>(px_per_mm * 0.3));  // a few dots are not type
+  const int join = static_cast<int>(px_per_mm);
+  std::vector<std::pair<int, int>> bands;
+  for (int y = 0; y < bw.height; ++y) {
+    if (ink[static_cast<std::size_t>(y)] < min_ink) continue;
+    if (!bands.empty() && y - bands.back().second <= join) {
+      bands.back().second = y + 1;
+    } else {
+      bands.emplace_back(y, y + 1);
+    }
+  }
+  for (auto it = bands.rbegin(); it != bands.rend(); ++it) {
+    if (it->second - it->first >= static_cast<int>(px_per_mm * 2.5)) return *it;
+  }
+  return std::nullopt;
+}
+
+/// What an OCR region holds, which decides how Tesseract reads it.
+enum class RegionText {
+  Block,       ///< several lines (header band, signature and date)
+  NumberLine,  ///< the number line: the lowest line of type in the crop, read as one line
+};
+
 std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red,
-                       OcrLayout layout = OcrLayout::Uniform, bool erase_rules = false) {
+                       RegionText what = RegionText::Block, bool erase_rules = false) {
   const double k = 72 / 25.4;
   const PageRect pt{mm_rect.x * k, mm_rect.y * k, mm_rect.width * k, mm_rect.height * k};
   if (pt.width <= 0 || pt.height <= 0) return {};
@@ -289,8 +322,22 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
   if (erase_rules) prepared = erase_long_rules(prepared, dpi / 25.4);
   // A page scanned at a slant (up to 3°) puts one end of a line a few mm above the
   // other: Tesseract reads a level line far better.
+  OcrLayout layout = OcrLayout::Uniform;
   if (prepared.channels == 1) {
-    prepared = with_white_margin(binarize(level_text(prepared)), static_cast<int>(dpi / 25.4 * 3));
+    prepared = binarize(level_text(prepared));
+    // Read as a block, a number line with wide gaps ("临交字  〔2025〕75号", 签发人 at
+    // the right) comes back as two lines in the wrong order: cut out the line and
+    // read it as one.
+    if (what == RegionText::NumberLine) {
+      if (const auto band = lowest_text_band(prepared, dpi / 25.4)) {
+        const int pad = static_cast<int>(dpi / 25.4);
+        const int top = std::max(0, band->first - pad);
+        const int bottom = std::min(prepared.height, band->second + pad);
+        prepared = crop(prepared, {0, top, prepared.width, bottom - top});
+        layout = OcrLayout::SingleLine;
+      }
+    }
+    prepared = with_white_margin(prepared, static_cast<int>(dpi / 25.4 * 3));
   }
   auto result = ocr.recognize(prepared, layout);
   return result ? result->text() : std::string{};
@@ -349,9 +396,7 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     }
   }
   if (number) {
-    const bool one_line = number->height < 16;
-    const std::string read =
-        ocr_region(doc, ocr, 0, *number, kOcrDpi, true, one_line ? OcrLayout::SingleLine : OcrLayout::Uniform, true);
+    const std::string read = ocr_region(doc, ocr, 0, *number, kOcrDpi, true, RegionText::NumberLine, true);
     std::istringstream lines(read);
     for (std::string line; std::getline(lines, line);) text += repair_ocr_number(line) + "\n";
   }

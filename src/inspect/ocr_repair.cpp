@@ -137,11 +137,14 @@ std::string repair_ocr_date(const std::string& text) {
 /// OCR cannot tell 〔 from ( [ 【 at scan resolution: the year brackets of a
 /// number read from a scan are written 〔〕 (their form is not judged on scans).
 std::string normalise_ocr_brackets(const std::string& text) {
-  static const std::regex kYear("(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*((?:19|20)\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+");
+  static const std::regex kYear("(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*((?:19|2\\d)\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+");
   // A two-digit year (a form error the number check reports) only right before a serial and 号.
   static const std::regex kShortYear(
       "(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*(\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+\\s*(\\d{1,4}\\s*号)");
-  return std::regex_replace(std::regex_replace(text, kYear, "〔$1〕"), kShortYear, "〔$1〕$2");
+  // A year's second digit misread ("〔2625〕"): documents of this century are 20NN.
+  static const std::regex kCentury("〔2[1-9]([0-9]{2})〕");
+  return std::regex_replace(std::regex_replace(std::regex_replace(text, kYear, "〔$1〕"), kShortYear, "〔$1〕$2"),
+                            kCentury, "〔20$1〕");
 }
 
 }  // namespace evpack

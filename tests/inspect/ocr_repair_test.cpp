@@ -59,6 +59,7 @@ TEST(RepairOcrDate, WholeYearsAndOtherNumbersAreLeftAlone) {
 TEST(NormaliseOcrBrackets, YearBracketsBecomeTheStandardOnes) {
   EXPECT_EQ(normalise_ocr_brackets("青交发【2025]】 108号"), "青交发〔2025〕 108号");
   EXPECT_EQ(normalise_ocr_brackets("青交字(2025)4号"), "青交字〔2025〕4号");
+  EXPECT_EQ(normalise_ocr_brackets("交字【2625]】 110号"), "交字〔2025〕 110号");
   EXPECT_EQ(normalise_ocr_brackets("青交发【25]46号"), "青交发〔25〕46号");
   EXPECT_EQ(normalise_ocr_brackets("（三）总结验收阶段"), "（三）总结验收阶段");
   EXPECT_EQ(normalise_ocr_brackets("第(12)条"), "第(12)条");  // two digits without serial and 号
