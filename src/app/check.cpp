@@ -1,6 +1,7 @@
 #include "evpack/app/check.hpp"
 
 #include <atomic>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <boost/filesystem.hpp>
@@ -218,12 +219,27 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   std::atomic<std::size_t> done{0};
   // Each worker owns its toolbox; results land at the file's index, so the
   // merged order is the scan order whatever the scheduling.
-  parallel_for(files.size(), jobs, [&](std::size_t index, int worker) {
+  // Documents first, largest first (a 300-page scan must not start last), then
+  // everything else in scan order. Besides balancing the load, this lets a worker
+  // drop its document OCR engine (Chinese only) once it reaches the photos, which
+  // use the Chinese+English one: a worker holds one Tesseract engine at a time.
+  std::vector<std::size_t> order(files.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const bool pdf_a = files[a].kind == ContentKind::Pdf;
+    const bool pdf_b = files[b].kind == ContentKind::Pdf;
+    if (pdf_a != pdf_b) return pdf_a;
+    return pdf_a && files[a].size > files[b].size;
+  });
+  parallel_for(order.size(), jobs, [&](std::size_t position, int worker) {
+    const std::size_t index = order[position];
     const FileRecord& file = files[index];
+    Toolbox& tools = toolboxes[static_cast<std::size_t>(worker)];
+    if (file.kind != ContentKind::Pdf && tools.document_ocr) tools.document_ocr.reset();
     const std::string path = file.disk_path.empty() ? (root / file.rel_path).string() : file.disk_path;
     Evidence& e = result.evidence[index];
     e.file = file;
-    e.inspection = inspect_file(path, file, toolboxes[static_cast<std::size_t>(worker)], options.inspect);
+    e.inspection = inspect_file(path, file, tools, options.inspect);
     e.placement = map_file(result.rules, file);
     scan_text_for_privacy(e, privacy_rule);
     const std::size_t n = ++done;

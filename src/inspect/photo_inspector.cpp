@@ -46,6 +46,9 @@ constexpr double kTooBlurry = 12.0;
 constexpr int kTooSmall = 320;
 // A thumbnail whose hash is further than this from the picture shows another picture.
 constexpr int kThumbnailDistance = 16;
+// Shorter side a JPEG of unknown source (no camera in its EXIF) keeps when decoded
+// reduced: every screen up to 4K (2160) is under twice this, so captures are whole.
+constexpr int kUnknownSourceShort = 1440;
 // Longer side of a screenshot for OCR: phone captures keep their full width.
 constexpr int kScreenshotSide = 2400;
 // Gray standard deviation below which an image is featureless (blank, one colour):
@@ -459,13 +462,15 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
   {
     // A camera never makes a screen capture, so its photos need no more than the
     // analysis size: a JPEG is then decoded reduced (a 12-megapixel photo at 1/4,
-    // several times faster). Other images are decoded whole, for the screenshot
-    // guess and the OCR of captures.
+    // several times faster). Other images (EXIF stripped by WeChat, or captures)
+    // keep a shorter side of at least kUnknownSourceShort for the screenshot guess
+    // and the OCR of captures: screens up to 4K and long phone captures are decoded
+    // whole, a forwarded 12-megapixel photo at 1/2.
     const bool camera = !facts.make.empty() || !facts.model.empty();
     PixelRect stored{};
     auto decoded = heic     ? decode_heif_file(path)
                    : camera ? decode_image_file_reduced(path, kAnalysisShort, &stored)
-                            : decode_image_file(path);
+                            : decode_image_file_reduced(path, kUnknownSourceShort, &stored);
     if (decoded) {
       const RasterImage& pixels = *decoded;
       const int stored_width = stored.width > 0 ? stored.width : pixels.width;

@@ -30,7 +30,9 @@ struct Toolbox {
   std::unique_ptr<Ocr> ocr;
   /// OCR engine for documents (Chinese only: with English added, Tesseract reads
   /// the 号 of 72号 as a 5). Lazy like `ocr`; null when OCR is disabled, in which
-  /// case documents fall back to `ocr`.
+  /// case documents fall back to `ocr`. run_check inspects all PDFs first and
+  /// resets this once a worker reaches the other files, so that a worker holds one
+  /// Tesseract engine at a time.
   std::unique_ptr<Ocr> document_ocr;
 };
 
