@@ -263,19 +263,6 @@ std::vector<InkLine> text_lines(const RasterImage& image, double px_per_mm, doub
 
 constexpr double kOcrDpi = 200;
 
-/// The crop on a white canvas `margin` px wider on every side: Tesseract misreads
-/// type that touches the border (a date on the crop's last rows).
-RasterImage with_white_margin(const RasterImage& gray, int margin) {
-  if (gray.channels != 1 || gray.empty() || margin <= 0) return gray;
-  RasterImage out{gray.width + 2 * margin, gray.height + 2 * margin, 1, {}};
-  out.pixels.assign(static_cast<std::size_t>(out.width) * out.height, 255);
-  for (int y = 0; y < gray.height; ++y) {
-    std::copy_n(gray.pixels.begin() + static_cast<std::ptrdiff_t>(y) * gray.width, gray.width,
-                out.pixels.begin() + static_cast<std::ptrdiff_t>(y + margin) * out.width + margin);
-  }
-  return out;
-}
-
 /// Rows [top, bottom) of the lowest line of type in a black-on-white crop: runs of
 /// rows holding ink, joined across gaps under 1 mm, at least 2.5 mm tall (a line
 /// of 3号 type is ~5 mm; specks and a rule's remains are thinner).
@@ -337,7 +324,7 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
         layout = OcrLayout::SingleLine;
       }
     }
-    prepared = with_white_margin(prepared, static_cast<int>(dpi / 25.4 * 3));
+    prepared = frame_in_white(prepared, static_cast<int>(dpi / 25.4 * 3));
   }
   auto result = ocr.recognize(prepared, layout);
   return result ? result->text() : std::string{};

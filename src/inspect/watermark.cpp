@@ -467,24 +467,6 @@ std::optional<CivilDate> date_from(const std::string& text) {
   return std::nullopt;
 }
 
-// One text line of a panel on a white canvas with a margin (Tesseract misreads
-// text touching the border), nothing of the neighbouring lines.
-RasterImage line_image(const RasterImage& ink, PixelRect box, int margin) {
-  RasterImage out{box.width + 2 * margin, box.height + 2 * margin, 1, {}};
-  out.pixels.assign(static_cast<std::size_t>(out.width) * out.height, 255);
-  for (int y = 0; y < box.height; ++y) {
-    const int sy = box.y + y;
-    if (sy < 0 || sy >= ink.height) continue;
-    for (int x = 0; x < box.width; ++x) {
-      const int sx = box.x + x;
-      if (sx < 0 || sx >= ink.width) continue;
-      out.pixels[static_cast<std::size_t>(y + margin) * out.width + x + margin] =
-          ink.pixels[static_cast<std::size_t>(sy) * ink.width + sx];
-    }
-  }
-  return out;
-}
-
 // The lines read so far, in reading order: blocks side by side on one baseline
 // joined with a space, rows with a newline.
 std::string join_lines(const TextPanel& panel, const std::vector<std::string>& texts) {
@@ -540,7 +522,8 @@ Expected<std::string> read_panel(const TextPanel& panel, Ocr& ocr) {
     }
     const std::size_t i = *next;
     done[i] = true;
-    auto recognised = ocr.recognize(line_image(panel.ink, panel.lines[i], 10), OcrLayout::Uniform);
+    // The block alone, nothing of its neighbours, framed in white.
+    auto recognised = ocr.recognize(frame_in_white(crop(panel.ink, panel.lines[i]), 10), OcrLayout::Uniform);
     if (!recognised) return recognised.error();
     texts[i] = trim(recognised->text());
     if (texts[i].empty()) continue;

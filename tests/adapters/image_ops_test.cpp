@@ -406,6 +406,24 @@ TEST(ImageOps, LevelTextTurnsASlantedLineLevel) {
   EXPECT_TRUE(level_text(RasterImage{}).empty());
 }
 
+TEST(ImageOps, FrameInWhiteAddsAWhiteBorderAroundTheImage) {
+  const RasterImage line = slanted_line(0);
+  const RasterImage framed = frame_in_white(line, 10);
+  ASSERT_EQ(framed.width, line.width + 20);
+  ASSERT_EQ(framed.height, line.height + 20);
+  for (int x = 0; x < framed.width; ++x) {
+    ASSERT_EQ(framed.pixels[static_cast<std::size_t>(x)], 255);
+    ASSERT_EQ(framed.pixels[static_cast<std::size_t>(framed.height - 1) * framed.width + x], 255);
+  }
+  for (int y = 0; y < line.height; ++y) {
+    for (int x = 0; x < line.width; ++x) {
+      ASSERT_EQ(framed.pixels[static_cast<std::size_t>(y + 10) * framed.width + x + 10],
+                line.pixels[static_cast<std::size_t>(y) * line.width + x]);
+    }
+  }
+  EXPECT_EQ(frame_in_white(line, 0).pixels, line.pixels);
+}
+
 TEST(ImageOps, BinarizeLeavesOnlyBlackTypeOnWhite) {
   const RasterImage grainy = slanted_line(0);
   const RasterImage bw = binarize(grainy);

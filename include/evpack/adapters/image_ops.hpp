@@ -42,6 +42,9 @@ RasterImage apply_orientation(const RasterImage& image, int orientation);
 RasterImage downscale(const RasterImage& image, int max_side);
 /// Crops (clamped to the image).
 RasterImage crop(const RasterImage& image, PixelRect rect);
+/// The image on a white canvas `margin` px wider on every side (Tesseract misreads
+/// type that touches the border). Unchanged when margin <= 0 or inconsistent.
+RasterImage frame_in_white(const RasterImage& image, int margin);
 /// Converts to gray.
 RasterImage to_gray(const RasterImage& image);
 /// Turns a 1-channel crop of dark type on a light ground (a line or a few lines of

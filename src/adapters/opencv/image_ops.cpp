@@ -429,6 +429,18 @@ RasterImage crop(const RasterImage& image, PixelRect rect) {
   return out;
 }
 
+RasterImage frame_in_white(const RasterImage& image, int margin) {
+  if (!consistent(image) || image.empty() || margin <= 0) return image;
+  init_opencv();
+  try {
+    cv::Mat out;
+    cv::copyMakeBorder(as_mat(image), out, margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar::all(255));
+    return from_mat(out);
+  } catch (const cv::Exception&) {
+    return image;
+  }
+}
+
 RasterImage to_gray(const RasterImage& image) {
   if (!consistent(image)) return {};
   if (image.channels == 1) return image;
