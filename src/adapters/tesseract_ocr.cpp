@@ -7,6 +7,8 @@
 
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/util/text.hpp"
@@ -69,7 +71,8 @@ class TesseractOcr final : public Ocr {
     return true;
   }
 
-  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) override {
+  using Ocr::recognize;
+  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
     if (image.empty() || (image.channels != 1 && image.channels != 3)) {
       return Error{"OCR_BAD_IMAGE", "待识别的图像为空"};
     }
@@ -87,6 +90,9 @@ class TesseractOcr final : public Ocr {
     }
     disable_openmp_teams_on_this_thread();
     api_.SetPageSegMode(page_mode(layout));
+    // The LSTM recogniser honours the whitelist (Tesseract 4.1 and later); an empty
+    // value lifts it again, so every call states its own set.
+    api_.SetVariable("tessedit_char_whitelist", std::string(only).c_str());
     api_.SetImage(data, image.width, image.height, image.channels, image.width * image.channels);
     if (api_.Recognize(nullptr) != 0) {
       api_.Clear();

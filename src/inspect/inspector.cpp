@@ -20,7 +20,8 @@ class LazyOcr final : public Ocr {
  public:
   explicit LazyOcr(std::string languages) : languages_(std::move(languages)) {}
 
-  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) override {
+  using Ocr::recognize;
+  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
     if (!tried_) {
       tried_ = true;
       auto made = make_tesseract_ocr(languages_);
@@ -31,7 +32,7 @@ class LazyOcr final : public Ocr {
       }
     }
     if (!engine_) return failure_;
-    return engine_->recognize(image, layout);
+    return engine_->recognize(image, layout, only);
   }
 
  private:

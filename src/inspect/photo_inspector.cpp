@@ -214,7 +214,8 @@ std::pair<double, double> brightness_and_sharpness(const RasterImage& gray) {
 
 // The burned-in time watermark, read from the upright analysis copy. OCR runs
 // only when allowed and available; otherwise the verdict says why not.
-void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& options, PhotoFacts& facts) {
+void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& options, const SharperImage& sharper,
+                    PhotoFacts& facts) {
   if (!options.ocr) {
     facts.watermark = Verdict{Presence::NotChecked, 0.0, "未启用文字识别（--no-ocr），未检查时间水印"};
     return;
@@ -223,7 +224,7 @@ void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& 
     facts.watermark = Verdict{Presence::NotChecked, 0.0, "文字识别（OCR）不可用，未检查时间水印"};
     return;
   }
-  WatermarkResult result = evpack::read_watermark(upright, *ocr);
+  WatermarkResult result = evpack::read_watermark(upright, *ocr, sharper);
   facts.watermark = Verdict{result.state, result.confidence, result.reason};
   facts.watermark_text = std::move(result.text);
   if (result.state == Presence::Present || result.state == Presence::CannotVerify) {
@@ -535,7 +536,18 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};
       read_screenshot(screen.empty() ? analysis : screen, ocr, options, facts, out.text);
     } else {
-      read_watermark(analysis, ocr, options, facts);
+      // Decoded again, larger, only when the watermark needs a second look.
+      const SharperImage sharper = [&]() -> RasterImage {
+        auto again = heic ? decode_heif_file(path) : decode_image_file_reduced(path, kUnknownSourceShort);
+        if (!again) return {};
+        const int shorter = std::min(again->width, again->height);
+        const int longer = std::max(again->width, again->height);
+        const int side = shorter > kUnknownSourceShort
+                             ? static_cast<int>(static_cast<long long>(longer) * kUnknownSourceShort / shorter)
+                             : longer;
+        return apply_orientation(downscale(*again, side), orientation_to_apply);
+      };
+      read_watermark(analysis, ocr, options, sharper, facts);
     }
     if (meta && !meta->thumbnail.empty() && facts.phash) check_thumbnail(*meta, orientation_to_apply, facts, record, out);
     check_legibility(facts, record, out);

@@ -14,10 +14,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <deque>
 #include <regex>
 #include <sstream>
+#include <string_view>
 
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
@@ -178,7 +180,8 @@ std::vector<Box> component_boxes(const std::vector<std::uint8_t>& mask, int w, i
 // shorter (Han characters, ~22 px) or wider (the digits of a large HH:MM).
 constexpr int kRuleLength = 30;
 constexpr int kRuleWidth = 9;
-void drop_thin_rules(std::vector<std::uint8_t>& mask, int w, int h) {
+void drop_thin_rules(std::vector<std::uint8_t>& mask, int w, int h, int rule_length = kRuleLength,
+                     int rule_width = kRuleWidth) {
   std::vector<std::uint16_t> across(mask.size(), 0);
   for (int y = 0; y < h; ++y) {
     const std::size_t row = static_cast<std::size_t>(y) * w;
@@ -201,15 +204,50 @@ void drop_thin_rules(std::vector<std::uint8_t>& mask, int w, int h) {
       }
       int end = y;
       while (end < h && mask[static_cast<std::size_t>(end) * w + x] != 0) ++end;
-      if (end - y >= kRuleLength) {
+      if (end - y >= rule_length) {
         for (int k = y; k < end; ++k) {
           const std::size_t i = static_cast<std::size_t>(k) * w + x;
-          if (across[i] <= kRuleWidth) mask[i] = 0;
+          if (across[i] <= rule_width) mask[i] = 0;
         }
       }
       y = end;
     }
   }
+}
+
+// The light type of a region: pixels brighter than their surroundings within
+// `window` (white-top-hat of the brightest channel), or warmer (the same on red
+// minus blue: orange date stamps over a white or pale scene, a shirt, a wall, are
+// no brighter than it). `ink` is what makes up the blocks; `strong`, with stricter
+// thresholds, the cleaner strokes handed to OCR.
+struct LightInk {
+  std::vector<std::uint8_t> ink;
+  std::vector<std::uint8_t> strong;
+  std::vector<std::uint8_t> warm;  ///< the strong pixels that are so by warmth (orange type)
+};
+LightInk light_ink(const RasterImage& region, int window) {
+  const int w = region.width;
+  const int h = region.height;
+  const RasterImage v = value_channel(region);
+  const auto opened = extreme_2d(extreme_2d(v.pixels, w, h, window, window, false), w, h, window, window, true);
+  LightInk out{std::vector<std::uint8_t>(v.pixels.size(), 0), std::vector<std::uint8_t>(v.pixels.size(), 0),
+               std::vector<std::uint8_t>(v.pixels.size(), 0)};
+  for (std::size_t i = 0; i < out.ink.size(); ++i) {
+    const int top_hat = v.pixels[i] - opened[i];
+    out.ink[i] = top_hat > kInkContrast && v.pixels[i] > kInkBright ? 1 : 0;
+    out.strong[i] = top_hat > kOcrContrast && v.pixels[i] > kOcrBright ? 1 : 0;
+  }
+  const RasterImage warm = warm_channel(region);
+  if (!warm.empty()) {
+    const auto warm_opened =
+        extreme_2d(extreme_2d(warm.pixels, w, h, window, window, false), w, h, window, window, true);
+    for (std::size_t i = 0; i < out.ink.size(); ++i) {
+      const int top_hat = warm.pixels[i] - warm_opened[i];
+      if (top_hat > kWarmContrast && warm.pixels[i] > kWarmLevel) out.ink[i] = 1;
+      if (top_hat > kWarmContrast + 20 && warm.pixels[i] > kWarmLevel + 20) out.strong[i] = out.warm[i] = 1;
+    }
+  }
+  return out;
 }
 
 // One band: the panel of its text-like blocks, or nothing.
@@ -219,28 +257,7 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
   if (region.empty()) return std::nullopt;
   const int w = region.width;
   const int h = region.height;
-  const RasterImage v = value_channel(region);
-  const auto opened = extreme_2d(extreme_2d(v.pixels, w, h, kTopHatWindow, kTopHatWindow, false), w, h,
-                                 kTopHatWindow, kTopHatWindow, true);
-  std::vector<std::uint8_t> ink(v.pixels.size(), 0);
-  std::vector<std::uint8_t> strong(v.pixels.size(), 0);
-  for (std::size_t i = 0; i < ink.size(); ++i) {
-    const int top_hat = v.pixels[i] - opened[i];
-    ink[i] = top_hat > kInkContrast && v.pixels[i] > kInkBright ? 1 : 0;
-    strong[i] = top_hat > kOcrContrast && v.pixels[i] > kOcrBright ? 1 : 0;
-  }
-  // Orange date stamps over a white or pale scene (a shirt, a wall) are no
-  // brighter than it, but far warmer: the same top-hat on red minus blue.
-  const RasterImage warm = warm_channel(region);
-  if (!warm.empty()) {
-    const auto warm_opened = extreme_2d(extreme_2d(warm.pixels, w, h, kTopHatWindow, kTopHatWindow, false), w, h,
-                                        kTopHatWindow, kTopHatWindow, true);
-    for (std::size_t i = 0; i < ink.size(); ++i) {
-      const int top_hat = warm.pixels[i] - warm_opened[i];
-      if (top_hat > kWarmContrast && warm.pixels[i] > kWarmLevel) ink[i] = 1;
-      if (top_hat > kWarmContrast + 20 && warm.pixels[i] > kWarmLevel + 20) strong[i] = 1;
-    }
-  }
+  auto [ink, strong, warm_unused] = light_ink(region, kTopHatWindow);
   drop_thin_rules(ink, w, h);
   drop_thin_rules(strong, w, h);
   const auto blocks = component_boxes(extreme_2d(ink, w, h, kSmearX, kSmearY, true), w, h);
@@ -456,12 +473,16 @@ std::optional<CivilDate> date_from(const std::string& text) {
   }
   // OCR drops separators: "2025-0318", "2025.0318", "202503-18".
   // ... or read a separator as another sign or letter: "2025<11-16", "2025-05s22".
-  // Never a date cut out of a longer one ("2025.12.95" is not 2025-01-02).
+  // Never a date cut out of a longer one ("2025.12.95" is not 2025-01-02), and
+  // without a sign between month and day only two digits each ("2025-12ave" is
+  // not 2025-01-02 either).
   static const std::regex kLoose(
-      "(20[0-9]{2}) ?(?:年|[^0-9\\s])? ?([01]?[0-9]) ?(?:月|[^0-9\\s])? ?([0-3]?[0-9])(?![0-9]|[-./][0-9])");
+      "(20[0-9]{2}) ?(?:年|[^0-9\\s])? ?(?:([01]?[0-9]) ?(?:月|[^0-9\\s]) ?([0-3]?[0-9])|([01][0-9])([0-3][0-9]))"
+      "(?![0-9]|[-./][0-9])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kLoose); it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
-    CivilDate d{std::stoi(m[1].str()), std::stoi(m[2].str()), std::stoi(m[3].str())};
+    const bool signed_day = m[2].matched;
+    CivilDate d{std::stoi(m[1].str()), std::stoi(m[signed_day ? 2 : 4].str()), std::stoi(m[signed_day ? 3 : 5].str())};
     if (d.valid() && d.year <= kLastYear) return d;
   }
   return std::nullopt;
@@ -496,7 +517,11 @@ std::string join_lines(const TextPanel& panel, const std::vector<std::string>& t
 // the blocks nearest to it follow (every template sets the date beside the time),
 // else the next tallest. Reading stops as soon as a date and a time are known:
 // place, brand and code lines are read only while looking for them.
-Expected<std::string> read_panel(const TextPanel& panel, Ocr& ocr) {
+struct PanelRead {
+  std::vector<std::string> texts;  ///< per block of the panel; empty when not read or nothing read
+  std::string text;                ///< the blocks read, joined in reading order
+};
+Expected<PanelRead> read_panel(const TextPanel& panel, Ocr& ocr) {
   const std::size_t n = panel.lines.size();
   std::vector<std::string> texts(n);
   std::vector<bool> done(n, false);
@@ -535,7 +560,320 @@ Expected<std::string> read_panel(const TextPanel& panel, Ocr& ocr) {
       if (own.date || own.hour >= 0) anchor = i;
     }
   }
-  return text;
+  return PanelRead{std::move(texts), std::move(text)};
+}
+
+// --- the closer second reading ----------------------------------------------------
+
+// Height the type of a block is scaled to for the second reading.
+constexpr int kCloseHeight = 40;
+// Top-hat window at that height: wider than any stroke (about a fifth of the type).
+constexpr int kCloseWindow = 21;
+// Blocks read a second time, at most (a panel rarely has more lines).
+constexpr std::size_t kCloseBlocks = 8;
+// The characters of a date and time stamp.
+constexpr std::string_view kStampCharacters = "0123456789-.:/ ";
+
+bool complete(const WatermarkReading& r) { return r.date && r.hour >= 0; }
+
+// A reading that shows a watermark is there, whole or not.
+bool useful(const WatermarkReading& r) { return r.date || r.hour >= 0 || !r.brand.empty() || !r.code.empty(); }
+
+bool weekday_agrees(const WatermarkReading& r) { return !r.date || r.weekday == 0 || r.weekday == r.date->weekday(); }
+
+// How complete a reading is: a date and a time count most; a weekday confirms the
+// date it agrees with and counts against one it contradicts (a misread digit).
+int completeness(const WatermarkReading& r) {
+  int score = (r.date ? 4 : 0) + (r.hour >= 0 ? 4 : 0) + (useful(r) ? 1 : 0);
+  if (r.date && r.weekday != 0) score += weekday_agrees(r) ? 1 : -2;
+  return score;
+}
+
+// A one-digit hour beside a zero-padded date ("2025-04-26 2:09:02"): cameras that
+// pad the date pad the hour as well, so a digit was lost.
+bool short_hour(const std::string& text) {
+  static const std::regex kPaddedDate("20[0-9]{2}[-./][01][0-9][-./][0-3][0-9]");
+  static const std::regex kOneDigit("(^|[^0-9])[0-9] ?: ?[0-5][0-9]");
+  static const std::regex kTwoDigits("(^|[^0-9])[0-2][0-9] ?: ?[0-5][0-9]");
+  return std::regex_search(text, kPaddedDate) && std::regex_search(text, kOneDigit) &&
+         !std::regex_search(text, kTwoDigits);
+}
+
+// What a text reads, how complete that is, and whether it can be trusted as it
+// stands (complete, its weekday agreeing, no hour digit lost).
+struct Judgement {
+  WatermarkReading reading;
+  int score = 0;
+  bool settled = false;
+};
+Judgement judge(const std::string& text) {
+  Judgement j{parse_watermark_text(text)};
+  const bool lost_digit = j.reading.hour >= 0 && short_hour(text);
+  j.score = completeness(j.reading) - (lost_digit ? 2 : 0);
+  j.settled = complete(j.reading) && weekday_agrees(j.reading) && !lost_digit;
+  return j;
+}
+
+int count_digits(const std::string& s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; }));
+}
+
+// Text whose reading is worth a second look: a date or a time came out, or a run
+// of digits a stamp could have made.
+bool worth_a_closer_look(const std::string& text) {
+  return useful(parse_watermark_text(text)) || count_digits(text) >= 6;
+}
+
+// Mostly digits: a date or time line, worth reading restricted to kStampCharacters.
+bool stamp_like(const std::string& s) {
+  int digits = 0;
+  int other = 0;  // characters, not bytes: a Han character counts once
+  for (const unsigned char c : s) {
+    if (std::isdigit(c) != 0) {
+      ++digits;
+    } else if ((c & 0xC0) != 0x80 && kStampCharacters.find(static_cast<char>(c)) == std::string_view::npos) {
+      ++other;
+    }
+  }
+  return digits >= 4 && digits >= 2 * other;
+}
+
+// Type `type_height` px tall, scaled to kCloseHeight px, its light ink found anew
+// at that size: black on white, framed. Orange type (most of the ink warm) is
+// taken alone, so a white sheet or wall behind a date stamp does not join it.
+RasterImage close_ink(const RasterImage& cut, int type_height) {
+  if (cut.empty() || type_height <= 0) return {};
+  const double k = static_cast<double>(kCloseHeight) / type_height;
+  const RasterImage sized = resize(cut, std::max(1, static_cast<int>(cut.width * k + 0.5)),
+                                   std::max(1, static_cast<int>(cut.height * k + 0.5)));
+  if (sized.empty()) return {};
+  const LightInk ink = light_ink(sized, kCloseWindow);
+  const auto strong = std::count(ink.strong.begin(), ink.strong.end(), 1);
+  const auto warm = std::count(ink.warm.begin(), ink.warm.end(), 1);
+  const std::vector<std::uint8_t>& mask = warm * 10 >= strong * 6 ? ink.warm : ink.strong;
+  RasterImage out{sized.width, sized.height, 1, std::vector<std::uint8_t>(mask.size(), 255)};
+  for (std::size_t i = 0; i < mask.size(); ++i) {
+    if (mask[i] != 0) out.pixels[i] = 0;
+  }
+  return frame_in_white(out, 12);
+}
+
+// The pieces of one type size in a cut: runs of inked columns apart by more than
+// `min_gap` (the large HH:MM of 今日水印, its bar, the date and weekday beside it),
+// each cut at the rows without ink into its lines. Tight boxes, column by column.
+std::vector<Box> type_pieces(const std::vector<std::uint8_t>& ink, int w, int h, int min_gap, int min_height) {
+  std::vector<Box> out;
+  std::vector<int> columns;  // x of inked columns
+  for (int x = 0; x < w; ++x) {
+    for (int y = 0; y < h; ++y) {
+      if (ink[static_cast<std::size_t>(y) * w + x] != 0) {
+        columns.push_back(x);
+        break;
+      }
+    }
+  }
+  for (std::size_t a = 0; a < columns.size();) {
+    std::size_t b = a + 1;
+    while (b < columns.size() && columns[b] - columns[b - 1] <= min_gap) ++b;
+    const int x0 = columns[a];
+    const int x1 = columns[b - 1] + 1;
+    // Lines are cut at rows with (almost) no ink: a stray pixel of scenery in the
+    // gap between two lines must not join them.
+    std::vector<int> row_ink(static_cast<std::size_t>(h) + 1, 0);
+    for (int y = 0; y < h; ++y) {
+      for (int x = x0; x < x1; ++x) row_ink[static_cast<std::size_t>(y)] += ink[static_cast<std::size_t>(y) * w + x];
+    }
+    const int quiet = *std::max_element(row_ink.begin(), row_ink.end()) / 12;
+    int start = -1;
+    for (int y = 0; y <= h; ++y) {
+      const bool inked = y < h && row_ink[static_cast<std::size_t>(y)] > quiet;
+      if (inked && start < 0) start = y;
+      if (!inked && start >= 0) {
+        if (y - start >= min_height) {
+          Box piece{x1, start, x0, y};
+          for (int yy = start; yy < y; ++yy) {
+            for (int x = x0; x < x1; ++x) {
+              if (ink[static_cast<std::size_t>(yy) * w + x] == 0) continue;
+              piece.x0 = std::min(piece.x0, x);
+              piece.x1 = std::max(piece.x1, x + 1);
+            }
+          }
+          out.push_back(piece);
+        }
+        start = -1;
+      }
+    }
+    a = b;
+  }
+  return out;
+}
+
+// A region of the analysis copy, holding type `type_height` analysis px tall, cut
+// again from `sharp` (the same upright photo, `scale` times the analysis size) and
+// prepared for OCR piece by piece (type_pieces), each piece at its own size: the
+// date beside a large HH:MM is a third as tall and would be too small to read at
+// the HH:MM's scale.
+std::vector<RasterImage> close_pieces(const RasterImage& sharp, double scale, PixelRect rect, int type_height) {
+  const auto at = [&](double v) { return static_cast<int>(v * scale); };
+  const RasterImage cut = crop(sharp, {at(rect.x), at(rect.y), at(rect.width), at(rect.height)});
+  if (cut.empty() || type_height <= 0) return {};
+  const int height = std::max(1, at(type_height));
+  RasterImage whole = close_ink(cut, height);
+  if (whole.empty()) return {};
+  // The pieces, found on the ink at the close size (black on white there).
+  std::vector<std::uint8_t> ink(whole.pixels.size());
+  for (std::size_t i = 0; i < ink.size(); ++i) ink[i] = whole.pixels[i] == 0 ? 1 : 0;
+  drop_thin_rules(ink, whole.width, whole.height, kCloseHeight * 3 / 4, kCloseHeight / 5);
+  const auto pieces = type_pieces(ink, whole.width, whole.height, kCloseHeight / 4, kCloseHeight / 5);
+  // Read piece by piece only when it holds type of two sizes as 今日水印 sets them:
+  // a large, wide line (the HH:MM) and beside it two lines of words (twice as wide
+  // as tall at least, under half its height: the date over the weekday) that
+  // together span most of its height. Anything else (a stamp's date and time,
+  // however spaced, with a blot of scenery) is read as one line.
+  const Box* tallest = nullptr;
+  for (const Box& p : pieces) {
+    if (tallest == nullptr || p.height() > tallest->height()) tallest = &p;
+  }
+  // Words: strokes cover a fair share of the box, never all of it (a sheet of
+  // paper or a wall behind the type is solid).
+  const auto density = [&](const Box& p) {
+    long count = 0;
+    for (int y = p.y0; y < p.y1; ++y) {
+      for (int x = p.x0; x < p.x1; ++x) count += ink[static_cast<std::size_t>(y) * whole.width + x];
+    }
+    return static_cast<double>(count) / (static_cast<double>(p.width()) * p.height());
+  };
+  const auto small_words = [&](const Box& p) {
+    return p.height() * 2 <= tallest->height() && p.width() >= 2 * p.height() &&
+           (p.x0 >= tallest->x1 || p.x1 <= tallest->x0) && density(p) <= 0.6;
+  };
+  bool two_sizes = false;
+  if (tallest != nullptr && tallest->width() * 2 >= tallest->height() * 3) {
+    for (const Box& a : pieces) {
+      for (const Box& b : pieces) {
+        if (&a == &b || !small_words(a) || !small_words(b)) continue;
+        const bool stacked = a.y1 <= b.y0 && std::min(a.x1, b.x1) > std::max(a.x0, b.x0);
+        if (stacked && (b.y1 - a.y0) * 10 >= tallest->height() * 6) two_sizes = true;
+      }
+    }
+  }
+  std::vector<RasterImage> out;
+  if (!two_sizes) {
+    out.push_back(std::move(whole));
+    return out;
+  }
+  // Back from the close size (framed by 12 px) to the cut's pixels.
+  const double back = static_cast<double>(height) / kCloseHeight;
+  for (const Box& p : pieces) {
+    const int pad = std::max(2, p.height() / 4);
+    const PixelRect in_cut{static_cast<int>((p.x0 - 12 - pad) * back), static_cast<int>((p.y0 - 12 - pad) * back),
+                           static_cast<int>((p.width() + 2 * pad) * back), static_cast<int>((p.height() + 2 * pad) * back)};
+    out.push_back(close_ink(crop(cut, in_cut), std::max(1, static_cast<int>(p.height() * back))));
+  }
+  return out;
+}
+
+// What OCR makes of a close region: as one block, and, for a line of digits, once
+// more restricted to kStampCharacters both as one block and as scattered text
+// (the latter keeps the digits apart from a blot of scenery the region holds).
+Expected<std::vector<std::string>> close_readings(const RasterImage& region, const std::string& first, Ocr& ocr) {
+  std::vector<std::string> out;
+  auto plain = ocr.recognize(region, OcrLayout::Uniform);
+  if (!plain) return plain.error();
+  out.push_back(trim(plain->text()));
+  if (stamp_like(out.back()) || stamp_like(first)) {
+    for (const OcrLayout layout : {OcrLayout::Uniform, OcrLayout::Sparse}) {
+      auto digits = ocr.recognize(region, layout, kStampCharacters);
+      if (!digits) return digits.error();
+      out.push_back(trim(digits->text()));
+    }
+  }
+  return out;
+}
+
+// The second reading of a panel whose first reading was incomplete. Blocks that
+// showed digits go first, then those that showed nothing, then the rest, tallest
+// first; each is read anew from close_region. Then, if a date stamp still shows
+// its date without its time or the reverse, the line is read whole: date stamps
+// set the time right beside the date, and a bright object behind one of them can
+// keep it out of the blocks. A block's new text replaces its first one only when
+// it makes the panel's reading more complete; reading stops once it is complete.
+Expected<PanelRead> reread_panel(const TextPanel& panel, PanelRead read, const RasterImage& sharp, double scale,
+                                 Ocr& ocr) {
+  const std::size_t n = panel.lines.size();
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  const auto rank = [&](std::size_t i) {
+    return count_digits(read.texts[i]) > 0 ? 0 : read.texts[i].empty() ? 1 : 2;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return rank(a) != rank(b) ? rank(a) < rank(b) : panel.lines[a].height > panel.lines[b].height;
+  });
+  if (order.size() > kCloseBlocks) order.resize(kCloseBlocks);
+  int score = judge(read.text).score;
+  const auto done = [&] { return judge(read.text).settled; };
+  // Tries the readings of a region as the text of block i.
+  const auto try_texts = [&](std::size_t i, const std::vector<std::string>& candidates) {
+    for (const auto& candidate : candidates) {
+      std::vector<std::string> texts = read.texts;
+      texts[i] = candidate;
+      std::string text = join_lines(panel, texts);
+      const int s = judge(text).score;
+      if (s <= score) continue;
+      score = s;
+      read.texts = std::move(texts);
+      read.text = std::move(text);
+    }
+  };
+  const auto in_photo = [&](const PixelRect& line, int pad) {
+    return PixelRect{panel.box.x + line.x - pad, panel.box.y + line.y - pad, line.width + 2 * pad,
+                     line.height + 2 * pad};
+  };
+  // The readings of a region as the text of block i: each variant (plain, digits
+  // as a block, digits scattered) of all its pieces, one piece per line.
+  const auto read_region = [&](std::size_t i, const PixelRect& rect, int type_height) -> Expected<bool> {
+    const auto pieces = close_pieces(sharp, scale, rect, type_height);
+    std::vector<std::string> variants;
+    for (const RasterImage& piece : pieces) {
+      if (piece.empty()) continue;
+      auto readings = close_readings(piece, pieces.size() == 1 ? read.texts[i] : std::string{}, ocr);
+      if (!readings) return readings.error();
+      if (variants.size() < readings->size()) variants.resize(readings->size());
+      for (std::size_t v = 0; v < variants.size(); ++v) {
+        const std::string& text = v < readings->size() ? (*readings)[v] : readings->front();
+        if (text.empty()) continue;
+        if (!variants[v].empty()) variants[v] += '\n';
+        variants[v] += text;
+      }
+    }
+    try_texts(i, variants);
+    return done();
+  };
+  for (const std::size_t i : order) {
+    const PixelRect& line = panel.lines[i];
+    auto finished = read_region(i, in_photo(line, std::max(3, line.height / 3)), line.height);
+    if (!finished) return finished.error();
+    if (*finished) return read;
+  }
+  for (const std::size_t i : order) {
+    const WatermarkReading own = parse_watermark_text(read.texts[i]);
+    if (own.date.has_value() == (own.hour >= 0) || !stamp_like(read.texts[i])) continue;
+    // "2025-05-08" is ten characters and "07:02:11" eight: the whole line is about
+    // twice the date, or two and a half times the time, wide.
+    const PixelRect& line = panel.lines[i];
+    const int pad = std::max(3, line.height / 3);
+    PixelRect whole = in_photo(line, pad);
+    if (own.date) {
+      whole.width += line.width * 11 / 10;
+    } else {
+      whole.x -= line.width * 3 / 2;
+      whole.width += line.width * 3 / 2;
+    }
+    auto finished = read_region(i, whole, line.height);
+    if (!finished) return finished.error();
+    if (*finished) break;
+  }
+  return read;
 }
 
 }  // namespace
@@ -581,7 +919,9 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
 
   out.date = date_from(text);
   // HH:MM[:SS], not inside a longer number; hours written with one digit too ("9:05").
-  static const std::regex kTime("(^|[^0-9])([01]?[0-9]|2[0-3]) ?: ?([0-5][0-9])(?: ?: ?([0-5][0-9]))?(?![0-9])");
+  // Not the day of a date either ("2025-10-22 :58").
+  static const std::regex kTime(
+      "(^|[^0-9./-])([01]?[0-9]|2[0-3]) ?: ?([0-5][0-9])(?: ?: ?([0-5][0-9]))?(?![0-9])");
   // Prefer a time on the same line as a date (stamps, 拍摄时间 rows), else the first.
   std::optional<std::smatch> first;
   std::optional<std::smatch> beside_date;
@@ -619,7 +959,7 @@ std::vector<TextPanel> find_watermark_panels(const RasterImage& upright) {
   return out;
 }
 
-WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr) {
+WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper) {
   WatermarkResult out;
   if (upright.empty()) {
     out.reason = "图像为空，未检查水印";
@@ -631,7 +971,8 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr) {
       shorter > kAnalysisShort ? downscale(upright, static_cast<int>(static_cast<long long>(longer) * kAnalysisShort / shorter))
                                : upright;
   const auto panels = find_watermark_panels(analysis);
-  bool text_seen = false;
+  std::vector<PanelRead> reads;
+  Judgement best{{}, -1, false};  // of out.reading
   for (const auto& panel : panels) {
     auto read = read_panel(panel, ocr);
     if (!read) {
@@ -639,20 +980,45 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr) {
       out.reason = read.error().message;
       return out;
     }
-    const std::string& text = *read;
-    if (text.empty()) continue;
+    reads.push_back(std::move(*read));
+    Judgement judged = judge(reads.back().text);
+    if (useful(judged.reading) && judged.score > best.score) best = std::move(judged);
+    if (complete(best.reading)) break;  // the bottom band held it: the top band need not be read
+  }
+
+  // A closer second look where the first left the date or the time out, read a
+  // weekday the date contradicts or lost a digit of the hour, but saw signs of a
+  // stamp: a date, a time, digits.
+  if (!best.settled) {
+    RasterImage sharp = sharper ? sharper() : RasterImage{};
+    if (std::min(sharp.width, sharp.height) <= std::min(analysis.width, analysis.height)) sharp = upright;
+    const double scale =
+        static_cast<double>(std::min(sharp.width, sharp.height)) / std::min(analysis.width, analysis.height);
+    for (std::size_t p = 0; p < reads.size(); ++p) {
+      if (!worth_a_closer_look(reads[p].text)) continue;
+      auto reread = reread_panel(panels[p], reads[p], sharp, scale, ocr);
+      if (!reread) {
+        out.state = Presence::NotChecked;
+        out.reason = reread.error().message;
+        return out;
+      }
+      Judgement judged = judge(reread->text);
+      if (!useful(judged.reading) || judged.score <= best.score) continue;
+      best = std::move(judged);
+      reads[p] = std::move(*reread);
+      if (best.settled) break;
+    }
+  }
+  out.reading = std::move(best.reading);
+
+  bool text_seen = false;
+  for (const auto& read : reads) {
+    if (read.text.empty()) continue;
     text_seen = true;
     if (!out.text.empty()) out.text += '\n';
-    out.text += text;
-    WatermarkReading reading = parse_watermark_text(text);
-    const bool complete = reading.date && reading.hour >= 0;
-    const bool partial = reading.date || reading.hour >= 0 || !reading.brand.empty() || !reading.code.empty();
-    if (complete || (partial && out.state != Presence::CannotVerify)) {
-      out.reading = std::move(reading);
-      out.state = complete ? Presence::Present : Presence::CannotVerify;
-    }
-    if (complete) break;  // the bottom band held it: the top band need not be read
+    out.text += read.text;
   }
+  out.state = complete(out.reading) ? Presence::Present : useful(out.reading) ? Presence::CannotVerify : Presence::Absent;
   if (out.state == Presence::Present) {
     const auto& r = out.reading;
     out.confidence = 0.85;
@@ -669,7 +1035,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr) {
     out.confidence = 0.5;
     out.reason = "有疑似水印的文字，但未能读出完整的日期和时间";
   } else {
-    out.state = Presence::Absent;
+    out.reading = {};
     out.confidence = text_seen ? 0.8 : 0.9;
     out.reason = text_seen ? "画面中的文字不含拍摄日期和时间" : "未发现时间水印";
   }

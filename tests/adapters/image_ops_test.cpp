@@ -274,6 +274,26 @@ TEST(ImageOps, PerceptualHashSurvivesResizeAndRecompression) {
   }
 }
 
+// resize: exact sizes both ways, pixels averaged when shrinking; nothing from
+// nothing.
+TEST(ImageOps, ResizeGivesTheExactSizeBothWays) {
+  RasterImage checker{40, 20, 1, std::vector<std::uint8_t>(800)};
+  for (int y = 0; y < 20; ++y) {
+    for (int x = 0; x < 40; ++x) checker.pixels[static_cast<std::size_t>(y) * 40 + x] = (x + y) % 2 == 0 ? 0 : 255;
+  }
+  const RasterImage larger = resize(checker, 100, 37);
+  EXPECT_EQ(larger.width, 100);
+  EXPECT_EQ(larger.height, 37);
+  EXPECT_EQ(larger.channels, 1);
+  EXPECT_EQ(larger.pixels.size(), 3700u);
+  const RasterImage smaller = resize(checker, 20, 10);
+  ASSERT_EQ(smaller.pixels.size(), 200u);
+  // Each output pixel averages two black and two white ones.
+  for (const std::uint8_t v : smaller.pixels) EXPECT_NEAR(v, 128, 2);
+  EXPECT_TRUE(resize(RasterImage{}, 10, 10).empty());
+  EXPECT_TRUE(resize(checker, 0, 10).empty());
+}
+
 TEST(ImageOps, HammingDistanceCountsBits) {
   static_assert(hamming_distance(0, 0) == 0);
   static_assert(hamming_distance(0, ~0ULL) == 64);

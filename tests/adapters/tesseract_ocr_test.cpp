@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/util/text.hpp"
 #include "support/temp_dir.hpp"
@@ -28,6 +30,30 @@ TEST(TesseractOcr, ReadsTheLetterheadOfARenderedPage) {
     EXPECT_GE(line.confidence, 0.0);
     EXPECT_LE(line.confidence, 1.0);
   }
+}
+
+// A character set restricts what is read, and lasts for that call only: the next
+// call without one reads the letterhead's Han characters again.
+TEST(TesseractOcr, CharacterSetRestrictsOneCall) {
+  auto ocr = make_tesseract_ocr("chi_sim+eng");
+  ASSERT_TRUE(ocr) << ocr.error().message;
+  const auto reader = make_poppler_pdf_reader();
+  auto doc = reader->open(evpack::testing::source_dir() +
+                          "/samples/青石县佐证材料/一、制度建设（13分）/1.2创建工作方案/青石县创建信用交通县工作方案.pdf");
+  ASSERT_TRUE(doc) << doc.error().message;
+  const PageRect page = (*doc)->page_size(0);
+  auto band = (*doc)->render(0, 150, PageRect{0, 0, page.width, page.height * 0.45});
+  ASSERT_TRUE(band) << band.error().message;
+  auto digits = (*ocr)->recognize(*band, OcrLayout::Block, "0123456789");
+  ASSERT_TRUE(digits) << digits.error().message;
+  const std::string restricted = digits->text();
+  EXPECT_TRUE(contains(restricted, "2025")) << restricted;
+  for (const unsigned char c : restricted) {
+    EXPECT_TRUE(std::isdigit(c) || std::isspace(c)) << restricted;
+  }
+  auto plain = (*ocr)->recognize(*band, OcrLayout::Block);
+  ASSERT_TRUE(plain) << plain.error().message;
+  EXPECT_TRUE(contains(plain->text(), "交通运输局")) << plain->text();
 }
 
 TEST(TesseractOcr, MissingLanguageIsAnErrorNotACrash) {

@@ -110,6 +110,21 @@ TEST(ParseWatermarkText, LargeTimeReadSpacedOut) {
   }
 }
 
+// OCR that ends a date early ("2025-12" and letters) or keeps only the day
+// before a time's colon gives no invented date or hour.
+TEST(ParseWatermarkText, CutDatesAndDaysBeforeAColonAreNotRead) {
+  auto r = parse_watermark_text("| 2025-12ave\n星期六 晴 12°C");
+  EXPECT_FALSE(r.date) << r.date->iso();  // not 2025-01-02
+  r = parse_watermark_text("2025-10-22 :58:16");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-10-22");
+  EXPECT_EQ(r.hour, -1);  // not 22:58
+  // Without a sign between them, month and day are two digits each.
+  r = parse_watermark_text("2025 0305 10:00");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-03-05");
+}
+
 TEST(FindWatermarkPanels, BlankImageHasNone) {
   RasterImage gray{960, 720, 3, std::vector<std::uint8_t>(960 * 720 * 3, 90)};
   EXPECT_TRUE(find_watermark_panels(gray).empty());

@@ -40,6 +40,10 @@ std::optional<PixelRect> probe_image_size(const std::vector<std::uint8_t>& bytes
 RasterImage apply_orientation(const RasterImage& image, int orientation);
 /// Scales so that the longer side is at most `max_side` (never enlarges).
 RasterImage downscale(const RasterImage& image, int max_side);
+/// Scales to exactly width x height: area averaging when shrinking, bicubic when
+/// enlarging (type that OCR needs taller). Empty for an empty or inconsistent image
+/// or a size under 1 px.
+RasterImage resize(const RasterImage& image, int width, int height);
 /// Crops (clamped to the image).
 RasterImage crop(const RasterImage& image, PixelRect rect);
 /// The image on a white canvas `margin` px wider on every side (Tesseract misreads

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "evpack/core/expected.hpp"
@@ -30,8 +31,11 @@ struct OcrResult {
 class Ocr {
  public:
   virtual ~Ocr() = default;
-  /// Recognises text in `image` (a region already cropped by the caller).
-  virtual Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) = 0;
+  /// Recognises text in `image` (a region already cropped by the caller). A
+  /// non-empty `only` restricts the characters read to those it lists (ASCII),
+  /// e.g. the digits and separators of a date stamp.
+  virtual Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) = 0;
+  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) { return recognize(image, layout, {}); }
 };
 
 /// Tesseract with the given languages ("chi_sim+eng"). Fails with OCR_UNAVAILABLE

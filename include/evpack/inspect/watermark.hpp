@@ -2,6 +2,7 @@
 // text regions in a photo and reading what they say.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,12 +58,20 @@ struct WatermarkResult {
   std::string text;            ///< OCR text of the panels read, lines joined with '\n'
 };
 
+/// The photo again, upright, at a higher resolution than the one given to
+/// read_watermark (shorter side about 1440 px), or an empty image. Called at most
+/// once, and only for a second, closer reading.
+using SharperImage = std::function<RasterImage()>;
+
 /// Looks for the watermark in an upright image (any size: it is scaled to the
 /// analysis size here), OCR-ing only candidate panels: the bottom band first,
-/// the top band only when the bottom gave no date and time.
+/// the top band only when the bottom gave no date and time. When the panels show
+/// a stamp (a date, a time, digits) but no complete date and time, or a weekday
+/// that contradicts the date, their blocks are read a second time, cut from
+/// `sharper()` when given (else from `upright`) with the type scaled up.
 /// Present = a date and an HH:MM were read; CannotVerify = watermark-like text
 /// but no complete date and time; Absent = no such text. An OCR error gives
 /// NotChecked with the error's message as the reason.
-WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr);
+WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper = {});
 
 }  // namespace evpack

@@ -409,6 +409,20 @@ RasterImage downscale(const RasterImage& image, int max_side) {
   }
 }
 
+RasterImage resize(const RasterImage& image, int width, int height) {
+  if (!consistent(image) || image.empty() || width < 1 || height < 1) return {};
+  if (width == image.width && height == image.height) return image;
+  init_opencv();
+  const bool shrink = static_cast<long long>(width) * height < static_cast<long long>(image.width) * image.height;
+  try {
+    cv::Mat dst;
+    cv::resize(as_mat(image), dst, cv::Size(width, height), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_CUBIC);
+    return from_mat(dst);
+  } catch (const cv::Exception&) {
+    return {};
+  }
+}
+
 RasterImage crop(const RasterImage& image, PixelRect rect) {
   const int x0 = std::clamp(rect.x, 0, image.width);
   const int y0 = std::clamp(rect.y, 0, image.height);

@@ -9,6 +9,10 @@ edited_photoshop.jpg  96x64 JPEG, EXIF: Make HUAWEI, Model ELE-AL00,
                       DateTimeOriginal 2025:03:18 09:30:15, OffsetTimeOriginal +08:00
 zero_date.jpg         96x64 JPEG, EXIF: Make Xiaomi, Model MI 9, Software "V12.5.1.0.RFACNXM"
                       (phone firmware, not an editor), DateTimeOriginal "0000:00:00 00:00:00"
+
+Not made here: watermark_stamp_over_paper.jpg and watermark_jinri_merged_block.jpg
+are IMG_0067 of `tools/gen_photoset.py --count 300 --seed 4` and IMG_0141 of
+`--seed 6` (1000x750), kept as the cases the second watermark reading exists for.
 """
 import os
 from PIL import Image, ImageDraw
