@@ -643,7 +643,8 @@ bool stamp_like(const std::string& s) {
 // taken alone, so a white sheet or wall behind a date stamp does not join it.
 RasterImage close_ink(const RasterImage& cut, int type_height) {
   if (cut.empty() || type_height <= 0) return {};
-  const double k = static_cast<double>(kCloseHeight) / type_height;
+  // Never more than 8x: a sliver of a block must not become a poster.
+  const double k = std::min(8.0, static_cast<double>(kCloseHeight) / type_height);
   const RasterImage sized = resize(cut, std::max(1, static_cast<int>(cut.width * k + 0.5)),
                                    std::max(1, static_cast<int>(cut.height * k + 0.5)));
   if (sized.empty()) return {};
@@ -793,7 +794,7 @@ Expected<std::vector<std::string>> close_readings(const RasterImage& region, con
 
 // The second reading of a panel whose first reading was incomplete. Blocks that
 // showed digits go first, then those that showed nothing, then the rest, tallest
-// first; each is read anew from close_region. Then, if a date stamp still shows
+// first; each is read anew from close_pieces. Then, if a date stamp still shows
 // its date without its time or the reverse, the line is read whole: date stamps
 // set the time right beside the date, and a bright object behind one of them can
 // keep it out of the blocks. A block's new text replaces its first one only when
