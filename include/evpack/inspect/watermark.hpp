@@ -66,8 +66,9 @@ using SharperImage = std::function<RasterImage()>;
 /// Looks for the watermark in an upright image (any size: it is scaled to the
 /// analysis size here), OCR-ing only candidate panels: the bottom band first,
 /// the top band only when the bottom gave no date and time. When the panels show
-/// a stamp (a date, a time, digits) but no complete date and time, or a weekday
-/// that contradicts the date, their blocks are read a second time, cut from
+/// a stamp (a date, a time, digits) but no complete date and time, a weekday
+/// that contradicts the date or a one-digit hour beside a zero-padded date, their
+/// blocks are read a second time, cut from
 /// `sharper()` when given (else from `upright`) with the type scaled up.
 /// Present = a date and an HH:MM were read; CannotVerify = watermark-like text
 /// but no complete date and time; Absent = no such text. An OCR error gives
