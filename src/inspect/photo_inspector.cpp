@@ -479,12 +479,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       facts.width = orientation_to_apply >= 5 ? stored_height : stored_width;
       facts.height = orientation_to_apply >= 5 ? stored_width : stored_height;
       // Shrink before turning: rotating a 48-megapixel photo would copy it whole.
-      const int shorter = std::min(pixels.width, pixels.height);
-      const int longer = std::max(pixels.width, pixels.height);
-      const int side = shorter > kAnalysisShort
-                           ? static_cast<int>(static_cast<long long>(longer) * kAnalysisShort / shorter)
-                           : longer;
-      analysis = apply_orientation(downscale(pixels, side), orientation_to_apply);
+      analysis = apply_orientation(downscale_short(pixels, kAnalysisShort), orientation_to_apply);
       drawn_share = dominant_colour_share(pixels, 3);
       if (facts.make.empty() && facts.model.empty() &&
           (record.kind == ContentKind::Png || drawn_share >= kDrawnShareAtScreenSize)) {
@@ -540,12 +535,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       const SharperImage sharper = [&]() -> RasterImage {
         auto again = heic ? decode_heif_file(path) : decode_image_file_reduced(path, kUnknownSourceShort);
         if (!again) return {};
-        const int shorter = std::min(again->width, again->height);
-        const int longer = std::max(again->width, again->height);
-        const int side = shorter > kUnknownSourceShort
-                             ? static_cast<int>(static_cast<long long>(longer) * kUnknownSourceShort / shorter)
-                             : longer;
-        return apply_orientation(downscale(*again, side), orientation_to_apply);
+        return apply_orientation(downscale_short(*again, kUnknownSourceShort), orientation_to_apply);
       };
       read_watermark(analysis, ocr, options, sharper, facts);
     }

@@ -17,9 +17,11 @@
 #include <cctype>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string_view>
+#include <utility>
 
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
@@ -215,6 +217,25 @@ void drop_thin_rules(std::vector<std::uint8_t>& mask, int w, int h, int rule_len
   }
 }
 
+// The runs of rows [y0, y1) that hold more than `quiet` ink pixels between x0 and
+// x1: the lines of a block, cut where the ink stops.
+std::vector<std::pair<int, int>> inked_rows(const std::vector<std::uint8_t>& ink, int w, int x0, int x1, int y0,
+                                            int y1, int quiet) {
+  std::vector<std::pair<int, int>> runs;
+  int start = -1;
+  for (int y = y0; y <= y1; ++y) {
+    int count = 0;
+    for (int x = x0; y < y1 && x < x1 && count <= quiet; ++x) count += ink[static_cast<std::size_t>(y) * w + x] != 0 ? 1 : 0;
+    const bool inked = count > quiet;
+    if (inked && start < 0) start = y;
+    if (!inked && start >= 0) {
+      runs.emplace_back(start, y);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
 // The light type of a region: pixels brighter than their surroundings within
 // `window` (white-top-hat of the brightest channel), or warmer (the same on red
 // minus blue: orange date stamps over a white or pale scene, a shirt, a wall, are
@@ -257,7 +278,7 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
   if (region.empty()) return std::nullopt;
   const int w = region.width;
   const int h = region.height;
-  auto [ink, strong, warm_unused] = light_ink(region, kTopHatWindow);
+  auto [ink, strong, warm] = light_ink(region, kTopHatWindow);  // warm: only the close reading needs it
   drop_thin_rules(ink, w, h);
   drop_thin_rules(strong, w, h);
   const auto blocks = component_boxes(extreme_2d(ink, w, h, kSmearX, kSmearY, true), w, h);
@@ -274,15 +295,8 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
   // hold no ink.
   std::vector<Box> pieces;
   for (const Box& b : blocks) {
-    int start = -1;
-    for (int y = b.y0; y <= b.y1; ++y) {
-      bool inked = false;
-      for (int x = b.x0; y < b.y1 && x < b.x1 && !inked; ++x) inked = ink[static_cast<std::size_t>(y) * w + x] != 0;
-      if (inked && start < 0) start = y;
-      if (!inked && start >= 0) {
-        pieces.push_back({b.x0, start, b.x1, y});
-        start = -1;
-      }
+    for (const auto& [top, bottom] : inked_rows(ink, w, b.x0, b.x1, b.y0, b.y1, 0)) {
+      pieces.push_back({b.x0, top, b.x1, bottom});
     }
   }
   std::vector<Box> lines;
@@ -680,29 +694,23 @@ std::vector<Box> type_pieces(const std::vector<std::uint8_t>& ink, int w, int h,
     const int x1 = columns[b - 1] + 1;
     // Lines are cut at rows with (almost) no ink: a stray pixel of scenery in the
     // gap between two lines must not join them.
-    std::vector<int> row_ink(static_cast<std::size_t>(h) + 1, 0);
+    int fullest = 0;
     for (int y = 0; y < h; ++y) {
-      for (int x = x0; x < x1; ++x) row_ink[static_cast<std::size_t>(y)] += ink[static_cast<std::size_t>(y) * w + x];
+      int count = 0;
+      for (int x = x0; x < x1; ++x) count += ink[static_cast<std::size_t>(y) * w + x];
+      fullest = std::max(fullest, count);
     }
-    const int quiet = *std::max_element(row_ink.begin(), row_ink.end()) / 12;
-    int start = -1;
-    for (int y = 0; y <= h; ++y) {
-      const bool inked = y < h && row_ink[static_cast<std::size_t>(y)] > quiet;
-      if (inked && start < 0) start = y;
-      if (!inked && start >= 0) {
-        if (y - start >= min_height) {
-          Box piece{x1, start, x0, y};
-          for (int yy = start; yy < y; ++yy) {
-            for (int x = x0; x < x1; ++x) {
-              if (ink[static_cast<std::size_t>(yy) * w + x] == 0) continue;
-              piece.x0 = std::min(piece.x0, x);
-              piece.x1 = std::max(piece.x1, x + 1);
-            }
-          }
-          out.push_back(piece);
+    for (const auto& [top, bottom] : inked_rows(ink, w, x0, x1, 0, h, fullest / 12)) {
+      if (bottom - top < min_height) continue;
+      Box piece{x1, top, x0, bottom};
+      for (int y = top; y < bottom; ++y) {
+        for (int x = x0; x < x1; ++x) {
+          if (ink[static_cast<std::size_t>(y) * w + x] == 0) continue;
+          piece.x0 = std::min(piece.x0, x);
+          piece.x1 = std::max(piece.x1, x + 1);
         }
-        start = -1;
       }
+      out.push_back(piece);
     }
     a = b;
   }
@@ -966,11 +974,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     out.reason = "图像为空，未检查水印";
     return out;
   }
-  const int shorter = std::min(upright.width, upright.height);
-  const int longer = std::max(upright.width, upright.height);
-  const RasterImage analysis =
-      shorter > kAnalysisShort ? downscale(upright, static_cast<int>(static_cast<long long>(longer) * kAnalysisShort / shorter))
-                               : upright;
+  const RasterImage analysis = downscale_short(upright, kAnalysisShort);
   const auto panels = find_watermark_panels(analysis);
   std::vector<PanelRead> reads;
   Judgement best{{}, -1, false};  // of out.reading
@@ -991,13 +995,20 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
   // weekday the date contradicts or lost a digit of the hour, but saw signs of a
   // stamp: a date, a time, digits.
   if (!best.settled) {
-    RasterImage sharp = sharper ? sharper() : RasterImage{};
-    if (std::min(sharp.width, sharp.height) <= std::min(analysis.width, analysis.height)) sharp = upright;
-    const double scale =
-        static_cast<double>(std::min(sharp.width, sharp.height)) / std::min(analysis.width, analysis.height);
+    // The sharper copy is decoded only once a panel is worth the second look:
+    // photos without any stamp never pay for it.
+    std::optional<RasterImage> decoded;
+    const RasterImage* sharp = nullptr;
+    double scale = 1;
     for (std::size_t p = 0; p < reads.size(); ++p) {
       if (!worth_a_closer_look(reads[p].text)) continue;
-      auto reread = reread_panel(panels[p], reads[p], sharp, scale, ocr);
+      if (sharp == nullptr) {
+        decoded = sharper ? sharper() : RasterImage{};
+        const int analysis_short = std::min(analysis.width, analysis.height);
+        sharp = std::min(decoded->width, decoded->height) > analysis_short ? &*decoded : &upright;
+        scale = static_cast<double>(std::min(sharp->width, sharp->height)) / analysis_short;
+      }
+      auto reread = reread_panel(panels[p], reads[p], *sharp, scale, ocr);
       if (!reread) {
         out.state = Presence::NotChecked;
         out.reason = reread.error().message;

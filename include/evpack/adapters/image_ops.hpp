@@ -40,6 +40,8 @@ std::optional<PixelRect> probe_image_size(const std::vector<std::uint8_t>& bytes
 RasterImage apply_orientation(const RasterImage& image, int orientation);
 /// Scales so that the longer side is at most `max_side` (never enlarges).
 RasterImage downscale(const RasterImage& image, int max_side);
+/// Scales so that the shorter side is at most `max_short` (never enlarges).
+RasterImage downscale_short(const RasterImage& image, int max_short);
 /// Scales to exactly width x height: area averaging when shrinking, bicubic when
 /// enlarging (type that OCR needs taller). Empty for an empty or inconsistent image
 /// or a size under 1 px.

@@ -409,6 +409,13 @@ RasterImage downscale(const RasterImage& image, int max_side) {
   }
 }
 
+RasterImage downscale_short(const RasterImage& image, int max_short) {
+  const int shorter = std::min(image.width, image.height);
+  const int longer = std::max(image.width, image.height);
+  if (max_short <= 0 || shorter <= max_short) return downscale(image, std::max(longer, max_short));
+  return downscale(image, static_cast<int>(static_cast<long long>(longer) * max_short / shorter));
+}
+
 RasterImage resize(const RasterImage& image, int width, int height) {
   if (!consistent(image) || image.empty() || width < 1 || height < 1) return {};
   if (width == image.width && height == image.height) return image;
