@@ -29,6 +29,7 @@
 #include "evpack/report/progress.hpp"
 #include "evpack/report/xlsx_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
+#include "evpack/app/inspection_cache.hpp"
 #include "evpack/util/atomic_file.hpp"
 
 namespace {
@@ -39,6 +40,10 @@ constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
+
+constexpr const char* kNoCacheHelp =
+    "不沿用以前的检查结果，每个文件都重新识别（默认沿用内容未变的文件的结果，保存在用户缓存目录，"
+    "可用环境变量 EVPACK_CACHE_DIR 指定）";
 
 // Where rule files live: $EVPACK_RULES_DIR, ../share/evpack/rules beside the
 // binary, then the source tree the binary was built from.
@@ -80,6 +85,7 @@ struct CheckArgs {
   int year = 0;
   int jobs = 0;
   bool no_ocr = false;
+  bool no_cache = false;
   bool quiet = false;
   bool no_color = false;
   bool strict = false;
@@ -90,23 +96,32 @@ struct CheckArgs {
   bool no_thumbnails = false;
 };
 
-int run_check_command(const CheckArgs& args) {
-  evpack::CheckOptions options;
+// The options check, pack and verify share. False (after saying why) on a bad --as-of.
+bool fill_check_options(const CheckArgs& args, evpack::CheckOptions& options) {
   options.input = args.input;
   options.rules_path = resolve_rules(args.rules);
   options.jobs = args.jobs;
   options.inspect.ocr = !args.no_ocr;
   options.evaluate.year = args.year;
+  options.evaluate.as_of = today();
   if (!args.as_of.empty()) {
     const auto d = evpack::date_from_name(args.as_of);
     if (!d) {
       std::cerr << "错误：--as-of 日期格式不正确：" << args.as_of << "（应为 2025-12-31）\n";
-      return kExitUsage;
+      return false;
     }
     options.evaluate.as_of = *d;
-  } else {
-    options.evaluate.as_of = today();
   }
+  if (!args.no_cache) {
+    options.cache_dir = evpack::default_cache_dir();
+    options.cache_build = evpack::program_fingerprint();
+  }
+  return true;
+}
+
+int run_check_command(const CheckArgs& args) {
+  evpack::CheckOptions options;
+  if (!fill_check_options(args, options)) return kExitUsage;
 
   const auto lang = evpack::parse_report_lang(args.lang);
   if (!lang) {
@@ -309,20 +324,7 @@ int run_pack_command(const PackArgs& args) {
   }
 
   evpack::CheckOptions options;
-  options.input = args.check.input;
-  options.rules_path = resolve_rules(args.check.rules);
-  options.jobs = args.check.jobs;
-  options.inspect.ocr = !args.check.no_ocr;
-  options.evaluate.year = args.check.year;
-  options.evaluate.as_of = today();
-  if (!args.check.as_of.empty()) {
-    const auto d = evpack::date_from_name(args.check.as_of);
-    if (!d) {
-      std::cerr << "错误：--as-of 日期格式不正确：" << args.check.as_of << "（应为 2025-12-31）\n";
-      return kExitUsage;
-    }
-    options.evaluate.as_of = *d;
-  }
+  if (!fill_check_options(args.check, options)) return kExitUsage;
   const bool tty = ::isatty(STDERR_FILENO) != 0 && !args.check.quiet;
   const auto start = std::chrono::steady_clock::now();
   std::mutex progress_mutex;
@@ -405,6 +407,10 @@ int run_pack_command(const PackArgs& args) {
     const auto& t = checked->evaluation.totals;
     std::cout << "每个文件已重新读回并与 SHA-256 清单核对无误。预计得分 " << t.total << " / " << t.nominal
               << "，发现问题 " << checked->findings.size() << " 条（详见包内“目录.html”）。\n";
+    if (checked->reused_inspections > 0) {
+      std::cout << "其中 " << checked->reused_inspections
+                << " 个文件与上次检查时相同，沿用了上次的识别结果（加 --no-cache 可全部重新识别）。\n";
+    }
     std::fprintf(stdout, "用时：检查 %.1f 秒，写入 %.1f 秒，校验 %.1f 秒，落盘 %.1f 秒，共 %.1f 秒。\n",
                  total - r.write_seconds - r.verify_seconds - r.sync_seconds, r.write_seconds, r.verify_seconds,
                  r.sync_seconds, total);
@@ -417,19 +423,7 @@ int run_pack_command(const PackArgs& args) {
 int run_verify_command(const CheckArgs& args, bool no_check) {
   evpack::VerifyOptions options;
   options.run_check = !no_check;
-  options.check.rules_path = resolve_rules(args.rules);
-  options.check.jobs = args.jobs;
-  options.check.inspect.ocr = !args.no_ocr;
-  options.check.evaluate.year = args.year;
-  options.check.evaluate.as_of = today();
-  if (!args.as_of.empty()) {
-    const auto d = evpack::date_from_name(args.as_of);
-    if (!d) {
-      std::cerr << "错误：--as-of 日期格式不正确：" << args.as_of << "（应为 2025-12-31）\n";
-      return kExitUsage;
-    }
-    options.check.evaluate.as_of = *d;
-  }
+  if (!fill_check_options(args, options.check)) return kExitUsage;
   auto report = evpack::verify_package(args.input, options);
   if (!report) {
     print_error(report.error());
@@ -477,6 +471,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--year", check.year, "试点年度（默认取规则文件中的年度）");
   check_cmd->add_option("--as-of", check.as_of, "检查日期，如 2025-12-31（默认今天）；未到期的季度/月份不算缺失");
   check_cmd->add_flag("--no-ocr", check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
+  check_cmd->add_flag("--no-cache", check.no_cache, kNoCacheHelp);
   check_cmd->add_flag("-q,--quiet", check.quiet, "不在终端输出进度和摘要");
   check_cmd->add_flag("--no-color", check.no_color, "终端输出不使用颜色");
   check_cmd->add_flag("--strict", check.strict, "发现严重或致命问题时以退出码1结束（便于脚本使用）");
@@ -515,6 +510,7 @@ int main(int argc, char** argv) {
   pack_cmd->add_option("--year", pack.check.year, "试点年度（默认取规则文件中的年度）");
   pack_cmd->add_option("--as-of", pack.check.as_of, "检查日期，如 2025-12-31（默认今天）");
   pack_cmd->add_flag("--no-ocr", pack.check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
+  pack_cmd->add_flag("--no-cache", pack.check.no_cache, kNoCacheHelp);
   pack_cmd->add_flag("-q,--quiet", pack.check.quiet, "不在终端输出进度和摘要");
 
   CheckArgs verify;
@@ -527,6 +523,7 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--year", verify.year, "试点年度（默认取规则文件中的年度）");
   verify_cmd->add_option("--as-of", verify.as_of, "检查日期，如 2025-12-31（默认今天）");
   verify_cmd->add_flag("--no-ocr", verify.no_ocr, "不使用文字识别（更快）");
+  verify_cmd->add_flag("--no-cache", verify.no_cache, kNoCacheHelp);
   verify_cmd->add_flag("--no-check", verify_no_check, "只校验结构和清单，不重新检查内容");
   verify_cmd->add_flag("-q,--quiet", verify.quiet, "不在终端输出摘要");
   verify_cmd->add_flag("--no-color", verify.no_color, "终端输出不使用颜色");

@@ -5,6 +5,7 @@
 
 #include <dlfcn.h>
 
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -124,6 +125,12 @@ class TesseractOcr final : public Ocr {
 };
 
 }  // namespace
+
+std::string ocr_engine_version() {
+  std::string version = std::string("tesseract ") + tesseract::TessBaseAPI::Version();
+  if (const char* data = std::getenv("TESSDATA_PREFIX"); data && *data) version += std::string(" data=") + data;
+  return version;
+}
 
 Expected<std::unique_ptr<Ocr>> make_tesseract_ocr(const std::string& languages) {
   auto engine = std::make_unique<TesseractOcr>();

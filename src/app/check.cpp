@@ -1,12 +1,14 @@
 #include "evpack/app/check.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <numeric>
 #include <optional>
 #include <set>
 #include <boost/filesystem.hpp>
 
 #include "evpack/adapters/metadata_reader.hpp"
+#include "evpack/app/inspection_cache.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/evaluate/mapping.hpp"
@@ -23,6 +25,9 @@
 namespace evpack {
 
 namespace {
+
+// An entry no run has used for this long is removed: its file has changed or left the archive.
+constexpr std::chrono::hours kCacheEntryLife{24 * 90};
 
 // The id of the deduction whose title names `topic` ("隐私" -> "D.2", "双公示" -> "D.4" in
 // the Shandong table), so findings point at the rule set's own numbering; "" when none.
@@ -214,6 +219,11 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   std::vector<Toolbox> toolboxes(static_cast<std::size_t>(jobs));
   for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect);
 
+  std::optional<InspectionCache> cache;
+  if (!options.cache_dir.empty() && !options.cache_build.empty()) {
+    cache.emplace(options.cache_dir, options.cache_build, options.inspect);
+  }
+
   const boost::filesystem::path root(options.input);
   const std::string privacy_rule = deduction_about(result.rules, "隐私");
   std::atomic<std::size_t> done{0};
@@ -239,13 +249,23 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
     const std::string path = file.disk_path.empty() ? (root / file.rel_path).string() : file.disk_path;
     Evidence& e = result.evidence[index];
     e.file = file;
-    e.inspection = inspect_file(path, file, tools, options.inspect);
+    auto cached = cache ? cache->find(file) : std::nullopt;
+    if (cached) {
+      e.inspection = std::move(*cached);
+    } else {
+      e.inspection = inspect_file(path, file, tools, options.inspect);
+      if (cache) cache->store(file, e.inspection);
+    }
     e.placement = map_file(result.rules, file);
     scan_text_for_privacy(e, privacy_rule);
     const std::size_t n = ++done;
     if (options.progress) options.progress(n, files.size());
   });
 
+  if (cache) {
+    result.reused_inspections = cache->hits();
+    cache->prune(kCacheEntryLife);
+  }
   correct_scanned_agencies(result.evidence);
   const std::vector<Finding> ledger_notes = check_publicity_ledgers(options, result.rules, result.evidence, root);
   result.evaluation = evaluate(result.rules, result.evidence, options.evaluate);

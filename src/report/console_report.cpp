@@ -137,7 +137,12 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
     if (result.rules.end_year > result.rules.year) out += "-" + std::to_string(result.rules.end_year);
   }
   out += "\n";
-  out += "材料：" + result.scan.root + "（共 " + std::to_string(result.evidence.size()) + " 个文件）\n\n";
+  out += "材料：" + result.scan.root + "（共 " + std::to_string(result.evidence.size()) + " 个文件）\n";
+  if (result.reused_inspections > 0) {
+    out += "其中 " + std::to_string(result.reused_inspections) +
+           " 个文件与上次检查时相同，沿用了上次的识别结果（加 --no-cache 可全部重新识别）。\n";
+  }
+  out += "\n";
 
   if (result.rules.scored) {
     out += paint.bold("预计得分 " + fmt_points(ev.totals.total) + " / " + fmt_points(ev.totals.nominal)) +

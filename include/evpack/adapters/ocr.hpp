@@ -42,4 +42,8 @@ class Ocr {
 /// when the language data is missing.
 Expected<std::unique_ptr<Ocr>> make_tesseract_ocr(const std::string& languages = "chi_sim+eng");
 
+/// The OCR engine's version and where its language data comes from, for keys of
+/// results that depend on what it reads ("tesseract 5.3.0").
+std::string ocr_engine_version();
+
 }  // namespace evpack

@@ -19,6 +19,10 @@ struct CheckOptions {
   int jobs = 0;             ///< worker threads; 0 = hardware concurrency
   InspectOptions inspect;
   EvaluateOptions evaluate;
+  /// Inspection cache (InspectionCache): the directory of its entries and what
+  /// inspects (program_fingerprint()). Either empty: every file is inspected.
+  std::string cache_dir;
+  std::string cache_build;
   /// Called from worker threads after each file: (done, total). May be empty.
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -29,6 +33,8 @@ struct CheckResult {
   std::vector<Evidence> evidence;  ///< one per scanned file, sorted by rel_path
   Evaluation evaluation;
   std::vector<Finding> findings;   ///< all findings (scan, per-file, evaluation), sorted
+  /// Files whose inspection came from the cache (unchanged since an earlier run).
+  std::size_t reused_inspections = 0;
 };
 
 /// Runs the whole check. Fails only on usage errors (missing input, bad rule file).

@@ -90,6 +90,7 @@ std::string source_label_zh(DateSource source);
 struct EvidenceDate {
   std::optional<Timestamp> value;
   DateSource source = DateSource::None;
+  bool operator==(const EvidenceDate&) const = default;
 };
 
 /// Tri-state answer of an inspector. CannotVerify is first-class: a grayscale
@@ -102,6 +103,7 @@ struct Verdict {
   Presence state = Presence::NotChecked;
   double confidence = 0.0;  ///< 0..1, how sure the inspector is of `state`
   std::string reason;       ///< Chinese, one line
+  bool operator==(const Verdict&) const = default;
 };
 
 /// How serious a finding is.
@@ -124,6 +126,7 @@ struct Finding {
   std::string indicator;  ///< indicator id concerned, or ""
   std::string message;
   std::string advice;
+  bool operator==(const Finding&) const = default;
 };
 
 /// Sorts findings deterministically: severity (worst first), rule, indicator, file, code, message.

@@ -19,6 +19,7 @@ struct DocNumber {
   int serial = 0;       ///< 25
   /// GB/T 9704 form problems, Chinese (wrong brackets, 第, two-digit year, leading zero ...).
   std::vector<std::string> form_problems;
+  bool operator==(const DocNumber&) const = default;
 };
 
 /// Facts about a document (PDF, OFD, Word).
@@ -39,11 +40,13 @@ struct DocumentFacts {
   /// Red could be judged: a born-digital PDF, or a scan with colour. False for
   /// grayscale/bilevel scans, whose letterhead and seal are "cannot verify".
   bool colour_known = false;
+  bool operator==(const DocumentFacts&) const = default;
 };
 
 struct GpsPoint {
   double latitude = 0;
   double longitude = 0;
+  bool operator==(const GpsPoint&) const = default;
 };
 
 /// Facts about a photo or screenshot.
@@ -77,6 +80,7 @@ struct PhotoFacts {
   /// (48 values, row by row), set with `phash`: tells apart photos whose hashes
   /// are close only because they share a layout (reuse check).
   std::vector<std::uint8_t> colour_grid;
+  bool operator==(const PhotoFacts&) const = default;
 };
 
 /// Everything inspected about one file.
@@ -88,6 +92,7 @@ struct Inspection {
   std::string text;      ///< extracted text (capped), for keywords and privacy scans
   EvidenceDate date;     ///< the date this evidence stands for, with its source
   std::vector<Finding> findings;  ///< per-file problems (corrupt, encrypted, ...)
+  bool operator==(const Inspection&) const = default;
 };
 
 }  // namespace evpack

@@ -1,0 +1,135 @@
+#include "evpack/app/inspection_cache.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <vector>
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/filesystem.hpp>
+
+#include "evpack/adapters/digest.hpp"
+#include "evpack/adapters/inspection_codec.hpp"
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/util/atomic_file.hpp"
+
+namespace evpack {
+
+namespace fs = boost::filesystem;
+
+namespace {
+
+constexpr const char* kEntrySuffix = ".inspection";
+constexpr const char* kPruneMarker = "last-prune";
+
+// Reads a whole (small) entry; nullopt when it cannot be read.
+std::optional<std::string> read_entry(const fs::path& path) {
+  std::ifstream in(path.string(), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in && !in.eof()) return std::nullopt;
+  return std::move(bytes).str();
+}
+
+}  // namespace
+
+InspectionCache::InspectionCache(std::string dir, const std::string& build, const InspectOptions& options)
+    : dir_(std::move(dir)) {
+  salt_ = build + "\nocr=" + (options.ocr ? "1" : "0") + "\ntext=" + std::to_string(options.max_text_chars) +
+          "\ntolerance=" + std::to_string(options.watermark_tolerance_minutes);
+}
+
+std::string InspectionCache::entry_path(const FileRecord& record) const {
+  const std::string identity = salt_ + "\n" + record.sha256 + "\n" + record.rel_path + "\n" + to_string(record.kind) +
+                               "\n" + record.extension + "\n" + (record.extension_mismatch ? "1" : "0");
+  const std::string key = sha256_bytes(identity.data(), identity.size());
+  return (fs::path(dir_) / key.substr(0, 2) / (key + kEntrySuffix)).string();
+}
+
+std::optional<Inspection> InspectionCache::find(const FileRecord& record) {
+  if (record.sha256.empty()) return std::nullopt;
+  const fs::path path = entry_path(record);
+  auto bytes = read_entry(path);
+  if (!bytes) return std::nullopt;
+  auto inspection = decode_inspection(*bytes);
+  if (!inspection) return std::nullopt;
+  boost::system::error_code ec;
+  fs::last_write_time(path, std::time(nullptr), ec);  // used now: prune keeps it
+  ++hits_;
+  return inspection;
+}
+
+void InspectionCache::store(const FileRecord& record, const Inspection& inspection) {
+  if (record.sha256.empty() || !inspection.readable) return;
+  const fs::path path = entry_path(record);
+  boost::system::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  const std::string temp = temp_path_beside(path.string());
+  const std::string bytes = encode_inspection(inspection);
+  bool written = false;
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    written = static_cast<bool>(out.flush());
+  }
+  // No fsync: an entry lost in a crash is only inspected again.
+  if (written) fs::rename(temp, path, ec);
+  if (!written || ec) {
+    fs::remove(temp, ec);
+    ++write_failures_;
+    return;
+  }
+  ++stored_;
+}
+
+void InspectionCache::prune(std::chrono::hours max_age) {
+  boost::system::error_code ec;
+  const fs::path root(dir_);
+  if (!fs::is_directory(root, ec)) return;
+  const std::time_t now = std::time(nullptr);
+  const fs::path marker = root / kPruneMarker;
+  const std::time_t last = fs::last_write_time(marker, ec);
+  if (!ec && now - last < 24 * 3600) return;
+  const std::time_t oldest = now - static_cast<std::time_t>(max_age.count()) * 3600;
+  // Removed after the walk: the iterator looks at its current entry again when it moves on.
+  std::vector<fs::path> expired;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const bool entry = name.ends_with(kEntrySuffix);
+    const bool temp = name.find(".tmp-") != std::string::npos;  // left by a run that was killed
+    if (!entry && !temp) continue;
+    // Errors here concern one entry (another run may be pruning too): the walk goes on.
+    boost::system::error_code entry_ec;
+    if (!fs::is_regular_file(it->path(), entry_ec)) continue;
+    const std::time_t used = fs::last_write_time(it->path(), entry_ec);
+    if (!entry_ec && used < (temp ? now - 24 * 3600 : oldest)) expired.push_back(it->path());
+  }
+  for (const fs::path& path : expired) fs::remove(path, ec);
+  std::ofstream(marker.string(), std::ios::trunc).put('\n');
+  fs::last_write_time(marker, now, ec);
+}
+
+std::string default_cache_dir() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+  };
+  if (std::string d = env("EVPACK_CACHE_DIR"); !d.empty()) return d;
+#ifdef _WIN32
+  if (std::string d = env("LOCALAPPDATA"); !d.empty()) return (fs::path(d) / "evpack" / "cache").string();
+#endif
+  if (std::string d = env("XDG_CACHE_HOME"); !d.empty()) return (fs::path(d) / "evpack").string();
+  if (std::string d = env("HOME"); !d.empty()) return (fs::path(d) / ".cache" / "evpack").string();
+  return "";
+}
+
+std::string program_fingerprint() {
+  boost::system::error_code ec;
+  const fs::path exe = boost::dll::program_location(ec);
+  if (ec) return "";
+  auto digest = sha256_file(exe.string());
+  if (!digest) return "";
+  return "evpack " + digest.value() + "\n" + ocr_engine_version();
+}
+
+}  // namespace evpack
