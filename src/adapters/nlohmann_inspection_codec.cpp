@@ -131,7 +131,8 @@ json photo_json(const PhotoFacts& p) {
             {"bright", p.brightness},
             {"sharp", p.sharpness},
             {"query", p.query_fields},
-            {"grid", json::binary(std::vector<std::uint8_t>(p.colour_grid))}};
+            {"grid", json::binary(std::vector<std::uint8_t>(p.colour_grid))},
+            {"preview", json::binary(std::vector<std::uint8_t>(p.preview))}};
   if (p.exif_time) j["exif_time"] = time_json(*p.exif_time);
   if (p.gps) j["gps"] = json::array({p.gps->latitude, p.gps->longitude});
   if (p.watermark_time) j["wm_time"] = time_json(*p.watermark_time);
@@ -160,6 +161,7 @@ PhotoFacts photo_from(const json& j) {
   get_if(j, "sharp", p.sharpness);
   get_if(j, "query", p.query_fields);
   if (j.contains("grid")) p.colour_grid = j.at("grid").get_binary();
+  if (j.contains("preview")) p.preview = j.at("preview").get_binary();
   if (j.contains("exif_time")) p.exif_time = time_from(j.at("exif_time"));
   if (j.contains("gps")) p.gps = GpsPoint{j.at("gps").at(0).get<double>(), j.at("gps").at(1).get<double>()};
   if (j.contains("wm_time")) p.watermark_time = time_from(j.at("wm_time"));

@@ -527,6 +527,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       facts.colour_grid = colour_grid(small);
     }
     std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
+    facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);
     if (facts.screenshot) {
       facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};
       read_screenshot(screen.empty() ? analysis : screen, ocr, options, facts, out.text);

@@ -64,17 +64,19 @@ RasterImage thumbnail_pixels(const Evidence& e, const std::string& path, const T
     case ContentKind::Jpeg:
     case ContentKind::Png:
     case ContentKind::OtherImage: {
+      // Normally the inspector's preview is used (make_thumbnails); this is for
+      // pictures it did not decode (too large to analyse).
       // A 240 px thumbnail needs an eighth of a 12-megapixel photo: JPEGs decode reduced.
-      auto decoded = decode_image_file_reduced(path, options.max_side);
+      auto decoded = decode_image_file_reduced(path, kPreviewSide);
       if (!decoded) return {};
       const int orientation = e.inspection.photo ? e.inspection.photo->orientation : 1;
-      return downscale(apply_orientation(decoded.value(), orientation), options.max_side);
+      return downscale(apply_orientation(decoded.value(), orientation), kPreviewSide);
     }
     case ContentKind::Heic: {
       // libheif applies the container's rotation itself.
       auto decoded = decode_heif_file(path);
       if (!decoded) return {};
-      return downscale(decoded.value(), options.max_side);
+      return downscale(decoded.value(), kPreviewSide);
     }
     case ContentKind::Pdf: {
       if (!pdf_reader) pdf_reader = make_poppler_pdf_reader();
@@ -85,10 +87,10 @@ RasterImage thumbnail_pixels(const Evidence& e, const std::string& path, const T
       if (side <= 0) return {};
       // Never render more than the thumbnail needs: a poster-sized page at the
       // default dpi would cost time and memory for nothing.
-      const double dpi = std::min(options.pdf_dpi, options.max_side * 72.0 / side);
+      const double dpi = std::min(options.pdf_dpi, kPreviewSide * 72.0 / side);
       auto page = doc.value()->render(0, std::max(dpi, 4.0));
       if (!page) return {};
-      return downscale(page.value(), options.max_side);
+      return downscale(page.value(), kPreviewSide);
     }
     default:
       return {};
@@ -115,11 +117,16 @@ std::vector<std::string> make_thumbnails(const CheckResult& result, const Thumbn
     } tick{options, done, total};
     const Evidence& e = result.evidence[i];
     if (!e.inspection.readable || e.placement.guide || !e.file.read_error.empty()) return;
+    if (e.inspection.photo && !e.inspection.photo->preview.empty()) {
+      const auto& preview = e.inspection.photo->preview;
+      thumbs[i].assign(preview.begin(), preview.end());
+      return;
+    }
     const std::string path = e.file.disk_path.empty() ? result.scan.root + "/" + e.file.rel_path : e.file.disk_path;
     try {
       const RasterImage img = thumbnail_pixels(e, path, options, readers[static_cast<std::size_t>(worker)]);
       if (img.empty()) return;
-      const auto jpeg = encode_jpeg(img, options.quality);
+      const auto jpeg = encode_jpeg(img, kPreviewQuality);
       thumbs[i].assign(jpeg.begin(), jpeg.end());
     } catch (const std::exception&) {
       // A thumbnail is a convenience: a file that breaks a decoder just shows none.

@@ -43,6 +43,10 @@ struct DocumentFacts {
   bool operator==(const DocumentFacts&) const = default;
 };
 
+/// Longer side and JPEG quality of the previews shown in reports (HTML report, catalogue).
+constexpr int kPreviewSide = 240;
+constexpr int kPreviewQuality = 70;
+
 struct GpsPoint {
   double latitude = 0;
   double longitude = 0;
@@ -80,6 +84,10 @@ struct PhotoFacts {
   /// (48 values, row by row), set with `phash`: tells apart photos whose hashes
   /// are close only because they share a layout (reuse check).
   std::vector<std::uint8_t> colour_grid;
+  /// JPEG of the upright picture, longer side at most kPreviewSide, made from the
+  /// pixels the inspector decoded anyway: the reports' thumbnail. Empty when the
+  /// picture was not decoded.
+  std::vector<std::uint8_t> preview;
   bool operator==(const PhotoFacts&) const = default;
 };
 

@@ -25,17 +25,15 @@ std::optional<ReportLang> parse_report_lang(const std::string& text);
 
 /// How thumbnails are made.
 struct ThumbnailOptions {
-  int max_side = 240;     ///< longer side in pixels
-  int quality = 70;       ///< JPEG quality
   double pdf_dpi = 24;    ///< first-page render resolution (A4 at 24 dpi is 198 x 281 px)
   int jobs = 0;           ///< worker threads; 0 = all cores
   /// Called from worker threads after each file: (done, total). May be empty.
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
-/// Small JPEG previews, one per entry of result.evidence (same order): photos and
-/// screenshots with their EXIF orientation applied, HEIC pictures, and the first page of
-/// PDFs. Empty for other kinds and for files that cannot be decoded (the check already
+/// Small JPEG previews (kPreviewSide, kPreviewQuality), one per entry of result.evidence
+/// (same order): photos and screenshots upright (the inspector's PhotoFacts::preview, made
+/// from the pixels it decoded anyway), HEIC pictures, and the first page of PDFs. Empty for other kinds and for files that cannot be decoded (the check already
 /// reported those). Computed in parallel; never throws for a bad file. Files are read from
 /// FileRecord::disk_path, so they must still exist (not the temp folder of a checked zip).
 std::vector<std::string> make_thumbnails(const CheckResult& result, const ThumbnailOptions& options = {});
