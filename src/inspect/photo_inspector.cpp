@@ -127,18 +127,25 @@ double dominant_colour_share(const RasterImage& image, int top) {
       colours.push_back((std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2]);
     }
   }
-  std::sort(colours.begin(), colours.end());
-  std::vector<std::size_t> runs;
-  for (std::size_t i = 0; i < colours.size();) {
-    std::size_t j = i;
-    while (j < colours.size() && colours[j] == colours[i]) ++j;
-    runs.push_back(j - i);
-    i = j;
+  // Exact counts in an open-addressing table: sorting the ~200,000 samples took a
+  // tenth of a photo's inspection. Keys are colour + 1, so 0 marks an empty slot;
+  // the slot is the top bits of a multiplicative (Fibonacci) hash.
+  int bits = 1;
+  while ((std::size_t{1} << bits) < colours.size() * 2) ++bits;
+  const std::size_t capacity = std::size_t{1} << bits;
+  std::vector<std::uint32_t> keys(capacity, 0);
+  std::vector<std::uint32_t> counts(capacity, 0);
+  for (const std::uint32_t colour : colours) {
+    const std::uint32_t key = colour + 1;
+    std::size_t slot = static_cast<std::uint32_t>(key * 2654435761u) >> (32 - bits);
+    while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & (capacity - 1);
+    keys[slot] = key;
+    ++counts[slot];
   }
-  const auto n = std::min<std::size_t>(runs.size(), static_cast<std::size_t>(top));
-  std::partial_sort(runs.begin(), runs.begin() + static_cast<std::ptrdiff_t>(n), runs.end(), std::greater<>());
+  const auto n = std::min<std::size_t>(capacity, static_cast<std::size_t>(top));
+  std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(n), counts.end(), std::greater<>());
   std::size_t covered = 0;
-  for (std::size_t i = 0; i < n; ++i) covered += runs[i];
+  for (std::size_t i = 0; i < n; ++i) covered += counts[i];
   return colours.empty() ? 0 : static_cast<double>(covered) / colours.size();
 }
 
