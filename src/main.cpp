@@ -20,6 +20,7 @@
 
 #include "evpack/app/check.hpp"
 #include "evpack/app/init.hpp"
+#include "evpack/app/inspection_cache.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/package/pack.hpp"
 #include "evpack/package/verify.hpp"
@@ -29,7 +30,6 @@
 #include "evpack/report/progress.hpp"
 #include "evpack/report/xlsx_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
-#include "evpack/app/inspection_cache.hpp"
 #include "evpack/util/atomic_file.hpp"
 
 namespace {

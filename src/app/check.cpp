@@ -8,9 +8,9 @@
 #include <boost/filesystem.hpp>
 
 #include "evpack/adapters/metadata_reader.hpp"
-#include "evpack/app/inspection_cache.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/app/inspection_cache.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/evaluate/privacy.hpp"
 #include "evpack/evaluate/publicity.hpp"
