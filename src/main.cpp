@@ -407,10 +407,7 @@ int run_pack_command(const PackArgs& args) {
     const auto& t = checked->evaluation.totals;
     std::cout << "每个文件已重新读回并与 SHA-256 清单核对无误。预计得分 " << t.total << " / " << t.nominal
               << "，发现问题 " << checked->findings.size() << " 条（详见包内“目录.html”）。\n";
-    if (checked->reused_inspections > 0) {
-      std::cout << "其中 " << checked->reused_inspections
-                << " 个文件与上次检查时相同，沿用了上次的识别结果（加 --no-cache 可全部重新识别）。\n";
-    }
+    std::cout << evpack::reused_inspections_line(checked.value());
     std::fprintf(stdout, "用时：检查 %.1f 秒，写入 %.1f 秒，校验 %.1f 秒，落盘 %.1f 秒，共 %.1f 秒。\n",
                  total - r.write_seconds - r.verify_seconds - r.sync_seconds, r.write_seconds, r.verify_seconds,
                  r.sync_seconds, total);

@@ -125,6 +125,12 @@ std::string render_task_table(const CheckResult& result, const Painter& paint, i
 
 }  // namespace
 
+std::string reused_inspections_line(const CheckResult& result) {
+  if (result.reused_inspections == 0) return "";
+  return "其中 " + std::to_string(result.reused_inspections) +
+         " 个文件与上次检查时相同，沿用了上次的识别结果（加 --no-cache 可全部重新识别）。\n";
+}
+
 std::string render_console_summary(const CheckResult& result, const ConsoleOptions& options) {
   const Painter paint{options.color};
   const Evaluation& ev = result.evaluation;
@@ -138,11 +144,7 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
   }
   out += "\n";
   out += "材料：" + result.scan.root + "（共 " + std::to_string(result.evidence.size()) + " 个文件）\n";
-  if (result.reused_inspections > 0) {
-    out += "其中 " + std::to_string(result.reused_inspections) +
-           " 个文件与上次检查时相同，沿用了上次的识别结果（加 --no-cache 可全部重新识别）。\n";
-  }
-  out += "\n";
+  out += reused_inspections_line(result) + "\n";
 
   if (result.rules.scored) {
     out += paint.bold("预计得分 " + fmt_points(ev.totals.total) + " / " + fmt_points(ev.totals.nominal)) +

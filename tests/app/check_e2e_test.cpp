@@ -6,19 +6,15 @@
 
 #include "evpack/app/check.hpp"
 #include "evpack/report/json_report.hpp"
+#include "support/check_options.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
 namespace {
 
 CheckResult run_sample() {
-  CheckOptions options;
-  options.input = evpack::testing::source_dir() + "/samples/青石县佐证材料";
-  options.rules_path = evpack::testing::source_dir() + "/rules/shandong-2025.yaml";
-  options.jobs = 2;
-  options.inspect.ocr = false;  // scans are covered by the inspector tests
-  options.evaluate.as_of = {2026, 1, 20};
-  auto result = run_check(options);
+  // No OCR: scans are covered by the inspector tests.
+  auto result = run_check(evpack::testing::offline_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料"));
   EXPECT_TRUE(result) << (result ? "" : result.error().message);
   return std::move(result).value();
 }

@@ -9,6 +9,7 @@
 #include "evpack/app/check.hpp"
 #include "evpack/app/inspection_cache.hpp"
 #include "evpack/report/json_report.hpp"
+#include "support/check_options.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -155,12 +156,7 @@ TEST(InspectionCache, PruneRemovesEntriesNotUsedForLongAndKeepsTheRest) {
 }
 
 CheckOptions options_for(const std::string& input, const std::string& cache_dir) {
-  CheckOptions options;
-  options.input = input;
-  options.rules_path = evpack::testing::source_dir() + "/rules/shandong-2025.yaml";
-  options.jobs = 2;
-  options.inspect.ocr = false;
-  options.evaluate.as_of = {2026, 1, 20};
+  CheckOptions options = evpack::testing::offline_check_options(input);
   options.cache_dir = cache_dir;
   options.cache_build = "test-build";
   return options;

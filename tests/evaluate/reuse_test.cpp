@@ -10,6 +10,7 @@
 
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/app/check.hpp"
+#include "support/check_options.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -164,13 +165,7 @@ TEST(FindReusedPhotos, CheckReportsAResizedRecompressedCopyUnderAnotherIndicator
   dir.write("一、制度建设/1.4领导小组会议/第一次会议.jpg", original);
   dir.write("五、诚信宣传/5.2主题活动/宣传活动现场.jpg", std::string(jpeg.begin(), jpeg.end()));
   dir.write("五、诚信宣传/5.2主题活动/宣传栏.jpg", other);
-  CheckOptions options;
-  options.input = dir.str();
-  options.rules_path = evpack::testing::source_dir() + "/rules/shandong-2025.yaml";
-  options.jobs = 2;
-  options.inspect.ocr = false;
-  options.evaluate.as_of = {2026, 1, 20};
-  const auto result = run_check(options);
+  const auto result = run_check(evpack::testing::offline_check_options(dir.str()));
   ASSERT_TRUE(result) << result.error().message;
 
   std::vector<Finding> reused;

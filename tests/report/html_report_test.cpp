@@ -13,6 +13,7 @@
 
 #include "evpack/adapters/image_ops.hpp"
 #include "support/external_tool.hpp"
+#include "support/check_options.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -21,13 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 CheckResult check_tree(const std::string& input) {
-  CheckOptions options;
-  options.input = input;
-  options.rules_path = evpack::testing::source_dir() + "/rules/shandong-2025.yaml";
-  options.jobs = 2;
-  options.inspect.ocr = false;
-  options.evaluate.as_of = {2026, 1, 20};
-  auto result = run_check(options);
+  auto result = run_check(evpack::testing::offline_check_options(input));
   EXPECT_TRUE(result) << (result ? "" : result.error().message);
   return std::move(result).value();
 }

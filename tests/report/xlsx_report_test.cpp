@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "evpack/adapters/table_reader.hpp"
+#include "support/check_options.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -13,13 +14,7 @@ namespace {
 
 const CheckResult& sample() {
   static const CheckResult result = [] {
-    CheckOptions options;
-    options.input = evpack::testing::source_dir() + "/samples/青石县佐证材料";
-    options.rules_path = evpack::testing::source_dir() + "/rules/shandong-2025.yaml";
-    options.jobs = 2;
-    options.inspect.ocr = false;
-    options.evaluate.as_of = {2026, 1, 20};
-    auto r = run_check(options);
+    auto r = run_check(evpack::testing::offline_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料"));
     EXPECT_TRUE(r) << (r ? "" : r.error().message);
     return std::move(r).value();
   }();

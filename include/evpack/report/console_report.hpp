@@ -15,6 +15,10 @@ struct ConsoleOptions {
 /// Score table per category and indicator, totals, and the top findings.
 std::string render_console_summary(const CheckResult& result, const ConsoleOptions& options);
 
+/// One line saying how many inspections came from the cache (check and pack print
+/// it); "" when none did.
+std::string reused_inspections_line(const CheckResult& result);
+
 /// Terminal columns a UTF-8 string occupies (CJK and full-width characters count 2).
 int display_width(const std::string& text);
 /// Pads with spaces to `width` columns (never truncates).

@@ -1,0 +1,22 @@
+// The check options most end-to-end tests run with: the Shandong rule file, two
+// workers, no OCR (scans and watermarks have their own tests), a fixed check date.
+#pragma once
+
+#include <string>
+
+#include "evpack/app/check.hpp"
+#include "support/temp_dir.hpp"
+
+namespace evpack::testing {
+
+inline CheckOptions offline_check_options(const std::string& input) {
+  CheckOptions options;
+  options.input = input;
+  options.rules_path = source_dir() + "/rules/shandong-2025.yaml";
+  options.jobs = 2;
+  options.inspect.ocr = false;
+  options.evaluate.as_of = {2026, 1, 20};
+  return options;
+}
+
+}  // namespace evpack::testing
