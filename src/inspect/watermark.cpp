@@ -16,7 +16,6 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <regex>
 #include <sstream>
@@ -86,47 +85,6 @@ RasterImage warm_channel(const RasterImage& image) {
     const std::uint8_t* p = &image.pixels[i * 3];
     out.pixels[i] = static_cast<std::uint8_t>(std::max(0, static_cast<int>(p[2]) - static_cast<int>(p[0])));
   }
-  return out;
-}
-
-// Running min or max over a window of `k` (odd) along rows (dx = 1) or columns,
-// edges clamped. A monotonic deque keeps it O(n) whatever the window.
-void running_extreme(const std::vector<std::uint8_t>& src, std::vector<std::uint8_t>& dst, int w, int h, int k,
-                     bool along_rows, bool take_max) {
-  dst.resize(src.size());
-  const int r = k / 2;
-  const int lines = along_rows ? h : w;
-  const int len = along_rows ? w : h;
-  std::vector<std::uint8_t> line(static_cast<std::size_t>(len));
-  std::deque<int> q;
-  auto at = [&](int line_index, int i) -> std::size_t {
-    return along_rows ? static_cast<std::size_t>(line_index) * w + i : static_cast<std::size_t>(i) * w + line_index;
-  };
-  auto better = [&](std::uint8_t a, std::uint8_t b) { return take_max ? a >= b : a <= b; };
-  for (int l = 0; l < lines; ++l) {
-    for (int i = 0; i < len; ++i) line[static_cast<std::size_t>(i)] = src[at(l, i)];
-    q.clear();
-    int next = 0;  // next index to push
-    for (int i = 0; i < len; ++i) {
-      const int hi = std::min(len - 1, i + r);
-      while (next <= hi) {
-        while (!q.empty() && better(line[static_cast<std::size_t>(next)], line[static_cast<std::size_t>(q.back())])) {
-          q.pop_back();
-        }
-        q.push_back(next++);
-      }
-      while (q.front() < i - r) q.pop_front();
-      dst[at(l, i)] = line[static_cast<std::size_t>(q.front())];
-    }
-  }
-}
-
-std::vector<std::uint8_t> extreme_2d(const std::vector<std::uint8_t>& src, int w, int h, int kx, int ky,
-                                     bool take_max) {
-  std::vector<std::uint8_t> tmp;
-  std::vector<std::uint8_t> out;
-  running_extreme(src, tmp, w, h, kx, true, take_max);
-  running_extreme(tmp, out, w, h, ky, false, take_max);
   return out;
 }
 
@@ -247,10 +205,8 @@ struct LightInk {
   std::vector<std::uint8_t> warm;  ///< the strong pixels that are so by warmth (orange type)
 };
 LightInk light_ink(const RasterImage& region, int window) {
-  const int w = region.width;
-  const int h = region.height;
   const RasterImage v = value_channel(region);
-  const auto opened = extreme_2d(extreme_2d(v.pixels, w, h, window, window, false), w, h, window, window, true);
+  const std::vector<std::uint8_t> opened = open_gray(v, window).pixels;
   LightInk out{std::vector<std::uint8_t>(v.pixels.size(), 0), std::vector<std::uint8_t>(v.pixels.size(), 0),
                std::vector<std::uint8_t>(v.pixels.size(), 0)};
   for (std::size_t i = 0; i < out.ink.size(); ++i) {
@@ -260,8 +216,7 @@ LightInk light_ink(const RasterImage& region, int window) {
   }
   const RasterImage warm = warm_channel(region);
   if (!warm.empty()) {
-    const auto warm_opened =
-        extreme_2d(extreme_2d(warm.pixels, w, h, window, window, false), w, h, window, window, true);
+    const std::vector<std::uint8_t> warm_opened = open_gray(warm, window).pixels;
     for (std::size_t i = 0; i < out.ink.size(); ++i) {
       const int top_hat = warm.pixels[i] - warm_opened[i];
       if (top_hat > kWarmContrast && warm.pixels[i] > kWarmLevel) out.ink[i] = 1;
@@ -281,7 +236,7 @@ std::optional<TextPanel> panel_in_band(const RasterImage& upright, PixelRect ban
   auto [ink, strong, warm] = light_ink(region, kTopHatWindow);  // warm: only the close reading needs it
   drop_thin_rules(ink, w, h);
   drop_thin_rules(strong, w, h);
-  const auto blocks = component_boxes(extreme_2d(ink, w, h, kSmearX, kSmearY, true), w, h);
+  const auto blocks = component_boxes(dilate_rect(RasterImage{w, h, 1, ink}, kSmearX, kSmearY).pixels, w, h);
 
   // Each block measured on its own ink: the tight box, the share of it that is
   // ink, and the longest horizontal ink run.

@@ -455,5 +455,48 @@ TEST(ImageOps, BinarizeLeavesOnlyBlackTypeOnWhite) {
   }
 }
 
+// The minimum or maximum over the window of odd sides 2 * (k / 2) + 1 centred on
+// (x, y), clipped at the borders: the definition open_gray and dilate_rect promise.
+RasterImage window_extreme(const RasterImage& g, int kx, int ky, bool take_max) {
+  RasterImage out{g.width, g.height, 1, std::vector<std::uint8_t>(g.pixels.size())};
+  for (int y = 0; y < g.height; ++y) {
+    for (int x = 0; x < g.width; ++x) {
+      int best = take_max ? 0 : 255;
+      for (int v = std::max(0, y - ky / 2); v <= std::min(g.height - 1, y + ky / 2); ++v) {
+        for (int u = std::max(0, x - kx / 2); u <= std::min(g.width - 1, x + kx / 2); ++u) {
+          const int p = g.pixels[static_cast<std::size_t>(v) * g.width + u];
+          best = take_max ? std::max(best, p) : std::min(best, p);
+        }
+      }
+      out.pixels[static_cast<std::size_t>(y) * g.width + x] = static_cast<std::uint8_t>(best);
+    }
+  }
+  return out;
+}
+
+TEST(ImageOps, OpeningAndDilationMatchTheirDefinitionUpToTheBorders) {
+  std::mt19937 random(7);
+  RasterImage noise{37, 23, 1, std::vector<std::uint8_t>(37 * 23)};
+  for (auto& p : noise.pixels) p = static_cast<std::uint8_t>(random() % 256);
+  for (const int k : {1, 3, 4, 9, 25}) {
+    const RasterImage opened = open_gray(noise, k);
+    EXPECT_EQ(opened.pixels, window_extreme(window_extreme(noise, k, k, false), k, k, true).pixels) << k;
+    for (std::size_t i = 0; i < noise.pixels.size(); ++i) ASSERT_LE(opened.pixels[i], noise.pixels[i]);
+  }
+  for (const auto& [kx, ky] : std::vector<std::pair<int, int>>{{15, 5}, {1, 7}, {6, 1}}) {
+    EXPECT_EQ(dilate_rect(noise, kx, ky).pixels, window_extreme(noise, kx, ky, true).pixels) << kx << "x" << ky;
+  }
+  // A bright stroke narrower than the window is what the opening removes.
+  RasterImage stroke{40, 40, 1, std::vector<std::uint8_t>(1600, 30)};
+  for (int y = 5; y < 35; ++y) stroke.pixels[static_cast<std::size_t>(y) * 40 + 20] = 220;
+  const RasterImage ground = open_gray(stroke, 5);
+  EXPECT_EQ(std::set<int>(ground.pixels.begin(), ground.pixels.end()), std::set<int>{30});
+  // Colour or inconsistent input comes back unchanged.
+  const RasterImage colour{2, 2, 3, std::vector<std::uint8_t>(12, 9)};
+  EXPECT_EQ(open_gray(colour, 3).pixels, colour.pixels);
+  const RasterImage lying{100, 100, 1, {1, 2, 3}};
+  EXPECT_EQ(dilate_rect(lying, 3, 3).pixels, lying.pixels);
+}
+
 }  // namespace
 }  // namespace evpack

@@ -62,6 +62,17 @@ RasterImage level_text(const RasterImage& gray, double max_degrees = 3.5);
 /// of a scanned sheet otherwise reaches Tesseract's line recogniser, which works on
 /// gray values. Returns the image unchanged when it is not 1-channel or inconsistent.
 RasterImage binarize(const RasterImage& gray);
+/// Grey-level opening of a 1-channel image by a `window` x `window` square
+/// (an even side counts as the next odd one): erosion, then dilation, the window
+/// clipped at the borders. The image minus its opening (the white top-hat) is the
+/// bright detail narrower than the window: light type on a photo. Returns the
+/// image unchanged when it is not 1-channel or inconsistent.
+RasterImage open_gray(const RasterImage& gray, int window);
+/// Grey-level dilation of a 1-channel image by a `kx` x `ky` rectangle (even
+/// sides count as the next odd ones), clipped at the borders: every pixel becomes
+/// the maximum of its window, so a mask is smeared `kx / 2` px sideways and
+/// `ky / 2` px up and down. Unchanged when not 1-channel or inconsistent.
+RasterImage dilate_rect(const RasterImage& gray, int kx, int ky);
 /// 64-bit DCT perceptual hash (OpenCV img_hash PHash over a 32x32 area-averaged
 /// gray copy, so the input's resolution does not matter). 0 for an empty image.
 std::uint64_t perceptual_hash(const RasterImage& image);

@@ -487,6 +487,39 @@ RasterImage binarize(const RasterImage& gray) {
   }
 }
 
+namespace {
+// A centred rectangle of odd sides (2 * (k / 2) + 1), as the callers count windows.
+cv::Mat centred_rect(int kx, int ky) {
+  return cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * (std::max(kx, 1) / 2) + 1, 2 * (std::max(ky, 1) / 2) + 1));
+}
+}  // namespace
+
+// The default border of cv::erode/dilate/morphologyEx (morphologyDefaultBorderValue)
+// never wins the minimum or maximum: the window is in effect clipped at the border.
+RasterImage open_gray(const RasterImage& gray, int window) {
+  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  init_opencv();
+  try {
+    cv::Mat out;
+    cv::morphologyEx(as_mat(gray), out, cv::MORPH_OPEN, centred_rect(window, window));
+    return from_mat(out);
+  } catch (const cv::Exception&) {
+    return gray;
+  }
+}
+
+RasterImage dilate_rect(const RasterImage& gray, int kx, int ky) {
+  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  init_opencv();
+  try {
+    cv::Mat out;
+    cv::dilate(as_mat(gray), out, centred_rect(kx, ky));
+    return from_mat(out);
+  } catch (const cv::Exception&) {
+    return gray;
+  }
+}
+
 RasterImage level_text(const RasterImage& gray, double max_degrees) {
   if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
   init_opencv();
