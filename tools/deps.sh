@@ -10,7 +10,7 @@ PACKAGES=(
   libpoppler-cpp-dev libexiv2-dev libopencv-dev libopencv-contrib-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   libzip-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
-  libssl-dev libheif-dev libxlsxwriter-dev zlib1g-dev
+  libssl-dev libheif-dev libxlsxwriter-dev zlib1g-dev libturbojpeg0-dev
   libpugixml-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev

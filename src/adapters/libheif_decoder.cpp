@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "evpack/adapters/heif_decoder.hpp"
+#include "evpack/adapters/image_codec.hpp"
 
 namespace evpack {
 

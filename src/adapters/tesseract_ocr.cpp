@@ -1,5 +1,4 @@
-// Ocr over Tesseract (LSTM engine). Tesseract's and Leptonica's headers stay here.
-#include <leptonica/allheaders.h>
+// Ocr over Tesseract (LSTM engine). Tesseract's headers stay here.
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 

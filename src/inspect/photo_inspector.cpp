@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "evpack/adapters/heif_decoder.hpp"
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/watermark.hpp"

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "evpack/adapters/heif_decoder.hpp"
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/util/text.hpp"

@@ -1,3 +1,4 @@
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 
 #include <gtest/gtest.h>
@@ -166,15 +167,24 @@ TEST(ImageOps, ProbesOtherFormatsFromTheirHeaders) {
   EXPECT_EQ(image->pixels[0], 0);     // top-left is red: B = 0
   EXPECT_EQ(image->pixels[2], 0xFF);  //                 R = 255
 
-  // GIF: size from the header, but OpenCV 4.6 has no GIF decoder.
-  const std::string gif("GIF89a\x40\x01\xF0\x00\x00\x00\x00", 13);
-  const auto probed_gif = probe_image_size(as_bytes(gif));
+  // GIF: size from the header; a header alone is a broken file, a whole one decodes
+  // (1x1, a two-colour table of red and black, the pixel red).
+  const std::string gif_header("GIF89a\x40\x01\xF0\x00\x00\x00\x00", 13);
+  const auto probed_gif = probe_image_size(as_bytes(gif_header));
   ASSERT_TRUE(probed_gif);
   EXPECT_EQ(probed_gif->width, 320);
   EXPECT_EQ(probed_gif->height, 240);
+  const auto cut_gif = decode_image_bytes(as_bytes(gif_header));
+  ASSERT_FALSE(cut_gif);
+  EXPECT_EQ(cut_gif.error().code, "IMAGE_CORRUPT");
+  const std::string gif(
+      "GIF89a\x01\x00\x01\x00\x80\x00\x00\xFF\x00\x00\x00\x00\x00"
+      ",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00;",
+      35);
   const auto gif_image = decode_image_bytes(as_bytes(gif));
-  ASSERT_FALSE(gif_image);
-  EXPECT_EQ(gif_image.error().code, "IMAGE_UNSUPPORTED");
+  ASSERT_TRUE(gif_image) << gif_image.error().message;
+  EXPECT_EQ(gif_image->width, 1);
+  EXPECT_EQ(gif_image->pixels, (std::vector<std::uint8_t>{0, 0, 0xFF}));
 
   // Lossless WebP (VP8L): 14-bit width-1 and height-1 after the 0x2F signature.
   const std::uint32_t bits = (300 - 1) | ((200 - 1) << 14);
@@ -344,6 +354,12 @@ TEST(ImageOps, MalformedRastersAreRefusedNotRead) {
   EXPECT_EQ(perceptual_hash(lying), 0u);
 }
 
+double mean_of(const std::vector<std::uint8_t>& pixels) {
+  double sum = 0;
+  for (const auto p : pixels) sum += p;
+  return pixels.empty() ? 0 : sum / static_cast<double>(pixels.size());
+}
+
 TEST(ImageOps, EncodesRoundTrip) {
   const RasterImage s = numbered(40, 30);
   const auto png = encode_png(s);
@@ -359,6 +375,25 @@ TEST(ImageOps, EncodesRoundTrip) {
   EXPECT_LT(low.size(), high.size());
   EXPECT_EQ(low[0], 0xFF);
   EXPECT_EQ(low[1], 0xD8);
+  const auto again = decode_image_bytes(high);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->width, photo.width);
+  EXPECT_EQ(again->height, photo.height);
+  EXPECT_LT(std::abs(mean_of(again->pixels) - mean_of(photo.pixels)), 1.0);  // the same picture
+
+  // Gray and BGRA in, BGR out: gray repeated in the three channels, alpha dropped.
+  const RasterImage gray{3, 1, 1, {0, 128, 255}};
+  const auto gray_back = decode_image_bytes(encode_png(gray));
+  ASSERT_TRUE(gray_back);
+  EXPECT_EQ(gray_back->pixels, (std::vector<std::uint8_t>{0, 0, 0, 128, 128, 128, 255, 255, 255}));
+  const RasterImage bgra{2, 1, 4, {10, 20, 30, 255, 40, 50, 60, 0}};
+  const auto bgra_back = decode_image_bytes(encode_png(bgra));
+  ASSERT_TRUE(bgra_back);
+  EXPECT_EQ(bgra_back->pixels, (std::vector<std::uint8_t>{10, 20, 30, 40, 50, 60}));
+  const auto gray_jpeg = decode_image_bytes(encode_jpeg(gray, 95));
+  ASSERT_TRUE(gray_jpeg);
+  EXPECT_EQ(gray_jpeg->channels, 3);
+  EXPECT_TRUE(encode_jpeg(RasterImage{5, 5, 3, {1, 2}}, 90).empty());  // a raster lying about its size
 }
 
 TEST(ImageOps, DecodesChinesePaths) {
@@ -496,6 +531,30 @@ TEST(ImageOps, OpeningAndDilationMatchTheirDefinitionUpToTheBorders) {
   EXPECT_EQ(open_gray(colour, 3).pixels, colour.pixels);
   const RasterImage lying{100, 100, 1, {1, 2, 3}};
   EXPECT_EQ(dilate_rect(lying, 3, 3).pixels, lying.pixels);
+}
+
+// A CMYK JPEG (as print shops and some scanners save them): TurboJPEG gives CMYK
+// only as CMYK, so Leptonica decodes it, to colour. Made with Pillow: 16x8, pure cyan.
+TEST(ImageOps, CmykJpegDecodesToColour) {
+  const std::string cmyk(
+      "\xFF\xD8\xFF\xEE\x00\x0E\x41\x64\x6F\x62\x65\x00\x64\x00\x00\x00\x00\x00\xFF\xDB\x00\x43\x00\x02\x01\x01\x01\x01\x01\x02\x01\x01\x01\x02\x02\x02"
+      "\x02\x02\x04\x03\x02\x02\x02\x02\x05\x04\x04\x03\x04\x06\x05\x06\x06\x06\x05\x06\x06\x06\x07\x09\x08\x06\x07\x09\x07\x06\x06\x08\x0B\x08\x09\x0A"
+      "\x0A\x0A\x0A\x0A\x06\x08\x0B\x0C\x0B\x0A\x0C\x09\x0A\x0A\x0A\xFF\xC0\x00\x14\x08\x00\x08\x00\x10\x04\x43\x11\x00\x4D\x11\x00\x59\x11\x00\x4B\x11"
+      "\x00\xFF\xC4\x00\x1F\x00\x00\x01\x05\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\xFF\xC4"
+      "\x00\xB5\x10\x00\x02\x01\x03\x03\x02\x04\x03\x05\x05\x04\x04\x00\x00\x01\x7D\x01\x02\x03\x00\x04\x11\x05\x12\x21\x31\x41\x06\x13\x51\x61\x07\x22"
+      "\x71\x14\x32\x81\x91\xA1\x08\x23\x42\xB1\xC1\x15\x52\xD1\xF0\x24\x33\x62\x72\x82\x09\x0A\x16\x17\x18\x19\x1A\x25\x26\x27\x28\x29\x2A\x34\x35\x36"
+      "\x37\x38\x39\x3A\x43\x44\x45\x46\x47\x48\x49\x4A\x53\x54\x55\x56\x57\x58\x59\x5A\x63\x64\x65\x66\x67\x68\x69\x6A\x73\x74\x75\x76\x77\x78\x79\x7A"
+      "\x83\x84\x85\x86\x87\x88\x89\x8A\x92\x93\x94\x95\x96\x97\x98\x99\x9A\xA2\xA3\xA4\xA5\xA6\xA7\xA8\xA9\xAA\xB2\xB3\xB4\xB5\xB6\xB7\xB8\xB9\xBA\xC2"
+      "\xC3\xC4\xC5\xC6\xC7\xC8\xC9\xCA\xD2\xD3\xD4\xD5\xD6\xD7\xD8\xD9\xDA\xE1\xE2\xE3\xE4\xE5\xE6\xE7\xE8\xE9\xEA\xF1\xF2\xF3\xF4\xF5\xF6\xF7\xF8\xF9"
+      "\xFA\xFF\xDA\x00\x0E\x04\x43\x00\x4D\x00\x59\x00\x4B\x00\x00\x3F\x00\xFE\x7F\xEB\xF7\xF2\xBF\x7F\x2B\xF7\xF2\x8A\x28\xA2\xBF\xFF\xD9",
+      357);
+  const auto image = decode_image_bytes(as_bytes(cmyk));
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->width, 16);
+  EXPECT_EQ(image->height, 8);
+  EXPECT_GT(image->pixels[0], 200);  // B
+  EXPECT_GT(image->pixels[1], 200);  // G
+  EXPECT_LT(image->pixels[2], 60);   // R: cyan has none
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "evpack/adapters/heif_decoder.hpp"
+#include "evpack/adapters/image_codec.hpp"
 
 #include <gtest/gtest.h>
 

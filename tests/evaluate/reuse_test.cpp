@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/app/check.hpp"
 #include "support/check_options.hpp"

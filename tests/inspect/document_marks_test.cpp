@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "evpack/adapters/image_ops.hpp"
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/red_ink.hpp"
 #include "support/temp_dir.hpp"
 

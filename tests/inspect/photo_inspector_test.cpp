@@ -7,6 +7,7 @@
 #include <random>
 #include <set>
 
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/inspect/inspector.hpp"

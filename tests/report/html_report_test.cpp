@@ -11,7 +11,7 @@
 #include <regex>
 #include <sstream>
 
-#include "evpack/adapters/image_ops.hpp"
+#include "evpack/adapters/image_codec.hpp"
 #include "support/external_tool.hpp"
 #include "support/check_options.hpp"
 #include "support/temp_dir.hpp"

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "evpack/adapters/image_ops.hpp"
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/core/expected.hpp"
 #include "evpack/core/raster.hpp"
 

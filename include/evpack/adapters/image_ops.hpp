@@ -1,4 +1,5 @@
-// Image decoding and analysis in our vocabulary (OpenCV in src/adapters/opencv/image_ops.cpp).
+// Image analysis in our vocabulary (OpenCV in src/adapters/opencv/image_ops.cpp). Reading
+// and writing image files is image_codec.hpp.
 #pragma once
 
 #include <bit>
@@ -12,30 +13,6 @@
 
 namespace evpack {
 
-struct ImageLimits {
-  long long max_pixels = 120'000'000;  ///< larger images are refused (decompression bombs)
-  long long max_file_bytes = 512LL << 20;  ///< larger files are refused before being read
-};
-
-/// Decodes a JPEG/PNG/BMP/TIFF/WebP file to BGR, EXIF orientation NOT applied.
-/// The size is read from the header first, so oversized images are refused without decoding.
-/// Errors: IMAGE_CORRUPT (undecodable, truncated JPEG, unknown format), IMAGE_TOO_LARGE,
-/// IMAGE_UNSUPPORTED (a valid format this build cannot decode, e.g. GIF).
-Expected<RasterImage> decode_image_file(const std::string& path, ImageLimits limits = {});
-/// Decodes like decode_image_file, but a JPEG at 1/2, 1/4 or 1/8 of its stored size
-/// (the largest reduction whose shorter side stays at least `min_short_side`),
-/// which is several times faster than a full decode and holds a fraction of the
-/// memory; other formats are decoded whole. `stored_size`, when not null, receives
-/// the size written in the file's header (before any reduction).
-Expected<RasterImage> decode_image_file_reduced(const std::string& path, int min_short_side,
-                                                PixelRect* stored_size = nullptr, ImageLimits limits = {});
-/// Decodes image bytes (e.g. an EXIF thumbnail).
-Expected<RasterImage> decode_image_bytes(const std::vector<std::uint8_t>& bytes, ImageLimits limits = {});
-/// Reads only the dimensions from the header when possible (no full decode):
-/// JPEG, PNG, GIF, BMP, WebP, TIFF. nullopt for other or broken headers.
-std::optional<PixelRect> probe_image_size(const std::string& path);
-/// Same as probe_image_size, on bytes in memory.
-std::optional<PixelRect> probe_image_size(const std::vector<std::uint8_t>& bytes);
 /// Applies EXIF orientation (1..8) so that the image is upright.
 RasterImage apply_orientation(const RasterImage& image, int orientation);
 /// Scales so that the longer side is at most `max_side` (never enlarges).
@@ -78,9 +55,4 @@ RasterImage dilate_rect(const RasterImage& gray, int kx, int ky);
 std::uint64_t perceptual_hash(const RasterImage& image);
 /// Number of differing bits between two hashes (0..64); near-identical photos give <= 8.
 constexpr int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
-/// Encodes as JPEG (for thumbnails) with the given quality (1..100). Empty on failure.
-std::vector<std::uint8_t> encode_jpeg(const RasterImage& image, int quality);
-/// Encodes as PNG. Empty on failure.
-std::vector<std::uint8_t> encode_png(const RasterImage& image);
-
 }  // namespace evpack
