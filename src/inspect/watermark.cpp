@@ -868,6 +868,10 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   static const std::regex kSpacedTime(
       "(^|\\s)([0-2]) ?([0-9]) ?(?:[^0-9\\s.\\-/]|°){1,2} ?([0-5]) ?([0-9])(?![0-9])");
   text = std::regex_replace(text, kSpacedTime, "$1$2$3:$4$5");
+  // The leading 1 of an hour read as L or a bar ("L6:54" for 16:54). Only there:
+  // an L beside digits elsewhere is more likely a letter of an anti-fake code.
+  static const std::regex kHourLetter("(^|[^0-9A-Za-z])[L|]([0-9] ?: ?[0-5][0-9])(?![0-9])");
+  text = std::regex_replace(text, kHourLetter, "$011$2");  // $01 = group 1, then "1"
   // A date glued to its time ("2025-04-1109:59"): put the space back.
   static const std::regex kGlued("(20[0-9]{2}[-./][01]?[0-9][-./][0-3][0-9])([0-2][0-9]:[0-5][0-9])");
   text = std::regex_replace(text, kGlued, "$1 $2");
@@ -882,6 +886,18 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   }
 
   out.date = date_from(text);
+  out.weekday = weekday_from(text);
+  // Both separators of a dotted date read as digits ("2025708724" for 2025.08.24):
+  // ten digits in a row are no date as they stand. Taken only when the weekday
+  // printed beside it (今日水印 and its kind print one) names the same day.
+  if (!out.date && out.weekday != 0) {
+    static const std::regex kDotsAsDigits("(^|[^0-9])(20[0-9]{2})[0-9]([01][0-9])[0-9]([0-3][0-9])(?![0-9])");
+    std::smatch m;
+    if (std::regex_search(text, m, kDotsAsDigits)) {
+      const CivilDate d{std::stoi(m[2].str()), std::stoi(m[3].str()), std::stoi(m[4].str())};
+      if (d.valid() && d.year <= kLastYear && d.weekday() == out.weekday) out.date = d;
+    }
+  }
   // HH:MM[:SS], not inside a longer number; hours written with one digit too ("9:05").
   // Not the day of a date either ("2025-10-22 :58").
   static const std::regex kTime(
@@ -903,7 +919,6 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
     out.minute = std::stoi((*m)[3].str());
     out.second = (*m)[4].matched ? std::stoi((*m)[4].str()) : -1;
   }
-  out.weekday = weekday_from(text);
   out.brand = brand_from(text);
   out.code = code_from(text);
   out.place = place_from(lines);

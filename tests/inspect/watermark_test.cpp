@@ -38,6 +38,30 @@ TEST(ParseWatermarkText, CornerStampWithSecondsAndOcrNoise) {
   EXPECT_EQ(r.minute, 37);
 }
 
+TEST(ParseWatermarkText, HourLeadingOneReadAsALetter) {
+  auto r = parse_watermark_text("2025.02.07\nL6:54 星期五 晴 12°C");
+  EXPECT_EQ(r.hour, 16);
+  EXPECT_EQ(r.minute, 54);
+  r = parse_watermark_text("|7:05");
+  EXPECT_EQ(r.hour, 17);
+  // An L inside an anti-fake code stays a letter.
+  r = parse_watermark_text("09:37\n防伪 AL5:12");
+  EXPECT_EQ(r.hour, 9);
+  EXPECT_EQ(r.code.find('1'), std::string::npos);
+}
+
+TEST(ParseWatermarkText, DotsReadAsDigitsNeedTheWeekdayToAgree) {
+  // 2025-08-24 was a Sunday: the dots of 2025.08.24 read as 7s.
+  auto r = parse_watermark_text("2025708724 17:32\n今日水印 星期日 晴 12°C");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->month, 8);
+  EXPECT_EQ(r.date->day, 24);
+  EXPECT_EQ(r.hour, 17);
+  // Another weekday, or none: ten digits are not taken for a date.
+  EXPECT_FALSE(parse_watermark_text("2025708724 17:32\n星期一").date);
+  EXPECT_FALSE(parse_watermark_text("2025708724 17:32").date);
+}
+
 TEST(ParseWatermarkText, MarkerAndTableRowsGivePlace) {
   const auto r = parse_watermark_text("工作记录 马克水印\n时 间: 2025-11-05 07:09\n地 点: 青石县汽车站\n天 气: 晴 12°C");
   EXPECT_EQ(r.timestamp()->iso(), "2025-11-05 07:09");
