@@ -93,6 +93,7 @@ std::vector<std::uint8_t> take_bytes(l_uint8* data, std::size_t size) {
   }
   return out;
 }
+
 }  // namespace
 
 bool leptonica_reads_webp() {
@@ -106,6 +107,8 @@ bool leptonica_reads_webp() {
 }
 
 std::optional<RasterImage> leptonica_decode(const std::uint8_t* data, std::size_t size, int reduce) {
+  // findFileFormatBuffer reads the first 12 bytes; no image file is shorter.
+  if (data == nullptr || size < 12) return std::nullopt;
   quiet_leptonica();
   PixPtr pix;
   l_int32 format = IFF_UNKNOWN;
