@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <limits>
 #include <string>
 
 #include "image_codec_backends.hpp"
@@ -221,22 +222,15 @@ bool read_file(const std::string& path, std::vector<std::uint8_t>& out, long lon
 }  // namespace
 
 Expected<RasterImage> decode_image_file(const std::string& path, ImageLimits limits) {
-  std::vector<std::uint8_t> bytes;
-  if (!read_file(path, bytes, limits.max_file_bytes)) return corrupt("文件无法读取");
-  if (static_cast<long long>(bytes.size()) > limits.max_file_bytes) {
-    return Error{"IMAGE_TOO_LARGE", "图片文件过大，超过检查上限，未做图像分析"};
-  }
-  return decode_buffer(bytes, limits);
+  // A shorter side no reduction can keep: always decoded whole.
+  return decode_image_file_reduced(path, std::numeric_limits<int>::max(), nullptr, limits);
 }
 
 Expected<RasterImage> decode_image_file_reduced(const std::string& path, int min_short_side, PixelRect* stored_size,
                                                 ImageLimits limits) {
   std::vector<std::uint8_t> bytes;
   if (!read_file(path, bytes, limits.max_file_bytes)) return corrupt("文件无法读取");
-  if (static_cast<long long>(bytes.size()) > limits.max_file_bytes) {
-    return Error{"IMAGE_TOO_LARGE", "图片文件过大，超过检查上限，未做图像分析"};
-  }
-  int reduce = 1;
+  int reduce = 1;  // decode_buffer refuses a file over limits.max_file_bytes
   if (const auto size = probe(bytes.data(), bytes.size())) {
     if (stored_size != nullptr) *stored_size = *size;
     const int shorter = std::min(size->width, size->height);

@@ -58,9 +58,7 @@ RasterImage to_bgr(PIX* pix) {
 
 // A raster as a Leptonica image: 1 channel as 8-bit gray, 3 or 4 as 32-bit RGB(A).
 PixPtr to_pix(const RasterImage& image) {
-  const bool consistent = !image.empty() && (image.channels == 1 || image.channels == 3 || image.channels == 4) &&
-                          image.pixels.size() == static_cast<std::size_t>(image.width) * image.height * image.channels;
-  if (!consistent) return nullptr;
+  if (!image.consistent()) return nullptr;
   PixPtr pix(pixCreate(image.width, image.height, image.channels == 1 ? 8 : 32));
   if (!pix) return nullptr;
   const int wpl = static_cast<int>(pixGetWpl(pix.get()));

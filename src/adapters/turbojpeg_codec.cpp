@@ -15,11 +15,6 @@ struct HandleDeleter {
 };
 using Handle = std::unique_ptr<void, HandleDeleter>;
 
-bool consistent(const RasterImage& image) {
-  return !image.empty() && (image.channels == 1 || image.channels == 3 || image.channels == 4) &&
-         image.pixels.size() == static_cast<std::size_t>(image.width) * image.height * image.channels;
-}
-
 }  // namespace
 
 std::optional<RasterImage> turbojpeg_decode(const std::uint8_t* data, std::size_t size, int reduce) {
@@ -49,7 +44,7 @@ std::optional<RasterImage> turbojpeg_decode(const std::uint8_t* data, std::size_
 }
 
 std::vector<std::uint8_t> turbojpeg_encode(const RasterImage& image, int quality) {
-  if (!consistent(image)) return {};
+  if (!image.consistent()) return {};
   const Handle handle(tjInitCompress());
   if (!handle) return {};
   const int format = image.channels == 1 ? TJPF_GRAY : image.channels == 3 ? TJPF_BGR : TJPF_BGRX;

@@ -2,6 +2,7 @@
 // without knowing OpenCV or poppler.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -15,6 +16,13 @@ struct RasterImage {
   std::vector<std::uint8_t> pixels;
 
   bool empty() const { return width <= 0 || height <= 0 || pixels.empty(); }
+  /// Not empty, 1, 3 or 4 channels, and the buffer exactly width x height x
+  /// channels: rasters are plain structs anyone can fill, so adapters check this
+  /// before handing the buffer to a library.
+  bool consistent() const {
+    return !empty() && (channels == 1 || channels == 3 || channels == 4) &&
+           pixels.size() == static_cast<std::size_t>(width) * height * channels;
+  }
 };
 
 /// Integer rectangle in pixel coordinates.

@@ -27,16 +27,9 @@ void init_opencv() {
   });
 }
 
-// True when the pixel buffer matches the declared size (rasters are plain structs
-// anyone can fill, so every op checks before wrapping the buffer).
-bool consistent(const RasterImage& image) {
-  return !image.empty() && (image.channels == 1 || image.channels == 3 || image.channels == 4) &&
-         image.pixels.size() == static_cast<std::size_t>(image.width) * image.height * image.channels;
-}
-
 // A Mat header over the raster's pixels (no copy); the raster must outlive it.
 cv::Mat as_mat(const RasterImage& image) {
-  if (!consistent(image)) return {};
+  if (!image.consistent()) return {};
   const int type = CV_8UC(image.channels);
   return cv::Mat(image.height, image.width, type, const_cast<std::uint8_t*>(image.pixels.data()),
                  static_cast<std::size_t>(image.width) * image.channels);
@@ -57,7 +50,7 @@ RasterImage from_mat(const cv::Mat& mat) {
 }  // namespace
 
 RasterImage apply_orientation(const RasterImage& image, int orientation) {
-  if (!consistent(image) || orientation < 2 || orientation > 8) return image;
+  if (!image.consistent() || orientation < 2 || orientation > 8) return image;
   init_opencv();
   try {
     const cv::Mat src = as_mat(image);
@@ -93,7 +86,7 @@ RasterImage apply_orientation(const RasterImage& image, int orientation) {
 }
 
 RasterImage downscale(const RasterImage& image, int max_side) {
-  if (!consistent(image) || max_side <= 0) return {};
+  if (!image.consistent() || max_side <= 0) return {};
   const int longer = std::max(image.width, image.height);
   if (longer <= max_side) return image;
   init_opencv();
@@ -117,7 +110,7 @@ RasterImage downscale_short(const RasterImage& image, int max_short) {
 }
 
 RasterImage resize(const RasterImage& image, int width, int height) {
-  if (!consistent(image) || image.empty() || width < 1 || height < 1) return {};
+  if (!image.consistent() || width < 1 || height < 1) return {};
   if (width == image.width && height == image.height) return image;
   init_opencv();
   const bool shrink = static_cast<long long>(width) * height < static_cast<long long>(image.width) * image.height;
@@ -136,7 +129,7 @@ RasterImage crop(const RasterImage& image, PixelRect rect) {
   const int x1 = std::clamp(rect.x + std::max(0, rect.width), x0, image.width);
   const int y1 = std::clamp(rect.y + std::max(0, rect.height), y0, image.height);
   RasterImage out;
-  if (!consistent(image) || x1 <= x0 || y1 <= y0) return out;
+  if (!image.consistent() || x1 <= x0 || y1 <= y0) return out;
   out.width = x1 - x0;
   out.height = y1 - y0;
   out.channels = image.channels;
@@ -151,7 +144,7 @@ RasterImage crop(const RasterImage& image, PixelRect rect) {
 }
 
 RasterImage frame_in_white(const RasterImage& image, int margin) {
-  if (!consistent(image) || image.empty() || margin <= 0) return image;
+  if (!image.consistent() || margin <= 0) return image;
   init_opencv();
   try {
     cv::Mat out;
@@ -163,7 +156,7 @@ RasterImage frame_in_white(const RasterImage& image, int margin) {
 }
 
 RasterImage to_gray(const RasterImage& image) {
-  if (!consistent(image)) return {};
+  if (!image.consistent()) return {};
   if (image.channels == 1) return image;
   init_opencv();
   try {
@@ -176,7 +169,7 @@ RasterImage to_gray(const RasterImage& image) {
 }
 
 RasterImage binarize(const RasterImage& gray) {
-  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
     cv::Mat out;
@@ -197,7 +190,7 @@ cv::Mat centred_rect(int kx, int ky) {
 // The default border of cv::erode/dilate/morphologyEx (morphologyDefaultBorderValue)
 // never wins the minimum or maximum: the window is in effect clipped at the border.
 RasterImage open_gray(const RasterImage& gray, int window) {
-  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
     cv::Mat out;
@@ -209,7 +202,7 @@ RasterImage open_gray(const RasterImage& gray, int window) {
 }
 
 RasterImage dilate_rect(const RasterImage& gray, int kx, int ky) {
-  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
     cv::Mat out;
@@ -221,7 +214,7 @@ RasterImage dilate_rect(const RasterImage& gray, int kx, int ky) {
 }
 
 RasterImage level_text(const RasterImage& gray, double max_degrees) {
-  if (!consistent(gray) || gray.channels != 1 || gray.empty()) return gray;
+  if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
     const cv::Mat img = as_mat(gray);

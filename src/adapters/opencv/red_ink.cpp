@@ -18,11 +18,6 @@ constexpr double kMinMarkArea = 6.0;
 // At most this many marks are measured (largest first): a page is not a painting.
 constexpr std::size_t kMaxMarks = 64;
 
-bool consistent(const RasterImage& image) {
-  return !image.empty() && (image.channels == 1 || image.channels == 3) &&
-         image.pixels.size() == static_cast<std::size_t>(image.width) * image.height * image.channels;
-}
-
 // R - max(G, B) when the hue is near red, else 0. Orange (G well above B) and
 // magenta (B well above G) are not the red of seals and letterheads.
 inline int redness(int b, int g, int r) {
@@ -158,7 +153,7 @@ std::vector<RedMark> find_circles(const cv::Mat& mask, const cv::Mat& red, const
 
 RedInkReport analyse_red_ink(const RasterImage& image, const RedInkOptions& options) {
   RedInkReport report;
-  if (!consistent(image) || image.channels != 3 || options.px_per_mm <= 0) return report;
+  if (!image.consistent() || image.channels != 3 || options.px_per_mm <= 0) return report;
   try {
     const cv::Mat src(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.pixels.data()),
                       static_cast<std::size_t>(image.width) * 3);
@@ -250,7 +245,7 @@ RedInkReport analyse_red_ink(const RasterImage& image, const RedInkOptions& opti
 }
 
 RasterImage erase_long_rules(const RasterImage& gray, double px_per_mm, double min_length_mm) {
-  if (gray.channels != 1 || gray.empty() || !consistent(gray) || px_per_mm <= 0) return gray;
+  if (gray.channels != 1 || !gray.consistent() || px_per_mm <= 0) return gray;
   try {
     RasterImage out = gray;
     cv::Mat img(out.height, out.width, CV_8UC1, out.pixels.data(), static_cast<std::size_t>(out.width));
