@@ -108,6 +108,7 @@ void fields(V& visit, T& x) {
   visit("query", x.query_fields);
   visit("phash", x.phash);
   visit("grid", x.colour_grid);
+  visit("windows", x.window_hashes);
   visit("preview", x.preview);
 }
 template <typename V, Is<EvidenceDate> T>

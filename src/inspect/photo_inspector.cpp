@@ -191,6 +191,20 @@ std::vector<std::uint8_t> colour_grid(const RasterImage& image) {
   return out;
 }
 
+// PhotoFacts::window_hashes: the 95 % windows at offsets 0, 2.5 and 5 % of each side.
+std::vector<std::uint64_t> window_hashes(const RasterImage& image) {
+  std::vector<std::uint64_t> out;
+  const int w = image.width * 95 / 100;
+  const int h = image.height * 95 / 100;
+  for (int iy = 0; iy < 3; ++iy) {
+    for (int ix = 0; ix < 3; ++ix) {
+      const PixelRect window{(image.width - w) * ix / 2, (image.height - h) * iy / 2, w, h};
+      out.push_back(perceptual_hash(crop(image, window)));
+    }
+  }
+  return out;
+}
+
 bool is_word_char(unsigned char ch) { return std::isalnum(ch) != 0; }
 
 Finding photo_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
@@ -233,6 +247,11 @@ void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& 
     return;
   }
   WatermarkResult result = evpack::read_watermark(upright, *ocr, sharper);
+  if (result.state == Presence::CannotVerify && complete_date_from_camera_clock(result.reading, facts.exif_time)) {
+    result.state = Presence::Present;
+    result.confidence = 0.7;
+    result.reason = "读出水印时间 " + result.reading.timestamp()->iso() + "（水印日期未能读出，取自同一分钟的相机拍摄时间）";
+  }
   facts.watermark = Verdict{result.state, result.confidence, result.reason};
   facts.watermark_text = std::move(result.text);
   if (result.state == Presence::Present || result.state == Presence::CannotVerify) {
@@ -533,6 +552,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
     if (gray_std_dev(small) >= kFeaturelessStdDev) {
       facts.phash = perceptual_hash(small);
       facts.colour_grid = colour_grid(small);
+      facts.window_hashes = window_hashes(small);
     }
     std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);

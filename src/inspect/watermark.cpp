@@ -13,6 +13,7 @@
 #include "evpack/inspect/watermark.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -905,9 +906,23 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   // Prefer a time on the same line as a date (stamps, 拍摄时间 rows), else the first.
   std::optional<std::smatch> first;
   std::optional<std::smatch> beside_date;
+  // Nor the month and day of a date written with colons ("2025:02:19").
+  const auto in_colon_date = [](const std::string& line, const std::smatch& m) {
+    const auto at = static_cast<std::size_t>(m.position(2));
+    if (at < 5 || line[at - 1] != ':') return false;
+    return std::all_of(line.begin() + static_cast<std::ptrdiff_t>(at - 5), line.begin() + static_cast<std::ptrdiff_t>(at - 1),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
   for (const auto& line : lines) {
     std::smatch m;
-    if (!std::regex_search(line, m, kTime)) continue;
+    bool found = false;
+    for (auto it = std::sregex_iterator(line.begin(), line.end(), kTime); it != std::sregex_iterator(); ++it) {
+      if (in_colon_date(line, *it)) continue;
+      m = *it;
+      found = true;
+      break;
+    }
+    if (!found) continue;
     if (!first) first = m;
     if (date_from(line)) {
       beside_date = m;
@@ -1022,6 +1037,22 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     out.reason = text_seen ? "画面中的文字不含拍摄日期和时间" : "未发现时间水印";
   }
   return out;
+}
+
+bool complete_date_from_camera_clock(WatermarkReading& reading, const std::optional<Timestamp>& exif_time) {
+  if (reading.date || reading.hour < 0 || !exif_time || !exif_time->has_time() || !exif_time->date.valid()) return false;
+  // The day before or after too: 23:59 on the camera clock can be 00:00 of the
+  // next day on the watermark.
+  const std::int64_t exif_minutes = exif_time->minutes_since_epoch();
+  for (const int shift : {0, -1, 1}) {
+    const CivilDate day = CivilDate::from_days_since_epoch(exif_time->date.days_since_epoch() + shift);
+    const Timestamp candidate{day, reading.hour, reading.minute, -1};
+    if (std::llabs(candidate.minutes_since_epoch() - exif_minutes) > kCameraClockMinutes) continue;
+    if (reading.weekday != 0 && reading.weekday != day.weekday()) return false;
+    reading.date = day;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace evpack

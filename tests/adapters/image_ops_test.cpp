@@ -284,6 +284,30 @@ TEST(ImageOps, PerceptualHashSurvivesResizeAndRecompression) {
   }
 }
 
+// correlation: 1 for the same picture whatever its brightness and contrast, -1
+// for its negative, near 0 for an unrelated one; 0 where it is not defined.
+TEST(ImageOps, CorrelationIsNormalisedCrossCorrelation) {
+  const RasterImage a = resize(to_gray(decoded(exif_file("DSCN0010.jpg"))), 48, 48);
+  const RasterImage b = resize(to_gray(decoded(exif_file("landscape_1.jpg"))), 48, 48);
+  ASSERT_EQ(a.pixels.size(), 48U * 48U);
+  RasterImage dimmer = a;
+  RasterImage negative = a;
+  for (std::size_t i = 0; i < a.pixels.size(); ++i) {
+    dimmer.pixels[i] = static_cast<std::uint8_t>(20 + a.pixels[i] / 2);
+    negative.pixels[i] = static_cast<std::uint8_t>(255 - a.pixels[i]);
+  }
+  EXPECT_NEAR(correlation(a, a), 1.0, 1e-9);
+  EXPECT_NEAR(correlation(a, dimmer), 1.0, 0.01);  // only the rounding of a / 2
+  EXPECT_NEAR(correlation(a, negative), -1.0, 1e-9);
+  EXPECT_LT(std::abs(correlation(a, b)), 0.5);
+  // By the definition, on a small case worked by hand: x = (0,1,2,3), y = (0,1,3,2):
+  // means 1.5, covariance 1, variances 1.25 -> 0.8.
+  EXPECT_NEAR(correlation(RasterImage{2, 2, 1, {0, 1, 2, 3}}, RasterImage{2, 2, 1, {0, 1, 3, 2}}), 0.8, 1e-9);
+  EXPECT_EQ(correlation(a, RasterImage{48, 48, 1, std::vector<std::uint8_t>(48 * 48, 90)}), 0.0);  // flat
+  EXPECT_EQ(correlation(a, resize(a, 40, 48)), 0.0);                                               // other size
+  EXPECT_EQ(correlation(a, RasterImage{48, 48, 3, std::vector<std::uint8_t>(48 * 48 * 3, 1)}), 0.0);  // colour
+}
+
 // resize: exact sizes both ways, pixels averaged when shrinking; nothing from
 // nothing.
 TEST(ImageOps, ResizeGivesTheExactSizeBothWays) {

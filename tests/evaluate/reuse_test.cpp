@@ -127,6 +127,97 @@ TEST(FindReusedPhotos, NearHashesWithOtherColoursAreAnotherPhoto) {
   EXPECT_EQ(find_reused_photos(ev).size(), 2U);
 }
 
+// A copy cropped a little: its whole-picture hash has moved far (here 20 bits),
+// but it lies near one window hash of the original, and the colour grids, a
+// little out of register, are allowed a wider difference on that path only.
+TEST(FindReusedPhotos, ACroppedCopyMatchesAWindowOfTheOriginal) {
+  const std::uint64_t a = 0x0f0f0f0ff0f0f0f0ULL;
+  const std::uint64_t cropped = flip(a, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38});
+  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1), photo("4.1 宣传/会议.jpg", "4.1", cropped, "s2", 1)};
+  ASSERT_GT(hamming_distance(a, cropped), kReuseDistance);
+  std::vector<std::uint8_t> grid(48, 120);
+  ev[0].inspection.photo->colour_grid = grid;
+  for (std::size_t k = 0; k < grid.size(); k += 3) grid[k] = 142;  // mean difference 7.3
+  ev[1].inspection.photo->colour_grid = grid;
+  ASSERT_GT(colour_difference(ev[0].inspection.photo->colour_grid, ev[1].inspection.photo->colour_grid),
+            kReuseColourDifference);
+  EXPECT_TRUE(find_reused_photos(ev).empty());  // no windows: nothing links them
+
+  for (int k = 0; k < 9; ++k) ev[0].inspection.photo->window_hashes.push_back(~a ^ static_cast<std::uint64_t>(k));
+  ev[0].inspection.photo->window_hashes[7] = flip(cropped, {50, 51, 52, 53, 54});
+  EXPECT_EQ(find_reused_photos(ev).size(), 2U);
+  // Either way round: the cropped copy's windows against the original's hash.
+  std::swap(ev[0].inspection.photo->window_hashes, ev[1].inspection.photo->window_hashes);
+  EXPECT_TRUE(find_reused_photos(ev).empty());
+  ev[1].inspection.photo->window_hashes[3] = flip(a, {60, 61, 62, 63, 1, 3});
+  EXPECT_EQ(find_reused_photos(ev).size(), 2U);
+  // One bit further than kReuseWindowDistance: another picture.
+  ev[1].inspection.photo->window_hashes[3] = flip(a, {60, 61, 62, 63, 1, 3, 5});
+  EXPECT_TRUE(find_reused_photos(ev).empty());
+  // Near window, but the colours differ beyond kReuseCropColourDifference.
+  ev[1].inspection.photo->window_hashes[3] = flip(a, {60});
+  for (std::size_t k = 0; k < grid.size(); k += 3) grid[k] = 147;  // mean difference 9
+  ev[1].inspection.photo->colour_grid = grid;
+  EXPECT_TRUE(find_reused_photos(ev).empty());
+}
+
+// The multi-index lookup of window hashes must give exactly what comparing every
+// hash with every other photo's windows gives.
+TEST(ReusedPhotoPairs, WindowLookupAgreesWithAllPairs) {
+  std::mt19937_64 rng(5);
+  std::vector<PhotoFacts> facts(600);
+  for (auto& f : facts) {
+    f.phash = rng();
+    f.colour_grid.assign(48, 100);
+    for (int k = 0; k < 9; ++k) f.window_hashes.push_back(rng());
+  }
+  // Plant windows 0-9 bits away from other photos' hashes.
+  for (int n = 0; n < 400; ++n) {
+    auto& target = facts[rng() % facts.size()];
+    std::uint64_t w = *facts[rng() % facts.size()].phash;
+    for (int b = 0, flips = static_cast<int>(rng() % 10); b < flips; ++b) w ^= std::uint64_t{1} << (rng() % 64);
+    target.window_hashes[rng() % 9] = w;
+  }
+  std::vector<const PhotoFacts*> photos;
+  for (const auto& f : facts) photos.push_back(&f);
+  std::vector<std::pair<std::size_t, std::size_t>> brute;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    for (std::size_t j = i + 1; j < facts.size(); ++j) {
+      bool near = hamming_distance(*facts[i].phash, *facts[j].phash) <= kReuseDistance;
+      for (int k = 0; k < 9; ++k) {
+        near = near || hamming_distance(*facts[i].phash, facts[j].window_hashes[static_cast<std::size_t>(k)]) <= kReuseWindowDistance ||
+               hamming_distance(*facts[j].phash, facts[i].window_hashes[static_cast<std::size_t>(k)]) <= kReuseWindowDistance;
+      }
+      if (near) brute.emplace_back(i, j);
+    }
+  }
+  EXPECT_GT(brute.size(), 100U);
+  EXPECT_EQ(reused_photo_pairs(photos), brute);
+}
+
+// Two pictures of one scene template pass the hash and colour tests; their
+// previews do not correlate. A resized, recompressed copy's preview does.
+TEST(FindReusedPhotos, PreviewsThatDoNotCorrelateAreAnotherPhoto) {
+  const auto original = decode_image_file(evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg");
+  const auto other = decode_image_file(evpack::testing::corpus_dir() + "/exif/Canon_40D.jpg");
+  ASSERT_TRUE(original && other);
+  const auto preview = [](const RasterImage& image) { return encode_jpeg(downscale(image, kPreviewSide), kPreviewQuality); };
+  const std::uint64_t a = 0x0f0f0f0ff0f0f0f0ULL;
+  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1), photo("4.1 宣传/会议.jpg", "4.1", flip(a, {4}), "s2", 1)};
+  ev[0].inspection.photo->preview = preview(*original);
+  ev[1].inspection.photo->preview = preview(*other);
+  EXPECT_TRUE(find_reused_photos(ev).empty());
+  const auto copy = decode_image_bytes(encode_jpeg(downscale(*original, original->width * 6 / 10), 60));
+  ASSERT_TRUE(copy);
+  ev[1].inspection.photo->preview = preview(*copy);
+  EXPECT_EQ(find_reused_photos(ev).size(), 2U);
+  // Without a preview (or an unreadable one) the hash and colour tests decide alone.
+  ev[1].inspection.photo->preview = {0xff, 0xd8, 0x00};
+  EXPECT_EQ(find_reused_photos(ev).size(), 2U);
+  ev[1].inspection.photo->preview.clear();
+  EXPECT_EQ(find_reused_photos(ev).size(), 2U);
+}
+
 TEST(FindReusedPhotos, FiveThousandPhotosWithoutBlowUp) {
   std::mt19937_64 rng(11);
   std::vector<Evidence> ev;
@@ -137,13 +228,19 @@ TEST(FindReusedPhotos, FiveThousandPhotosWithoutBlowUp) {
   // chance, which the colours tell apart.
   for (auto& e : ev) {
     for (int k = 0; k < 48; ++k) e.inspection.photo->colour_grid.push_back(static_cast<std::uint8_t>(rng()));
+    for (int k = 0; k < 9; ++k) e.inspection.photo->window_hashes.push_back(rng());
   }
   ev[4999].inspection.photo->phash = flip(*ev[10].inspection.photo->phash, {5});
   ev[4999].inspection.photo->colour_grid = ev[10].inspection.photo->colour_grid;
+  // And a cropped copy of photo 20: near one of its windows only.
+  ev[4997].inspection.photo->phash = flip(ev[20].inspection.photo->window_hashes[2], {9, 33});
+  ev[4997].inspection.photo->colour_grid = ev[20].inspection.photo->colour_grid;
   const auto findings = find_reused_photos(ev);
-  ASSERT_EQ(findings.size(), 2U);
+  ASSERT_EQ(findings.size(), 4U);
   EXPECT_EQ(findings[0].file, "p/10.jpg");
   EXPECT_EQ(findings[1].file, "p/4999.jpg");
+  EXPECT_EQ(findings[2].file, "p/20.jpg");
+  EXPECT_EQ(findings[3].file, "p/4997.jpg");
 }
 
 
@@ -188,6 +285,32 @@ TEST(FindReusedPhotos, CheckReportsAResizedRecompressedCopyUnderAnotherIndicator
   const auto& signals = result->evaluation.fabrication.signals;
   EXPECT_EQ(std::count_if(signals.begin(), signals.end(), [](const Finding& f) { return f.code == "D1_PHOTO_REUSED"; }),
             2);
+}
+
+// End to end with a crop: a corpus photo under 1.4 and a copy with 5 % of each
+// side cut away unevenly (4 % left, 1 % right, 1 % top, 4 % bottom), recompressed,
+// under 5.2. Both copies are reported as D.1.
+TEST(FindReusedPhotos, CheckReportsACopyCroppedALittle) {
+  const std::string source = evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg";
+  std::ifstream in(source, std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto decoded = decode_image_file(source);
+  ASSERT_TRUE(decoded);
+  const int w = decoded->width;
+  const int h = decoded->height;
+  const auto jpeg = encode_jpeg(crop(*decoded, PixelRect{w * 4 / 100, h / 100, w * 95 / 100, h * 95 / 100}), 70);
+  ASSERT_FALSE(jpeg.empty());
+
+  evpack::testing::TempDir dir;
+  dir.write("一、制度建设/1.4领导小组会议/第一次会议.jpg", original);
+  dir.write("五、诚信宣传/5.2主题活动/宣传活动现场.jpg", std::string(jpeg.begin(), jpeg.end()));
+  const auto result = run_check(evpack::testing::offline_check_options(dir.str()));
+  ASSERT_TRUE(result) << result.error().message;
+  std::set<std::string> files;
+  for (const auto& f : result->findings) {
+    if (f.code == "D1_PHOTO_REUSED") files.insert(f.file);
+  }
+  EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.2主题活动/宣传活动现场.jpg"}));
 }
 
 }  // namespace

@@ -465,6 +465,21 @@ TEST_F(PhotoInspectorOcrTest, SecondReadingCompletesHalfReadWatermarks) {
   }
 }
 
+// A 今日水印 panel whose large 13:01 and weekday are read but not its date line:
+// the camera clock (13:00:43 that Tuesday) names the date, and the reason says so.
+TEST_F(PhotoInspectorOcrTest, CameraClockCompletesAnUnreadWatermarkDate) {
+  const auto result = inspect_ocr(fixture("watermark_jinri_date_unread.jpg"));
+  ASSERT_TRUE(result.photo);
+  const PhotoFacts& facts = *result.photo;
+  ASSERT_TRUE(facts.exif_time);
+  EXPECT_EQ(facts.exif_time->iso(), "2025-06-17 13:00:43");
+  EXPECT_EQ(facts.watermark.state, Presence::Present) << facts.watermark_text;
+  ASSERT_TRUE(facts.watermark_time) << facts.watermark_text;
+  EXPECT_EQ(facts.watermark_time->iso(), "2025-06-17 13:01");
+  EXPECT_NE(facts.watermark.reason.find("相机拍摄时间"), std::string::npos) << facts.watermark.reason;
+  EXPECT_FALSE(find_code(result, "WATERMARK_EXIF_MISMATCH"));
+}
+
 // The evidence date inspect_file settles on: the watermark when it was read,
 // else the camera clock (a photo without a watermark), with the source said.
 TEST_F(PhotoInspectorOcrTest, EvidenceDateIsTheWatermarkElseTheCameraClock) {

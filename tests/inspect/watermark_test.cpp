@@ -143,10 +143,64 @@ TEST(ParseWatermarkText, CutDatesAndDaysBeforeAColonAreNotRead) {
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2025-10-22");
   EXPECT_EQ(r.hour, -1);  // not 22:58
+  // A date written with colons holds no time; the time after it is read.
+  r = parse_watermark_text("2025:02:19");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-02-19");
+  EXPECT_EQ(r.hour, -1);  // not 02:19
+  r = parse_watermark_text("2025:02:19 17:25");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-02-19 17:25");
+  r = parse_watermark_text("拍摄时间:09:37\n2025.03.18");  // a label's colon is no date
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-03-18 09:37");
   // Without a sign between them, month and day are two digits each.
   r = parse_watermark_text("2025 0305 10:00");
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2025-03-05");
+}
+
+// The date of a watermark whose HH:MM was read but whose date line was not comes
+// from the camera clock when it shows the same moment (within
+// kCameraClockMinutes) and the weekday printed, if read, agrees.
+TEST(CompleteDateFromCameraClock, TakesTheCameraDateOnlyWhenTheMomentAgrees) {
+  const auto at = [](int y, int mo, int d, int h, int mi, int s) { return Timestamp{CivilDate{y, mo, d}, h, mi, s}; };
+  const auto time_only = [](int h, int m, int weekday) {
+    WatermarkReading r;
+    r.hour = h;
+    r.minute = m;
+    r.weekday = weekday;
+    return r;
+  };
+  WatermarkReading r = time_only(13, 1, 0);
+  ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 0, 43)));  // 17 s apart
+  EXPECT_EQ(r.timestamp()->iso(), "2025-06-17 13:01");
+  r = time_only(13, 1, 2);  // 星期二: 2025-06-17 is a Tuesday
+  EXPECT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 2, 59)));
+  r = time_only(13, 1, 3);  // 星期三 contradicts the camera's day
+  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 1, 0)));
+  EXPECT_FALSE(r.date);
+  r = time_only(13, 1, 0);  // another moment: 3 minutes, or hours, apart
+  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 12, 58, 0)));
+  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 15, 1, 0)));
+  EXPECT_FALSE(complete_date_from_camera_clock(r, std::nullopt));
+  EXPECT_FALSE(complete_date_from_camera_clock(r, Timestamp{CivilDate{2025, 6, 17}}));  // a date without time
+  EXPECT_FALSE(r.date);
+  // Across midnight: the watermark's 00:01 is the day after the camera's 23:59:30.
+  r = time_only(0, 1, 0);
+  ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 12, 31, 23, 59, 30)));
+  EXPECT_EQ(r.timestamp()->iso(), "2026-01-01 00:01");
+  r = time_only(23, 59, 0);
+  ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 3, 1, 0, 0, 10)));
+  EXPECT_EQ(r.timestamp()->iso(), "2025-02-28 23:59");
+  // A date already read, or no time read, is never changed.
+  r = time_only(13, 1, 0);
+  r.date = CivilDate{2025, 6, 18};
+  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 1, 0)));
+  EXPECT_EQ(r.date->iso(), "2025-06-18");
+  r = WatermarkReading{};
+  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 1, 0)));
+  EXPECT_FALSE(r.date);
 }
 
 TEST(FindWatermarkPanels, BlankImageHasNone) {

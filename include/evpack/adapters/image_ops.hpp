@@ -53,6 +53,10 @@ RasterImage dilate_rect(const RasterImage& gray, int kx, int ky);
 /// 64-bit DCT perceptual hash (OpenCV img_hash PHash over a 32x32 area-averaged
 /// gray copy, so the input's resolution does not matter). 0 for an empty image.
 std::uint64_t perceptual_hash(const RasterImage& image);
+/// Normalised cross-correlation (-1..1) of two 1-channel images of the same size:
+/// 1 for the same picture up to brightness and contrast. 0 when the sizes or
+/// channels differ, an image is inconsistent, or either is flat.
+double correlation(const RasterImage& a, const RasterImage& b);
 /// Number of differing bits between two hashes (0..64); near-identical photos give <= 8.
 constexpr int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
 }  // namespace evpack

@@ -84,6 +84,10 @@ struct PhotoFacts {
   /// (48 values, row by row), set with `phash`: tells apart photos whose hashes
   /// are close only because they share a layout (reuse check).
   std::vector<std::uint8_t> colour_grid;
+  /// Perceptual hashes of the nine windows of 95 % width and height at offsets
+  /// 0, 2.5 and 5 % (row by row), set with `phash`: a copy cropped a little
+  /// matches one of them closely even when its whole-picture hash has moved.
+  std::vector<std::uint64_t> window_hashes;
   /// JPEG of the upright picture, longer side at most kPreviewSide, made from the
   /// pixels the inspector decoded anyway: the reports' thumbnail. Empty when the
   /// picture was not decoded.

@@ -33,6 +33,20 @@ struct WatermarkReading {
 /// unrelated text gives an empty reading.
 WatermarkReading parse_watermark_text(const std::string& text);
 
+/// How far apart (minutes) the camera clock and a watermark's HH:MM may be for
+/// the camera clock to name the watermark's date: a watermark app stamps the
+/// moment it took the picture, its own clock a little off the EXIF one.
+constexpr int kCameraClockMinutes = 2;
+
+/// Completes a watermark whose HH:MM was read but whose date line was not (a
+/// 今日水印 panel's small date beside its large time) from the camera clock:
+/// when the EXIF capture time lies within kCameraClockMinutes of that HH:MM on
+/// its day (or the day before or after, across midnight), and the weekday
+/// printed, if read, names that day, the reading takes that date and true is
+/// returned. Otherwise the reading is left alone. A reading that has a date, or
+/// no time, is never changed.
+bool complete_date_from_camera_clock(WatermarkReading& reading, const std::optional<Timestamp>& exif_time);
+
 /// A region of a photo that holds watermark-like text, prepared for OCR.
 struct TextPanel {
   PixelRect box;        ///< in the upright analysis image

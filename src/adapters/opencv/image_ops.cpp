@@ -283,4 +283,26 @@ std::uint64_t perceptual_hash(const RasterImage& image) {
   }
 }
 
+double correlation(const RasterImage& a, const RasterImage& b) {
+  if (!a.consistent() || !b.consistent() || a.channels != 1 || b.channels != 1 || a.width != b.width ||
+      a.height != b.height || a.empty()) {
+    return 0;
+  }
+  init_opencv();
+  try {
+    cv::Scalar mean_a;
+    cv::Scalar mean_b;
+    cv::Scalar spread_a;
+    cv::Scalar spread_b;
+    cv::meanStdDev(as_mat(a), mean_a, spread_a);
+    cv::meanStdDev(as_mat(b), mean_b, spread_b);
+    if (spread_a[0] < 1e-3 || spread_b[0] < 1e-3) return 0;  // flat: no correlation defined
+    const double n = static_cast<double>(a.pixels.size());
+    const double r = (as_mat(a).dot(as_mat(b)) / n - mean_a[0] * mean_b[0]) / (spread_a[0] * spread_b[0]);
+    return std::clamp(r, -1.0, 1.0);
+  } catch (const cv::Exception&) {
+    return 0;
+  }
+}
+
 }  // namespace evpack

@@ -12,7 +12,10 @@ zero_date.jpg         96x64 JPEG, EXIF: Make Xiaomi, Model MI 9, Software "V12.5
 
 Not made here: watermark_stamp_over_paper.jpg and watermark_jinri_merged_block.jpg
 are IMG_0067 of `tools/gen_photoset.py --count 300 --seed 4` and IMG_0141 of
-`--seed 6` (1000x750), kept as the cases the second watermark reading exists for.
+`--seed 6` (1000x750), kept as the cases the second watermark reading exists for;
+watermark_jinri_date_unread.jpg is IMG_0200 of `--seed 6` (1600x1200 stored turned,
+EXIF Orientation 6, DateTimeOriginal 2025:06:17 13:00:43): its 今日水印 panel's large
+13:01 and 星期二 are read but not the date line, which the camera clock completes.
 """
 import os
 from PIL import Image, ImageDraw
