@@ -864,10 +864,11 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
   text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
   // Large type read spaced out, its colon as a letter or sign: "1 3 e 3 8",
-  // "0 8 ° 1 8", "1 7 Py 48" (the big HH:MM of 今日水印). Only as a word of its
+  // "0 8 ° 1 8", "1 7 Py 48", "09 “40" (the big HH:MM of 今日水印; the signs
+  // that are more than one byte in UTF-8 listed, the pattern counts bytes). Only as a word of its
   // own, so "2025.07.12" and a misread "2025-08e29" stay dates.
   static const std::regex kSpacedTime(
-      "(^|\\s)([0-2]) ?([0-9]) ?(?:[^0-9\\s.\\-/]|°){1,2} ?([0-5]) ?([0-9])(?![0-9])");
+      "(^|\\s)([0-2]) ?([0-9]) ?(?:[^0-9\\s.\\-/]|°|“|”|‘|’){1,2} ?([0-5]) ?([0-9])(?![0-9])");
   text = std::regex_replace(text, kSpacedTime, "$1$2$3:$4$5");
   // The leading 1 of an hour read as L or a bar ("L6:54" for 16:54). Only there:
   // an L beside digits elsewhere is more likely a letter of an anti-fake code.
@@ -901,8 +902,9 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   }
   // HH:MM[:SS], not inside a longer number; hours written with one digit too ("9:05").
   // Not the day of a date either ("2025-10-22 :58").
+  // A stray dot of its own before it is noise (" .08:16:08").
   static const std::regex kTime(
-      "(^|[^0-9./-])([01]?[0-9]|2[0-3]) ?: ?([0-5][0-9])(?: ?: ?([0-5][0-9]))?(?![0-9])");
+      "(^|\\s\\.|[^0-9./-])([01]?[0-9]|2[0-3]) ?: ?([0-5][0-9])(?: ?: ?([0-5][0-9]))?(?![0-9])");
   // Prefer a time on the same line as a date (stamps, 拍摄时间 rows), else the first.
   std::optional<std::smatch> first;
   std::optional<std::smatch> beside_date;
@@ -914,15 +916,18 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
                        [](char c) { return c >= '0' && c <= '9'; });
   };
   for (const auto& line : lines) {
+    // Of several on a line the most fully written: seconds, a two-digit hour
+    // ("1:42 2025-02-01 11:11:42" is 11:11:42; the 1:42 a piece of it read twice).
     std::smatch m;
-    bool found = false;
+    int fullest = -1;
     for (auto it = std::sregex_iterator(line.begin(), line.end(), kTime); it != std::sregex_iterator(); ++it) {
       if (in_colon_date(line, *it)) continue;
+      const int fullness = ((*it)[4].matched ? 2 : 0) + ((*it)[2].length() == 2 ? 1 : 0);
+      if (fullness <= fullest) continue;
       m = *it;
-      found = true;
-      break;
+      fullest = fullness;
     }
-    if (!found) continue;
+    if (fullest < 0) continue;
     if (!first) first = m;
     if (date_from(line)) {
       beside_date = m;

@@ -136,6 +136,27 @@ TEST(ParseWatermarkText, LargeTimeReadSpacedOut) {
 
 // OCR that ends a date early ("2025-12" and letters) or keeps only the day
 // before a time's colon gives no invented date or hour.
+// OCR noise around a time: a colon read as a quotation mark (three bytes in
+// UTF-8), a stray dot before the hour, and a piece of a time read twice on the
+// line of the whole one.
+TEST(ParseWatermarkText, QuoteForAColonStrayDotAndAPieceReadTwice) {
+  auto r = parse_watermark_text("09 “40   2025.05.31\ne 星期六晴 12°C 今日水印");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-05-31 09:40");
+  r = parse_watermark_text("Vv    -\n2025-10-02 .08:16:08");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-10-02 08:16:08");  // not 16:08
+  r = parse_watermark_text("1:42 2025-02-01 11:11:42");
+  ASSERT_TRUE(r.timestamp());
+  EXPECT_EQ(r.timestamp()->iso(), "2025-02-01 11:11:42");
+  // The temperature beside a weekday stays a temperature.
+  r = parse_watermark_text("2025.05.31\n星期六 晴 12°C");
+  EXPECT_EQ(r.hour, -1);
+  // And of two plain times on a line, the first.
+  r = parse_watermark_text("2025-02-01 09:30 10:45");
+  EXPECT_EQ(r.timestamp()->iso(), "2025-02-01 09:30");
+}
+
 TEST(ParseWatermarkText, CutDatesAndDaysBeforeAColonAreNotRead) {
   auto r = parse_watermark_text("| 2025-12ave\n星期六 晴 12°C");
   EXPECT_FALSE(r.date) << r.date->iso();  // not 2025-01-02
