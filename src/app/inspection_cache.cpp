@@ -64,18 +64,7 @@ void InspectionCache::store(const FileRecord& record, const Inspection& inspecti
   const fs::path path = entry_path(record);
   boost::system::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  const std::string temp = temp_path_beside(path.string());
-  const std::string bytes = encode_inspection(inspection);
-  bool written = false;
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    written = static_cast<bool>(out.flush());
-  }
-  // No fsync: an entry lost in a crash is only inspected again.
-  if (written) fs::rename(temp, path, ec);
-  if (!written || ec) {
-    fs::remove(temp, ec);
+  if (!write_file_atomically(path.string(), encode_inspection(inspection), Durability::NoFsync)) {
     ++write_failures_;
     return;
   }

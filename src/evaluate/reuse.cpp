@@ -297,7 +297,7 @@ std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::v
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   // Each photo's sketch is dropped after the last pair it is in.
-  std::map<std::size_t, std::size_t> last_pair;
+  std::vector<std::size_t> last_pair(photos.size());
   for (std::size_t k = 0; k < pairs.size(); ++k) last_pair[pairs[k].first] = last_pair[pairs[k].second] = k;
   PreviewSketches sketches(photos);
   std::vector<std::pair<std::size_t, std::size_t>> confirmed;

@@ -150,9 +150,9 @@ double dominant_colour_share(const RasterImage& image, int top) {
   return colours.empty() ? 0 : static_cast<double>(covered) / colours.size();
 }
 
-double gray_std_dev(const RasterImage& image) {
-  const RasterImage gray = to_gray(image);
-  if (gray.empty()) return 0;
+// Standard deviation of the gray levels of a 1-channel image (0 for others).
+double gray_std_dev(const RasterImage& gray) {
+  if (gray.empty() || gray.channels != 1) return 0;
   double sum = 0;
   double sum_sq = 0;
   for (const std::uint8_t v : gray.pixels) {
@@ -191,7 +191,8 @@ std::vector<std::uint8_t> colour_grid(const RasterImage& image) {
   return out;
 }
 
-// PhotoFacts::window_hashes: the 95 % windows at offsets 0, 2.5 and 5 % of each side.
+// PhotoFacts::window_hashes: the 95 % windows at offsets 0, 2.5 and 5 % of each
+// side of the gray analysis copy.
 std::vector<std::uint64_t> window_hashes(const RasterImage& image) {
   std::vector<std::uint64_t> out;
   const int w = image.width * 95 / 100;
@@ -246,12 +247,7 @@ void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& 
     facts.watermark = Verdict{Presence::NotChecked, 0.0, "文字识别（OCR）不可用，未检查时间水印"};
     return;
   }
-  WatermarkResult result = evpack::read_watermark(upright, *ocr, sharper);
-  if (result.state == Presence::CannotVerify && complete_date_from_camera_clock(result.reading, facts.exif_time)) {
-    result.state = Presence::Present;
-    result.confidence = 0.7;
-    result.reason = "读出水印时间 " + result.reading.timestamp()->iso() + "（水印日期未能读出，取自同一分钟的相机拍摄时间）";
-  }
+  WatermarkResult result = evpack::read_watermark(upright, *ocr, sharper, facts.exif_time);
   facts.watermark = Verdict{result.state, result.confidence, result.reason};
   facts.watermark_text = std::move(result.text);
   if (result.state == Presence::Present || result.state == Presence::CannotVerify) {
@@ -343,7 +339,7 @@ void check_thumbnail(const PhotoMetadata& meta, int orientation, const PhotoFact
                      Inspection& out) {
   auto thumb = decode_image_bytes(meta.thumbnail);
   if (!thumb) return;
-  const RasterImage upright = apply_orientation(*thumb, orientation);
+  const RasterImage upright = to_gray(apply_orientation(*thumb, orientation));
   if (upright.width < 32 || upright.height < 32) return;
   // Thumbnails are often 160x120 whatever the photo's shape; only a matching
   // aspect ratio can be compared without the padding bars deciding.
@@ -549,10 +545,11 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
 
   if (!analysis.empty()) {
     const RasterImage small = downscale(analysis, kAnalysisSide);
-    if (gray_std_dev(small) >= kFeaturelessStdDev) {
-      facts.phash = perceptual_hash(small);
+    const RasterImage small_gray = to_gray(small);
+    if (gray_std_dev(small_gray) >= kFeaturelessStdDev) {
+      facts.phash = perceptual_hash(small_gray);
       facts.colour_grid = colour_grid(small);
-      facts.window_hashes = window_hashes(small);
+      facts.window_hashes = window_hashes(small_gray);
     }
     std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);

@@ -13,10 +13,10 @@
 #include "evpack/inspect/watermark.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <regex>
 #include <sstream>
@@ -864,9 +864,9 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
   text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
   // Large type read spaced out, its colon as a letter or sign: "1 3 e 3 8",
-  // "0 8 ° 1 8", "1 7 Py 48", "09 “40" (the big HH:MM of 今日水印; the signs
-  // that are more than one byte in UTF-8 listed, the pattern counts bytes). Only as a word of its
-  // own, so "2025.07.12" and a misread "2025-08e29" stay dates.
+  // "0 8 ° 1 8", "1 7 Py 48", "09 “40" (the big HH:MM of 今日水印; signs of more
+  // than one byte in UTF-8 are listed, the pattern counts bytes). Only as a word
+  // of its own, so "2025.07.12" and a misread "2025-08e29" stay dates.
   static const std::regex kSpacedTime(
       "(^|\\s)([0-2]) ?([0-9]) ?(?:[^0-9\\s.\\-/]|°|“|”|‘|’){1,2} ?([0-5]) ?([0-9])(?![0-9])");
   text = std::regex_replace(text, kSpacedTime, "$1$2$3:$4$5");
@@ -958,7 +958,8 @@ std::vector<TextPanel> find_watermark_panels(const RasterImage& upright) {
   return out;
 }
 
-WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper) {
+WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper,
+                               const std::optional<Timestamp>& camera_time) {
   WatermarkResult out;
   if (upright.empty()) {
     out.reason = "图像为空，未检查水印";
@@ -1020,8 +1021,12 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     if (!out.text.empty()) out.text += '\n';
     out.text += read.text;
   }
+  const bool dated_by_camera = complete_date_from_camera_clock(out.reading, camera_time);
   out.state = complete(out.reading) ? Presence::Present : useful(out.reading) ? Presence::CannotVerify : Presence::Absent;
-  if (out.state == Presence::Present) {
+  if (dated_by_camera) {
+    out.confidence = 0.7;
+    out.reason = "读出水印时间 " + out.reading.timestamp()->iso() + "（水印日期未能读出，取自同一分钟的相机拍摄时间）";
+  } else if (out.state == Presence::Present) {
     const auto& r = out.reading;
     out.confidence = 0.85;
     std::string reason = "读出水印时间 " + r.timestamp()->iso();

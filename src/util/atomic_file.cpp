@@ -31,8 +31,8 @@ std::string temp_path_beside(const std::string& path) {
   return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
 }
 
-Expected<bool> commit_temp_file(const std::string& temp, const std::string& path) {
-  if (!fsync_path(temp)) {
+Expected<bool> commit_temp_file(const std::string& temp, const std::string& path, Durability durability) {
+  if (durability == Durability::Fsync && !fsync_path(temp)) {
     const std::string why = std::strerror(errno);
     std::remove(temp.c_str());
     return write_error(path, why);
@@ -45,7 +45,7 @@ Expected<bool> commit_temp_file(const std::string& temp, const std::string& path
   return true;
 }
 
-Expected<bool> write_file_atomically(const std::string& path, std::string_view content) {
+Expected<bool> write_file_atomically(const std::string& path, std::string_view content, Durability durability) {
   const std::string temp = temp_path_beside(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return write_error(path, std::strerror(errno));
@@ -66,7 +66,7 @@ Expected<bool> write_file_atomically(const std::string& path, std::string_view c
     std::remove(temp.c_str());
     return write_error(path, why);
   }
-  return commit_temp_file(temp, path);
+  return commit_temp_file(temp, path, durability);
 }
 
 }  // namespace evpack

@@ -84,9 +84,12 @@ using SharperImage = std::function<RasterImage()>;
 /// that contradicts the date or a one-digit hour beside a zero-padded date, their
 /// blocks are read a second time, cut from
 /// `sharper()` when given (else from `upright`) with the type scaled up.
+/// An HH:MM read without its date is completed from `camera_time` (the EXIF
+/// capture time) by complete_date_from_camera_clock, and the reason says so.
 /// Present = a date and an HH:MM were read; CannotVerify = watermark-like text
 /// but no complete date and time; Absent = no such text. An OCR error gives
 /// NotChecked with the error's message as the reason.
-WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper = {});
+WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper = {},
+                               const std::optional<Timestamp>& camera_time = std::nullopt);
 
 }  // namespace evpack
