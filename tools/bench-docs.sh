@@ -57,7 +57,7 @@ for half in text scan; do
   pages=$(for f in "$dir"/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | awk '{s += $1} END {print s}')
   json="$data-$half.json"  # kept: tools/score_docs.py LABELS JSON --misses lists what was missed
   log=$(mktemp)
-  /usr/bin/time -v build/evpack check "$dir" --quiet --jobs "$jobs" --as-of 2026-01-20 --json "$json" 2> "$log" || true
+  /usr/bin/time -v build/evpack check "$dir" --no-cache --quiet --jobs "$jobs" --as-of 2026-01-20 --json "$json" 2> "$log" || true
   wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
   secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')

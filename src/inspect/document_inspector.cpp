@@ -262,6 +262,8 @@ std::vector<InkLine> text_lines(const RasterImage& image, double px_per_mm, doub
 }
 
 constexpr double kOcrDpi = 200;
+// The second reading of a 成文日期 not read whole at kOcrDpi.
+constexpr double kRetryOcrDpi = 300;
 
 /// Rows [top, bottom) of the lowest line of type in a black-on-white crop: runs of
 /// rows holding ink, joined across gaps under 1 mm, at least 2.5 mm tall (a line
@@ -328,6 +330,13 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
   }
   auto result = ocr.recognize(prepared, layout);
   return result ? result->text() : std::string{};
+}
+
+/// Whether OCR text of a document's last lines shows a whole 成文日期.
+bool has_issue_date(const std::string& text) {
+  DocumentFacts facts;
+  read_document_text(text, facts);
+  return facts.issue_date.has_value();
 }
 
 /// OCR of the few regions a reviewer reads on a scan, placed from what the
@@ -398,9 +407,35 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     for (const SealMark& s : marks.seals) {
       if (s.page == last + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
     }
-    text += repair_ocr_date(ocr_region(doc, ocr, last, {lw * 0.38, top, lw * 0.62 - 8, bottom - top}, kOcrDpi, true));
+    const PageRect end{lw * 0.38, top, lw * 0.62 - 8, bottom - top};
+    std::string read = repair_ocr_date(ocr_region(doc, ocr, last, end, kOcrDpi, true));
+    // The seal's ring crossing the date often costs a character (日 read as 晶, 15日
+    // as 1器, 日 lost): a date not read whole is read once more, finer.
+    if (!has_issue_date(read)) {
+      std::string finer = repair_ocr_date(ocr_region(doc, ocr, last, end, kRetryOcrDpi, true));
+      if (has_issue_date(finer)) read = std::move(finer);
+    }
+    text += read;
   }
   return text;
+}
+
+}  // namespace
+
+namespace {
+
+/// A 年月日 date read without its 日 whose day is a single digit ("2025年2月1").
+bool truncated_han_day(const FoundDate& d) {
+  if (d.chinese_numerals || d.text.find("年") == std::string::npos) return false;
+  const std::string t = trim(d.text);
+  if (t.ends_with("日") || t.ends_with("号")) return false;
+  const std::size_t month = t.rfind("月");
+  if (month == std::string::npos) return false;
+  std::size_t digits = 0;
+  for (std::size_t i = month + std::string("月").size(); i < t.size(); ++i) {
+    if (t[i] >= '0' && t[i] <= '9') ++digits;
+  }
+  return digits == 1;
 }
 
 }  // namespace
@@ -491,7 +526,10 @@ void read_document_text(const std::string& text, DocumentFacts& facts) {
     const bool alone = utf8_length(rest) <= 2 ||  // "（此页无正文）" aside, a date line is just the date
                        looks_like_letterhead(rest);
     if (alone || d.chinese_numerals) {
-      best = d;
+      // "2025年2月1" with its 日 gone is, on a scan, as likely 2月14日 with the seal's
+      // ring over the last digit as 2月1日: a one-digit day without 日 is not taken
+      // (no date is better than a wrong one). A two-digit day lost only its 日.
+      if (!truncated_han_day(d)) best = d;
       break;
     }
   }

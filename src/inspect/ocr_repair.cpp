@@ -102,6 +102,7 @@ std::string repair_ocr_number(const std::string& line) {
 ///     "2025介了7月" are 2025年7月;
 ///   - 日 read as a digit at the end of the line: "2025年6月63", "12月148" are 6日, 14日
 ///     (only when the day would otherwise be impossible);
+///   - 十 read as a plus sign: "七月+ 日", "二+三日" are 七月十日, 二十三日;
 ///   - the 〇 of a Chinese-numeral year blotted: "二了二五年", "二@〇二五年" are 二〇二五年.
 std::string repair_ocr_date(const std::string& text) {
   std::string out = text;
@@ -128,6 +129,10 @@ std::string repair_ocr_date(const std::string& text) {
   }
   fixed.append(from, out.cend());
   out = std::move(fixed);
+  // 十 read as a plus sign in a Chinese-numeral month or day: "七月+ 日", "二+三日".
+  // (Alternations, not bracket expressions: std::regex matches bytes, not UTF-8 characters.)
+  static const std::regex kPlusTen("(月|一|二|三) ?(?:\\+|＋) ?((?:一|二|三|四|五|六|七|八|九)? ?日)");
+  out = std::regex_replace(out, kPlusTen, "$1十$2");
   // 二〇二五年 with its 〇 blotted: one or two other characters between the two 二.
   static const std::regex kHanZero("二[^\\s]{1,6}?二(〇|一|二|三|四|五|六|七|八|九)年");
   out = std::regex_replace(out, kHanZero, "二〇二$1年");

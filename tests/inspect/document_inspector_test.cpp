@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "evpack/adapters/ocr.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -59,6 +60,43 @@ TEST(ReadDocumentText, ACitedNumberAloneIsNotTheOwnNumber) {
   EXPECT_FALSE(facts.own_number.has_value());
   EXPECT_EQ(facts.issue_date, (CivilDate{2023, 4, 3}));
   EXPECT_EQ(facts.issue_date_text, "二〇二三年四月三日");
+}
+
+// The seal's ring over the day's last digit takes 日 with it: "2025年2月1" may be
+// 2月14日, so a one-digit day without 日 gives no date; a two-digit one only lost 日.
+TEST(ReadDocumentText, ADateCutShortUnderTheSealIsNotTaken) {
+  DocumentFacts cut;
+  read_document_text("关于开展培训的通知\n各科室：\n请按时参加。\n青石县交通运输局\n2025年2月1\n", cut);
+  EXPECT_FALSE(cut.issue_date.has_value()) << cut.issue_date_text;
+  DocumentFacts lost_ri;
+  read_document_text("关于开展培训的通知\n各科室：\n请按时参加。\n青石县交通运输局\n2025年2月14\n", lost_ri);
+  EXPECT_EQ(lost_ri.issue_date, (CivilDate{2025, 2, 14}));
+  DocumentFacts whole;
+  read_document_text("关于开展培训的通知\n各科室：\n请按时参加。\n青石县交通运输局\n2025年2月1日\n", whole);
+  EXPECT_EQ(whole.issue_date, (CivilDate{2025, 2, 1}));
+}
+
+// Scans made by the generator (tools/bench-docs.sh --seed 8, doc_0066 and doc_0036),
+// read with the real OCR engine as `check` does (chi_sim, the documents' engine). Their 成文日期 sit under the seal:
+// at 200 dpi Tesseract reads the colour one "二?二五年七月+ 日" (十 as a plus sign) and
+// the gray one without its day whole; the repair and the second, finer reading
+// of the date region get both right.
+TEST(InspectPdf, ScannedDatesUnderTheSealWithOcr) {
+  static const auto reader = make_poppler_pdf_reader();
+  auto made = make_tesseract_ocr("chi_sim");
+  ASSERT_TRUE(made) << made.error().message;
+  InspectOptions options;
+  const std::string dir = source_dir() + "/tests/data/docs/";
+  const Inspection colour =
+      inspect_pdf(dir + "scan_colour_date_han_numerals.pdf", record_for("a.pdf"), *reader, made->get(), options);
+  ASSERT_TRUE(colour.document.has_value());
+  EXPECT_TRUE(colour.document->scanned);
+  EXPECT_EQ(colour.document->issue_date, (CivilDate{2025, 7, 10})) << colour.document->issue_date_text;
+  EXPECT_EQ(colour.document->issue_date_text, "二〇二五年七月十日");
+  const Inspection gray =
+      inspect_pdf(dir + "scan_gray_date_under_seal.pdf", record_for("b.pdf"), *reader, made->get(), options);
+  ASSERT_TRUE(gray.document.has_value());
+  EXPECT_EQ(gray.document->issue_date, (CivilDate{2025, 12, 17})) << gray.text;
 }
 
 // Every text PDF of the bundled sample against its labels (made by the generator).

@@ -43,6 +43,10 @@ TEST(RepairOcrDate, BlottedCharactersOfTheDateAreRepaired) {
   EXPECT_EQ(repair_ocr_date("2025年06月235"), "2025年06月23日");
   EXPECT_EQ(repair_ocr_date("二了二五年九月一日"), "二〇二五年九月一日");
   EXPECT_EQ(repair_ocr_date("二@〇二五年九月二十日"), "二〇二五年九月二十日");
+  // docset-200-8 doc_0066 at 200 dpi: 十 read as a plus sign.
+  EXPECT_EQ(repair_ocr_date("二?二五年七月+ 日"), "二〇二五年七月十日");
+  EXPECT_EQ(repair_ocr_date("二〇二五年十月二+三日"), "二〇二五年十月二十三日");
+  EXPECT_EQ(repair_ocr_date("合计 3+5 日"), "合计 3+5 日");
 }
 
 TEST(RepairOcrDate, WholeYearsAndOtherNumbersAreLeftAlone) {
