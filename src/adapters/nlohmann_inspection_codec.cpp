@@ -76,6 +76,7 @@ void fields(V& visit, T& x) {
   visit("seal", x.seal);
   visit("seal_page", x.seal_page);
   visit("colour", x.colour_known);
+  visit("brackets_seen", x.number_brackets_seen);
 }
 template <typename V, Is<GpsPoint> T>
 void fields(V& visit, T& x) {

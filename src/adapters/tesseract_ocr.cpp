@@ -101,19 +101,29 @@ class TesseractOcr final : public Ocr {
     OcrResult result;
     std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
     if (it) {
+      // Symbol by symbol; a line's text and box are taken at its first symbol.
+      bool keep = false;  // the current line has text
       do {
-        std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
-        if (!raw) continue;
-        std::string text = trim(remove_spaces_between_han(raw.get()));
-        if (text.empty()) continue;
         int left = 0;
         int top = 0;
         int right = 0;
         int bottom = 0;
-        it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
-        result.lines.push_back(
-            {std::move(text), it->Confidence(tesseract::RIL_TEXTLINE) / 100.0, {left, top, right - left, bottom - top}});
-      } while (it->Next(tesseract::RIL_TEXTLINE));
+        if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+          std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+          std::string text = raw ? trim(remove_spaces_between_han(raw.get())) : std::string{};
+          keep = !text.empty();
+          if (!keep) continue;
+          it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
+          result.lines.push_back({std::move(text),
+                                  it->Confidence(tesseract::RIL_TEXTLINE) / 100.0,
+                                  {left, top, right - left, bottom - top},
+                                  {}});
+        }
+        if (!keep) continue;
+        std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!symbol || !it->BoundingBox(tesseract::RIL_SYMBOL, &left, &top, &right, &bottom)) continue;
+        result.lines.back().symbols.push_back({symbol.get(), {left, top, right - left, bottom - top}});
+      } while (it->Next(tesseract::RIL_SYMBOL));
     }
     api_.Clear();
     return result;

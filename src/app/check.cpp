@@ -15,6 +15,7 @@
 #include "evpack/evaluate/privacy.hpp"
 #include "evpack/evaluate/publicity.hpp"
 #include "evpack/inspect/doc_number.hpp"
+#include "evpack/inspect/document_inspector.hpp"
 #include "evpack/rules/calendar.hpp"
 #include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/rule_loader.hpp"
@@ -178,7 +179,7 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
     number.text = *match + number.text.substr(number.agency.size());
     number.agency = *match;
     doc->number.reason = "扫描件识别出发文字号“" + number.text + "”（机关代字按本材料中其他文件校正，原识别为“" + was +
-                         "”；括号样式以原件为准）";
+                         "”；" + scan_bracket_note(*doc) + "）";
   }
 }
 

@@ -10,6 +10,7 @@
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/red_ink.hpp"
 #include "evpack/inspect/ocr_repair.hpp"
+#include "evpack/inspect/year_brackets.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_marks.hpp"
 #include "evpack/inspect/doc_number.hpp"
@@ -299,7 +300,8 @@ enum class RegionText {
 };
 
 std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red,
-                       RegionText what = RegionText::Block, bool erase_rules = false) {
+                       RegionText what = RegionText::Block, bool erase_rules = false,
+                       std::optional<YearBrackets>* brackets = nullptr) {
   const double k = 72 / 25.4;
   const PageRect pt{mm_rect.x * k, mm_rect.y * k, mm_rect.width * k, mm_rect.height * k};
   if (pt.width <= 0 || pt.height <= 0) return {};
@@ -329,7 +331,29 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
     prepared = frame_in_white(prepared, static_cast<int>(dpi / 25.4 * 3));
   }
   auto result = ocr.recognize(prepared, layout);
-  return result ? result->text() : std::string{};
+  if (!result) return {};
+  if (brackets && prepared.channels == 1) {
+    for (const auto& line : result->lines) {
+      if ((*brackets = year_brackets(prepared, line.symbols))) break;
+    }
+  }
+  return result->text();
+}
+
+/// The own number read off a scan carries 〔〕 (normalise_ocr_brackets); its
+/// brackets become the ones their ink shows, and its form is judged anew.
+void apply_year_brackets(const YearBrackets& brackets, DocumentFacts& facts) {
+  DocNumber& number = *facts.own_number;
+  const std::size_t open = number.text.find("〔");
+  const std::size_t close = number.text.find("〕");
+  if (open == std::string::npos || close == std::string::npos || close < open) return;
+  std::string text = number.text.substr(0, open) + brackets.open +
+                     number.text.substr(open + std::string("〔").size(), close - open - std::string("〔").size()) +
+                     brackets.close + number.text.substr(close + std::string("〕").size());
+  DocNumber judged = parse_doc_number(text);
+  if (judged.text.empty()) return;
+  number = std::move(judged);
+  facts.number_brackets_seen = true;
 }
 
 /// Whether OCR text of a document's last lines shows a whole 成文日期.
@@ -343,7 +367,8 @@ bool has_issue_date(const std::string& text) {
 /// low-resolution look found: the letterhead band, the number line above the red
 /// rule (or under the tallest type), and the last lines of the last page (signature
 /// and 成文日期, under the seal). Returns text in reading order for read_document_text.
-std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks) {
+std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks,
+                            std::optional<YearBrackets>& brackets) {
   const double px = kMarksDpi / 25.4;
   const int last = doc.page_count() - 1;
   const double w = doc.page_size(0).width * kMmPerPt;
@@ -392,7 +417,8 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     }
   }
   if (number) {
-    const std::string read = ocr_region(doc, ocr, 0, *number, kOcrDpi, true, RegionText::NumberLine, true);
+    const std::string read =
+        ocr_region(doc, ocr, 0, *number, kOcrDpi, true, RegionText::NumberLine, true, &brackets);
     std::istringstream lines(read);
     for (std::string line; std::getline(lines, line);) text += repair_ocr_number(line) + "\n";
   }
@@ -439,6 +465,10 @@ bool truncated_han_day(const FoundDate& d) {
 }
 
 }  // namespace
+
+std::string scan_bracket_note(const DocumentFacts& facts) {
+  return facts.number_brackets_seen ? "括号样式按扫描图像判断" : "括号样式以原件为准";
+}
 
 void read_document_text(const std::string& text, DocumentFacts& facts) {
   const auto lines = split_lines(text);
@@ -588,12 +618,14 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
                        ? Verdict{Presence::Present, 0.9, "首页文头下方有发文字号“" + facts.own_number->text + "”"}
                        : Verdict{Presence::Absent, 0.8, "首页文头下方未找到本文件的发文字号"};
   } else if (ocr && options.ocr) {
-    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks));
+    std::optional<YearBrackets> brackets;
+    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks, brackets));
     read_document_text(ocr_text, facts);
     out.text = std::move(ocr_text);
+    if (facts.own_number && brackets) apply_year_brackets(*brackets, facts);
     facts.number = facts.own_number
                        ? Verdict{Presence::Present, 0.7,
-                                 "扫描件识别出发文字号“" + facts.own_number->text + "”（括号样式以原件为准）"}
+                                 "扫描件识别出发文字号“" + facts.own_number->text + "”（" + scan_bracket_note(facts) + "）"}
                        : Verdict{Presence::CannotVerify, 0.4, "扫描件中未能识别出发文字号，需人工核对"};
   } else {
     facts.number = {Presence::CannotVerify, 0.0, "扫描件且未启用文字识别，无法核对发文字号"};

@@ -47,7 +47,10 @@ std::string repair_ocr_number(const std::string& line) {
   };
   for (std::size_t y = 0; y + 4 <= chars.size(); ++y) {
     if (!(is_digit(chars[y]) && is_digit(chars[y + 1]) && is_digit(chars[y + 2]) && is_digit(chars[y + 3]))) continue;
-    if (y > 0 && is_digit(chars[y - 1])) continue;
+    // A digit in front makes it part of a longer number, except a 1 right after
+    // Han characters: the opening bracket read as 1 ("青交发12025]16号").
+    const bool bracket_as_one = y >= 2 && chars[y - 1] == "1" && is_han(chars[y - 2]);
+    if (y > 0 && is_digit(chars[y - 1]) && !bracket_as_one) continue;
     const std::string year = chars[y] + chars[y + 1] + chars[y + 2] + chars[y + 3];
     if (year.rfind("19", 0) != 0 && year.rfind("20", 0) != 0) continue;
     std::size_t s = y + 4;
@@ -57,8 +60,8 @@ std::string repair_ocr_number(const std::string& line) {
       ++s;
     }
     // Backwards over at most two stray characters to the agency's Han characters.
-    std::size_t a = y;
-    int strays = 0;
+    std::size_t a = bracket_as_one ? y - 1 : y;
+    int strays = bracket_as_one ? 1 : 0;
     while (a > 0 && stray(a - 1) && strays < 2) {
       --a;
       strays += chars[a] != " ";

@@ -35,6 +35,7 @@ Inspection everything_set() {
   doc.seal = {Presence::CannotVerify, 1.0 / 3.0, "灰度扫描，无法判断印章颜色"};
   doc.seal_page = 2;
   doc.colour_known = true;
+  doc.number_brackets_seen = true;
   in.document = doc;
   PhotoFacts photo;
   photo.width = 4000;

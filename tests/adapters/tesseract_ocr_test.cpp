@@ -36,6 +36,23 @@ TEST(TesseractOcr, ReadsTheLetterheadOfARenderedPage) {
   for (const auto& line : result->lines) {
     EXPECT_GE(line.confidence, 0.0);
     EXPECT_LE(line.confidence, 1.0);
+    // The line's characters spell its text (spaces aside), each placed within the
+    // line (LSTM boxes are approximate: their centres, not their edges, are kept to).
+    std::string spelled;
+    for (const auto& symbol : line.symbols) {
+      spelled += symbol.text;
+      const int cx = symbol.box.x + symbol.box.width / 2;
+      const int cy = symbol.box.y + symbol.box.height / 2;
+      EXPECT_GE(cx, line.box.x) << line.text;
+      EXPECT_LE(cx, line.box.x + line.box.width) << line.text;
+      EXPECT_GE(cy, line.box.y) << line.text;
+      EXPECT_LE(cy, line.box.y + line.box.height) << line.text;
+    }
+    std::string squeezed;
+    for (char c : line.text) {
+      if (c != ' ') squeezed += c;
+    }
+    EXPECT_EQ(spelled, squeezed);
   }
 }
 

@@ -99,6 +99,40 @@ TEST(InspectPdf, ScannedDatesUnderTheSealWithOcr) {
   EXPECT_EQ(gray.document->issue_date, (CivilDate{2025, 12, 17})) << gray.text;
 }
 
+// The year brackets of a scanned number are judged from their ink (year_brackets):
+// a form error shows on the scan too, and 〔〕 set in a real font (not one of the
+// generator's) stay 〔〕. Fixtures described in tests/data/docs/README.md.
+TEST(InspectPdf, ScannedNumberBracketsWithOcr) {
+  static const auto reader = make_poppler_pdf_reader();
+  auto made = make_tesseract_ocr("chi_sim");
+  ASSERT_TRUE(made) << made.error().message;
+  InspectOptions options;
+  const std::string dir = source_dir() + "/tests/data/docs/";
+  const auto number_of = [&](const std::string& name) {
+    const Inspection got = inspect_pdf(dir + name, record_for(name), *reader, made->get(), options);
+    EXPECT_TRUE(got.document && got.document->scanned) << name;
+    return got.document ? *got.document : DocumentFacts{};
+  };
+  const DocumentFacts round = number_of("scan_number_round_brackets.pdf");
+  ASSERT_TRUE(round.own_number.has_value());
+  EXPECT_EQ(round.own_number->text, "临交字(2025)8号");
+  EXPECT_TRUE(round.number_brackets_seen);
+  ASSERT_EQ(round.own_number->form_problems.size(), 1u);
+  EXPECT_NE(round.own_number->form_problems[0].find("“()”"), std::string::npos) << round.own_number->form_problems[0];
+  EXPECT_NE(round.number.reason.find("括号样式按扫描图像判断"), std::string::npos) << round.number.reason;
+
+  const DocumentFacts hollow = number_of("scan_number_hollow_brackets.pdf");
+  ASSERT_TRUE(hollow.own_number.has_value());
+  EXPECT_EQ(hollow.own_number->text, "青交办字〖2025〗117号");
+  EXPECT_FALSE(hollow.own_number->form_problems.empty());
+
+  const DocumentFacts real = number_of("scan_real_font_number.pdf");
+  ASSERT_TRUE(real.own_number.has_value());
+  EXPECT_NE(real.own_number->text.find("便函〔2025〕5号"), std::string::npos) << real.own_number->text;
+  EXPECT_TRUE(real.number_brackets_seen);
+  EXPECT_TRUE(real.own_number->form_problems.empty()) << real.own_number->form_problems.front();
+}
+
 // Every text PDF of the bundled sample against its labels (made by the generator).
 TEST(InspectPdf, SampleTextPdfsMatchTheirLabels) {
   const std::string root = source_dir() + "/samples/青石县佐证材料";

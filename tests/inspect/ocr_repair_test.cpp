@@ -15,6 +15,8 @@ TEST(RepairOcrNumber, BracketsLostOrMisreadAreRebuilt) {
   EXPECT_EQ(repair_ocr_number("青交办字 [2025] 17呈"), "青交办字〔2025〕17号");
   EXPECT_EQ(repair_ocr_number("青交办字【2025  74号"), "青交办字〔2025〕74号");
   EXPECT_EQ(repair_ocr_number("填交宁【20251 115总"), "填交宁〔2025〕115号");
+  // docset-200-8 doc_0163: the opening bracket read as 1.
+  EXPECT_EQ(repair_ocr_number("青交发12025]16号"), "青交发〔2025〕16号");
 }
 
 TEST(RepairOcrNumber, OtherTextStaysAsItIs) {

@@ -16,10 +16,17 @@ namespace evpack {
 /// SingleLine = exactly one line; Sparse = scattered text.
 enum class OcrLayout { Block, SingleLine, Sparse, Uniform };
 
+/// One character as read, and where its ink is in the image.
+struct OcrSymbol {
+  std::string text;  ///< UTF-8, usually one character
+  PixelRect box;
+};
+
 struct OcrLine {
   std::string text;       ///< UTF-8, spaces between Han characters removed
   double confidence = 0;  ///< 0..1
   PixelRect box;
+  std::vector<OcrSymbol> symbols;  ///< the line's characters, left to right
 };
 
 struct OcrResult {

@@ -26,4 +26,8 @@ Inspection inspect_word(const std::string& path, const FileRecord& record, const
 /// header text, title). Used for PDF text layers, OCR output and Word text.
 void read_document_text(const std::string& text, DocumentFacts& facts);
 
+/// How a scanned number's brackets were judged, for verdict reasons: from the ink
+/// of the scan, or not (then 〔〕 stands and the original decides).
+std::string scan_bracket_note(const DocumentFacts& facts);
+
 }  // namespace evpack

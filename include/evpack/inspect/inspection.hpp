@@ -40,6 +40,9 @@ struct DocumentFacts {
   /// Red could be judged: a born-digital PDF, or a scan with colour. False for
   /// grayscale/bilevel scans, whose letterhead and seal are "cannot verify".
   bool colour_known = false;
+  /// A scan: the own number's year brackets were judged from their ink
+  /// (year_brackets), not taken to be 〔〕.
+  bool number_brackets_seen = false;
   bool operator==(const DocumentFacts&) const = default;
 };
 
