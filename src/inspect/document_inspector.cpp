@@ -5,15 +5,16 @@
 #include <algorithm>
 #include <regex>
 #include <sstream>
+#include <string_view>
 
 #include "evpack/adapters/docx_reader.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/red_ink.hpp"
 #include "evpack/inspect/ocr_repair.hpp"
-#include "evpack/inspect/year_brackets.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_marks.hpp"
 #include "evpack/inspect/doc_number.hpp"
+#include "evpack/inspect/year_brackets.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -343,17 +344,33 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
 /// The own number read off a scan carries 〔〕 (normalise_ocr_brackets); its
 /// brackets become the ones their ink shows, and its form is judged anew.
 void apply_year_brackets(const YearBrackets& brackets, DocumentFacts& facts) {
+  constexpr std::string_view kOpen = "〔";
+  constexpr std::string_view kClose = "〕";
   DocNumber& number = *facts.own_number;
-  const std::size_t open = number.text.find("〔");
-  const std::size_t close = number.text.find("〕");
+  const std::size_t open = number.text.find(kOpen);
+  const std::size_t close = number.text.find(kClose);
   if (open == std::string::npos || close == std::string::npos || close < open) return;
-  std::string text = number.text.substr(0, open) + brackets.open +
-                     number.text.substr(open + std::string("〔").size(), close - open - std::string("〔").size()) +
-                     brackets.close + number.text.substr(close + std::string("〕").size());
+  const std::string year = number.text.substr(open + kOpen.size(), close - open - kOpen.size());
+  const std::string text = number.text.substr(0, open) + brackets.open + year + brackets.close +
+                           number.text.substr(close + kClose.size());
   DocNumber judged = parse_doc_number(text);
   if (judged.text.empty()) return;
   number = std::move(judged);
   facts.number_brackets_seen = true;
+}
+
+/// A 年月日 date read without its 日 whose day is a single digit ("2025年2月1").
+bool truncated_han_day(const FoundDate& d) {
+  if (d.chinese_numerals || d.text.find("年") == std::string::npos) return false;
+  const std::string t = trim(d.text);
+  if (t.ends_with("日") || t.ends_with("号")) return false;
+  const std::size_t month = t.rfind("月");
+  if (month == std::string::npos) return false;
+  std::size_t digits = 0;
+  for (std::size_t i = month + std::string("月").size(); i < t.size(); ++i) {
+    if (t[i] >= '0' && t[i] <= '9') ++digits;
+  }
+  return digits == 1;
 }
 
 /// Whether OCR text of a document's last lines shows a whole 成文日期.
@@ -444,24 +461,6 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     text += read;
   }
   return text;
-}
-
-}  // namespace
-
-namespace {
-
-/// A 年月日 date read without its 日 whose day is a single digit ("2025年2月1").
-bool truncated_han_day(const FoundDate& d) {
-  if (d.chinese_numerals || d.text.find("年") == std::string::npos) return false;
-  const std::string t = trim(d.text);
-  if (t.ends_with("日") || t.ends_with("号")) return false;
-  const std::size_t month = t.rfind("月");
-  if (month == std::string::npos) return false;
-  std::size_t digits = 0;
-  for (std::size_t i = month + std::string("月").size(); i < t.size(); ++i) {
-    if (t[i] >= '0' && t[i] <= '9') ++digits;
-  }
-  return digits == 1;
 }
 
 }  // namespace
