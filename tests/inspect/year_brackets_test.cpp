@@ -20,7 +20,7 @@ constexpr int kBracketHeight = 38;
 constexpr int kBracketWidth = 10;
 constexpr int kStroke = 3;
 
-enum class Drawn { Tortoise, Square, Round, Solid, Hollow, Short };
+enum class Drawn { Tortoise, BoldTortoise, Square, Round, Solid, Hollow, Short };
 
 class Line {
  public:
@@ -58,7 +58,7 @@ class Line {
   // An opening bracket with its stroke at the left of [x, x + kBracketWidth); a
   // closing one is the mirror image.
   int bracket(int x, Drawn shape, bool closing) {
-    const int w = kBracketWidth;
+    const int w = shape == Drawn::BoldTortoise ? kBracketWidth + 2 : kBracketWidth;
     const int top = shape == Drawn::Short ? kDigitTop : kBracketTop;
     const int h = shape == Drawn::Short ? kDigitHeight : kBracketHeight;
     const auto put = [&](int cx, int ry) { ink(closing ? x + w - 1 - cx : x + cx, top + ry); };
@@ -72,11 +72,13 @@ class Line {
         case Drawn::Short:
           span(0, ry < kStroke || ry >= h - kStroke ? w - 1 : kStroke - 1, ry);
           break;
-        case Drawn::Tortoise: {
+        case Drawn::Tortoise:
+        case Drawn::BoldTortoise: {
           // Straight in the middle, slanting out to the tips over the last sixth.
+          const int stroke = shape == Drawn::BoldTortoise ? 5 : kStroke;
           const double end = std::min(t, 1 - t) * 6;
-          const int at = end >= 1 ? 2 : static_cast<int>(std::lround(2 + (w - 1 - kStroke - 2) * (1 - end)));
-          span(at, at + kStroke - 1, ry);
+          const int at = end >= 1 ? 1 : static_cast<int>(std::lround(1 + (w - stroke - 1) * (1 - end)));
+          span(at, at + stroke - 1, ry);
           break;
         }
         case Drawn::Round: {
@@ -85,8 +87,9 @@ class Line {
           break;
         }
         case Drawn::Solid: {
-          const int at = static_cast<int>(std::lround((w - 2) * (2 * t - 1) * (2 * t - 1)));
-          span(at, w - 1, ry);
+          // 【 as fonts draw it: heavy wedges at the ends, a thin stroke between.
+          const double heavy = std::max(0.0, 1 - std::min(t, 1 - t) / 0.3);
+          span(0, static_cast<int>(std::lround(w * (0.28 + 0.72 * heavy))) - 1, ry);
           break;
         }
         case Drawn::Hollow:
@@ -144,9 +147,11 @@ TEST(YearBrackets, EachShapeIsTold) {
   EXPECT_EQ(judged(number_line(Drawn::Hollow, Drawn::Hollow, kWideGap)), (YearBrackets{"〖", "〗"}));
 }
 
-TEST(YearBrackets, TortoiseShellsStayWhateverTheGap) {
+TEST(YearBrackets, TortoiseShellsStayWhateverTheGapOrWeight) {
   // 〔〕 set tight (a document typed with condensed spacing) are still 〔〕.
   EXPECT_EQ(judged(number_line(Drawn::Tortoise, Drawn::Tortoise, kNarrowGap)), (YearBrackets{"〔", "〕"}));
+  // A bold face fills half the box as 【 does, but ends in tips, not heavy blocks.
+  EXPECT_EQ(judged(number_line(Drawn::BoldTortoise, Drawn::BoldTortoise, kWideGap)), (YearBrackets{"〔", "〕"}));
 }
 
 TEST(YearBrackets, TheOpeningBracketReadAsOneOrNotAtAll) {
