@@ -7,8 +7,8 @@ LABELS.json is written by `tools/gen_samples.py --preset docset`; REPORT.json by
 `evpack check DIR --json`. Prints precision and recall of the red letterhead, the
 document's own number (exact string), the red seal and the 成文日期, for text PDFs,
 colour scans and grayscale scans separately ("numfound": a number was found where one is printed, the D.6
-question; "number": the exact string; "number~": exact but for the bracket style, which scans always report as
-〔〕), plus the "absent" verdicts given on
+question; "number": the exact string; "number~": exact but for the bracket style, which a scan reports as
+〔〕 when its brackets' ink shows no clear shape), plus the "absent" verdicts given on
 grayscale scans (there must be none: red cannot be judged there).
 Exit status 0 always; the figures are for people (and the closing notes).
 """

@@ -300,18 +300,26 @@ enum class RegionText {
   NumberLine,  ///< the number line: the lowest line of type in the crop, read as one line
 };
 
-std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, double dpi, bool drop_red,
-                       RegionText what = RegionText::Block, bool erase_rules = false,
-                       std::optional<YearBrackets>* brackets = nullptr) {
+/// How a region is prepared for OCR.
+struct RegionRead {
+  double dpi = kOcrDpi;
+  bool drop_red = true;  ///< red ink (seal, header) pushed to white
+  RegionText what = RegionText::Block;
+  bool erase_rules = false;  ///< long thin rules erased (the separator under the number)
+  std::optional<YearBrackets>* brackets = nullptr;  ///< out: the year brackets of a number line
+};
+
+std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, const RegionRead& how) {
+  const double dpi = how.dpi;
   const double k = 72 / 25.4;
   const PageRect pt{mm_rect.x * k, mm_rect.y * k, mm_rect.width * k, mm_rect.height * k};
   if (pt.width <= 0 || pt.height <= 0) return {};
   auto image = doc.render(page, dpi, pt);
   if (!image) return {};
-  RasterImage prepared = drop_red ? red_dropout(*image) : *image;
+  RasterImage prepared = how.drop_red ? red_dropout(*image) : *image;
   // A gray separator rule under the number (a gray scan, or a tilted page) makes
   // Tesseract read nothing on the line: it goes before OCR.
-  if (erase_rules) prepared = erase_long_rules(prepared, dpi / 25.4);
+  if (how.erase_rules) prepared = erase_long_rules(prepared, dpi / 25.4);
   // A page scanned at a slant (up to 3°) puts one end of a line a few mm above the
   // other: Tesseract reads a level line far better.
   OcrLayout layout = OcrLayout::Uniform;
@@ -320,7 +328,7 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
     // Read as a block, a number line with wide gaps ("临交字  〔2025〕75号", 签发人 at
     // the right) comes back as two lines in the wrong order: cut out the line and
     // read it as one.
-    if (what == RegionText::NumberLine) {
+    if (how.what == RegionText::NumberLine) {
       if (const auto band = lowest_text_band(prepared, dpi / 25.4)) {
         const int pad = static_cast<int>(dpi / 25.4);
         const int top = std::max(0, band->first - pad);
@@ -333,9 +341,9 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
   }
   auto result = ocr.recognize(prepared, layout);
   if (!result) return {};
-  if (brackets && prepared.channels == 1) {
+  if (how.brackets && prepared.channels == 1) {
     for (const auto& line : result->lines) {
-      if ((*brackets = year_brackets(prepared, line.symbols))) break;
+      if ((*how.brackets = year_brackets(prepared, line.symbols))) break;
     }
   }
   return result->text();
@@ -395,7 +403,8 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
   // Header: large type, read as it is (a red header must not drop out).
   if (marks.band) {
     const MmRect& b = *marks.band;
-    text += ocr_region(doc, ocr, 0, {b.x - 3, b.y - 3, b.width + 6, b.height + 6}, 100, false) + "\n";
+    text += ocr_region(doc, ocr, 0, {b.x - 3, b.y - 3, b.width + 6, b.height + 6}, {.dpi = 100, .drop_red = false}) +
+            "\n";
   }
   // The number line.
   std::optional<PageRect> number;
@@ -435,7 +444,7 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
   }
   if (number) {
     const std::string read =
-        ocr_region(doc, ocr, 0, *number, kOcrDpi, true, RegionText::NumberLine, true, &brackets);
+        ocr_region(doc, ocr, 0, *number, {.what = RegionText::NumberLine, .erase_rules = true, .brackets = &brackets});
     std::istringstream lines(read);
     for (std::string line; std::getline(lines, line);) text += repair_ocr_number(line) + "\n";
   }
@@ -451,11 +460,11 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
       if (s.page == last + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
     }
     const PageRect end{lw * 0.38, top, lw * 0.62 - 8, bottom - top};
-    std::string read = repair_ocr_date(ocr_region(doc, ocr, last, end, kOcrDpi, true));
+    std::string read = repair_ocr_date(ocr_region(doc, ocr, last, end, {}));
     // The seal's ring crossing the date often costs a character (日 read as 晶, 15日
     // as 1器, 日 lost): a date not read whole is read once more, finer.
     if (!has_issue_date(read)) {
-      std::string finer = repair_ocr_date(ocr_region(doc, ocr, last, end, kRetryOcrDpi, true));
+      std::string finer = repair_ocr_date(ocr_region(doc, ocr, last, end, {.dpi = kRetryOcrDpi}));
       if (has_issue_date(finer)) read = std::move(finer);
     }
     text += read;
