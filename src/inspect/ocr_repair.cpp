@@ -143,7 +143,8 @@ std::string repair_ocr_date(const std::string& text) {
 }
 
 /// OCR cannot tell 〔 from ( [ 【 at scan resolution: the year brackets of a
-/// number read from a scan are written 〔〕 (their form is not judged on scans).
+/// number read from a scan are written 〔〕 (their form is judged from their ink
+/// afterwards, year_brackets).
 std::string normalise_ocr_brackets(const std::string& text) {
   static const std::regex kYear("(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*((?:19|2\\d)\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+");
   // A two-digit year (a form error the number check reports) only right before a serial and 号.

@@ -16,7 +16,8 @@ namespace evpack {
 /// SingleLine = exactly one line; Sparse = scattered text.
 enum class OcrLayout { Block, SingleLine, Sparse, Uniform };
 
-/// One character as read, and where its ink is in the image.
+/// One character as read, and about where it is: the LSTM engine places
+/// characters, it does not outline them (boxes may overlap or stray a few pixels).
 struct OcrSymbol {
   std::string text;  ///< UTF-8, usually one character
   PixelRect box;
@@ -26,7 +27,7 @@ struct OcrLine {
   std::string text;       ///< UTF-8, spaces between Han characters removed
   double confidence = 0;  ///< 0..1
   PixelRect box;
-  std::vector<OcrSymbol> symbols;  ///< the line's characters, left to right
+  std::vector<OcrSymbol> symbols;  ///< the line's characters, in reading order
 };
 
 struct OcrResult {

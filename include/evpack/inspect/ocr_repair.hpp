@@ -21,7 +21,7 @@ std::string repair_ocr_date(const std::string& text);
 
 /// OCR cannot tell 〔 from ( [ 【 at scan resolution: the brackets around a
 /// four-digit year, or a two-digit year right before a serial and 号, are
-/// written 〔〕 (bracket form is not judged on scans).
+/// written 〔〕 (the form is then judged from the brackets' ink, year_brackets).
 std::string normalise_ocr_brackets(const std::string& text);
 
 }  // namespace evpack
