@@ -264,7 +264,7 @@ std::vector<InkLine> text_lines(const RasterImage& image, double px_per_mm, doub
 }
 
 constexpr double kOcrDpi = 200;
-// The second reading of a 成文日期 not read whole at kOcrDpi.
+// The second reading of a 成文日期 or a number line not read whole at kOcrDpi.
 constexpr double kRetryOcrDpi = 300;
 
 /// Rows [top, bottom) of the lowest line of type in a black-on-white crop: runs of
@@ -443,10 +443,26 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     }
   }
   if (number) {
-    const std::string read =
-        ocr_region(doc, ocr, 0, *number, {.what = RegionText::NumberLine, .erase_rules = true, .brackets = &brackets});
-    std::istringstream lines(read);
-    for (std::string line; std::getline(lines, line);) text += repair_ocr_number(line) + "\n";
+    const auto read_number = [&](double dpi, std::optional<YearBrackets>& seen) {
+      const std::string read = ocr_region(
+          doc, ocr, 0, *number, {.dpi = dpi, .what = RegionText::NumberLine, .erase_rules = true, .brackets = &seen});
+      std::string repaired;
+      std::istringstream lines(read);
+      for (std::string line; std::getline(lines, line);) repaired += repair_ocr_number(line) + "\n";
+      return repaired;
+    };
+    std::string read = read_number(kOcrDpi, brackets);
+    // A year read but no number around it (a one-digit serial read as "?"): the
+    // line is read once more, finer.
+    if (find_doc_numbers(read).empty() && std::regex_search(read, std::regex("(19|20)[0-9]{2}"))) {
+      std::optional<YearBrackets> seen;
+      std::string finer = read_number(kRetryOcrDpi, seen);
+      if (!find_doc_numbers(finer).empty()) {
+        read = std::move(finer);
+        brackets = seen;
+      }
+    }
+    text += read;
   }
   // The end: the last lines on the right half of the last page, above the page number.
   const double lw = doc.page_size(last).width * kMmPerPt;

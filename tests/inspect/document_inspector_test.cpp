@@ -80,7 +80,7 @@ TEST(ReadDocumentText, ADateCutShortUnderTheSealIsNotTaken) {
 // read with the real OCR engine as `check` does (chi_sim, the documents' engine). Their 成文日期 sit under the seal:
 // at 200 dpi Tesseract reads the colour one "二?二五年七月+ 日" (十 as a plus sign) and
 // the gray one without its day whole; the repair and the second, finer reading
-// of the date region get both right.
+// of the date region get both right. The colour one's number is read again too.
 TEST(InspectPdf, ScannedDatesUnderTheSealWithOcr) {
   static const auto reader = make_poppler_pdf_reader();
   auto made = make_tesseract_ocr("chi_sim");
@@ -93,6 +93,9 @@ TEST(InspectPdf, ScannedDatesUnderTheSealWithOcr) {
   EXPECT_TRUE(colour.document->scanned);
   EXPECT_EQ(colour.document->issue_date, (CivilDate{2025, 7, 10})) << colour.document->issue_date_text;
   EXPECT_EQ(colour.document->issue_date_text, "二〇二五年七月十日");
+  // Its number line too reads "临交字【2025] ?号" at 200 dpi: read again at 300.
+  ASSERT_TRUE(colour.document->own_number.has_value());
+  EXPECT_EQ(colour.document->own_number->text, "临交字〔2025〕7号");
   const Inspection gray =
       inspect_pdf(dir + "scan_gray_date_under_seal.pdf", record_for("b.pdf"), *reader, made->get(), options);
   ASSERT_TRUE(gray.document.has_value());
