@@ -454,7 +454,8 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     std::string read = read_number(kOcrDpi, brackets);
     // A year read but no number around it (a one-digit serial read as "?"): the
     // line is read once more, finer.
-    if (find_doc_numbers(read).empty() && std::regex_search(read, std::regex("(19|20)[0-9]{2}"))) {
+    static const std::regex kYear("(19|20)[0-9]{2}");
+    if (find_doc_numbers(read).empty() && std::regex_search(read, kYear)) {
       std::optional<YearBrackets> seen;
       std::string finer = read_number(kRetryOcrDpi, seen);
       if (!find_doc_numbers(finer).empty()) {

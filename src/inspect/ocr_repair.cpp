@@ -8,18 +8,6 @@
 
 namespace evpack {
 
-namespace {
-
-bool is_han(const std::string& ch) {
-  if (ch.size() != 3) return false;
-  const auto b0 = static_cast<unsigned char>(ch[0]);
-  return b0 >= 0xE4 && b0 <= 0xE9;
-}
-
-bool is_digit(const std::string& ch) { return ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9'; }
-
-}  // namespace
-
 /// A number line as OCR reads it off a scan: brackets misread as , j . | 1 or lost,
 /// spaces anywhere, 号 misread as another character ("育交发,2025j.7号",
 /// "青交办字 [2025] 17呈", "填交宁【20251 115总"). When the line holds Han characters,
@@ -37,7 +25,7 @@ std::string repair_ocr_number(const std::string& line) {
       chars.emplace_back(" ");
     }
   }
-  const auto stray = [&](std::size_t i) { return !is_han(chars[i]) && !is_digit(chars[i]); };
+  const auto stray = [&](std::size_t i) { return !is_han_char(chars[i]) && !is_ascii_digit_char(chars[i]); };
   const auto joined = [&](std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t i = from; i < to; ++i) {
@@ -46,15 +34,15 @@ std::string repair_ocr_number(const std::string& line) {
     return out;
   };
   for (std::size_t y = 0; y + 4 <= chars.size(); ++y) {
-    if (!(is_digit(chars[y]) && is_digit(chars[y + 1]) && is_digit(chars[y + 2]) && is_digit(chars[y + 3]))) continue;
+    if (!(is_ascii_digit_char(chars[y]) && is_ascii_digit_char(chars[y + 1]) && is_ascii_digit_char(chars[y + 2]) && is_ascii_digit_char(chars[y + 3]))) continue;
     // A digit in front makes it part of a longer number, except a 1 right after
     // Han characters: the opening bracket read as 1 ("青交发12025]16号").
-    const bool bracket_as_one = y >= 2 && chars[y - 1] == "1" && is_han(chars[y - 2]);
-    if (y > 0 && is_digit(chars[y - 1]) && !bracket_as_one) continue;
+    const bool bracket_as_one = y >= 2 && chars[y - 1] == "1" && is_han_char(chars[y - 2]);
+    if (y > 0 && is_ascii_digit_char(chars[y - 1]) && !bracket_as_one) continue;
     const std::string year = chars[y] + chars[y + 1] + chars[y + 2] + chars[y + 3];
     if (year.rfind("19", 0) != 0 && year.rfind("20", 0) != 0) continue;
     std::size_t s = y + 4;
-    if (s < chars.size() && is_digit(chars[s])) {
+    if (s < chars.size() && is_ascii_digit_char(chars[s])) {
       // "20251 115": the closing bracket read as 1, a space before the serial.
       if (!(chars[s] == "1" && s + 1 < chars.size() && chars[s + 1] == " ")) continue;
       ++s;
@@ -67,7 +55,7 @@ std::string repair_ocr_number(const std::string& line) {
       strays += chars[a] != " ";
     }
     std::size_t start = a;
-    while (start > 0 && is_han(chars[start - 1]) && a - start < 10) --start;
+    while (start > 0 && is_han_char(chars[start - 1]) && a - start < 10) --start;
     if (a - start < 2) continue;
     // Forwards over at most two stray characters to the serial.
     strays = s > y + 4 ? 1 : 0;
@@ -76,10 +64,10 @@ std::string repair_ocr_number(const std::string& line) {
       ++s;
     }
     std::size_t e = s;
-    while (e < chars.size() && is_digit(chars[e]) && e - s < 5) ++e;
+    while (e < chars.size() && is_ascii_digit_char(chars[e]) && e - s < 5) ++e;
     // 号 itself is often misread (与, 弓, 亏, 己, 呈, 总 ...): any Han character right
     // after the serial stands for it, except the ones that make it a date.
-    if (e == s || e >= chars.size() || !is_han(chars[e]) || chars[e] == "年" || chars[e] == "月" ||
+    if (e == s || e >= chars.size() || !is_han_char(chars[e]) || chars[e] == "年" || chars[e] == "月" ||
         chars[e] == "日") {
       continue;
     }

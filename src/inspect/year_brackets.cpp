@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "evpack/util/text.hpp"
+
 namespace evpack {
 
 namespace {
@@ -37,14 +39,6 @@ constexpr double kTallerThanDigits = 1.05;
 constexpr double kFullwidthGap = 0.8;
 
 enum class Shape { Unknown, Tortoise, Square, Round, Solid, Hollow };
-
-bool is_ascii_digit(const std::string& s) { return s.size() == 1 && s[0] >= '0' && s[0] <= '9'; }
-
-bool is_han(const std::string& s) {
-  if (s.size() != 3) return false;
-  const auto b0 = static_cast<unsigned char>(s[0]);
-  return b0 >= 0xE4 && b0 <= 0xE9;
-}
 
 struct Band {
   const RasterImage& image;
@@ -188,11 +182,11 @@ std::optional<YearBrackets> year_brackets(const RasterImage& line, const std::ve
   std::size_t year = symbols.size();
   for (std::size_t i = 1; i + 3 < symbols.size(); ++i) {
     bool digits = true;
-    for (std::size_t k = i; k < i + 4; ++k) digits = digits && is_ascii_digit(symbols[k].text);
+    for (std::size_t k = i; k < i + 4; ++k) digits = digits && is_ascii_digit_char(symbols[k].text);
     // A digit before the year is part of a longer number, unless it is a 1 right
     // after the Han characters: the opening bracket read as 1 ("青交发12025]").
     if (!digits) continue;
-    if (is_ascii_digit(symbols[i - 1].text) && !(symbols[i - 1].text == "1" && i >= 2 && is_han(symbols[i - 2].text))) {
+    if (is_ascii_digit_char(symbols[i - 1].text) && !(symbols[i - 1].text == "1" && i >= 2 && is_han_char(symbols[i - 2].text))) {
       continue;
     }
     const std::string first_two = symbols[i].text + symbols[i + 1].text;
@@ -202,7 +196,7 @@ std::optional<YearBrackets> year_brackets(const RasterImage& line, const std::ve
   }
   if (year == symbols.size()) return std::nullopt;
   bool han_before = false;
-  for (std::size_t i = 0; i < year; ++i) han_before = han_before || is_han(symbols[i].text);
+  for (std::size_t i = 0; i < year; ++i) han_before = han_before || is_han_char(symbols[i].text);
   if (!han_before) return std::nullopt;
   // The rows of the line: every character's box, and some room (LSTM boxes are
   // approximate: they place a character, they do not outline its ink).

@@ -25,15 +25,9 @@ constexpr std::size_t kListedInError = 30;
 constexpr std::uint64_t kVolumeReserve = 1 << 20;
 constexpr std::uint64_t kPerFileReserve = 2048;
 
-bool is_han(const std::string& ch) {
-  if (ch.size() != 3) return false;
-  const auto b0 = static_cast<unsigned char>(ch[0]);
-  return b0 >= 0xE4 && b0 <= 0xE9;  // U+4E00..U+9FFF
-}
-
 bool has_han(const std::string& text) {
   for (const auto& ch : split_utf8_chars(text)) {
-    if (is_han(ch)) return true;
+    if (is_han_char(ch)) return true;
   }
   return false;
 }

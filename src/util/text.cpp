@@ -187,6 +187,14 @@ std::string trim(std::string_view text) {
   return seen ? std::string(text.substr(begin, end - begin)) : std::string();
 }
 
+bool is_han_char(std::string_view ch) {
+  if (ch.size() != 3) return false;
+  const auto b0 = static_cast<unsigned char>(ch[0]);
+  return b0 >= 0xE4 && b0 <= 0xE9;
+}
+
+bool is_ascii_digit_char(std::string_view ch) { return ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9'; }
+
 std::string remove_spaces_between_han(std::string_view text) {
   std::string out;
   out.reserve(text.size());

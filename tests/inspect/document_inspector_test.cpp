@@ -32,6 +32,19 @@ Inspection inspect_no_ocr(const std::string& path, const std::string& rel) {
   return inspect_pdf(path, record_for(rel), *reader, nullptr, options);
 }
 
+// A scan fixture of tests/data/docs read as `check` reads documents: with the real
+// OCR engine (chi_sim, the documents' engine).
+Inspection inspect_scan_with_ocr(const std::string& fixture) {
+  static const auto reader = make_poppler_pdf_reader();
+  static auto engine = make_tesseract_ocr("chi_sim");
+  if (!engine) {
+    ADD_FAILURE() << engine.error().message;
+    return {};
+  }
+  return inspect_pdf(source_dir() + "/tests/data/docs/" + fixture, record_for(fixture), *reader, engine->get(),
+                     InspectOptions{});
+}
+
 bool has_code(const Inspection& in, const std::string& code) {
   for (const auto& f : in.findings) {
     if (f.code == code) return true;
@@ -77,18 +90,12 @@ TEST(ReadDocumentText, ADateCutShortUnderTheSealIsNotTaken) {
 }
 
 // Scans made by the generator (tools/bench-docs.sh --seed 8, doc_0066 and doc_0036),
-// read with the real OCR engine as `check` does (chi_sim, the documents' engine). Their 成文日期 sit under the seal:
+// read with the real OCR engine. Their 成文日期 sit under the seal:
 // at 200 dpi Tesseract reads the colour one "二?二五年七月+ 日" (十 as a plus sign) and
 // the gray one without its day whole; the repair and the second, finer reading
 // of the date region get both right. The colour one's number is read again too.
 TEST(InspectPdf, ScannedDatesUnderTheSealWithOcr) {
-  static const auto reader = make_poppler_pdf_reader();
-  auto made = make_tesseract_ocr("chi_sim");
-  ASSERT_TRUE(made) << made.error().message;
-  InspectOptions options;
-  const std::string dir = source_dir() + "/tests/data/docs/";
-  const Inspection colour =
-      inspect_pdf(dir + "scan_colour_date_han_numerals.pdf", record_for("a.pdf"), *reader, made->get(), options);
+  const Inspection colour = inspect_scan_with_ocr("scan_colour_date_han_numerals.pdf");
   ASSERT_TRUE(colour.document.has_value());
   EXPECT_TRUE(colour.document->scanned);
   EXPECT_EQ(colour.document->issue_date, (CivilDate{2025, 7, 10})) << colour.document->issue_date_text;
@@ -96,8 +103,7 @@ TEST(InspectPdf, ScannedDatesUnderTheSealWithOcr) {
   // Its number line too reads "临交字【2025] ?号" at 200 dpi: read again at 300.
   ASSERT_TRUE(colour.document->own_number.has_value());
   EXPECT_EQ(colour.document->own_number->text, "临交字〔2025〕7号");
-  const Inspection gray =
-      inspect_pdf(dir + "scan_gray_date_under_seal.pdf", record_for("b.pdf"), *reader, made->get(), options);
+  const Inspection gray = inspect_scan_with_ocr("scan_gray_date_under_seal.pdf");
   ASSERT_TRUE(gray.document.has_value());
   EXPECT_EQ(gray.document->issue_date, (CivilDate{2025, 12, 17})) << gray.text;
 }
@@ -106,13 +112,8 @@ TEST(InspectPdf, ScannedDatesUnderTheSealWithOcr) {
 // a form error shows on the scan too, and 〔〕 set in a real font (not one of the
 // generator's) stay 〔〕. Fixtures described in tests/data/docs/README.md.
 TEST(InspectPdf, ScannedNumberBracketsWithOcr) {
-  static const auto reader = make_poppler_pdf_reader();
-  auto made = make_tesseract_ocr("chi_sim");
-  ASSERT_TRUE(made) << made.error().message;
-  InspectOptions options;
-  const std::string dir = source_dir() + "/tests/data/docs/";
-  const auto number_of = [&](const std::string& name) {
-    const Inspection got = inspect_pdf(dir + name, record_for(name), *reader, made->get(), options);
+  const auto number_of = [](const std::string& name) {
+    const Inspection got = inspect_scan_with_ocr(name);
     EXPECT_TRUE(got.document && got.document->scanned) << name;
     return got.document ? *got.document : DocumentFacts{};
   };

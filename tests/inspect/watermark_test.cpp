@@ -134,8 +134,6 @@ TEST(ParseWatermarkText, LargeTimeReadSpacedOut) {
   }
 }
 
-// OCR that ends a date early ("2025-12" and letters) or keeps only the day
-// before a time's colon gives no invented date or hour.
 // OCR noise around a time: a colon read as a quotation mark (three bytes in
 // UTF-8), a stray dot before the hour, and a piece of a time read twice on the
 // line of the whole one.
@@ -157,6 +155,8 @@ TEST(ParseWatermarkText, QuoteForAColonStrayDotAndAPieceReadTwice) {
   EXPECT_EQ(r.timestamp()->iso(), "2025-02-01 09:30");
 }
 
+// OCR that ends a date early ("2025-12" and letters) or keeps only the day
+// before a time's colon gives no invented date or hour.
 TEST(ParseWatermarkText, CutDatesAndDaysBeforeAColonAreNotRead) {
   auto r = parse_watermark_text("| 2025-12ave\n星期六 晴 12°C");
   EXPECT_FALSE(r.date) << r.date->iso();  // not 2025-01-02

@@ -45,6 +45,18 @@ TEST(Text, RemovesOcrSpacesBetweenHanOnly) {
   EXPECT_EQ(remove_spaces_between_han(" 开头 "), " 开头 ");
 }
 
+TEST(Text, HanAndDigitCharacters) {
+  EXPECT_TRUE(is_han_char("青"));
+  EXPECT_FALSE(is_han_char("〇"));  // U+3007: a Han numeral, but outside the ideograph block
+  EXPECT_FALSE(is_han_char("〔"));
+  EXPECT_FALSE(is_han_char("A"));
+  EXPECT_FALSE(is_han_char("青交"));  // one character only
+  EXPECT_TRUE(is_ascii_digit_char("7"));
+  EXPECT_FALSE(is_ascii_digit_char("７"));  // full-width
+  EXPECT_FALSE(is_ascii_digit_char("12"));
+  EXPECT_FALSE(is_ascii_digit_char(""));
+}
+
 TEST(Text, SplitsIntoCodePoints) {
   const auto chars = split_utf8_chars("会a\xFF😀");
   ASSERT_EQ(chars.size(), 4u);

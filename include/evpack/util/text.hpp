@@ -39,6 +39,14 @@ std::string remove_spaces_between_han(std::string_view text);
 /// Splits into code points, each as its UTF-8 bytes; an invalid byte becomes its own element.
 std::vector<std::string> split_utf8_chars(std::string_view text);
 
+/// One character (an element of split_utf8_chars) in U+4000..U+9FFF, judged by its
+/// UTF-8 lead byte (three bytes, 0xE4..0xE9): the CJK Unified Ideographs, where the
+/// Han characters of documents and OCR output fall.
+bool is_han_char(std::string_view ch);
+
+/// One character that is an ASCII digit 0-9.
+bool is_ascii_digit_char(std::string_view ch);
+
 /// Plain byte substring test (valid for UTF-8 since UTF-8 is self-synchronising).
 /// An empty needle is contained in everything.
 bool contains(std::string_view haystack, std::string_view needle);
