@@ -484,8 +484,8 @@ std::string join_lines(const TextPanel& panel, const std::vector<std::string>& t
 // finding the layout of a sparse panel, and costs about its number of characters.
 // The tallest block goes first (the large HH:MM of 今日水印, the date and time of
 // stamps and tables are the biggest text); once a block showed a date or a time,
-// the blocks nearest to it follow (every template sets the date beside the time),
-// else the next tallest. Reading stops as soon as a date and a time are known:
+// the blocks level with it follow, nearest first, then the others by nearness
+// (every template sets the date beside the time), else the next tallest. Reading stops as soon as a date and a time are known:
 // place, brand and code lines are read only while looking for them.
 struct PanelRead {
   std::vector<std::string> texts;  ///< per block of the panel; empty when not read or nothing read
@@ -497,12 +497,17 @@ Expected<PanelRead> read_panel(const TextPanel& panel, Ocr& ocr) {
   std::vector<bool> done(n, false);
   std::string text;
   std::optional<std::size_t> anchor;  // a block that showed a date or a time
-  auto centre_distance = [&](std::size_t a, std::size_t b) {
+  // Nearness to the anchor: blocks level with it (their rows overlap) before
+  // those above or below, then by the distance of the centres. The place line
+  // under a 今日水印 time is nearer by centre than the date beside it, and costs
+  // twice as much to read.
+  auto nearness = [&](std::size_t a, std::size_t b) {
     const PixelRect& p = panel.lines[a];
     const PixelRect& q = panel.lines[b];
+    const bool level = p.y < q.y + q.height && q.y < p.y + p.height;
     const long dx = (2L * p.x + p.width) - (2L * q.x + q.width);
     const long dy = (2L * p.y + p.height) - (2L * q.y + q.height);
-    return dx * dx + dy * dy;
+    return std::pair{level ? 0 : 1, dx * dx + dy * dy};
   };
   for (std::size_t step = 0; step < n; ++step) {
     std::optional<std::size_t> next;
@@ -510,7 +515,7 @@ Expected<PanelRead> read_panel(const TextPanel& panel, Ocr& ocr) {
       if (done[i]) continue;
       if (!next) {
         next = i;
-      } else if (anchor ? centre_distance(i, *anchor) < centre_distance(*next, *anchor)
+      } else if (anchor ? nearness(i, *anchor) < nearness(*next, *anchor)
                         : panel.lines[i].height > panel.lines[*next].height) {
         next = i;
       }

@@ -480,6 +480,38 @@ TEST_F(PhotoInspectorOcrTest, CameraClockCompletesAnUnreadWatermarkDate) {
   EXPECT_FALSE(find_code(result, "WATERMARK_EXIF_MISMATCH"));
 }
 
+// The engine, counting what it is asked to read.
+class CountingOcr final : public Ocr {
+ public:
+  explicit CountingOcr(Ocr& engine) : engine_(engine) {}
+  using Ocr::recognize;
+  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
+    auto result = engine_.recognize(image, layout, only);
+    if (result) texts.push_back(result->text());
+    return result;
+  }
+  std::vector<std::string> texts;
+
+ private:
+  Ocr& engine_;
+};
+
+// A 今日水印 panel: after its large HH:MM the date beside it is read, not the
+// place line under it (nearer by centre, twice the reading time), and reading
+// stops once both are known.
+TEST_F(PhotoInspectorOcrTest, TheDateBesideTheTimeIsReadBeforeThePlaceUnderIt) {
+  CountingOcr counting(*ocr_);
+  const fs::path path = fixture("watermark_jinri_rotated.jpg");
+  const auto result = inspect_photo(path.string(), record_for(path), *reader_, &counting, options_);
+  ASSERT_TRUE(result.photo);
+  ASSERT_TRUE(result.photo->watermark_time) << result.photo->watermark_text;
+  EXPECT_EQ(result.photo->watermark_time->iso(), "2025-03-18 09:37");
+  ASSERT_EQ(counting.texts.size(), 2u);
+  EXPECT_NE(counting.texts[0].find("09:37"), std::string::npos) << counting.texts[0];
+  EXPECT_NE(counting.texts[1].find("2025.03.18"), std::string::npos) << counting.texts[1];
+  EXPECT_TRUE(result.photo->watermark_place.empty()) << result.photo->watermark_place;
+}
+
 // The evidence date inspect_file settles on: the watermark when it was read,
 // else the camera clock (a photo without a watermark), with the source said.
 TEST_F(PhotoInspectorOcrTest, EvidenceDateIsTheWatermarkElseTheCameraClock) {
