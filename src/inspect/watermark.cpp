@@ -21,6 +21,7 @@
 #include <regex>
 #include <sstream>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "evpack/adapters/image_ops.hpp"
@@ -498,16 +499,17 @@ Expected<PanelRead> read_panel(const TextPanel& panel, Ocr& ocr) {
   std::string text;
   std::optional<std::size_t> anchor;  // a block that showed a date or a time
   // Nearness to the anchor: blocks level with it (their rows overlap) before
-  // those above or below, then by the distance of the centres. The place line
-  // under a 今日水印 time is nearer by centre than the date beside it, and costs
-  // twice as much to read.
+  // those above or below, the one whose top is nearest the anchor's top first,
+  // then by the distance of the centres. The place line under a 今日水印 time is
+  // nearer by centre than the date beside it, and costs twice as much to read;
+  // the date sits level with the top of the time, the weekday under the date.
   auto nearness = [&](std::size_t a, std::size_t b) {
     const PixelRect& p = panel.lines[a];
     const PixelRect& q = panel.lines[b];
     const bool level = p.y < q.y + q.height && q.y < p.y + p.height;
     const long dx = (2L * p.x + p.width) - (2L * q.x + q.width);
     const long dy = (2L * p.y + p.height) - (2L * q.y + q.height);
-    return std::pair{level ? 0 : 1, dx * dx + dy * dy};
+    return std::tuple{level ? 0 : 1, level ? std::abs(p.y - q.y) : 0, dx * dx + dy * dy};
   };
   for (std::size_t step = 0; step < n; ++step) {
     std::optional<std::size_t> next;

@@ -497,19 +497,29 @@ class CountingOcr final : public Ocr {
 };
 
 // A 今日水印 panel: after its large HH:MM the date beside it is read, not the
-// place line under it (nearer by centre, twice the reading time), and reading
-// stops once both are known.
+// place line under it (nearer by centre, twice the reading time) nor the
+// weekday under the date (in the second fixture nearer by centre too), and
+// reading stops once both are known.
 TEST_F(PhotoInspectorOcrTest, TheDateBesideTheTimeIsReadBeforeThePlaceUnderIt) {
-  CountingOcr counting(*ocr_);
-  const fs::path path = fixture("watermark_jinri_rotated.jpg");
-  const auto result = inspect_photo(path.string(), record_for(path), *reader_, &counting, options_);
-  ASSERT_TRUE(result.photo);
-  ASSERT_TRUE(result.photo->watermark_time) << result.photo->watermark_text;
-  EXPECT_EQ(result.photo->watermark_time->iso(), "2025-03-18 09:37");
-  ASSERT_EQ(counting.texts.size(), 2u);
-  EXPECT_NE(counting.texts[0].find("09:37"), std::string::npos) << counting.texts[0];
-  EXPECT_NE(counting.texts[1].find("2025.03.18"), std::string::npos) << counting.texts[1];
-  EXPECT_TRUE(result.photo->watermark_place.empty()) << result.photo->watermark_place;
+  struct Case {
+    const char* file;
+    const char* time;
+    const char* date;
+  };
+  for (const Case& c : {Case{"watermark_jinri_rotated.jpg", "09:37", "2025.03.18"},
+                        Case{"watermark_jinri_weekday_nearer.jpg", "07:33", "2025.06.12"}}) {
+    SCOPED_TRACE(c.file);
+    CountingOcr counting(*ocr_);
+    const fs::path path = fixture(c.file);
+    const auto result = inspect_photo(path.string(), record_for(path), *reader_, &counting, options_);
+    ASSERT_TRUE(result.photo);
+    ASSERT_TRUE(result.photo->watermark_time) << result.photo->watermark_text;
+    EXPECT_EQ(result.photo->watermark_time->iso().substr(11), c.time);
+    ASSERT_EQ(counting.texts.size(), 2u);
+    EXPECT_NE(counting.texts[0].find(c.time), std::string::npos) << counting.texts[0];
+    EXPECT_NE(counting.texts[1].find(c.date), std::string::npos) << counting.texts[1];
+    EXPECT_TRUE(result.photo->watermark_place.empty()) << result.photo->watermark_place;
+  }
 }
 
 // The evidence date inspect_file settles on: the watermark when it was read,

@@ -15,7 +15,9 @@ are IMG_0067 of `tools/gen_photoset.py --count 300 --seed 4` and IMG_0141 of
 `--seed 6` (1000x750), kept as the cases the second watermark reading exists for;
 watermark_jinri_date_unread.jpg is IMG_0200 of `--seed 6` (1600x1200 stored turned,
 EXIF Orientation 6, DateTimeOriginal 2025:06:17 13:00:43): its 今日水印 panel's large
-13:01 and 星期二 are read but not the date line, which the camera clock completes.
+13:01 and 星期二 are read but not the date line, which the camera clock completes;
+watermark_jinri_weekday_nearer.jpg is IMG_0005 of `--seed 4` (1000x750, 07:33 on
+2025-06-12): its weekday line is nearer the large time by centre than the date is.
 """
 import os
 from PIL import Image, ImageDraw
