@@ -485,9 +485,10 @@ std::string join_lines(const TextPanel& panel, const std::vector<std::string>& t
 // finding the layout of a sparse panel, and costs about its number of characters.
 // The tallest block goes first (the large HH:MM of 今日水印, the date and time of
 // stamps and tables are the biggest text); once a block showed a date or a time,
-// the blocks level with it follow, nearest first, then the others by nearness
-// (every template sets the date beside the time), else the next tallest. Reading stops as soon as a date and a time are known:
-// place, brand and code lines are read only while looking for them.
+// the blocks level with it follow (every template sets the date beside the time),
+// then the others by nearness; else the next tallest. Reading stops as soon as a
+// date and a time are known: place, brand and code lines are read only while
+// looking for them.
 struct PanelRead {
   std::vector<std::string> texts;  ///< per block of the panel; empty when not read or nothing read
   std::string text;                ///< the blocks read, joined in reading order

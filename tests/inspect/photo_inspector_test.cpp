@@ -500,21 +500,22 @@ class CountingOcr final : public Ocr {
 // place line under it (nearer by centre, twice the reading time) nor the
 // weekday under the date (in the second fixture nearer by centre too), and
 // reading stops once both are known.
-TEST_F(PhotoInspectorOcrTest, TheDateBesideTheTimeIsReadBeforeThePlaceUnderIt) {
+TEST_F(PhotoInspectorOcrTest, TheDateBesideTheTimeIsReadBeforeTheLinesUnderIt) {
   struct Case {
     const char* file;
-    const char* time;
+    const char* time;  ///< as printed
     const char* date;
+    const char* read;  ///< watermark_time
   };
-  for (const Case& c : {Case{"watermark_jinri_rotated.jpg", "09:37", "2025.03.18"},
-                        Case{"watermark_jinri_weekday_nearer.jpg", "07:33", "2025.06.12"}}) {
+  for (const Case& c : {Case{"watermark_jinri_rotated.jpg", "09:37", "2025.03.18", "2025-03-18 09:37"},
+                        Case{"watermark_jinri_weekday_nearer.jpg", "07:33", "2025.06.12", "2025-06-12 07:33"}}) {
     SCOPED_TRACE(c.file);
     CountingOcr counting(*ocr_);
     const fs::path path = fixture(c.file);
     const auto result = inspect_photo(path.string(), record_for(path), *reader_, &counting, options_);
     ASSERT_TRUE(result.photo);
     ASSERT_TRUE(result.photo->watermark_time) << result.photo->watermark_text;
-    EXPECT_EQ(result.photo->watermark_time->iso().substr(11), c.time);
+    EXPECT_EQ(result.photo->watermark_time->iso(), c.read);
     ASSERT_EQ(counting.texts.size(), 2u);
     EXPECT_NE(counting.texts[0].find(c.time), std::string::npos) << counting.texts[0];
     EXPECT_NE(counting.texts[1].find(c.date), std::string::npos) << counting.texts[1];
