@@ -77,6 +77,7 @@ void fields(V& visit, T& x) {
   visit("seal_page", x.seal_page);
   visit("colour", x.colour_known);
   visit("brackets_seen", x.number_brackets_seen);
+  visit("preview", x.preview);
 }
 template <typename V, Is<GpsPoint> T>
 void fields(V& visit, T& x) {

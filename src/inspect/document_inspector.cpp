@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "evpack/adapters/docx_reader.hpp"
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/red_ink.hpp"
 #include "evpack/inspect/ocr_repair.hpp"
@@ -637,6 +638,8 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
 
   if (facts.has_text_layer) read_document_text(text, facts);
   const PageMarks marks = check_red_marks(doc, facts);
+  // The reports' thumbnail, from the first page as the letterhead check rendered it.
+  if (!marks.first.empty()) facts.preview = encode_jpeg(downscale(marks.first, kPreviewSide), kPreviewQuality);
   if (facts.has_text_layer) {
     out.text = std::move(text);
     facts.number = facts.own_number

@@ -118,9 +118,11 @@ std::vector<std::string> make_thumbnails(const CheckResult& result, const Thumbn
     } tick{options, done, total};
     const Evidence& e = result.evidence[i];
     if (!e.inspection.readable || e.placement.guide || !e.file.read_error.empty()) return;
-    if (e.inspection.photo && !e.inspection.photo->preview.empty()) {
-      const auto& preview = e.inspection.photo->preview;
-      thumbs[i].assign(preview.begin(), preview.end());
+    const std::vector<std::uint8_t>* preview = e.inspection.photo      ? &e.inspection.photo->preview
+                                               : e.inspection.document ? &e.inspection.document->preview
+                                                                       : nullptr;
+    if (preview != nullptr && !preview->empty()) {
+      thumbs[i].assign(preview->begin(), preview->end());
       return;
     }
     const std::string path = e.file.disk_path.empty() ? result.scan.root + "/" + e.file.rel_path : e.file.disk_path;

@@ -36,6 +36,7 @@ Inspection everything_set() {
   doc.seal_page = 2;
   doc.colour_known = true;
   doc.number_brackets_seen = true;
+  doc.preview = {0xff, 0xd8, 0x00, 0x7f, 0x80, 0xff, 0xd9};
   in.document = doc;
   PhotoFacts photo;
   photo.width = 4000;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "support/temp_dir.hpp"
 
@@ -239,6 +240,23 @@ TEST(InspectPdf, RealGovernmentStyleDocument) {
   // Red two-organ letterhead over a red rule; the template carries no seal image.
   EXPECT_EQ(got.document->letterhead.state, Presence::Present) << got.document->letterhead.reason;
   EXPECT_EQ(got.document->seal.state, Presence::Absent) << got.document->seal.reason;
+  // The reports' thumbnail: the first page, its red letterhead in the top third.
+  auto preview = decode_image_bytes(got.document->preview);
+  ASSERT_TRUE(preview);
+  EXPECT_EQ(preview->height, 240);
+  EXPECT_GT(preview->width, 150);
+  EXPECT_LT(preview->width, 190);
+  ASSERT_EQ(preview->channels, 3);
+  int red_top = 0;
+  int red_below = 0;
+  for (int y = 0; y < preview->height; ++y) {
+    for (int x = 0; x < preview->width; ++x) {
+      const std::uint8_t* p = &preview->pixels[(static_cast<std::size_t>(y) * preview->width + x) * 3];
+      if (p[2] > p[1] + 40 && p[2] > p[0] + 40) ++(y < preview->height / 3 ? red_top : red_below);  // BGR
+    }
+  }
+  EXPECT_GT(red_top, 300);  // 554 measured
+  EXPECT_EQ(red_below, 0);
 }
 
 TEST(InspectPdf, BlackHeaderedReportsHaveNoRedLetterhead) {

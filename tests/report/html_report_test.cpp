@@ -256,7 +256,8 @@ TEST(HtmlReport, UnitsOfAFindingComeFromItsIndicatorOrItsFile) {
 
 // Real photos from the corpus: EXIF orientations 1-8 all come out upright (landscape)
 // from the inspector's previews,
-// HEIC and broken files never throw, PDFs render their first page.
+// HEIC and broken files never throw, PDFs show their first page as the inspector
+// rendered it.
 TEST(HtmlReportThumbnails, CorpusPhotosAreUprightAndBrokenFilesGiveNone) {
   const std::string corpus = evpack::testing::corpus_dir();
   if (!fs::exists(corpus + "/exif/landscape_6.jpg")) GTEST_SKIP() << "corpus missing";
@@ -279,8 +280,9 @@ TEST(HtmlReportThumbnails, CorpusPhotosAreUprightAndBrokenFilesGiveNone) {
     fs::copy_file(corpus + "/exif/" + name, dir.path() / "5.1信用交通宣传月" / name);
   }
   const CheckResult r = check_tree(dir.str());
-  // Photos are not read again: their thumbnail is the preview the inspector made.
+  // Photos and PDFs are not read again: their thumbnail is the preview the inspector made.
   for (int n = 1; n <= 8; ++n) fs::remove(dir.path() / "5.2主题活动" / ("landscape_" + std::to_string(n) + ".jpg"));
+  const bool gongwen_copied = fs::remove(dir.path() / "6.1 学习贯彻" / "cn-gongwen_report.pdf");
   ThumbnailOptions options;
   options.jobs = 2;
   std::atomic<std::size_t> calls{0}, last_total{0}, max_done{0};
@@ -315,6 +317,9 @@ TEST(HtmlReportThumbnails, CorpusPhotosAreUprightAndBrokenFilesGiveNone) {
       auto img = decode_image_bytes(std::vector<std::uint8_t>(thumbs[i].begin(), thumbs[i].end()));
       ASSERT_TRUE(img);
       EXPECT_GT(img->height, img->width) << "an A4 page is portrait";
+      EXPECT_EQ(img->height, 240);
+      const auto& preview = r.evidence[i].inspection.document->preview;
+      EXPECT_EQ(thumbs[i], std::string(preview.begin(), preview.end()));
       gongwen = true;
     }
     if (name == "pdfjs_bomb_giant.pdf" || name.starts_with("crash-")) {
@@ -322,6 +327,7 @@ TEST(HtmlReportThumbnails, CorpusPhotosAreUprightAndBrokenFilesGiveNone) {
     }
   }
   EXPECT_EQ(landscapes, 8);
+  EXPECT_TRUE(gongwen_copied);
   EXPECT_TRUE(gongwen);
   // The report renders whatever came out.
   const std::string html = render_html_report(r, {}, thumbs);

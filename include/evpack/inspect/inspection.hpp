@@ -43,6 +43,10 @@ struct DocumentFacts {
   /// A scan: the own number's year brackets were judged from their ink
   /// (year_brackets), not taken to be 〔〕.
   bool number_brackets_seen = false;
+  /// JPEG of the first page, longer side at most kPreviewSide, made from the
+  /// low-resolution render the letterhead check made anyway: the reports'
+  /// thumbnail. Empty when the page could not be rendered.
+  std::vector<std::uint8_t> preview;
   bool operator==(const DocumentFacts&) const = default;
 };
 
