@@ -25,7 +25,9 @@ std::optional<ReportLang> parse_report_lang(const std::string& text);
 
 /// How thumbnails are made.
 struct ThumbnailOptions {
-  double pdf_dpi = 24;    ///< first-page render resolution (A4 at 24 dpi is 198 x 281 px)
+  /// First-page render resolution for PDFs the inspector left without a preview
+  /// (A4 at 24 dpi is 198 x 281 px).
+  double pdf_dpi = 24;
   int jobs = 0;           ///< worker threads; 0 = all cores
   /// Called from worker threads after each file: (done, total). May be empty.
   std::function<void(std::size_t, std::size_t)> progress;
@@ -33,9 +35,11 @@ struct ThumbnailOptions {
 
 /// Small JPEG previews (kPreviewSide, kPreviewQuality), one per entry of result.evidence
 /// (same order): photos and screenshots upright (the inspector's PhotoFacts::preview, made
-/// from the pixels it decoded anyway), HEIC pictures, and the first page of PDFs. Empty for other kinds and for files that cannot be decoded (the check already
-/// reported those). Computed in parallel; never throws for a bad file. Files are read from
-/// FileRecord::disk_path, so they must still exist (not the temp folder of a checked zip).
+/// from the pixels it decoded anyway), HEIC pictures, and the first page of PDFs (the
+/// inspector's DocumentFacts::preview). Empty for other kinds and for files that cannot be
+/// decoded (the check already reported those). Computed in parallel; never throws for a bad
+/// file. Files without a preview are read from FileRecord::disk_path, so they must still
+/// exist (not the temp folder of a checked zip).
 std::vector<std::string> make_thumbnails(const CheckResult& result, const ThumbnailOptions& options = {});
 
 /// What the report shows about the run besides the result.
