@@ -8,6 +8,18 @@
 
 namespace evpack {
 
+YearStart year_start(const std::vector<std::string>& chars, std::size_t i) {
+  if (i + 4 > chars.size()) return YearStart::None;
+  for (std::size_t k = i; k < i + 4; ++k) {
+    if (!is_ascii_digit_char(chars[k])) return YearStart::None;
+  }
+  if (chars[i] + chars[i + 1] != "19" && chars[i] + chars[i + 1] != "20") return YearStart::None;
+  if (i == 0 || !is_ascii_digit_char(chars[i - 1])) return YearStart::Plain;
+  // A digit in front makes it part of a longer number, except a 1 right after
+  // Han characters: the opening bracket read as 1 ("青交发12025]16号").
+  return i >= 2 && chars[i - 1] == "1" && is_han_char(chars[i - 2]) ? YearStart::AfterBracket : YearStart::None;
+}
+
 /// A number line as OCR reads it off a scan: brackets misread as , j . | 1 or lost,
 /// spaces anywhere, 号 misread as another character ("育交发,2025j.7号",
 /// "青交办字 [2025] 17呈", "填交宁【20251 115总"). When the line holds Han characters,
@@ -34,13 +46,10 @@ std::string repair_ocr_number(const std::string& line) {
     return out;
   };
   for (std::size_t y = 0; y + 4 <= chars.size(); ++y) {
-    if (!(is_ascii_digit_char(chars[y]) && is_ascii_digit_char(chars[y + 1]) && is_ascii_digit_char(chars[y + 2]) && is_ascii_digit_char(chars[y + 3]))) continue;
-    // A digit in front makes it part of a longer number, except a 1 right after
-    // Han characters: the opening bracket read as 1 ("青交发12025]16号").
-    const bool bracket_as_one = y >= 2 && chars[y - 1] == "1" && is_han_char(chars[y - 2]);
-    if (y > 0 && is_ascii_digit_char(chars[y - 1]) && !bracket_as_one) continue;
+    const YearStart found = year_start(chars, y);
+    if (found == YearStart::None) continue;
+    const bool bracket_as_one = found == YearStart::AfterBracket;
     const std::string year = chars[y] + chars[y + 1] + chars[y + 2] + chars[y + 3];
-    if (year.rfind("19", 0) != 0 && year.rfind("20", 0) != 0) continue;
     std::size_t s = y + 4;
     if (s < chars.size() && is_ascii_digit_char(chars[s])) {
       // "20251 115": the closing bracket read as 1, a space before the serial.

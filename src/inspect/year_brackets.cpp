@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "evpack/inspect/ocr_repair.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -178,19 +179,13 @@ Shape shape_of(const Band& band, const Run& run, bool mirror, int digit_height) 
 
 std::optional<YearBrackets> year_brackets(const RasterImage& line, const std::vector<OcrSymbol>& symbols) {
   if (!line.consistent() || line.channels != 1) return std::nullopt;
-  // The year: four digits 19NN or 20NN with Han characters (the 机关代字) before them.
+  // The year (as repair_ocr_number finds it), with Han characters (the 机关代字) before it.
+  std::vector<std::string> chars;
+  chars.reserve(symbols.size());
+  for (const auto& sym : symbols) chars.push_back(sym.text);
   std::size_t year = symbols.size();
   for (std::size_t i = 1; i + 3 < symbols.size(); ++i) {
-    bool digits = true;
-    for (std::size_t k = i; k < i + 4; ++k) digits = digits && is_ascii_digit_char(symbols[k].text);
-    // A digit before the year is part of a longer number, unless it is a 1 right
-    // after the Han characters: the opening bracket read as 1 ("青交发12025]").
-    if (!digits) continue;
-    if (is_ascii_digit_char(symbols[i - 1].text) && !(symbols[i - 1].text == "1" && i >= 2 && is_han_char(symbols[i - 2].text))) {
-      continue;
-    }
-    const std::string first_two = symbols[i].text + symbols[i + 1].text;
-    if (first_two != "19" && first_two != "20") continue;
+    if (year_start(chars, i) == YearStart::None) continue;
     year = i;
     break;
   }

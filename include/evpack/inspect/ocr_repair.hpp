@@ -4,9 +4,20 @@
 // from a scan.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace evpack {
+
+/// Whether characters [i, i + 4) of a number line as OCR read it (one character
+/// per element, as split_utf8_chars gives them) are its year, 19NN or 20NN.
+enum class YearStart {
+  None,         ///< not a year, or part of a longer number (a digit before it)
+  Plain,        ///< a year
+  AfterBracket  ///< a year after a 1 that follows a Han character: the opening bracket read as 1
+};
+YearStart year_start(const std::vector<std::string>& chars, std::size_t i);
 
 /// A number line as OCR reads it: brackets misread as , j . | or lost, spaces
 /// anywhere, 号 read as 与/弓/亏/己 ("育交发,2025j.7号"). When the line holds Han
