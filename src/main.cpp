@@ -31,6 +31,7 @@
 #include "evpack/report/xlsx_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/util/atomic_file.hpp"
+#include "evpack/util/thread_pool.hpp"
 
 namespace {
 
@@ -41,6 +42,8 @@ constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
 
+constexpr const char* kOcrEnginesHelp =
+    "同时运行的文字识别引擎数（默认2，每个约占60MB内存；内存充足的多核电脑可调大以加快识别）";
 constexpr const char* kNoCacheHelp =
     "不沿用以前的检查结果，每个文件都重新识别（默认沿用内容未变的文件的结果，保存在用户缓存目录，"
     "可用环境变量 EVPACK_CACHE_DIR 指定）";
@@ -84,6 +87,7 @@ struct CheckArgs {
   std::string as_of;
   int year = 0;
   int jobs = 0;
+  int ocr_engines = 0;
   bool no_ocr = false;
   bool no_cache = false;
   bool quiet = false;
@@ -101,6 +105,7 @@ bool fill_check_options(const CheckArgs& args, evpack::CheckOptions& options) {
   options.input = args.input;
   options.rules_path = resolve_rules(args.rules);
   options.jobs = args.jobs;
+  options.ocr_engines = args.ocr_engines;
   options.inspect.ocr = !args.no_ocr;
   options.evaluate.year = args.year;
   options.evaluate.as_of = today();
@@ -455,6 +460,7 @@ int run_verify_command(const CheckArgs& args, bool no_check) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  evpack::return_large_blocks_to_system();
   CLI::App app{"evpack：信用交通县验收佐证材料检查与打包工具"};
   app.set_version_flag("--version", std::string("evpack ") + EVPACK_VERSION);
   app.require_subcommand(1);
@@ -465,6 +471,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("-r,--rules", check.rules, "规则文件路径或编号（默认 shandong-2025）");
   check_cmd->add_option("--json", check.json, "写出 JSON 报告到此文件");
   check_cmd->add_option("-j,--jobs", check.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  check_cmd->add_option("--ocr-engines", check.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   check_cmd->add_option("--year", check.year, "试点年度（默认取规则文件中的年度）");
   check_cmd->add_option("--as-of", check.as_of, "检查日期，如 2025-12-31（默认今天）；未到期的季度/月份不算缺失");
   check_cmd->add_flag("--no-ocr", check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
@@ -504,6 +511,7 @@ int main(int argc, char** argv) {
   pack_cmd->add_option("--split-size", pack.split_size, "分卷大小，如 200M（按文件夹拆分为多个独立压缩包）");
   pack_cmd->add_flag("--gbk-names", pack.gbk_names, "文件名使用GBK编码（兼容旧版Windows解压工具）");
   pack_cmd->add_option("-j,--jobs", pack.check.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  pack_cmd->add_option("--ocr-engines", pack.check.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   pack_cmd->add_option("--year", pack.check.year, "试点年度（默认取规则文件中的年度）");
   pack_cmd->add_option("--as-of", pack.check.as_of, "检查日期，如 2025-12-31（默认今天）");
   pack_cmd->add_flag("--no-ocr", pack.check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
@@ -517,6 +525,7 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("-r,--rules", verify.rules, "规则文件路径或编号（默认 shandong-2025）");
   verify_cmd->add_option("--json", verify.json, "写出检查的 JSON 报告到此文件");
   verify_cmd->add_option("-j,--jobs", verify.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  verify_cmd->add_option("--ocr-engines", verify.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   verify_cmd->add_option("--year", verify.year, "试点年度（默认取规则文件中的年度）");
   verify_cmd->add_option("--as-of", verify.as_of, "检查日期，如 2025-12-31（默认今天）");
   verify_cmd->add_flag("--no-ocr", verify.no_ocr, "不使用文字识别（更快）");

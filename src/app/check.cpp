@@ -1,7 +1,9 @@
 #include "evpack/app/check.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -217,8 +219,16 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
 
   const auto& files = result.scan.files;
   result.evidence.resize(files.size());
-  std::vector<Toolbox> toolboxes(static_cast<std::size_t>(jobs));
-  for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect);
+  // The workers share a few OCR engines: each takes 50-60 MB, so one per worker
+  // would make the memory grow with the core count. OCR is about half of the
+  // inspection's CPU, so by default there are at most twice as many workers as
+  // engines: more would mostly wait for an engine, each holding its own pages
+  // and pictures (10-20 MB) meanwhile.
+  const int ocr_engines = options.ocr_engines > 0 ? options.ocr_engines : kDefaultOcrEngines;
+  const int workers = options.jobs > 0 || !options.inspect.ocr ? jobs : std::min(jobs, 2 * ocr_engines);
+  const auto ocr_pool = options.inspect.ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
+  std::vector<Toolbox> toolboxes(static_cast<std::size_t>(workers));
+  for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool);
 
   std::optional<InspectionCache> cache;
   if (!options.cache_dir.empty() && !options.cache_build.empty()) {
@@ -232,8 +242,9 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   // merged order is the scan order whatever the scheduling.
   // Documents first, largest first (a 300-page scan must not start last), then
   // everything else in scan order. Besides balancing the load, this lets a worker
-  // drop its document OCR engine (Chinese only) once it reaches the photos, which
-  // use the Chinese+English one: a worker holds one Tesseract engine at a time.
+  // drop its document OCR (Chinese only) once it reaches the photos, which use
+  // Chinese+English: when no worker reads PDFs any more, the pool restarts its
+  // Chinese-only engines for the photos.
   std::vector<std::size_t> order(files.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -242,7 +253,7 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
     if (pdf_a != pdf_b) return pdf_a;
     return pdf_a && files[a].size > files[b].size;
   });
-  parallel_for(order.size(), jobs, [&](std::size_t position, int worker) {
+  parallel_for(order.size(), workers, [&](std::size_t position, int worker) {
     const std::size_t index = order[position];
     const FileRecord& file = files[index];
     Toolbox& tools = toolboxes[static_cast<std::size_t>(worker)];

@@ -1,7 +1,6 @@
 #include "evpack/inspect/inspector.hpp"
 
 #include <exception>
-#include <mutex>
 
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
@@ -13,34 +12,6 @@
 namespace evpack {
 
 namespace {
-
-// Starts the real engine on first use, so runs without scans or photos to read
-// never pay for Tesseract; remembers a failed start instead of retrying per file.
-class LazyOcr final : public Ocr {
- public:
-  explicit LazyOcr(std::string languages) : languages_(std::move(languages)) {}
-
-  using Ocr::recognize;
-  Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
-    if (!tried_) {
-      tried_ = true;
-      auto made = make_tesseract_ocr(languages_);
-      if (made) {
-        engine_ = std::move(made.value());
-      } else {
-        failure_ = made.error();
-      }
-    }
-    if (!engine_) return failure_;
-    return engine_->recognize(image, layout, only);
-  }
-
- private:
-  std::string languages_;
-  bool tried_ = false;
-  std::unique_ptr<Ocr> engine_;
-  Error failure_{"OCR_UNAVAILABLE", "文字识别（OCR）不可用"};
-};
 
 Finding file_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
                      std::string message, std::string advice) {
@@ -109,13 +80,16 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
 
 }  // namespace
 
-Toolbox make_default_toolbox(const InspectOptions& options) {
+Toolbox make_default_toolbox(const InspectOptions& options, std::shared_ptr<OcrPool> ocr_pool) {
   Toolbox tools;
   tools.pdf = make_poppler_pdf_reader();
   tools.metadata = make_exiv2_metadata_reader();
   if (options.ocr) {
-    tools.ocr = std::make_unique<LazyOcr>("chi_sim+eng");
-    tools.document_ocr = std::make_unique<LazyOcr>("chi_sim");
+    // A toolbox of its own keeps one engine per language set, as it may read
+    // photos and documents in turn.
+    if (!ocr_pool) ocr_pool = std::make_shared<OcrPool>(2);
+    tools.ocr = ocr_pool->handle(kPhotoOcrLanguages);
+    tools.document_ocr = ocr_pool->handle(kDocumentOcrLanguages);
   }
   return tools;
 }

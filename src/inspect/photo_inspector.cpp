@@ -278,10 +278,10 @@ constexpr std::array<QueryField, 4> kQueryFields{{
 
 // Screenshots: OCR the capture for its text, the date it shows, and (for
 // credit queries) the four required fields.
-void read_screenshot(const RasterImage& pixels, Ocr* ocr, const InspectOptions& options, PhotoFacts& facts,
+void read_screenshot(RasterImage pixels, Ocr* ocr, const InspectOptions& options, PhotoFacts& facts,
                      std::string& text) {
   if (!options.ocr || ocr == nullptr) return;
-  const RasterImage gray = to_gray(downscale(pixels, kScreenshotSide));
+  const RasterImage gray = to_gray(downscale(std::move(pixels), kScreenshotSide));
   auto recognised = ocr->recognize(gray, OcrLayout::Block);
   if (!recognised) return;
   text = recognised->text();
@@ -496,7 +496,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
                    : camera ? decode_image_file_reduced(path, kAnalysisShort, &stored)
                             : decode_image_file_reduced(path, kUnknownSourceShort, &stored);
     if (decoded) {
-      const RasterImage& pixels = *decoded;
+      RasterImage& pixels = *decoded;
       const int stored_width = stored.width > 0 ? stored.width : pixels.width;
       const int stored_height = stored.height > 0 ? stored.height : pixels.height;
       facts.width = orientation_to_apply >= 5 ? stored_height : stored_width;
@@ -506,7 +506,9 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       drawn_share = dominant_colour_share(pixels, 3);
       if (facts.make.empty() && facts.model.empty() &&
           (record.kind == ContentKind::Png || drawn_share >= kDrawnShareAtScreenSize)) {
-        screen = apply_orientation(downscale(pixels, kScreenshotSide), orientation_to_apply);
+        // Kept gray, and taken over when it needs no scaling: a long capture's
+        // pixels are tens of MB, held by every worker reading one.
+        screen = to_gray(apply_orientation(downscale(std::move(pixels), kScreenshotSide), orientation_to_apply));
       }
     } else {
       const Error& error = decoded.error();
@@ -555,7 +557,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);
     if (facts.screenshot) {
       facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};
-      read_screenshot(screen.empty() ? analysis : screen, ocr, options, facts, out.text);
+      read_screenshot(screen.empty() ? analysis : std::move(screen), ocr, options, facts, out.text);
     } else {
       // Decoded again, larger, only when the watermark needs a second look.
       const SharperImage sharper = [&]() -> RasterImage {

@@ -51,6 +51,33 @@ std::uint8_t pixel_id(const RasterImage& image, int x, int y) {
   return image.pixels[(static_cast<std::size_t>(y) * image.width + x) * 3 + 2];
 }
 
+// A long screen capture is tens of MB: the steps that would leave it as it is
+// take it over instead of copying it, and still change it when they must.
+TEST(ImageOps, StepsThatChangeNothingTakeOverTheirInputInsteadOfCopyingIt) {
+  RasterImage capture{4, 3, 3, std::vector<std::uint8_t>(4 * 3 * 3, 200)};
+  capture.pixels[0] = 10;  // blue of the top-left pixel
+  const std::uint8_t* pixels = capture.pixels.data();
+
+  RasterImage same = downscale(std::move(capture), 10);
+  EXPECT_EQ(same.pixels.data(), pixels);
+  same = apply_orientation(std::move(same), 1);
+  EXPECT_EQ(same.pixels.data(), pixels);
+
+  RasterImage turned = apply_orientation(std::move(same), 6);  // stored turned 90° counter-clockwise
+  EXPECT_EQ(turned.width, 3);
+  EXPECT_EQ(turned.height, 4);
+  EXPECT_EQ(turned.pixels[(2) * 3], 10) << "the top-left pixel goes to the top-right";
+
+  RasterImage gray = to_gray(std::move(turned));
+  ASSERT_EQ(gray.channels, 1);
+  const std::uint8_t* gray_pixels = gray.pixels.data();
+  RasterImage still = to_gray(std::move(gray));
+  EXPECT_EQ(still.pixels.data(), gray_pixels);
+
+  RasterImage smaller = downscale(std::move(still), 2);
+  EXPECT_EQ(std::max(smaller.width, smaller.height), 2);
+}
+
 TEST(ImageOps, DecodesJpegToBgr) {
   const auto image = decoded(exif_file("DSCN0010.jpg"));
   EXPECT_EQ(image.width, 640);

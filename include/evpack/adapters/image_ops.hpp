@@ -15,8 +15,12 @@ namespace evpack {
 
 /// Applies EXIF orientation (1..8) so that the image is upright.
 RasterImage apply_orientation(const RasterImage& image, int orientation);
+/// The same, taking over `image` instead of copying it when it is upright already.
+RasterImage apply_orientation(RasterImage&& image, int orientation);
 /// Scales so that the longer side is at most `max_side` (never enlarges).
 RasterImage downscale(const RasterImage& image, int max_side);
+/// The same, taking over `image` instead of copying it when it is small enough.
+RasterImage downscale(RasterImage&& image, int max_side);
 /// Scales so that the shorter side is at most `max_short` (never enlarges).
 RasterImage downscale_short(const RasterImage& image, int max_short);
 /// Scales to exactly width x height: area averaging when shrinking, bicubic when
@@ -30,6 +34,8 @@ RasterImage crop(const RasterImage& image, PixelRect rect);
 RasterImage frame_in_white(const RasterImage& image, int margin);
 /// Converts to gray.
 RasterImage to_gray(const RasterImage& image);
+/// The same, taking over `image` instead of copying it when it is gray already.
+RasterImage to_gray(RasterImage&& image);
 /// Turns a 1-channel crop of dark type on a light ground (a line or a few lines of
 /// a scanned page) so that its lines are level: the skew within +-max_degrees is
 /// the angle whose horizontal projection of the ink is sharpest. Returns the image

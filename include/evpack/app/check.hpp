@@ -13,10 +13,18 @@
 
 namespace evpack {
 
+/// OCR engines a check runs at most: two keep a 2-core PC busy and bound the
+/// memory (about 50-60 MB each) on any number of cores.
+inline constexpr int kDefaultOcrEngines = 2;
+
 struct CheckOptions {
   std::string input;        ///< evidence folder, or a zip (unpacked into a private temp folder first)
   std::string rules_path;   ///< rule file
-  int jobs = 0;             ///< worker threads; 0 = hardware concurrency
+  /// Worker threads; 0 = hardware concurrency, with at most twice ocr_engines
+  /// workers inspecting files when OCR is on.
+  int jobs = 0;
+  /// OCR engines the workers share (OcrPool); 0 = kDefaultOcrEngines. Never more than the workers.
+  int ocr_engines = 0;
   InspectOptions inspect;
   EvaluateOptions evaluate;
   /// Inspection cache (InspectionCache): the directory of its entries and what

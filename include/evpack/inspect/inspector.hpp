@@ -8,6 +8,7 @@
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/inspect/inspection.hpp"
+#include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/scan/file_record.hpp"
 
 namespace evpack {
@@ -20,24 +21,31 @@ struct InspectOptions {
   int watermark_tolerance_minutes = 10;
 };
 
+/// Languages of the OCR of photos and screenshots, and of documents (Chinese
+/// only: with English added, Tesseract reads the 号 of 72号 as a 5).
+inline constexpr const char* kPhotoOcrLanguages = "chi_sim+eng";
+inline constexpr const char* kDocumentOcrLanguages = "chi_sim";
+
 /// The libraries an inspector may use. One Toolbox per worker thread
-/// (poppler documents and Tesseract engines are not thread-safe).
+/// (poppler documents are not thread-safe).
 struct Toolbox {
   std::unique_ptr<PdfReader> pdf;
   std::unique_ptr<MetadataReader> metadata;
-  /// OCR engine; the default one starts Tesseract lazily on its first use
-  /// (init costs time and tens of MB). Null when OCR is disabled.
+  /// OCR of photos and screenshots; null when OCR is disabled. The default one
+  /// borrows a Tesseract engine from an OcrPool per call; engines start on first
+  /// use (init costs 0.1-0.2 s and about 50-60 MB).
   std::unique_ptr<Ocr> ocr;
-  /// OCR engine for documents (Chinese only: with English added, Tesseract reads
-  /// the 号 of 72号 as a 5). Lazy like `ocr`; null when OCR is disabled, in which
-  /// case documents fall back to `ocr`. run_check inspects all PDFs first and
-  /// resets this once a worker reaches the other files, so that a worker holds one
-  /// Tesseract engine at a time.
+  /// OCR of documents, in kDocumentOcrLanguages; null when OCR is disabled, in
+  /// which case documents fall back to `ocr`. run_check inspects all PDFs first
+  /// and resets this once a worker reaches the other files, which tells the pool
+  /// that the worker needs no Chinese-only engine any more.
   std::unique_ptr<Ocr> document_ocr;
 };
 
-/// Builds the real toolbox (poppler, exiv2, Tesseract when options.ocr).
-Toolbox make_default_toolbox(const InspectOptions& options);
+/// Builds the real toolbox (poppler, exiv2, and Tesseract when options.ocr).
+/// Its OCR comes from `ocr_pool`, shared by all the workers of a run; without
+/// one, the toolbox gets a pool of its own with an engine per language set.
+Toolbox make_default_toolbox(const InspectOptions& options, std::shared_ptr<OcrPool> ocr_pool = {});
 
 /// Inspects one file. Never throws: any failure becomes a Finding on the
 /// returned Inspection with readable == false.

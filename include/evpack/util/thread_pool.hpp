@@ -12,6 +12,13 @@ namespace evpack {
 /// Number of hardware threads, at least 1.
 int default_jobs();
 
+/// Large blocks (1 MiB and up: decoded images, rendered pages, OCR buffers) go
+/// back to the system as soon as they are freed. With glibc's default, each
+/// worker thread's heap keeps the largest buffers it ever held, so the peak
+/// grew by 20-60 MB per worker although few of those buffers lived at once.
+/// Call once at start-up, before any thread starts; does nothing off glibc.
+void return_large_blocks_to_system();
+
 /// Implementation of parallel_for over a type-erased body.
 void parallel_for_impl(std::size_t count, int jobs, const std::function<void(std::size_t, int)>& fn);
 

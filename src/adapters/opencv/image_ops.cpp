@@ -85,6 +85,11 @@ RasterImage apply_orientation(const RasterImage& image, int orientation) {
   }
 }
 
+RasterImage apply_orientation(RasterImage&& image, int orientation) {
+  if (!image.consistent() || orientation < 2 || orientation > 8) return std::move(image);
+  return apply_orientation(static_cast<const RasterImage&>(image), orientation);
+}
+
 RasterImage downscale(const RasterImage& image, int max_side) {
   if (!image.consistent() || max_side <= 0) return {};
   const int longer = std::max(image.width, image.height);
@@ -100,6 +105,11 @@ RasterImage downscale(const RasterImage& image, int max_side) {
   } catch (const cv::Exception&) {
     return {};
   }
+}
+
+RasterImage downscale(RasterImage&& image, int max_side) {
+  if (image.consistent() && max_side > 0 && std::max(image.width, image.height) <= max_side) return std::move(image);
+  return downscale(static_cast<const RasterImage&>(image), max_side);
 }
 
 RasterImage downscale_short(const RasterImage& image, int max_short) {
@@ -153,6 +163,11 @@ RasterImage frame_in_white(const RasterImage& image, int margin) {
   } catch (const cv::Exception&) {
     return image;
   }
+}
+
+RasterImage to_gray(RasterImage&& image) {
+  if (image.consistent() && image.channels == 1) return std::move(image);
+  return to_gray(static_cast<const RasterImage&>(image));
 }
 
 RasterImage to_gray(const RasterImage& image) {
