@@ -35,7 +35,8 @@ struct OcrResult {
   std::string text() const;  ///< lines joined with '\n'
 };
 
-/// One engine per worker thread: engines are not thread-safe.
+/// An engine is not thread-safe: one call at a time (run_check lends a few to all
+/// its workers through an OcrPool).
 class Ocr {
  public:
   virtual ~Ocr() = default;
