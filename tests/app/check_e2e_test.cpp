@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "evpack/app/check.hpp"
 #include "evpack/report/json_report.hpp"
@@ -93,6 +94,48 @@ TEST(CheckSample, TheReportIsTheSameEveryRun) {
   const std::string second = render_json_report(run_sample(), context);
   EXPECT_EQ(first, second);
   EXPECT_EQ(first.find("\"generated_at\""), std::string::npos);
+}
+
+// Scans and watermark photos read with real Tesseract, by workers sharing the
+// pool's engines: one worker, four workers on one engine (every call waits and
+// the engine changes languages between the PDFs and the photos), three on two.
+// Which engine reads a region must never change what is read.
+TEST(CheckWithOcr, WorkersSharingEnginesReadExactlyWhatOneWorkerReads) {
+  namespace fs = std::filesystem;
+  evpack::testing::TempDir dir;
+  const fs::path data = fs::path(evpack::testing::source_dir()) / "tests/data";
+  for (const auto& entry : fs::directory_iterator(data / "docs")) {
+    if (entry.path().extension() == ".pdf") fs::copy_file(entry.path(), dir.path() / entry.path().filename());
+  }
+  for (const auto& entry : fs::directory_iterator(data / "photos")) {
+    if (entry.path().filename().string().rfind("watermark_", 0) == 0) {
+      fs::copy_file(entry.path(), dir.path() / entry.path().filename());
+    }
+  }
+  ReportContext context;
+  context.input = "ocr";
+  const auto run = [&](int jobs, int engines, int* watermarks, int* numbers) {
+    CheckOptions options = evpack::testing::offline_check_options(dir.path().string());
+    options.inspect.ocr = true;
+    options.jobs = jobs;
+    options.ocr_engines = engines;
+    auto result = run_check(options);
+    EXPECT_TRUE(result);
+    if (!result) return std::string{};
+    for (const auto& e : result->evidence) {
+      if (e.inspection.photo && e.inspection.photo->watermark.state == Presence::Present) ++*watermarks;
+      if (e.inspection.document && e.inspection.document->own_number) ++*numbers;
+    }
+    return render_json_report(*result, context);
+  };
+  int watermarks = 0;
+  int numbers = 0;
+  const std::string alone = run(1, 1, &watermarks, &numbers);
+  EXPECT_GE(watermarks, 5) << "the watermark photos must have been read";
+  EXPECT_GE(numbers, 3) << "the scans' numbers must have been read";
+  int ignored = 0;
+  EXPECT_EQ(run(4, 1, &ignored, &ignored), alone);
+  EXPECT_EQ(run(3, 2, &ignored, &ignored), alone);
 }
 
 }  // namespace
