@@ -42,6 +42,7 @@ constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
 
+constexpr const char* kJobsHelp = "并行线程数（默认为CPU核数；识别文字时默认最多4个线程同时检查文件，以限制内存）";
 constexpr const char* kOcrEnginesHelp =
     "同时运行的文字识别引擎数（默认2，每个约占60MB内存；内存充足的多核电脑可调大以加快识别）";
 constexpr const char* kNoCacheHelp =
@@ -470,7 +471,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("input", check.input, "材料目录")->required();
   check_cmd->add_option("-r,--rules", check.rules, "规则文件路径或编号（默认 shandong-2025）");
   check_cmd->add_option("--json", check.json, "写出 JSON 报告到此文件");
-  check_cmd->add_option("-j,--jobs", check.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  check_cmd->add_option("-j,--jobs", check.jobs, kJobsHelp)->check(CLI::Range(0, 256));
   check_cmd->add_option("--ocr-engines", check.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   check_cmd->add_option("--year", check.year, "试点年度（默认取规则文件中的年度）");
   check_cmd->add_option("--as-of", check.as_of, "检查日期，如 2025-12-31（默认今天）；未到期的季度/月份不算缺失");
@@ -510,7 +511,7 @@ int main(int argc, char** argv) {
   pack_cmd->add_option("--place", pack.place, "手工指定归属：路径=指标编号（可多次使用），如 \"其他/通知.pdf=2.1\"");
   pack_cmd->add_option("--split-size", pack.split_size, "分卷大小，如 200M（按文件夹拆分为多个独立压缩包）");
   pack_cmd->add_flag("--gbk-names", pack.gbk_names, "文件名使用GBK编码（兼容旧版Windows解压工具）");
-  pack_cmd->add_option("-j,--jobs", pack.check.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  pack_cmd->add_option("-j,--jobs", pack.check.jobs, kJobsHelp)->check(CLI::Range(0, 256));
   pack_cmd->add_option("--ocr-engines", pack.check.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   pack_cmd->add_option("--year", pack.check.year, "试点年度（默认取规则文件中的年度）");
   pack_cmd->add_option("--as-of", pack.check.as_of, "检查日期，如 2025-12-31（默认今天）");
@@ -524,7 +525,7 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("package", verify.input, "材料压缩包（.zip）")->required();
   verify_cmd->add_option("-r,--rules", verify.rules, "规则文件路径或编号（默认 shandong-2025）");
   verify_cmd->add_option("--json", verify.json, "写出检查的 JSON 报告到此文件");
-  verify_cmd->add_option("-j,--jobs", verify.jobs, "并行线程数（默认为CPU核数）")->check(CLI::Range(0, 256));
+  verify_cmd->add_option("-j,--jobs", verify.jobs, kJobsHelp)->check(CLI::Range(0, 256));
   verify_cmd->add_option("--ocr-engines", verify.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   verify_cmd->add_option("--year", verify.year, "试点年度（默认取规则文件中的年度）");
   verify_cmd->add_option("--as-of", verify.as_of, "检查日期，如 2025-12-31（默认今天）");

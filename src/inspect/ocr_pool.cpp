@@ -111,7 +111,6 @@ Expected<std::size_t> OcrPool::acquire(const std::string& languages) {
       return made.error();
     }
     slot.engine = std::move(made.value());
-    ++started_;
     const auto alive = std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.engine != nullptr; });
     most_alive_ = std::max(most_alive_, static_cast<int>(alive));
     return index;
@@ -158,11 +157,6 @@ int OcrPool::most_alive() const {
 int OcrPool::most_busy() const {
   const std::lock_guard lock(mutex_);
   return most_busy_;
-}
-
-int OcrPool::started() const {
-  const std::lock_guard lock(mutex_);
-  return started_;
 }
 
 }  // namespace evpack

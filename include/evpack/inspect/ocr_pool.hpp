@@ -44,13 +44,10 @@ class OcrPool : public std::enable_shared_from_this<OcrPool> {
   Expected<OcrResult> recognize(const std::string& languages, const RasterImage& image, OcrLayout layout,
                                 std::string_view only);
 
-  int capacity() const { return capacity_; }
   /// The most engines that were alive at once, and the most that were reading
   /// at once (both at most capacity()); for tests and benchmarks.
   int most_alive() const;
   int most_busy() const;
-  /// Engines started so far (restarts included).
-  int started() const;
 
  private:
   struct Slot {
@@ -75,7 +72,6 @@ class OcrPool : public std::enable_shared_from_this<OcrPool> {
   std::map<std::string, Error> failures_;  ///< language sets whose engine failed to start
   int most_alive_ = 0;
   int most_busy_ = 0;
-  int started_ = 0;
 };
 
 }  // namespace evpack
