@@ -13,7 +13,7 @@ data=""
 photos=1000
 pdfs=100
 size=4000x3000
-jobs=$(nproc)
+jobs=""  # evpack's default unless --jobs is given
 ocr_flag="--no-ocr"
 baseline=""
 build=${BUILD_DIR:-build}
@@ -45,7 +45,7 @@ out=bench-data/out
 rm -rf "$out" && mkdir -p "$out"
 files=$(find "$data" -type f | wc -l)
 bytes=$(du -sb "$data" | cut -f1)
-echo "tree: ${data}: ${files} files, $((bytes / 1000000)) MB; jobs=${jobs}; ocr=$([ -z "$ocr_flag" ] && echo on || echo off)"
+echo "tree: ${data}: ${files} files, $((bytes / 1000000)) MB; jobs=${jobs:-default, $(nproc) cores}; ocr=$([ -z "$ocr_flag" ] && echo on || echo off)"
 
 # Warm the page cache so every run reads from memory, not from the disk.
 find "$data" -type f -print0 | xargs -0 cat > /dev/null
@@ -77,7 +77,7 @@ rm -f "$out/zip.zip"
 # "用时：检查 X 秒，写入 Y 秒，校验 Z 秒，落盘 S 秒，共 T 秒。"
 stages_of() { grep "用时" "$1" | sed 's/[^0-9. ]//g' | awk '{print $1, $2, $3, $4}'; }
 if [ -n "$baseline" ]; then
-  EVPACK_CACHE_DIR="$out/base-cache" run base "$baseline" pack "$data" -o "$out/base.zip" --unmapped other --jobs "$jobs" $ocr_flag --as-of 2026-01-20
+  EVPACK_CACHE_DIR="$out/base-cache" run base "$baseline" pack "$data" -o "$out/base.zip" --unmapped other ${jobs:+--jobs "$jobs"} $ocr_flag --as-of 2026-01-20
   base_size=$(stat -c %s "$out/base.zip")
   read -r base_check_s base_write_s base_verify_s base_sync_s <<< "$(stages_of "$out/base.stdout")"
   rm -f "$out/base.zip"
@@ -85,11 +85,11 @@ fi
 # The first pack starts with an empty inspection cache (every file is inspected, as on the
 # first run over an archive); the second finds every file unchanged (as after an `evpack check`).
 export EVPACK_CACHE_DIR="$out/cache"
-run pack "$build/evpack" pack "$data" -o "$out/pack.zip" --unmapped other --jobs "$jobs" $ocr_flag --as-of 2026-01-20
+run pack "$build/evpack" pack "$data" -o "$out/pack.zip" --unmapped other ${jobs:+--jobs "$jobs"} $ocr_flag --as-of 2026-01-20
 pack_size=$(stat -c %s "$out/pack.zip")
 read -r check_s write_s verify_s sync_s <<< "$(stages_of "$out/pack.stdout")"
 rm -f "$out/pack.zip"
-run warm "$build/evpack" pack "$data" -o "$out/pack.zip" --unmapped other --jobs "$jobs" $ocr_flag --as-of 2026-01-20
+run warm "$build/evpack" pack "$data" -o "$out/pack.zip" --unmapped other ${jobs:+--jobs "$jobs"} $ocr_flag --as-of 2026-01-20
 read -r warm_check_s warm_write_s warm_verify_s warm_sync_s <<< "$(stages_of "$out/warm.stdout")"
 rm -f "$out/pack.zip"
 cache_mb=$(( $(du -sb "$out/cache" | cut -f1) / 1000000 ))
