@@ -18,6 +18,7 @@
 #include "evpack/evaluate/publicity.hpp"
 #include "evpack/inspect/doc_number.hpp"
 #include "evpack/inspect/document_inspector.hpp"
+#include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/rules/calendar.hpp"
 #include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/rule_loader.hpp"

@@ -7,6 +7,7 @@
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_inspector.hpp"
+#include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/inspect/photo_inspector.hpp"
 
 namespace evpack {

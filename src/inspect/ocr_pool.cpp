@@ -43,22 +43,17 @@ std::unique_ptr<Ocr> OcrPool::handle(const std::string& languages) {
 
 Expected<OcrResult> OcrPool::recognize(const std::string& languages, const RasterImage& image, OcrLayout layout,
                                        std::string_view only) {
-  auto slot = acquire(languages);
-  if (!slot) return slot.error();
+  auto borrowed = acquire(languages);
+  if (!borrowed) return borrowed.error();
   struct Release {
     OcrPool& pool;
     std::size_t slot;
     ~Release() { pool.release(slot); }
-  } release{*this, slot.value()};
-  Ocr* engine = nullptr;
-  {
-    const std::lock_guard lock(mutex_);
-    engine = slots_[slot.value()].engine.get();
-  }
-  return engine->recognize(image, layout, only);
+  } release{*this, borrowed->slot};
+  return borrowed->engine->recognize(image, layout, only);
 }
 
-Expected<std::size_t> OcrPool::acquire(const std::string& languages) {
+Expected<OcrPool::Borrowed> OcrPool::acquire(const std::string& languages) {
   std::unique_lock lock(mutex_);
   const auto busy_now = [&] {
     return static_cast<int>(std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.busy; }));
@@ -71,7 +66,7 @@ Expected<std::size_t> OcrPool::acquire(const std::string& languages) {
       if (!slot.busy && slot.engine && slot.languages == languages) {
         slot.busy = true;
         most_busy_ = std::max(most_busy_, busy_now());
-        return i;
+        return Borrowed{i, slot.engine.get()};
       }
     }
 
@@ -113,7 +108,7 @@ Expected<std::size_t> OcrPool::acquire(const std::string& languages) {
     slot.engine = std::move(made.value());
     const auto alive = std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.engine != nullptr; });
     most_alive_ = std::max(most_alive_, static_cast<int>(alive));
-    return index;
+    return Borrowed{index, slot.engine.get()};
   }
 }
 

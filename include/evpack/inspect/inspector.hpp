@@ -8,10 +8,11 @@
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/inspect/inspection.hpp"
-#include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/scan/file_record.hpp"
 
 namespace evpack {
+
+class OcrPool;
 
 /// Settings shared by all inspectors.
 struct InspectOptions {

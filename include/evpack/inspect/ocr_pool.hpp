@@ -56,7 +56,14 @@ class OcrPool : public std::enable_shared_from_this<OcrPool> {
     bool busy = false;  ///< reading, or being started
   };
 
-  Expected<std::size_t> acquire(const std::string& languages);
+  /// An engine lent to one call: its slot, marked busy, and the engine itself
+  /// (valid until the slot is released).
+  struct Borrowed {
+    std::size_t slot;
+    Ocr* engine;
+  };
+
+  Expected<Borrowed> acquire(const std::string& languages);
   void release(std::size_t slot);
   bool may_restart(const Slot& slot) const;  // caller holds mutex_
   void add_interest(const std::string& languages);
