@@ -503,7 +503,8 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       facts.height = orientation_to_apply >= 5 ? stored_width : stored_height;
       // Shrink before turning: rotating a 48-megapixel photo would copy it whole.
       analysis = apply_orientation(downscale_short(pixels, kAnalysisShort), orientation_to_apply);
-      drawn_share = dominant_colour_share(pixels, 3);
+      // Only an image without a camera can be a capture (see the guess below).
+      if (!camera) drawn_share = dominant_colour_share(pixels, 3);
       if (facts.make.empty() && facts.model.empty() &&
           (record.kind == ContentKind::Png || drawn_share >= kDrawnShareAtScreenSize)) {
         // Kept gray, and taken over when it needs no scaling: a long capture's

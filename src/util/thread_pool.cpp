@@ -18,7 +18,7 @@ void return_large_blocks_to_system() {
 #if defined(__GLIBC__)
   // A fixed threshold also stops glibc from raising it (up to 32 MiB) each time
   // such a block is freed, which is what moved them into the thread heaps.
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
 }
 

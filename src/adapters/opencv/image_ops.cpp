@@ -47,6 +47,30 @@ RasterImage from_mat(const cv::Mat& mat) {
   return out;
 }
 
+// A raster of a known shape that OpenCV writes into directly: `mat` is a header
+// over its pixels, so the result needs neither a Mat of its own nor a copy out of
+// it (each was a fresh multi-megabyte block per step of a photo's analysis).
+class Target {
+ public:
+  Target(int width, int height, int channels)
+      : image_{width, height, channels,
+               std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * channels)},
+        mat_(as_mat(image_)) {}
+  cv::Mat& mat() { return mat_; }
+  // The raster; should OpenCV have reallocated the output, a copy of what it wrote.
+  RasterImage take() {
+    if (mat_.data == image_.pixels.data() && mat_.cols == image_.width && mat_.rows == image_.height &&
+        mat_.channels() == image_.channels && mat_.isContinuous()) {
+      return std::move(image_);
+    }
+    return from_mat(mat_);
+  }
+
+ private:
+  RasterImage image_;
+  cv::Mat mat_;
+};
+
 }  // namespace
 
 RasterImage apply_orientation(const RasterImage& image, int orientation) {
@@ -54,7 +78,9 @@ RasterImage apply_orientation(const RasterImage& image, int orientation) {
   init_opencv();
   try {
     const cv::Mat src = as_mat(image);
-    cv::Mat dst;
+    const bool turned = orientation >= 5;  // 5..8 swap width and height
+    Target target(turned ? image.height : image.width, turned ? image.width : image.height, image.channels);
+    cv::Mat& dst = target.mat();
     switch (orientation) {
       case 2:  // mirrored
         cv::flip(src, dst, 1);
@@ -79,7 +105,7 @@ RasterImage apply_orientation(const RasterImage& image, int orientation) {
         cv::rotate(src, dst, cv::ROTATE_90_COUNTERCLOCKWISE);
         break;
     }
-    return from_mat(dst);
+    return target.take();
   } catch (const cv::Exception&) {
     return image;
   }
@@ -99,9 +125,9 @@ RasterImage downscale(const RasterImage& image, int max_side) {
   const int w = std::max(1, static_cast<int>(image.width * scale + 0.5));
   const int h = std::max(1, static_cast<int>(image.height * scale + 0.5));
   try {
-    cv::Mat dst;
-    cv::resize(as_mat(image), dst, cv::Size(w, h), 0, 0, cv::INTER_AREA);
-    return from_mat(dst);
+    Target dst(w, h, image.channels);
+    cv::resize(as_mat(image), dst.mat(), cv::Size(w, h), 0, 0, cv::INTER_AREA);
+    return dst.take();
   } catch (const cv::Exception&) {
     return {};
   }
@@ -125,9 +151,9 @@ RasterImage resize(const RasterImage& image, int width, int height) {
   init_opencv();
   const bool shrink = static_cast<long long>(width) * height < static_cast<long long>(image.width) * image.height;
   try {
-    cv::Mat dst;
-    cv::resize(as_mat(image), dst, cv::Size(width, height), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_CUBIC);
-    return from_mat(dst);
+    Target dst(width, height, image.channels);
+    cv::resize(as_mat(image), dst.mat(), cv::Size(width, height), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_CUBIC);
+    return dst.take();
   } catch (const cv::Exception&) {
     return {};
   }
@@ -157,9 +183,9 @@ RasterImage frame_in_white(const RasterImage& image, int margin) {
   if (!image.consistent() || margin <= 0) return image;
   init_opencv();
   try {
-    cv::Mat out;
-    cv::copyMakeBorder(as_mat(image), out, margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar::all(255));
-    return from_mat(out);
+    Target out(image.width + 2 * margin, image.height + 2 * margin, image.channels);
+    cv::copyMakeBorder(as_mat(image), out.mat(), margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar::all(255));
+    return out.take();
   } catch (const cv::Exception&) {
     return image;
   }
@@ -175,9 +201,9 @@ RasterImage to_gray(const RasterImage& image) {
   if (image.channels == 1) return image;
   init_opencv();
   try {
-    cv::Mat dst;
-    cv::cvtColor(as_mat(image), dst, image.channels == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
-    return from_mat(dst);
+    Target dst(image.width, image.height, 1);
+    cv::cvtColor(as_mat(image), dst.mat(), image.channels == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+    return dst.take();
   } catch (const cv::Exception&) {
     return {};
   }
@@ -187,9 +213,9 @@ RasterImage binarize(const RasterImage& gray) {
   if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
-    cv::Mat out;
-    cv::threshold(as_mat(gray), out, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    return from_mat(out);
+    Target out(gray.width, gray.height, 1);
+    cv::threshold(as_mat(gray), out.mat(), 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    return out.take();
   } catch (const cv::Exception&) {
     return gray;
   }
@@ -208,9 +234,9 @@ RasterImage open_gray(const RasterImage& gray, int window) {
   if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
-    cv::Mat out;
-    cv::morphologyEx(as_mat(gray), out, cv::MORPH_OPEN, centred_rect(window, window));
-    return from_mat(out);
+    Target out(gray.width, gray.height, 1);
+    cv::morphologyEx(as_mat(gray), out.mat(), cv::MORPH_OPEN, centred_rect(window, window));
+    return out.take();
   } catch (const cv::Exception&) {
     return gray;
   }
@@ -220,9 +246,9 @@ RasterImage dilate_rect(const RasterImage& gray, int kx, int ky) {
   if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
-    cv::Mat out;
-    cv::dilate(as_mat(gray), out, centred_rect(kx, ky));
-    return from_mat(out);
+    Target out(gray.width, gray.height, 1);
+    cv::dilate(as_mat(gray), out.mat(), centred_rect(kx, ky));
+    return out.take();
   } catch (const cv::Exception&) {
     return gray;
   }
@@ -268,9 +294,9 @@ RasterImage level_text(const RasterImage& gray, double max_degrees) {
     // Rows moved by -x*tan(a): the type slopes down to the right by a; turn it back.
     const cv::Point2f centre(gray.width / 2.0F, gray.height / 2.0F);
     const cv::Mat turn = cv::getRotationMatrix2D(centre, best_angle, 1.0);
-    cv::Mat out;
-    cv::warpAffine(img, out, turn, img.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
-    return from_mat(out);
+    Target out(gray.width, gray.height, 1);
+    cv::warpAffine(img, out.mat(), turn, img.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+    return out.take();
   } catch (const cv::Exception&) {
     return gray;
   }
