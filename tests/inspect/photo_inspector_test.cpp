@@ -361,11 +361,11 @@ TEST_F(PhotoInspectorTest, ChinesePathsWork) {
   EXPECT_TRUE(result.photo->phash);
 }
 
-// With the real OCR engine, as `check` runs it (Tesseract chi_sim+eng).
+// With the real OCR engine, as `check` runs it (Tesseract in kPhotoOcrLanguages).
 class PhotoInspectorOcrTest : public PhotoInspectorTest {
  protected:
   void SetUp() override {
-    auto made = make_tesseract_ocr("chi_sim+eng");
+    auto made = make_tesseract_ocr(kPhotoOcrLanguages);
     ASSERT_TRUE(made) << made.error().message;
     ocr_ = std::move(made).value();
   }

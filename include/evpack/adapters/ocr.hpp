@@ -47,9 +47,9 @@ class Ocr {
   Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) { return recognize(image, layout, {}); }
 };
 
-/// Tesseract with the given languages ("chi_sim+eng"). Fails with OCR_UNAVAILABLE
+/// Tesseract with the given languages ("chi_sim", "eng+chi_sim"). Fails with OCR_UNAVAILABLE
 /// when the language data is missing.
-Expected<std::unique_ptr<Ocr>> make_tesseract_ocr(const std::string& languages = "chi_sim+eng");
+Expected<std::unique_ptr<Ocr>> make_tesseract_ocr(const std::string& languages);
 
 /// The OCR engine's version and where its language data comes from, for keys of
 /// results that depend on what it reads ("tesseract 5.3.0").

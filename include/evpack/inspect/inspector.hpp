@@ -24,7 +24,14 @@ struct InspectOptions {
 
 /// Languages of the OCR of photos and screenshots, and of documents (Chinese
 /// only: with English added, Tesseract reads the 号 of 72号 as a 5).
-inline constexpr const char* kPhotoOcrLanguages = "chi_sim+eng";
+/// Photos put English first: Tesseract reads each word in the first language and
+/// tries the others only when that reading is not acceptable, and a Chinese
+/// reading rarely is (no dictionary words without spaces), so "chi_sim+eng" read
+/// most words twice. The small English model settles the digits of a time
+/// stamp on its own. Measured (tools/bench-photos.sh, seed 4): 9 % less CPU on
+/// the labelled set, 15 % on the 12-megapixel bench photos, 19 % on screen
+/// captures; watermark recall unchanged, one more time read to the minute.
+inline constexpr const char* kPhotoOcrLanguages = "eng+chi_sim";
 inline constexpr const char* kDocumentOcrLanguages = "chi_sim";
 
 /// The libraries an inspector may use. One Toolbox per worker thread
