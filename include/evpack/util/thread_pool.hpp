@@ -17,8 +17,8 @@ int default_jobs();
 /// default, each worker thread's heap keeps the largest buffers it ever held, so
 /// the peak grew by 20-60 MB per worker although few of those buffers lived at
 /// once. Smaller blocks (a photo's 1000x750 decode and analysis copies) stay in
-/// the heaps: mapped afresh for every photo, their page faults and zeroing took
-/// a third of the check's system time (measured at a 1 MiB threshold).
+/// the heaps: mapped afresh for every photo at a 1 MiB threshold, their page
+/// faults and zeroing were about half of the check's system time.
 /// Call once at start-up, before any thread starts; does nothing off glibc.
 void return_large_blocks_to_system();
 
