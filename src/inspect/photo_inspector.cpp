@@ -505,8 +505,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       analysis = apply_orientation(downscale_short(pixels, kAnalysisShort), orientation_to_apply);
       // Only an image without a camera can be a capture (see the guess below).
       if (!camera) drawn_share = dominant_colour_share(pixels, 3);
-      if (facts.make.empty() && facts.model.empty() &&
-          (record.kind == ContentKind::Png || drawn_share >= kDrawnShareAtScreenSize)) {
+      if (!camera && (record.kind == ContentKind::Png || drawn_share >= kDrawnShareAtScreenSize)) {
         // Kept gray, and taken over when it needs no scaling: a long capture's
         // pixels are tens of MB, held by every worker reading one.
         screen = to_gray(apply_orientation(downscale(std::move(pixels), kScreenshotSide), orientation_to_apply));

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -143,51 +144,61 @@ void release_engines(Census& census) {
   census.released.notify_all();
 }
 
+// Two engines and three workers' handles: a document read leaves engine 1
+// (chi_sim) idle; then photo worker A is held inside engine 2 (chi_sim+eng)
+// until release().
+struct DocumentEngineIdlePhotoEngineHeld {
+  Census census;
+  std::shared_ptr<OcrPool> pool = std::make_shared<OcrPool>(2, fake_factory(census));
+  std::unique_ptr<Ocr> documents = pool->handle("chi_sim");
+  std::unique_ptr<Ocr> photos_a = pool->handle("chi_sim+eng");
+  std::unique_ptr<Ocr> photos_b = pool->handle("chi_sim+eng");
+  std::thread a;
+
+  bool read_document() { return static_cast<bool>(documents->recognize(kImage, OcrLayout::Block)); }
+  void hold_photo_a() {
+    hold_engine(census, 2);
+    a = std::thread([this] { EXPECT_TRUE(photos_a->recognize(kImage, OcrLayout::Block)); });
+    while (census.reading.load() == 0) std::this_thread::yield();
+  }
+  void release() {
+    release_engines(census);
+    if (a.joinable()) a.join();
+  }
+  ~DocumentEngineIdlePhotoEngineHeld() { release(); }
+};
+
 // The PDFs' last Chinese-only engine stays while a worker still reads PDFs:
 // restarting takes 0.1-0.2 s, and the document reader would take it back.
 TEST(OcrPool, TheLastEngineOfLanguagesStillWantedIsNotTakenWhileItsWorkerIsBetweenCalls) {
-  Census census;
-  const auto pool = std::make_shared<OcrPool>(2, fake_factory(census));
-  auto documents = pool->handle("chi_sim");
-  auto photos_a = pool->handle("chi_sim+eng");
-  auto photos_b = pool->handle("chi_sim+eng");
-  ASSERT_TRUE(documents->recognize(kImage, OcrLayout::Block));  // engine 1: chi_sim, now idle
-  hold_engine(census, 2);
-  std::thread a([&] { EXPECT_TRUE(photos_a->recognize(kImage, OcrLayout::Block)); });  // engine 2, held
-  while (census.reading.load() == 0) std::this_thread::yield();
+  DocumentEngineIdlePhotoEngineHeld s;
+  ASSERT_TRUE(s.read_document());
+  s.hold_photo_a();
   std::atomic<bool> b_done{false};
   std::thread b([&] {
-    auto read = photos_b->recognize(kImage, OcrLayout::Block);
+    auto read = s.photos_b->recognize(kImage, OcrLayout::Block);
     EXPECT_TRUE(read && read->text() == "chi_sim+eng");
     b_done = true;
   });
   std::this_thread::sleep_for(50ms);
   EXPECT_FALSE(b_done.load()) << "worker B should wait for A's engine, not restart the Chinese-only one";
-  release_engines(census);
-  a.join();
+  s.release();
   b.join();
-  EXPECT_EQ(census.made_for, (std::vector<std::string>{"chi_sim", "chi_sim+eng"}));
+  EXPECT_EQ(s.census.made_for, (std::vector<std::string>{"chi_sim", "chi_sim+eng"}));
 }
 
 TEST(OcrPool, OnceNobodyReadsDocumentsTheirEngineIsRestartedForAWaitingPhoto) {
-  Census census;
-  const auto pool = std::make_shared<OcrPool>(2, fake_factory(census));
-  auto documents = pool->handle("chi_sim");
-  auto photos_a = pool->handle("chi_sim+eng");
-  auto photos_b = pool->handle("chi_sim+eng");
-  ASSERT_TRUE(documents->recognize(kImage, OcrLayout::Block));  // engine 1: chi_sim, now idle
-  documents.reset();
-  hold_engine(census, 2);
-  std::thread a([&] { EXPECT_TRUE(photos_a->recognize(kImage, OcrLayout::Block)); });  // engine 2, held
-  while (census.reading.load() == 0) std::this_thread::yield();
+  DocumentEngineIdlePhotoEngineHeld s;
+  ASSERT_TRUE(s.read_document());
+  s.documents.reset();
+  s.hold_photo_a();
   // B does not wait for A: engine 1 becomes engine 3, in B's languages.
-  auto read = photos_b->recognize(kImage, OcrLayout::Block);
+  auto read = s.photos_b->recognize(kImage, OcrLayout::Block);
   ASSERT_TRUE(read);
   EXPECT_EQ(read->text(), "chi_sim+eng");
-  release_engines(census);
-  a.join();
-  EXPECT_EQ(census.made_for, (std::vector<std::string>{"chi_sim", "chi_sim+eng", "chi_sim+eng"}));
-  EXPECT_EQ(census.most_alive.load(), 2);
+  s.release();
+  EXPECT_EQ(s.census.made_for, (std::vector<std::string>{"chi_sim", "chi_sim+eng", "chi_sim+eng"}));
+  EXPECT_EQ(s.census.most_alive.load(), 2);
 }
 
 TEST(OcrPool, AFailedStartIsRememberedAndOtherLanguagesStillRead) {
