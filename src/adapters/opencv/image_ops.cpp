@@ -116,6 +116,13 @@ RasterImage apply_orientation(RasterImage&& image, int orientation) {
   return apply_orientation(static_cast<const RasterImage&>(image), orientation);
 }
 
+// Scale from which a shrink interpolates instead of averaging areas. Above 1/2
+// every input pixel still lies under some output pixel's 2x2 footprint, so a mild
+// shrink loses nothing a reader would see; OpenCV's area averaging at a fractional
+// scale is a scalar loop, and the one a 12-megapixel JPEG takes (decoded at 1/4,
+// 1000x750, to the 960x720 analysis size) cost about 9 % of a photo's CPU.
+constexpr double kLinearFrom = 0.75;
+
 RasterImage downscale(const RasterImage& image, int max_side) {
   if (!image.consistent() || max_side <= 0) return {};
   const int longer = std::max(image.width, image.height);
@@ -126,7 +133,7 @@ RasterImage downscale(const RasterImage& image, int max_side) {
   const int h = std::max(1, static_cast<int>(image.height * scale + 0.5));
   try {
     Target dst(w, h, image.channels);
-    cv::resize(as_mat(image), dst.mat(), cv::Size(w, h), 0, 0, cv::INTER_AREA);
+    cv::resize(as_mat(image), dst.mat(), cv::Size(w, h), 0, 0, scale >= kLinearFrom ? cv::INTER_LINEAR : cv::INTER_AREA);
     return dst.take();
   } catch (const cv::Exception&) {
     return {};
