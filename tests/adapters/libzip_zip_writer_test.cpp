@@ -300,6 +300,65 @@ TEST(LibzipZipWriter, AFileChangedBeforeWritingIsRefused) {
   EXPECT_EQ(listing(dir.path()), std::vector<std::string>{"src"});
 }
 
+TEST(LibzipZipWriter, AFileShrunkOrSwappedForAFifoBeforeWritingIsRefusedWithoutHanging) {
+  TempDir dir;
+  const auto a = dir.write("src/a.jpg", random_bytes(3 << 20, 1));
+  auto shrunk = create_zip_writer((dir.path() / "shrunk.zip").string());
+  ASSERT_TRUE(shrunk.ok());
+  ASSERT_TRUE(shrunk.value()->add_file("a.jpg", a.string(), ZipMethod::Store).ok());
+  fs::resize_file(a, 1 << 20);
+  auto done = shrunk.value()->finish();
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().code, "ZIP_SOURCE_CHANGED");
+
+  const auto b = dir.write("src/b.jpg", random_bytes(1000, 2));
+  auto swapped = create_zip_writer((dir.path() / "fifo.zip").string());
+  ASSERT_TRUE(swapped.ok());
+  ASSERT_TRUE(swapped.value()->add_file("b.jpg", b.string(), ZipMethod::Store).ok());
+  fs::remove(b);
+  ASSERT_EQ(::mkfifo(b.c_str(), 0600), 0);
+  done = swapped.value()->finish();  // must not block on the FIFO
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().code, "ZIP_SOURCE_UNREADABLE");
+  EXPECT_EQ(listing(dir.path()), std::vector<std::string>{"src"});
+}
+
+TEST(LibzipZipWriter, FilesOfEverySizeAroundTheIoChunkComeBackExact) {
+  // Data moves in 1 MiB chunks: sizes on either side of a chunk, several chunks and a
+  // part, stored and deflated, each read back whole; the archive mode follows the umask.
+  TempDir dir;
+  const std::vector<std::size_t> sizes = {0, 1, (1u << 20) - 1, 1u << 20, (1u << 20) + 1, (7u << 19) + 3};
+  std::vector<std::string> contents;
+  auto writer = create_zip_writer((dir.path() / "sizes.zip").string());
+  ASSERT_TRUE(writer.ok());
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    const std::string data = i % 2 == 0 ? random_bytes(sizes[i], static_cast<unsigned>(i)) : text_of(sizes[i]).substr(0, sizes[i]);
+    const auto file = dir.write("src/" + std::to_string(i) + ".bin", data);
+    contents.push_back(data);
+    ASSERT_TRUE(writer.value()->add_file(std::to_string(i) + ".bin", file.string(),
+                                         i % 2 == 0 ? ZipMethod::Store : ZipMethod::Deflate).ok());
+  }
+  auto done = writer.value()->finish();
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  auto reader = open_zip((dir.path() / "sizes.zip").string());
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  ASSERT_EQ(reader.value()->entries().size(), sizes.size());
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    std::string back;
+    auto n = reader.value()->read_entry(i, [&](std::string_view chunk) {
+      back.append(chunk);
+      return true;
+    }, 1 << 30);
+    ASSERT_TRUE(n.ok()) << n.error().message;
+    EXPECT_EQ(back.size(), sizes[i]);
+    EXPECT_TRUE(back == contents[i]) << "entry " << i;
+  }
+  const mode_t mask = ::umask(022);
+  ::umask(mask);
+  EXPECT_EQ(fs::status(dir.path() / "sizes.zip").permissions(), static_cast<fs::perms>(0666 & ~mask));
+  EXPECT_EQ(listing(dir.path()), (std::vector<std::string>{"sizes.zip", "src"}));
+}
+
 TEST(LibzipZipWriter, ProgressCountsBytesAndEntriesUpToTheTotal) {
   TempDir dir;
   const auto big = dir.write("big.bin", random_bytes(5 << 20, 3));
