@@ -88,16 +88,26 @@ SourceStamp stamp_of(const struct stat& st) {
           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
-// Stats `path` without blocking on a FIFO or following it to a device.
-Expected<SourceStamp> stat_regular_file(const std::string& name, const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) return Error{"ZIP_SOURCE_UNREADABLE", "无法读取要打包的文件“" + name + "”：" + std::strerror(errno)};
-  struct stat st {};
+// Opens `path` for reading if it is a regular file, without blocking on a FIFO or
+// following it to a device: the descriptor, or -1 with errno set (EINVAL when the
+// path is not a regular file). `st` receives its status.
+int open_regular_file(const std::string& path, struct stat& st) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return -1;
   const int rc = ::fstat(fd, &st);
-  const int err = errno;
+  const int err = rc != 0 ? errno : EINVAL;
+  if (rc == 0 && S_ISREG(st.st_mode)) return fd;
   ::close(fd);
-  if (rc != 0) return Error{"ZIP_SOURCE_UNREADABLE", "无法读取要打包的文件“" + name + "”：" + std::strerror(err)};
-  if (!S_ISREG(st.st_mode)) return Error{"ZIP_SOURCE_UNREADABLE", "“" + name + "”的来源不是普通文件"};
+  errno = err;
+  return -1;
+}
+
+Expected<SourceStamp> stat_regular_file(const std::string& name, const std::string& path) {
+  struct stat st {};
+  const int fd = open_regular_file(path, st);
+  if (fd < 0 && errno == EINVAL) return Error{"ZIP_SOURCE_UNREADABLE", "“" + name + "”的来源不是普通文件"};
+  if (fd < 0) return Error{"ZIP_SOURCE_UNREADABLE", "无法读取要打包的文件“" + name + "”：" + std::strerror(errno)};
+  ::close(fd);
   return stamp_of(st);
 }
 
@@ -318,14 +328,10 @@ class SourceFile {
  private:
   zip_int64_t open() {
     close();
-    // Non-blocking: a file replaced by a FIFO since it was queued must not hang the run.
-    fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd_ < 0) return source_error(&error_, errno == ENOENT ? ZIP_ER_NOENT : ZIP_ER_OPEN, errno);
+    // A file replaced by a FIFO since it was queued must not hang the run.
     struct stat st {};
-    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
-      close();
-      return source_error(&error_, ZIP_ER_OPEN, EINVAL);
-    }
+    fd_ = open_regular_file(path_, st);
+    if (fd_ < 0) return source_error(&error_, errno == ENOENT ? ZIP_ER_NOENT : ZIP_ER_OPEN, errno);
     buffer_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kIoChunk, std::max<std::uint64_t>(size_, 1))));
     begin_ = end_ = 0;
     done_ = 0;
