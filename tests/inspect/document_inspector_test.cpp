@@ -298,7 +298,7 @@ TEST(InspectPdf, EveryCorpusPdfIsInspectedWithoutCrashing) {
       EXPECT_FALSE(got.findings.empty()) << entry.path() << ": unreadable without a finding";
     }
   }
-  EXPECT_EQ(total, 30);
+  EXPECT_GE(total, 30);  // the shared corpus grows: 31 PDFs since 2026-12
   EXPECT_GE(readable, 15);
 }
 

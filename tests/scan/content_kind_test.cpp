@@ -49,7 +49,7 @@ TEST(ContentKind, EveryCorpusPdfIsPdf) {
     EXPECT_EQ(sniff_file(entry.path()), ContentKind::Pdf) << entry.path();
     ++count;
   }
-  EXPECT_EQ(count, 30);
+  EXPECT_GE(count, 30);  // the shared corpus grows: 31 PDFs since 2026-12
 }
 
 TEST(ContentKind, CorpusJpegsAreJpegExceptTheFuzzedHeader) {
