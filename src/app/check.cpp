@@ -19,6 +19,7 @@
 #include "evpack/inspect/doc_number.hpp"
 #include "evpack/inspect/document_inspector.hpp"
 #include "evpack/inspect/ocr_pool.hpp"
+#include "evpack/inspect/scene_text_pool.hpp"
 #include "evpack/rules/calendar.hpp"
 #include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/rule_loader.hpp"
@@ -228,8 +229,13 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   const int ocr_engines = options.ocr_engines > 0 ? options.ocr_engines : kDefaultOcrEngines;
   const int workers = options.jobs > 0 || !options.inspect.ocr ? jobs : std::min(jobs, 2 * ocr_engines);
   const auto ocr_pool = options.inspect.ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
+  // The scene-text models (the general watermark path) are shared the same way,
+  // as many engines as OCR engines: only photos whose stamp the fast path could
+  // not confirm use them.
+  const auto scene_text_pool =
+      options.inspect.ocr ? std::make_shared<SceneTextPool>(std::min(workers, ocr_engines)) : nullptr;
   std::vector<Toolbox> toolboxes(static_cast<std::size_t>(workers));
-  for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool);
+  for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool, scene_text_pool);
 
   std::optional<InspectionCache> cache;
   if (!options.cache_dir.empty() && !options.cache_build.empty()) {

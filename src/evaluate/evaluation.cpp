@@ -267,6 +267,17 @@ class Evaluator {
     for (const auto& e : evidence_) {
       const auto& v = e.inspection.date.value;
       if (!v || !v->date.valid()) continue;
+      // A watermark date that could not be confirmed (one OCR reading, readings
+      // that disagree) is no ground for a fabrication signal: a misread year gave
+      // 2032 once. It is said as a doubt about the reading instead.
+      const bool unconfirmed_watermark = e.inspection.date.source == DateSource::Watermark && e.inspection.photo &&
+                                         e.inspection.photo->watermark.state != Presence::Present;
+      if (unconfirmed_watermark && as_of_.valid() && v->date > as_of_) {
+        add("WATERMARK_DATE_DOUBTFUL", Severity::Warning, "", e.file.rel_path, e.placement.indicator,
+            "照片水印中读出的日期 " + v->date.iso() + " 晚于检查日期 " + as_of_.iso() + "，但该读数未能复核（可能识别有误）",
+            "人工核对照片水印；如水印确为该日期，请说明原因或更换照片");
+        continue;
+      }
       if (as_of_.valid() && v->date > as_of_) {
         add("DATE_IN_FUTURE", Severity::Fatal, "D.1", e.file.rel_path, e.placement.indicator,
             "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）晚于检查日期 " +
@@ -400,6 +411,8 @@ class Evaluator {
     for (const auto& e : evidence_) {
       if (!e.inspection.photo) continue;
       const PhotoFacts& p = *e.inspection.photo;
+      // Only a confirmed watermark reading stands against the camera clock.
+      if (p.watermark.state != Presence::Present) continue;
       if (!p.watermark_time || !p.exif_time || !p.watermark_time->date.valid() || !p.exif_time->date.valid()) continue;
       const std::int64_t minutes = p.watermark_time->minutes_since_epoch() - p.exif_time->minutes_since_epoch();
       // Time-less stamps and camera clocks off by a time zone stay within a day.

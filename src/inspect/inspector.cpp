@@ -8,6 +8,7 @@
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_inspector.hpp"
 #include "evpack/inspect/ocr_pool.hpp"
+#include "evpack/inspect/scene_text_pool.hpp"
 #include "evpack/inspect/photo_inspector.hpp"
 
 namespace evpack {
@@ -62,7 +63,7 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
     case ContentKind::Png:
     case ContentKind::Heic:
     case ContentKind::OtherImage:
-      return inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options);
+      return inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options, tools.scene_text.get());
     case ContentKind::Docx:
       return inspect_word(path, record, options);
     case ContentKind::Zip:
@@ -81,7 +82,8 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
 
 }  // namespace
 
-Toolbox make_default_toolbox(const InspectOptions& options, std::shared_ptr<OcrPool> ocr_pool) {
+Toolbox make_default_toolbox(const InspectOptions& options, std::shared_ptr<OcrPool> ocr_pool,
+                             std::shared_ptr<SceneTextPool> scene_text_pool) {
   Toolbox tools;
   tools.pdf = make_poppler_pdf_reader();
   tools.metadata = make_exiv2_metadata_reader();
@@ -91,6 +93,8 @@ Toolbox make_default_toolbox(const InspectOptions& options, std::shared_ptr<OcrP
     if (!ocr_pool) ocr_pool = std::make_shared<OcrPool>(2);
     tools.ocr = ocr_pool->handle(kPhotoOcrLanguages);
     tools.document_ocr = ocr_pool->handle(kDocumentOcrLanguages);
+    if (!scene_text_pool) scene_text_pool = std::make_shared<SceneTextPool>(1);
+    tools.scene_text = scene_text_pool->handle();
   }
   return tools;
 }

@@ -45,6 +45,10 @@ constexpr double kTooDark = 35.0;
 constexpr double kTooBlurry = 12.0;
 // Shorter side under which people, banners and text cannot be made out.
 constexpr int kTooSmall = 320;
+// Shorter side under which a photo cannot be said to have no time watermark: the
+// stamps of the common templates are 2.5-4 % of the shorter side, under 12 px
+// below this, where neither reader finds them reliably.
+constexpr int kWatermarkMinShort = 400;
 // A thumbnail whose hash is further than this from the picture shows another picture.
 constexpr int kThumbnailDistance = 16;
 // Shorter side a JPEG of unknown source (no camera in its EXIF) keeps when decoded
@@ -237,8 +241,8 @@ std::pair<double, double> brightness_and_sharpness(const RasterImage& gray) {
 
 // The burned-in time watermark, read from the upright analysis copy. OCR runs
 // only when allowed and available; otherwise the verdict says why not.
-void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& options, const SharperImage& sharper,
-                    PhotoFacts& facts) {
+void read_watermark(const RasterImage& upright, Ocr* ocr, SceneText* scene_text, const InspectOptions& options,
+                    const SharperImage& sharper, PhotoFacts& facts) {
   if (!options.ocr) {
     facts.watermark = Verdict{Presence::NotChecked, 0.0, "未启用文字识别（--no-ocr），未检查时间水印"};
     return;
@@ -247,7 +251,22 @@ void read_watermark(const RasterImage& upright, Ocr* ocr, const InspectOptions& 
     facts.watermark = Verdict{Presence::NotChecked, 0.0, "文字识别（OCR）不可用，未检查时间水印"};
     return;
   }
-  WatermarkResult result = evpack::read_watermark(upright, *ocr, sharper, facts.exif_time);
+  WatermarkResult result = evpack::read_watermark(upright, *ocr, sharper, facts.exif_time, scene_text);
+  // "Absent" zeroes an indicator (D.7): say it only of a photo that could have
+  // shown a stamp legibly. A thumbnail-sized or near-black picture cannot.
+  if (result.state == Presence::Absent) {
+    const int shorter = std::min(facts.width, facts.height);
+    if (shorter > 0 && shorter < kWatermarkMinShort) {
+      result.state = Presence::CannotVerify;
+      result.confidence = 0.5;
+      result.reason = "照片分辨率过低（" + std::to_string(facts.width) + "×" + std::to_string(facts.height) +
+                      "像素），无法判断是否有时间水印；请提交手机或相机导出的原图";
+    } else if (facts.brightness >= 0 && facts.brightness < kTooDark) {
+      result.state = Presence::CannotVerify;
+      result.confidence = 0.5;
+      result.reason = "照片过暗，无法判断是否有时间水印；请提交清晰的原图";
+    }
+  }
   facts.watermark = Verdict{result.state, result.confidence, result.reason};
   facts.watermark_text = std::move(result.text);
   if (result.state == Presence::Present || result.state == Presence::CannotVerify) {
@@ -383,8 +402,11 @@ std::string duration_zh(std::int64_t minutes) {
 
 // Watermark, EXIF and name dates must tell one story.
 void check_times(const PhotoFacts& facts, const FileRecord& record, const InspectOptions& options, Inspection& out) {
+  // Only a confirmed reading (Present) may stand against the camera clock: a
+  // misread digit must never become a fabrication signal.
   const auto& wm = facts.watermark_time;
-  if (wm && wm->has_time() && facts.exif_time && facts.exif_time->has_time()) {
+  const bool confirmed = facts.watermark.state == Presence::Present;
+  if (confirmed && wm && wm->has_time() && facts.exif_time && facts.exif_time->has_time()) {
     const auto apart = minutes_apart(*wm, *facts.exif_time);
     if (apart > options.watermark_tolerance_minutes) {
       const bool days = apart >= 24 * 60;
@@ -467,7 +489,7 @@ std::string find_editing_software(const std::string& software) {
 }
 
 Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata, Ocr* ocr,
-                         const InspectOptions& options) {
+                         const InspectOptions& options, SceneText* scene_text) {
   Inspection out;
   out.kind = record.kind;
   PhotoFacts facts;
@@ -565,7 +587,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
         if (!again) return {};
         return apply_orientation(downscale_short(*again, kUnknownSourceShort), orientation_to_apply);
       };
-      read_watermark(analysis, ocr, options, sharper, facts);
+      read_watermark(analysis, ocr, scene_text, options, sharper, facts);
     }
     if (meta && !meta->thumbnail.empty() && facts.phash) check_thumbnail(*meta, orientation_to_apply, facts, record, out);
     check_legibility(facts, record, out);

@@ -368,18 +368,24 @@ class PhotoInspectorOcrTest : public PhotoInspectorTest {
     auto made = make_tesseract_ocr(kPhotoOcrLanguages);
     ASSERT_TRUE(made) << made.error().message;
     ocr_ = std::move(made).value();
+    auto scene = make_ppocr_scene_text(default_scene_text_model_dir());
+    ASSERT_TRUE(scene) << scene.error().message;
+    scene_ = std::move(scene).value();
   }
   Inspection inspect_ocr(const fs::path& path) {
-    return inspect_photo(path.string(), record_for(path), *reader_, ocr_.get(), options_);
+    return inspect_photo(path.string(), record_for(path), *reader_, ocr_.get(), options_, scene_.get());
   }
   std::unique_ptr<Ocr> ocr_;
+  std::unique_ptr<SceneText> scene_;
 };
 
 // The corpus photos (cameras, phones, HEIC, the rotated landscapes) carry no
-// watermark: any "present" would be a false positive. Most are read and judged
-// absent; only the undecodable ones stay unchecked.
+// watermark: any "present" would be a false positive. Those large enough to show
+// a stamp are judged absent; thumbnails (100x75 and the like) cannot be, and are
+// "cannot verify" with the reason; the undecodable ones stay unchecked.
 TEST_F(PhotoInspectorOcrTest, CorpusPhotosHaveNoWatermark) {
   int absent = 0;
+  int large = 0;
   int files = 0;
   for (const char* folder : {"/exif", "/heic"}) {
     for (const auto& entry : fs::directory_iterator(corpus_dir() + folder)) {
@@ -387,16 +393,27 @@ TEST_F(PhotoInspectorOcrTest, CorpusPhotosHaveNoWatermark) {
       const auto result = inspect_ocr(entry.path());
       ASSERT_TRUE(result.photo);
       ++files;
-      EXPECT_NE(result.photo->watermark.state, Presence::Present) << result.photo->watermark.reason;
-      EXPECT_FALSE(result.photo->watermark_time);
-      if (result.photo->watermark.state == Presence::Absent) ++absent;
+      const PhotoFacts& p = *result.photo;
+      EXPECT_NE(p.watermark.state, Presence::Present) << p.watermark.reason;
+      EXPECT_FALSE(p.watermark_time);
       if (!result.readable) {
-        EXPECT_EQ(result.photo->watermark.state, Presence::NotChecked);
+        EXPECT_EQ(p.watermark.state, Presence::NotChecked);
+        continue;
+      }
+      if (p.watermark.state == Presence::NotChecked) continue;  // not decoded (no HEIC codec for it)
+      if (std::min(p.width, p.height) >= 400 && p.brightness >= 35) {
+        ++large;
+        EXPECT_EQ(p.watermark.state, Presence::Absent) << p.watermark.reason;
+        if (p.watermark.state == Presence::Absent) ++absent;
+      } else if (p.watermark.state != Presence::NotChecked) {
+        EXPECT_EQ(p.watermark.state, Presence::CannotVerify) << p.watermark.reason;
+        EXPECT_FALSE(p.watermark.reason.empty());
       }
     }
   }
-  EXPECT_EQ(files, 46);
-  EXPECT_GE(absent, 30);  // 8 files are unreadable; a few more are too small to hold text
+  EXPECT_GE(files, 46);
+  EXPECT_GE(large, 13);  // 3872x2403, 1600x900, 4032x2012, 640x480, 720x1280, eight 600x450, the HEICs
+  EXPECT_EQ(absent, large);
 }
 
 // HEIC from an iPhone: pixels decoded (upright size, hash, watermark looked for)

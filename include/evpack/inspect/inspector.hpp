@@ -7,12 +7,14 @@
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/adapters/scene_text.hpp"
 #include "evpack/inspect/inspection.hpp"
 #include "evpack/scan/file_record.hpp"
 
 namespace evpack {
 
 class OcrPool;
+class SceneTextPool;
 
 /// Settings shared by all inspectors.
 struct InspectOptions {
@@ -48,12 +50,18 @@ struct Toolbox {
   /// and resets this once a worker reaches the other files, which tells the pool
   /// that the worker needs no Chinese-only engine any more.
   std::unique_ptr<Ocr> document_ocr;
+  /// Text detection and line recognition in photos (the general watermark path);
+  /// null when OCR is disabled. The default one borrows an engine from a
+  /// SceneTextPool per call; engines load their models on first use.
+  std::unique_ptr<SceneText> scene_text;
 };
 
 /// Builds the real toolbox (poppler, exiv2, and Tesseract when options.ocr).
 /// Its OCR comes from `ocr_pool`, shared by all the workers of a run; without
 /// one, the toolbox gets a pool of its own with an engine per language set.
-Toolbox make_default_toolbox(const InspectOptions& options, std::shared_ptr<OcrPool> ocr_pool = {});
+/// Likewise its scene text comes from `scene_text_pool` (or a pool of one engine).
+Toolbox make_default_toolbox(const InspectOptions& options, std::shared_ptr<OcrPool> ocr_pool = {},
+                             std::shared_ptr<SceneTextPool> scene_text_pool = {});
 
 /// Inspects one file. Never throws: any failure becomes a Finding on the
 /// returned Inspection with readable == false.

@@ -5,47 +5,17 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/scene_text.hpp"
 #include "evpack/core/expected.hpp"
 #include "evpack/core/raster.hpp"
 #include "evpack/core/types.hpp"
+#include "evpack/inspect/watermark_text.hpp"
 
 namespace evpack {
-
-/// What the text of a watermark says. Every field is optional: OCR reads what it can.
-struct WatermarkReading {
-  std::optional<CivilDate> date;  ///< 2025.03.18 / 2025-03-18 / 2025年3月18日
-  int hour = -1;                  ///< HH:MM read (24 h), -1 when none
-  int minute = -1;
-  int second = -1;                ///< only when the stamp shows seconds
-  int weekday = 0;                ///< 1 = 星期一 ... 7 = 星期日, 0 when not shown
-  std::string place;              ///< 地点/address line
-  std::string brand;              ///< 今日水印相机 / 马克水印相机 / 元道经纬相机 / 水印相机
-  std::string code;               ///< 防伪 code, upper-case alphanumerics
-  /// The date and time as one timestamp (time-less when only the date was read).
-  std::optional<Timestamp> timestamp() const;
-};
-
-/// Parses OCR text of watermark regions. Tolerates OCR noise: full-width digits,
-/// spaces inside "09: 37", separators lost in "2025-0318". Never fails: an
-/// unrelated text gives an empty reading.
-WatermarkReading parse_watermark_text(const std::string& text);
-
-/// How far apart (minutes) the camera clock and a watermark's HH:MM may be for
-/// the camera clock to name the watermark's date: a watermark app stamps the
-/// moment it took the picture, its own clock a little off the EXIF one.
-constexpr int kCameraClockMinutes = 2;
-
-/// Completes a watermark whose HH:MM was read but whose date line was not (a
-/// 今日水印 panel's small date beside its large time) from the camera clock:
-/// when the EXIF capture time lies within kCameraClockMinutes of that HH:MM on
-/// its day (or the day before or after, across midnight), and the weekday
-/// printed, if read, names that day, the reading takes that date and true is
-/// returned. Otherwise the reading is left alone. A reading that has a date, or
-/// no time, is never changed.
-bool complete_date_from_camera_clock(WatermarkReading& reading, const std::optional<Timestamp>& exif_time);
 
 /// A region of a photo that holds watermark-like text, prepared for OCR.
 struct TextPanel {
@@ -63,33 +33,94 @@ struct TextPanel {
 /// empty when nothing text-like is there.
 std::vector<TextPanel> find_watermark_panels(const RasterImage& upright);
 
+/// Shorter side of the copy of a photo the watermark is looked for in. At this
+/// size the smallest lines of the common templates (place, weekday: ~1/32 of the
+/// shorter side) are still ~22 px tall, and a 12-megapixel photo costs no more
+/// than a phone screenshot.
+constexpr int kWatermarkAnalysisShort = 720;
+
+/// The photo again, upright, at a higher resolution than the analysis copy
+/// (shorter side about 1440 px), for closer second readings: decoded on first use
+/// only (most photos never need it) and kept for later ones.
+class SharperImage {
+ public:
+  SharperImage() = default;
+  /// `decode` returns the pixels, or an empty image when it cannot.
+  template <typename Decode,
+            typename = std::enable_if_t<std::is_invocable_r_v<RasterImage, Decode&>>>
+  SharperImage(Decode decode) : decode_(std::move(decode)) {}  // NOLINT: a lambda is one
+  /// The pixels; empty when there is no decoder or it failed.
+  const RasterImage& get() const {
+    if (!done_) {
+      if (decode_) image_ = decode_();
+      done_ = true;
+    }
+    return image_;
+  }
+  explicit operator bool() const { return static_cast<bool>(decode_); }
+
+ private:
+  std::function<RasterImage()> decode_;
+  mutable RasterImage image_;
+  mutable bool done_ = false;
+};
+
+/// What the light-on-dark panel search and Tesseract made of a photo (the fast path).
+struct PanelReading {
+  WatermarkJudgement best{{}, -1, false};  ///< the most complete reading of a panel
+  std::string text;                        ///< OCR text of the panels read
+  bool text_seen = false;                  ///< any text at all came out
+  /// The blocks of the best panel that showed digits, in the analysis copy:
+  /// where a second reader looks to confirm the date and time.
+  std::vector<PixelRect> stamp_blocks;
+};
+
+/// The fast path: find_watermark_panels on `analysis` (an upright copy with a
+/// shorter side of about kWatermarkAnalysisShort), OCR of their blocks (the bottom
+/// band first, the top band only when the bottom gave no date and time), and when
+/// the panels show a stamp but not a settled reading, a closer second reading of
+/// their blocks cut from `sharper` with the type scaled up. Fails with the OCR's
+/// error.
+Expected<PanelReading> read_watermark_panels(const RasterImage& analysis, Ocr& ocr, const SharperImage& sharper);
+
 /// Outcome of looking for a watermark in one photo.
 struct WatermarkResult {
   Presence state = Presence::NotChecked;
   double confidence = 0;
   std::string reason;          ///< Chinese, one line
+  /// The reading shown to the user: confirmed when state is Present; otherwise
+  /// the best unconfirmed guess (a date-only stamp, two readings that disagree).
   WatermarkReading reading;
-  std::string text;            ///< OCR text of the panels read, lines joined with '\n'
+  std::string text;            ///< OCR text of the regions read, lines joined with '\n'
+  /// How a Present reading was confirmed: "camera" (the EXIF time agrees to the
+  /// minute), "reread" (a second, independent reading agrees); empty otherwise.
+  std::string confirmed_by;
+  /// The general text detector ran (the fast path found nothing it could confirm).
+  bool scene_text_used = false;
 };
 
-/// The photo again, upright, at a higher resolution than the one given to
-/// read_watermark (shorter side about 1440 px), or an empty image. Called at most
-/// once, and only for a second, closer reading.
-using SharperImage = std::function<RasterImage()>;
-
-/// Looks for the watermark in an upright image (any size: it is scaled to the
-/// analysis size here), OCR-ing only candidate panels: the bottom band first,
-/// the top band only when the bottom gave no date and time. When the panels show
-/// a stamp (a date, a time, digits) but no complete date and time, a weekday
-/// that contradicts the date or a one-digit hour beside a zero-padded date, their
-/// blocks are read a second time, cut from
-/// `sharper()` when given (else from `upright`) with the type scaled up.
-/// An HH:MM read without its date is completed from `camera_time` (the EXIF
-/// capture time) by complete_date_from_camera_clock, and the reason says so.
-/// Present = a date and an HH:MM were read; CannotVerify = watermark-like text
-/// but no complete date and time; Absent = no such text. An OCR error gives
-/// NotChecked with the error's message as the reason.
+/// Looks for the time watermark in an upright photo (any size: scaled to
+/// kWatermarkAnalysisShort here). A wrong time is worse than none, so a reading is
+/// Present only when confirmed: the EXIF capture time agrees to the minute
+/// (kCameraClockMinutes), or a second, independent reading (another reader, or
+/// the same one on other pixels) gives the same date and HH:MM.
+///  1. The fast path (read_watermark_panels): light type on darker backdrops in
+///     the bottom and top bands, read by Tesseract. Its date and time are
+///     confirmed by the camera clock or by `scene_text` reading the same blocks.
+///  2. Otherwise, when `scene_text` is given, the general path: the text
+///     detector finds every line of type in the photo whatever its colour,
+///     polarity or place; lines near the edges are read (nearest first) until
+///     a panel of them shows a date and a time, which a second reading from
+///     `sharper`'s pixels must confirm.
+/// An HH:MM read without its date is completed from `camera_time` by
+/// complete_date_from_camera_clock (the reason says so). Present = a confirmed
+/// date and HH:MM; CannotVerify = a stamp whose time could not be read reliably
+/// (readings that disagree, a single reading, a date without a time of day, a
+/// weekday contradicting the date), or no general detector to look with; Absent =
+/// no such text where both paths looked. An OCR error gives NotChecked with the
+/// error's message as the reason.
 WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper = {},
-                               const std::optional<Timestamp>& camera_time = std::nullopt);
+                               const std::optional<Timestamp>& camera_time = std::nullopt,
+                               SceneText* scene_text = nullptr);
 
 }  // namespace evpack

@@ -1,0 +1,56 @@
+// The general watermark path: every line of type the scene-text detector finds in
+// a photo, read near the edges first, grouped into panels, and read a second time
+// from other pixels to confirm a date and time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evpack/adapters/scene_text.hpp"
+#include "evpack/core/expected.hpp"
+#include "evpack/core/raster.hpp"
+#include "evpack/inspect/watermark_text.hpp"
+
+namespace evpack {
+
+/// A line the detector found, and what was read on it.
+struct ReadLine {
+  SceneTextLine line;  ///< in the analysis copy
+  std::string text;
+  double confidence = 0;
+};
+
+/// A group of lines set close together (one watermark panel, stamp or table) and
+/// what they say read together, rows top to bottom.
+struct ScenePanel {
+  std::vector<ReadLine> lines;
+  std::string text;
+  WatermarkJudgement judged;
+};
+
+/// What the general path found.
+struct SceneWatermark {
+  std::optional<ScenePanel> best;  ///< the panel whose reading is most complete (shows a stamp)
+  int lines_found = 0;             ///< lines the detector outlined
+  int lines_read = 0;              ///< lines the recogniser read
+};
+
+/// Detects the lines of type in `analysis` (an upright copy, shorter side about
+/// kWatermarkAnalysisShort), reads those near the edges first (where watermark
+/// apps put their stamps; at most a dozen), and stops once a panel of them shows a
+/// settled date and time. Fails with the detector's or recogniser's error.
+Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text);
+
+/// Reads the lines of `panel` again from `sharp` (the same upright photo, `scale`
+/// times the analysis size; a slightly wider cut of the analysis copy when no
+/// sharper pixels exist) and judges the panel's text with the new readings of the
+/// lines that hold digits: a second, independent reading to confirm the first.
+Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const RasterImage& sharp, double scale,
+                                                SceneText& scene_text);
+
+/// Joins the texts of lines in reading order: lines whose centres fall within one
+/// row's height are one row (joined with a space, left to right), rows with '\n'.
+std::string join_read_lines(std::vector<ReadLine> lines);
+
+}  // namespace evpack

@@ -1,0 +1,195 @@
+// read_watermark: the fast panel path, the general scene-text path, and the rule
+// that a time is Present only when two independent sources agree on it.
+//
+//   upright photo ──> analysis copy
+//     ──> fast path (panels + Tesseract) ──> reading A
+//           A agrees with the camera clock ──────────────────────────> Present
+//           scene text reads A's blocks ──> B; A == B ────────────────> Present
+//     ──> general path (detector + recogniser) ──> reading G
+//           G agrees with the camera clock ──────────────────────────> Present
+//           G read again from sharper pixels ──> G'; G == G' ─────────> Present
+//           G == A or G == B (another reader) ───────────────────────> Present
+//     ──> otherwise: a date and time that could not be confirmed, a date
+//         without a time, a time without a date ─────────────────────> CannotVerify
+//         nothing stamp-like where both paths looked ────────────────> Absent
+//
+// Why: a misread watermark time raises a fabrication signal (D.1) that can cancel
+// a county's acceptance, and an "absent" watermark zeroes an indicator (D.7). One
+// OCR reading is not evidence enough for either.
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
+#include "evpack/adapters/image_ops.hpp"
+#include "evpack/inspect/watermark.hpp"
+#include "evpack/inspect/watermark_scene.hpp"
+
+namespace evpack {
+
+namespace {
+
+// The EXIF capture time names the same minute (within the app's clock skew).
+bool camera_agrees(const WatermarkReading& r, const std::optional<Timestamp>& camera_time) {
+  if (!has_date_and_time(r) || !camera_time || !camera_time->has_time() || !camera_time->date.valid()) return false;
+  const Timestamp shown{*r.date, r.hour, r.minute, -1};
+  return std::llabs(shown.minutes_since_epoch() - camera_time->minutes_since_epoch()) <= kCameraClockMinutes;
+}
+
+// Two readings from independent sources that name the same minute, and whose
+// weekdays (where printed) do not both contradict that date.
+bool agree(const WatermarkReading& a, const WatermarkReading& b) {
+  return same_minute(a, b) && (weekday_agrees(a) || weekday_agrees(b));
+}
+
+// The fast path's digit blocks read by the scene-text recogniser: each cut from
+// the analysis copy with a margin of backdrop (the recogniser was trained on
+// lines cut that way), rows joined as the panel reads them.
+Expected<WatermarkJudgement> reread_blocks(const RasterImage& analysis, const std::vector<PixelRect>& blocks,
+                                           SceneText& scene_text) {
+  std::vector<ReadLine> lines;
+  for (const PixelRect& b : blocks) {
+    const int my = std::max(2, b.height * 3 / 10);
+    const int mx = std::max(2, b.height / 4);
+    const PixelRect cut{std::max(0, b.x - mx), std::max(0, b.y - my), b.width + 2 * mx, b.height + 2 * my};
+    auto text = scene_text.read(crop(analysis, cut));
+    if (!text) return text.error();
+    ReadLine line;
+    line.line.box = b;
+    line.text = text->text;
+    line.confidence = text->confidence;
+    lines.push_back(std::move(line));
+  }
+  return judge_watermark_text(join_read_lines(std::move(lines)));
+}
+
+// A candidate reading and where it came from.
+struct Guess {
+  WatermarkReading reading;
+  int score = 0;
+};
+
+std::string with_brand(std::string reason, const WatermarkReading& r) {
+  if (!r.brand.empty()) reason += "，" + r.brand;
+  return reason;
+}
+
+}  // namespace
+
+WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const SharperImage& sharper,
+                               const std::optional<Timestamp>& camera_time, SceneText* scene_text) {
+  WatermarkResult out;
+  if (upright.empty()) {
+    out.reason = "图像为空，未检查水印";
+    return out;
+  }
+  const RasterImage analysis = downscale_short(upright, kWatermarkAnalysisShort);
+  const auto failed = [&](const Error& e) {
+    WatermarkResult f;
+    f.reason = e.message;
+    return f;
+  };
+  const auto present = [&](WatermarkReading reading, std::string by, std::string how, double confidence) {
+    out.state = Presence::Present;
+    out.reading = std::move(reading);
+    out.confirmed_by = std::move(by);
+    out.confidence = confidence;
+    out.reason = with_brand("读出水印时间 " + out.reading.timestamp()->iso() + "（" + how + "）", out.reading);
+    return out;
+  };
+
+  // 1. The fast path.
+  auto panels = read_watermark_panels(analysis, ocr, sharper);
+  if (!panels) return failed(panels.error());
+  out.text = panels->text;
+  std::vector<Guess> guesses;
+  WatermarkReading a = panels->best.reading;
+  if (complete_date_from_camera_clock(a, camera_time)) {
+    // The date came from the camera clock because its HH:MM matched it: the time
+    // is confirmed by the camera, the date is the camera's.
+    return present(std::move(a), "camera", "水印日期未能读出，取自同一分钟的相机拍摄时间", 0.8);
+  }
+  if (camera_agrees(a, camera_time)) return present(std::move(a), "camera", "与相机拍摄时间一致", 0.97);
+  if (shows_stamp(a)) guesses.push_back({a, panels->best.score});
+
+  std::optional<WatermarkReading> b;
+  if (scene_text != nullptr && has_date_and_time(a) && !panels->stamp_blocks.empty()) {
+    auto reread = reread_blocks(analysis, panels->stamp_blocks, *scene_text);
+    if (!reread) return failed(reread.error());
+    if (agree(a, reread->reading)) return present(std::move(a), "reread", "两种识别方法读数一致", 0.95);
+    if (shows_stamp(reread->reading)) {
+      b = reread->reading;
+      guesses.push_back({reread->reading, reread->score});
+    }
+  }
+
+  // 2. The general path.
+  if (scene_text != nullptr) {
+    out.scene_text_used = true;
+    auto scene = read_scene_watermark(analysis, *scene_text);
+    if (!scene) return failed(scene.error());
+    if (scene->best) {
+      const ScenePanel& panel = *scene->best;
+      if (!out.text.empty()) out.text += '\n';
+      out.text += panel.text;
+      WatermarkReading g = panel.judged.reading;
+      if (complete_date_from_camera_clock(g, camera_time)) {
+        return present(std::move(g), "camera", "水印日期未能读出，取自同一分钟的相机拍摄时间", 0.8);
+      }
+      if (camera_agrees(g, camera_time)) return present(std::move(g), "camera", "与相机拍摄时间一致", 0.97);
+      if (has_date_and_time(g)) {
+        if (agree(g, a) || (b && agree(g, *b))) return present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
+        const RasterImage& sharp = sharper.get();
+        const bool larger = std::min(sharp.width, sharp.height) > std::min(analysis.width, analysis.height);
+        const double scale = larger ? static_cast<double>(std::min(sharp.width, sharp.height)) /
+                                          std::min(analysis.width, analysis.height)
+                                    : 1.0;
+        auto again = reread_scene_panel(panel, larger ? sharp : analysis, scale, *scene_text);
+        if (!again) return failed(again.error());
+        if (agree(g, again->reading)) return present(std::move(g), "reread", "两次识别读数一致", 0.93);
+        if (shows_stamp(again->reading)) guesses.push_back({again->reading, again->score});
+      }
+      guesses.push_back({g, panel.judged.score});
+    }
+  }
+
+  // 3. Nothing confirmed: say what was seen, never a time as if it were sure.
+  const Guess* best = nullptr;
+  for (const Guess& g : guesses) {
+    if (best == nullptr || g.score > best->score) best = &g;
+  }
+  if (best != nullptr) {
+    out.state = Presence::CannotVerify;
+    out.reading = best->reading;
+    const WatermarkReading& r = out.reading;
+    if (has_date_and_time(r)) {
+      out.confidence = 0.5;
+      out.reason = "读出疑似水印时间 " + r.timestamp()->iso() + "，但两次识别结果不一致或无法复核，水印时间无法可靠识别";
+    } else if (r.date) {
+      out.confidence = 0.6;
+      out.reason = "水印只显示日期 " + r.date->iso() + "，没有读出具体时刻（仅有日期的水印无法证明拍摄时刻）";
+    } else if (r.hour >= 0) {
+      out.confidence = 0.5;
+      out.reason = "读出水印时刻，但未能读出日期";
+    } else {
+      out.confidence = 0.5;
+      out.reason = "有疑似水印的文字，但未能读出日期和时间";
+    }
+    return out;
+  }
+  if (scene_text == nullptr) {
+    // Only the light-on-dark panel search looked: other styles (dark type on a
+    // light panel, frames, outlined stamps) cannot be ruled out.
+    out.state = Presence::CannotVerify;
+    out.confidence = 0.4;
+    out.reason = "未找到浅色水印文字；照片文字检测模型不可用，无法排除其他样式的水印（请运行 tools/setup.sh 安装模型）";
+    return out;
+  }
+  out.state = Presence::Absent;
+  out.reading = {};
+  out.confidence = panels->text_seen || !out.text.empty() ? 0.8 : 0.9;
+  out.reason = panels->text_seen || !out.text.empty() ? "画面中的文字不含拍摄日期和时间" : "未发现时间水印";
+  return out;
+}
+
+}  // namespace evpack

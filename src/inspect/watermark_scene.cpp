@@ -1,0 +1,204 @@
+// The general watermark path (see watermark_scene.hpp and read_watermark).
+//
+//   analysis copy ──> scene-text detector ──> every line of type, any colour or polarity
+//     ──> lines near the edges first ──> recogniser, one line at a time
+//     ──> lines grouped into panels ──> parse_watermark_text per panel
+//     ──> stop at a settled date and time; the panel's digit lines read again
+//         from the sharper pixels to confirm it
+//
+// Watermark apps put their stamps along the edges and in the corners (今日水印's
+// block bottom-left, 拍摄时间 tables top-left, date stamps bottom-right, frames
+// under the picture); banners, slides and signs fill the middle. Reading near
+// the edges first finds the stamp after a few lines on most photos.
+#include "evpack/inspect/watermark_scene.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <utility>
+
+namespace evpack {
+
+namespace {
+
+// Longer side the detector sees. The analysis copy is 960x720 for a 4:3 photo:
+// at 640 the date line of the common templates (2.5-4 % of the shorter side) is
+// still 12-20 px tall, which the detector outlines; it costs a third of 960.
+constexpr int kDetectSide = 640;
+// Lines read at most per photo: a stamp is found within the first few near the
+// edges; a photo full of signs must not cost a second of recognition.
+constexpr int kMaxLines = 12;
+// A line whose centre is this close to an edge (as a fraction of that side) is in
+// the zone where watermark apps draw.
+constexpr double kEdgeZone = 0.35;
+// Lines under this height (analysis px) hold nothing legible; over a fifth of the
+// height they are banners and slide titles, not stamps.
+constexpr int kMinLineHeight = 6;
+
+double edge_distance(const PixelRect& box, int width, int height) {
+  const double cx = (box.x + box.width / 2.0) / width;
+  const double cy = (box.y + box.height / 2.0) / height;
+  return std::min({cx, 1 - cx, cy, 1 - cy});
+}
+
+// Two lines belong to one panel when they are stacked or set side by side with
+// about a line's height between them.
+bool near(const PixelRect& a, const PixelRect& b) {
+  const int h = std::max(a.height, b.height);
+  const int dy = std::max({0, b.y - (a.y + a.height), a.y - (b.y + b.height)});
+  const int dx = std::max({0, b.x - (a.x + a.width), a.x - (b.x + b.width)});
+  return dy <= h && dx <= 3 * h;
+}
+
+// The panels of the lines read so far (connected by `near`).
+std::vector<ScenePanel> panels_of(const std::vector<ReadLine>& read) {
+  std::vector<std::size_t> group(read.size());
+  std::iota(group.begin(), group.end(), std::size_t{0});
+  const auto root = [&](std::size_t i) {
+    while (group[i] != i) i = group[i] = group[group[i]];
+    return i;
+  };
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    for (std::size_t j = i + 1; j < read.size(); ++j) {
+      if (near(read[i].line.box, read[j].line.box)) group[root(i)] = root(j);
+    }
+  }
+  std::vector<ScenePanel> out;
+  std::vector<std::size_t> index_of(read.size(), static_cast<std::size_t>(-1));
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    const std::size_t r = root(i);
+    if (index_of[r] == static_cast<std::size_t>(-1)) {
+      index_of[r] = out.size();
+      out.emplace_back();
+    }
+    out[index_of[r]].lines.push_back(read[i]);
+  }
+  for (auto& panel : out) {
+    panel.text = join_read_lines(panel.lines);
+    panel.judged = judge_watermark_text(panel.text);
+  }
+  return out;
+}
+
+// A line's outline grown about its centre: a cut with more of the backdrop around
+// the type, for a second reading of the same pixels.
+SceneTextLine widened(const SceneTextLine& line, double along, double across) {
+  SceneTextLine out = line;
+  float cx = 0;
+  float cy = 0;
+  for (const auto& c : line.corners) {
+    cx += c.x / 4;
+    cy += c.y / 4;
+  }
+  // Along the text (top-left to top-right) and across it (top-left to bottom-left).
+  const float ax = (line.corners[1].x - line.corners[0].x) / 2;
+  const float ay = (line.corners[1].y - line.corners[0].y) / 2;
+  const float bx = (line.corners[3].x - line.corners[0].x) / 2;
+  const float by = (line.corners[3].y - line.corners[0].y) / 2;
+  const auto k = static_cast<float>(along);
+  const auto m = static_cast<float>(across);
+  out.corners[0] = {cx - k * ax - m * bx, cy - k * ay - m * by};
+  out.corners[1] = {cx + k * ax - m * bx, cy + k * ay - m * by};
+  out.corners[2] = {cx + k * ax + m * bx, cy + k * ay + m * by};
+  out.corners[3] = {cx - k * ax + m * bx, cy - k * ay + m * by};
+  return out;
+}
+
+}  // namespace
+
+std::string join_read_lines(std::vector<ReadLine> lines) {
+  std::sort(lines.begin(), lines.end(), [](const ReadLine& a, const ReadLine& b) {
+    return 2 * a.line.box.y + a.line.box.height < 2 * b.line.box.y + b.line.box.height;
+  });
+  std::string text;
+  std::size_t start = 0;
+  while (start < lines.size()) {
+    // A row: the lines whose centres lie within the first one's height.
+    const PixelRect& first = lines[start].line.box;
+    std::size_t end = start + 1;
+    while (end < lines.size()) {
+      const PixelRect& b = lines[end].line.box;
+      const int centre = b.y + b.height / 2;
+      if (centre < first.y || centre > first.y + first.height) break;
+      ++end;
+    }
+    std::sort(lines.begin() + static_cast<std::ptrdiff_t>(start), lines.begin() + static_cast<std::ptrdiff_t>(end),
+              [](const ReadLine& a, const ReadLine& b) { return a.line.box.x < b.line.box.x; });
+    std::string row;
+    for (std::size_t i = start; i < end; ++i) {
+      if (lines[i].text.empty()) continue;
+      if (!row.empty()) row += ' ';
+      row += lines[i].text;
+    }
+    if (!row.empty()) {
+      if (!text.empty()) text += '\n';
+      text += row;
+    }
+    start = end;
+  }
+  return text;
+}
+
+Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text) {
+  SceneWatermark out;
+  if (analysis.empty()) return out;
+  auto found = scene_text.detect(analysis, kDetectSide);
+  if (!found) return found.error();
+  out.lines_found = static_cast<int>(found->size());
+
+  struct Candidate {
+    std::size_t index;
+    double edge;
+    bool in_zone;
+  };
+  std::vector<Candidate> order;
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    const PixelRect& box = (*found)[i].box;
+    const int thickness = std::min(box.width, box.height);
+    if (thickness < kMinLineHeight || thickness > analysis.height / 5) continue;
+    // A square blot is one character at most (a logo, a bullet): no date or time.
+    const int length = std::max(box.width, box.height);
+    if (length * 10 < thickness * 14) continue;
+    const double edge = edge_distance(box, analysis.width, analysis.height);
+    order.push_back({i, edge, edge <= kEdgeZone});
+  }
+  std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.in_zone != b.in_zone) return a.in_zone;
+    return a.edge < b.edge;
+  });
+  if (order.size() > static_cast<std::size_t>(kMaxLines)) order.resize(kMaxLines);
+
+  std::vector<ReadLine> read;
+  for (const Candidate& c : order) {
+    const SceneTextLine& line = (*found)[c.index];
+    auto text = scene_text.read(analysis, line);
+    if (!text) return text.error();
+    ++out.lines_read;
+    if (text->text.empty()) continue;
+    read.push_back({line, text->text, text->confidence});
+    for (auto& panel : panels_of(read)) {
+      if (!shows_stamp(panel.judged.reading)) continue;
+      if (!out.best || panel.judged.score > out.best->judged.score) out.best = std::move(panel);
+    }
+    if (out.best && out.best->judged.settled) break;
+  }
+  return out;
+}
+
+Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const RasterImage& sharp, double scale,
+                                                SceneText& scene_text) {
+  std::vector<ReadLine> lines = panel.lines;
+  const bool sharper = scale > 1.05 && !sharp.empty();
+  for (auto& line : lines) {
+    if (count_ascii_digits(line.text) < 2) continue;
+    // Other pixels: the sharper decode, or a wider cut of the same copy (the
+    // recogniser then sees the type at another size and place in its input).
+    auto text = sharper ? scene_text.read(sharp, line.line, scale) : scene_text.read(sharp, widened(line.line, 1.08, 1.25));
+    if (!text) return text.error();
+    line.text = text->text;
+    line.confidence = text->confidence;
+  }
+  return judge_watermark_text(join_read_lines(std::move(lines)));
+}
+
+}  // namespace evpack
