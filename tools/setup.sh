@@ -17,7 +17,7 @@ done
 
 bash tools/deps.sh
 # Text detection/recognition models (npm, pinned) rewritten for OpenCV's DNN module.
-bash tools/models/setup-models.sh build/models
+bash tools/models/setup-models.sh models
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build --parallel "$(nproc)"
 

@@ -89,6 +89,13 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     f.reason = e.message;
     return f;
   };
+  // Models missing on this machine: go on as without a general detector (the
+  // verdict then cannot be "absent") rather than leave every photo unchecked.
+  const auto unavailable = [&](const Error& e) {
+    if (e.code != "SCENE_TEXT_UNAVAILABLE") return false;
+    scene_text = nullptr;
+    return true;
+  };
   const auto present = [&](WatermarkReading reading, std::string by, std::string how, double confidence) {
     out.state = Presence::Present;
     out.reading = std::move(reading);
@@ -115,19 +122,23 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
   std::optional<WatermarkReading> b;
   if (scene_text != nullptr && has_date_and_time(a) && !panels->stamp_blocks.empty()) {
     auto reread = reread_blocks(analysis, panels->stamp_blocks, *scene_text);
-    if (!reread) return failed(reread.error());
-    if (agree(a, reread->reading)) return present(std::move(a), "reread", "两种识别方法读数一致", 0.95);
-    if (shows_stamp(reread->reading)) {
+    if (!reread && !unavailable(reread.error())) return failed(reread.error());
+    if (reread && agree(a, reread->reading)) return present(std::move(a), "reread", "两种识别方法读数一致", 0.95);
+    if (reread && shows_stamp(reread->reading)) {
       b = reread->reading;
       guesses.push_back({reread->reading, reread->score});
     }
   }
 
   // 2. The general path.
+  std::optional<SceneWatermark> scene;
   if (scene_text != nullptr) {
+    auto found = read_scene_watermark(analysis, *scene_text);
+    if (!found && !unavailable(found.error())) return failed(found.error());
+    if (found) scene = std::move(*found);
+  }
+  if (scene) {
     out.scene_text_used = true;
-    auto scene = read_scene_watermark(analysis, *scene_text);
-    if (!scene) return failed(scene.error());
     if (scene->best) {
       const ScenePanel& panel = *scene->best;
       if (!out.text.empty()) out.text += '\n';

