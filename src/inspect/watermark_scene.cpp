@@ -104,6 +104,56 @@ SceneTextLine widened(const SceneTextLine& line, double along, double across) {
   return out;
 }
 
+// Roughly level: the outline's top edge rises or falls by under a tenth of its length.
+bool level(const SceneTextLine& line) {
+  const float dx = line.corners[1].x - line.corners[0].x;
+  const float dy = line.corners[1].y - line.corners[0].y;
+  return dx > 0 && std::abs(dy) * 10 < dx;
+}
+
+// The detector cuts a line where its type is set wide (digital date stamps space
+// their fields: "8  12 '25  15:03"), and a lone "8" holds the month. Level
+// pieces of one type size on one baseline, about a character apart, are one line.
+std::vector<SceneTextLine> merge_baselines(std::vector<SceneTextLine> lines) {
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (std::size_t i = 0; i < lines.size() && !merged; ++i) {
+      for (std::size_t j = i + 1; j < lines.size() && !merged; ++j) {
+        const SceneTextLine& a = lines[i];
+        const SceneTextLine& b = lines[j];
+        if (!level(a) || !level(b)) continue;
+        const PixelRect& p = a.box;
+        const PixelRect& q = b.box;
+        const int lo = std::min(p.height, q.height);
+        const int hi = std::max(p.height, q.height);
+        const int overlap = std::min(p.y + p.height, q.y + q.height) - std::max(p.y, q.y);
+        const int gap = std::max(p.x - (q.x + q.width), q.x - (p.x + p.width));
+        // Outlines are grown in proportion to their size, so a lone digit's box is
+        // shorter than its line's: a short piece (one or two characters) joins a
+        // line down to 40 % of its height when it lies within the line's rows.
+        const PixelRect& small = p.height <= q.height ? p : q;
+        const bool piece = small.width <= 2 * small.height && lo * 10 >= hi * 4 && overlap * 10 >= lo * 8;
+        if ((lo * 10 < hi * 7 && !piece) || overlap * 10 < lo * 6 || gap > hi * 6 / 5) continue;
+        const int x0 = std::min(p.x, q.x);
+        const int y0 = std::min(p.y, q.y);
+        const int x1 = std::max(p.x + p.width, q.x + q.width);
+        const int y1 = std::max(p.y + p.height, q.y + q.height);
+        SceneTextLine joined;
+        joined.box = {x0, y0, x1 - x0, y1 - y0};
+        joined.corners = {PointF{static_cast<float>(x0), static_cast<float>(y0)},
+                          PointF{static_cast<float>(x1), static_cast<float>(y0)},
+                          PointF{static_cast<float>(x1), static_cast<float>(y1)},
+                          PointF{static_cast<float>(x0), static_cast<float>(y1)}};
+        joined.score = std::max(a.score, b.score);
+        lines[i] = joined;
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+      }
+    }
+  }
+  return lines;
+}
+
 }  // namespace
 
 std::string join_read_lines(std::vector<ReadLine> lines) {
@@ -142,9 +192,10 @@ std::string join_read_lines(std::vector<ReadLine> lines) {
 Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text) {
   SceneWatermark out;
   if (analysis.empty()) return out;
-  auto found = scene_text.detect(analysis, kDetectSide);
-  if (!found) return found.error();
-  out.lines_found = static_cast<int>(found->size());
+  auto detected = scene_text.detect(analysis, kDetectSide);
+  if (!detected) return detected.error();
+  out.lines_found = static_cast<int>(detected->size());
+  const auto found = std::optional<std::vector<SceneTextLine>>(merge_baselines(std::move(*detected)));
 
   struct Candidate {
     std::size_t index;

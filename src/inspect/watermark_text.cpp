@@ -101,6 +101,71 @@ std::string code_from(const std::string& text) {
 // Years after this in a watermark are misreads (2085 for 2025), not dates.
 constexpr int kLastYear = 2050;
 
+// The dates of digital date stamps (film-camera style imprints, camera OSD,
+// dashcam-like apps), which set the fields apart with spaces only:
+//   '25 6 18 / 25 6 18          two-digit year first (the apostrophe often lost)
+//   8 12 '25                    month, day, then the year (cameras' M D 'Y setting)
+//   2025 6 16 08:24             four-digit year, spaces between all fields
+//   2025 616 08:24              the recogniser dropped one space: taken only when
+//                               one split of the digits is a valid month and day
+// Each only where it makes a whole word run, so a count or a price in a sentence
+// is not a date. Day before month is not guessed: M D is the cameras' default.
+// Rewritten to ISO dates before anything else reads the text: "12 '25" would
+// otherwise pass for a large HH:MM read spaced out ("12:25").
+std::string rewrite_stamp_dates(std::string text) {
+  static const std::string kTick = "(?:'|‘|’|`|´|′)";
+  // Month and day: "6 18" as written, or "618" / "1212" when the space was lost
+  // and only one split gives a valid date.
+  static const std::string kMonthDay = "([0-9]{1,2} ?[0-9]{1,2})";
+  static const std::regex kSpaced("(^|\\s)(20[0-9]{2}) " + kMonthDay + "(?=$|\\s|[^0-9])");
+  static const std::regex kYearLast("(^|\\s)" + kMonthDay + " ?" + kTick + " ?([2-4][0-9])(?=$|\\s|[0-2]?[0-9]:)");
+  static const std::regex kTickYearFirst("(^|\\s)" + kTick + " ?([2-4][0-9]) ?" + kMonthDay + "(?=$|\\s|[^0-9])");
+  static const std::regex kYearFirst("(^|\\s)([2-4][0-9]) ([01]?[0-9]) ([0-3]?[0-9])(?=$|\\s)");
+  const auto valid = [](int y, int m, int d) -> std::optional<CivilDate> {
+    const CivilDate date{y, m, d};
+    if (date.valid() && y >= 2000 && y <= kLastYear) return date;
+    return std::nullopt;
+  };
+  const auto month_day = [&](int year, const std::string& written) -> std::optional<CivilDate> {
+    if (const auto space = written.find(' '); space != std::string::npos) {
+      return valid(year, std::stoi(written.substr(0, space)), std::stoi(written.substr(space + 1)));
+    }
+    std::optional<CivilDate> only;
+    int splits = 0;
+    for (std::size_t cut = 1; cut < written.size(); ++cut) {
+      if (written.size() == 4 && cut != 2) continue;  // four digits are MMDD
+      if (auto d = valid(year, std::stoi(written.substr(0, cut)), std::stoi(written.substr(cut)))) {
+        only = d;
+        ++splits;
+      }
+    }
+    return splits == 1 ? only : std::nullopt;
+  };
+  // Each form in turn; a match becomes the ISO date (followed by a space, so a
+  // glued time stands apart), which the rest of the parsing reads as any date.
+  const auto rewrite = [&](const std::regex& form, auto date_of) {
+    std::smatch m;
+    std::string::const_iterator from = text.cbegin();
+    std::string out;
+    while (std::regex_search(from, text.cend(), m, form)) {
+      out.append(from, m[0].first);
+      out += m[1].str();
+      const std::optional<CivilDate> d = date_of(m);
+      out += d ? d->iso() + " " : std::string(m[0].first + m[1].length(), m[0].second);
+      from = m[0].second;
+    }
+    out.append(from, text.cend());
+    text = std::move(out);
+  };
+  rewrite(kSpaced, [&](const std::smatch& m) { return month_day(std::stoi(m[2].str()), m[3].str()); });
+  rewrite(kYearLast, [&](const std::smatch& m) { return month_day(2000 + std::stoi(m[3].str()), m[2].str()); });
+  rewrite(kTickYearFirst, [&](const std::smatch& m) { return month_day(2000 + std::stoi(m[2].str()), m[3].str()); });
+  rewrite(kYearFirst, [&](const std::smatch& m) {
+    return valid(2000 + std::stoi(m[2].str()), std::stoi(m[3].str()), std::stoi(m[4].str()));
+  });
+  return text;
+}
+
 std::optional<CivilDate> date_from(const std::string& text) {
   for (const auto& found : find_dates(text)) {
     if (found.date.year >= 2000 && found.date.year <= kLastYear) return found.date;
@@ -142,7 +207,7 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   std::string text = normalize_fullwidth(raw);
   // CJK colons and stray spaces around them.
   for (std::size_t at = text.find("："); at != std::string::npos; at = text.find("：", at)) text.replace(at, 3, ":");
-  text = fix_digit_lookalikes(remove_spaces_between_han(text));
+  text = rewrite_stamp_dates(fix_digit_lookalikes(remove_spaces_between_han(text)));
   // OCR reads the 20 of a year as Z0, ZU or 2U ("ZU25-06-18").
   static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
   text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
@@ -157,6 +222,11 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   // an L beside digits elsewhere is more likely a letter of an anti-fake code.
   static const std::regex kHourLetter("(^|[^0-9A-Za-z])[L|]([0-9] ?: ?[0-5][0-9])(?![0-9])");
   text = std::regex_replace(text, kHourLetter, "$011$2");  // $01 = group 1, then "1"
+  // The bar beside a large HH:MM (今日水印's yellow or blue rule) read as one more
+  // character in front of it: "116:45", "|09:19", "l10:04". No hour has three
+  // digits, so the first is the bar.
+  static const std::regex kBarBeforeHour("(^|[^0-9A-Za-z])[1lI|!]([01][0-9]|2[0-3]) ?: ?([0-5][0-9])(?![0-9])");
+  text = std::regex_replace(text, kBarBeforeHour, "$1$2:$3");
   // A date glued to its time ("2025-04-1109:59"): put the space back.
   static const std::regex kGlued("(20[0-9]{2}[-./][01]?[0-9][-./][0-3][0-9])([0-2][0-9]:[0-5][0-9])");
   text = std::regex_replace(text, kGlued, "$1 $2");

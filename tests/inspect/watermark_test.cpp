@@ -91,6 +91,45 @@ TEST(ParseWatermarkText, SceneryTextIsNoWatermark) {
   EXPECT_EQ(r.hour, -1);
 }
 
+// Digital date stamps set their fields apart with spaces only; the recogniser
+// sometimes drops a space or glues the year to the time. Each form as read from
+// generated stamps (tools/gen_holdout.py --split tune, seed 1).
+TEST(ParseWatermarkText, DigitalDateStampsWithSpacesAndTwoDigitYears) {
+  struct Case {
+    const char* text;
+    const char* date;
+    int hour;
+    int minute;
+  };
+  for (const Case& c : {Case{"8 12 '25 15:03", "2025-08-12", 15, 3},       // M D 'YY, then the time
+                        Case{"812 '2515:03", "2025-08-12", 15, 3},         // spaces lost: 8/12 is the only month/day
+                        Case{"'25 6 18", "2025-06-18", -1, -1},            // date only
+                        Case{"25 5 29", "2025-05-29", -1, -1},             // the apostrophe lost
+                        Case{"2025 6 16 08:24", "2025-06-16", 8, 24},      // four-digit year, spaces
+                        Case{"2025 616± 08:24", "2025-06-16", 8, 24}}) {  // one space lost: 6/16 only
+    const auto r = parse_watermark_text(c.text);
+    ASSERT_TRUE(r.date) << c.text;
+    EXPECT_EQ(r.date->iso(), c.date) << c.text;
+    EXPECT_EQ(r.hour, c.hour) << c.text;
+    EXPECT_EQ(r.minute, c.minute) << c.text;
+  }
+  // Digits that split into more than one valid month and day are no date.
+  EXPECT_FALSE(parse_watermark_text("2025 112 08:24").date);
+  // Numbers in a sentence are no date stamp.
+  EXPECT_FALSE(parse_watermark_text("第25 6 18条").date);
+}
+
+// The bar beside a large HH:MM (今日水印's yellow or blue rule) read as a
+// character in front of it.
+TEST(ParseWatermarkText, BarBeforeTheLargeTimeIsDropped) {
+  for (const char* text : {"116:45\n2025/02/21星期五", "|16:45\n2025/02/21星期五", "l16:45 2025/02/21星期五"}) {
+    const auto r = parse_watermark_text(text);
+    ASSERT_TRUE(r.timestamp()) << text;
+    EXPECT_EQ(r.timestamp()->iso(), "2025-02-21 16:45") << text;
+  }
+  EXPECT_EQ(parse_watermark_text("110:04\n2025年2月21日周五").hour, 10);
+}
+
 TEST(ParseWatermarkText, GluedDateAndTimeAndLettersInTheYear) {
   // A table row whose space OCR dropped.
   auto r = parse_watermark_text("拍摄时间: 2025-04-1109:59\n地点: 青石县治超站");
