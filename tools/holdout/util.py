@@ -7,8 +7,11 @@ import hashlib
 import io
 import os
 import random
+import warnings
 
 from PIL import Image, ImageFont
+
+warnings.filterwarnings("ignore", category=UserWarning, module="PIL")
 
 # ---------------------------------------------------------------- randomness
 
