@@ -227,15 +227,6 @@ class Plan:
         styles = list(wm.styles_for(self.split))
         n_all = sum(n for _, n in alloc)
         n_dup = max(2, round(n_all * 0.05))
-        n_nowm = max(2, math.ceil(n_all * 0.16))
-        n_wm = n_all - n_nowm - n_dup
-        style_list = []
-        while len(style_list) < n_wm:
-            s2 = styles[:]
-            rng.shuffle(s2)
-            style_list += s2
-        style_list = style_list[:n_wm]
-        rng.shuffle(style_list)
         # no-watermark photos are concentrated in a few indicators (D.7 zeroes those)
         nowm_inds = rng.sample(["6.4", "5.2", "7.2", "6.2", "6.1"], 2)
         slots = []
@@ -244,7 +235,13 @@ class Plan:
                 slots.append(iid)
         rng.shuffle(slots)
         slots = slots[:n_all - n_dup]
-        n_wm = len(slots) - n_nowm
+        n_nowm = max(2, math.ceil((len(slots) + n_dup + 1) * 0.16))
+        # every style at least 8 times per full-size set: add photos where the plan is short
+        need = 8 * len(styles) if self.n_photos >= 120 else 0
+        fill = [k for k, _ in alloc if k]
+        while len(slots) - n_nowm < need:
+            slots.append(rng.choice(fill))
+            n_nowm = max(2, math.ceil((len(slots) + n_dup + 1) * 0.16))
         style_list = []
         while len(style_list) < len(slots):
             s2 = styles[:]

@@ -176,17 +176,37 @@ def _perspective_coeffs(src, dst):
     return np.linalg.solve(np.array(A, float), np.array(B, float)).tolist()
 
 
+def _noise_layer(size, rng, sigma, scale=2):
+    """Grey noise centred on 128 at 1/scale resolution, upsampled (cheap film/sensor grain)."""
+    w, h = size
+    nrng = np.random.default_rng(rng.getrandbits(32))
+    n = np.clip(nrng.normal(128, sigma, (h // scale + 1, w // scale + 1)), 0, 255).astype(np.uint8)
+    return Image.fromarray(n).resize((w, h), Image.NEAREST)
+
+
+def _light_map(size, rng, lo, hi, band=False):
+    """Low-resolution light fall-off (values lo..hi as 0..255 factor), upsampled."""
+    w, h = size
+    sw, sh = max(8, w // 16), max(8, h // 16)
+    yy, xx = np.mgrid[0:sh, 0:sw].astype(np.float32)
+    lx, ly = rng.uniform(0, sw), rng.uniform(0, sh)
+    m = hi - rng.uniform(lo, 0.45) * np.sqrt(((xx - lx) / sw) ** 2 + ((yy - ly) / sh) ** 2)
+    if band:
+        sx = rng.uniform(0.2, 0.8) * sw
+        m *= 1 - 0.25 * np.clip((xx - sx) / (sw * 0.15), 0, 1)
+    return Image.fromarray(np.clip(m * 255, 0, 255).astype(np.uint8)).resize((w, h), Image.BILINEAR)
+
+
 def degrade_scan(img, rng, gray=False, dpi_out=None, dpi_in=None):
+    from PIL import ImageChops
     if dpi_out and dpi_in and dpi_out < dpi_in:
         sc = dpi_out / dpi_in
         img = img.resize((max(1, int(img.width * sc)), max(1, int(img.height * sc))), Image.LANCZOS)
-    # paper tone, skew, noise, slight blur
-    a = np.asarray(img, np.float32)
-    tone = np.array([rng.uniform(235, 252), rng.uniform(232, 250), rng.uniform(225, 245)], np.float32) / 255
-    a = a * tone[None, None, :]
-    nrng = np.random.default_rng(rng.getrandbits(32))
-    a += nrng.normal(0, rng.uniform(2, 6), a.shape[:2])[..., None]
-    img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    # paper tone, noise, skew, slight blur
+    tone = [rng.uniform(235, 252) / 255, rng.uniform(232, 250) / 255, rng.uniform(225, 245) / 255]
+    img = Image.merge("RGB", [ch.point(lambda v, k=k: int(v * k)) for ch, k in zip(img.split(), tone)])
+    nz = _noise_layer(img.size, rng, rng.uniform(2, 6)).convert("RGB")
+    img = ImageChops.add(img, nz, 1.0, -128)
     ang = rng.uniform(-1.6, 1.6)
     img = img.rotate(ang, resample=Image.BICUBIC, expand=False, fillcolor=(245, 245, 242))
     img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.9)))
@@ -199,11 +219,9 @@ def phone_photo(page, rng, split):
     """Photograph of a paper page on a desk: perspective, shadow, uneven light, background."""
     W, H = (2250, 3000) if rng.random() < 0.8 else (2268, 3024)
     bgc = rng.choice([(120, 85, 55), (180, 170, 155), (90, 90, 95), (200, 195, 185), (60, 45, 35)])
+    from PIL import ImageChops
     bg = Image.new("RGB", (W, H), bgc)
-    nrng = np.random.default_rng(rng.getrandbits(32))
-    grain = nrng.normal(0, 10, (H // 8, W // 8)).astype(np.float32)
-    grain = np.array(Image.fromarray(np.clip(grain + 128, 0, 255).astype(np.uint8)).resize((W, H), Image.BICUBIC), np.float32) - 128
-    bg = Image.fromarray(np.clip(np.asarray(bg, np.float32) + grain[..., None], 0, 255).astype(np.uint8))
+    bg = ImageChops.add(bg, _noise_layer((W, H), rng, 10, scale=8).filter(ImageFilter.GaussianBlur(6)).convert("RGB"), 1.0, -128)
     pw = W * rng.uniform(0.72, 0.9)
     ph = pw * 297 / 210
     if ph > H * 0.92:
@@ -222,17 +240,11 @@ def phone_photo(page, rng, split):
     sh = sh.filter(ImageFilter.GaussianBlur(40))
     bg = Image.composite(Image.new("RGB", (W, H), (20, 20, 20)), bg, sh.point(lambda v: v // 2))
     bg.paste(warped, (0, 0), mask)
-    a = np.asarray(bg, np.float32)
-    yy, xx = np.mgrid[0:H, 0:W]
-    lx, ly = rng.uniform(0, W), rng.uniform(0, H)
-    light = 1.08 - rng.uniform(0.2, 0.45) * np.sqrt(((xx - lx) / W) ** 2 + ((yy - ly) / H) ** 2)
-    a *= light[..., None]
-    if rng.random() < 0.5:  # hand/phone shadow across part of the page
-        sx = rng.uniform(0.2, 0.8) * W
-        band = np.clip((xx - sx) / (W * 0.15), 0, 1)
-        a *= (1 - 0.25 * band)[..., None]
-    a *= np.array([rng.uniform(0.95, 1.05), 1.0, rng.uniform(0.9, 1.02)], np.float32)[None, None, :]
-    img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.4)))
+    light = _light_map((W, H), rng, 0.2, 1.0, band=rng.random() < 0.5)  # uneven light, hand/phone shadow
+    img = ImageChops.multiply(bg, Image.merge("RGB", [light, light, light]))
+    cast = [rng.uniform(0.95, 1.05), 1.0, rng.uniform(0.9, 1.02)]
+    img = Image.merge("RGB", [ch.point(lambda v, k=k: min(255, int(v * k))) for ch, k in zip(img.split(), cast)])
+    img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.4)))
     long_side = rng.choice([3000, 2400, 2000, 1600])
     if max(img.size) > long_side:
         sc = long_side / max(img.size)

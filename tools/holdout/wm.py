@@ -139,7 +139,7 @@ def jrsy_classic(img, t, rng, ctx):
     if note:
         _txt(d, (x, yy), "备注：" + rng.choice(ctx["notes"]), fsm, (255, 255, 255), shadow=sh, anchor="lt")
     if rng.random() < 0.85:
-        fb1, fb2, fb3 = util.font(fc, 30 * s), util.font(fs, 22 * s), util.font(util.LATIN["mono"], 19 * s)
+        fb1, fb2, fb3 = util.font(fc, 30 * s), util.font(fs, 22 * s), util.font(fs, 19 * s)
         lines = [("今日水印", fb1), (rng.choice(["相机真实时间", "相机真实可验"]), fb2), ("防伪 " + security_code(rng), fb3)]
         yb = h - pad
         for text, f in reversed(lines):
@@ -593,7 +593,7 @@ def jrsy_tvcard(img, t, rng, ctx):
     _compose(img, ov)
     d = ImageDraw.Draw(img)
     sh = (2 * s, 2 * s, (0, 0, 0))
-    fb1, fb2, fb3 = util.font(fb, 30 * s), util.font(fs, 22 * s), util.font(util.LATIN["mono"], 19 * s)
+    fb1, fb2, fb3 = util.font(fb, 30 * s), util.font(fs, 22 * s), util.font(fs, 19 * s)
     yb = h - pad
     for text, f in reversed([("今日水印", fb1), ("相机 真实时间", fb2), ("防伪 " + security_code(rng), fb3)]):
         _txt(d, (w - pad, yb), text, f, (255, 255, 255), shadow=sh, anchor="rb")
