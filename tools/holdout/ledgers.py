@@ -110,17 +110,21 @@ def repair_ledger(path, rng, split, world, want_id, want_mobile, wrap):
             priv.add("mobile")
         else:
             m = util.mask_mobile(mob)
+            if wrap:
+                m = wrap_number(m, rng)
         idn = util.id_number(rng)
         if want_id and i == 1:
             idc = wrap_number(idn, rng) if wrap else idn
             priv.add("id")
         else:
             idc = util.mask_id(idn, rng.randint(0, 1))
+            if wrap:
+                idc = wrap_number(idc, rng)
         rows.append([str(i + 1), comp, f"{world['abbr']}交运罚〔2025〕{rng.randint(1, 60)}号",
                      util.fmt_date(dt.date(2025, rng.randint(1, 10), rng.randint(1, 28)), "iso"), contact, idc, m,
                      rng.choice(["已修复", "已完成修复", "修复完成"])])
     table_pdf(path, "信用修复工作台账", ["序号", "企业名称", "处罚决定书文号", "修复日期", "联系人", "身份证号", "联系电话", "状态"],
-              [8, 45, 40, 22, 16, 30 if not wrap else 22, 24 if not wrap else 14, 16], rows, rng, split,
+              [8, 45, 40, 22, 16, 34 if not wrap else 22, 26 if not wrap else 15, 16], rows, rng, split,
               footer=[f"填报单位：{world['bureau']}"])
     return {"kind": "ledger", "privacy_types": sorted(priv), "red_header": False, "seal": False}
 
