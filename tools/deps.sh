@@ -24,11 +24,14 @@ PACKAGES=(
   poppler-utils unzip p7zip-full zip time
   fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
   chromium  # headless browser test of the HTML report (tests/report/html_report_test.cpp)
-  # holdout generator (tools/gen_holdout.py): EXIF writer, font coverage, more CJK fonts, seven-segment
-  # digits, HEIC decoding, LibreOffice as a second PDF producer
-  python3-piexif python3-fonttools fonts-wqy-microhei fonts-lxgw-wenkai fonts-smiley-sans fonts-dseg
-  libheif-examples libreoffice-writer-nogui
 )
+# The holdout generator (tools/gen_holdout.py) only: EXIF writer, font coverage, more
+# CJK fonts, seven-segment digits, HEIC decoding, LibreOffice as a second PDF producer.
+# Not needed to build, test or run evpack: `tools/deps.sh --holdout` adds them.
+if [ "${1:-}" = "--holdout" ]; then
+  PACKAGES+=(python3-piexif python3-fonttools fonts-wqy-microhei fonts-lxgw-wenkai fonts-smiley-sans fonts-dseg
+             libheif-examples libreoffice-writer-nogui)
+fi
 
 # The models come from the npm registry: Debian's npm only where no npm is installed
 # (a machine with its own Node.js keeps it).
