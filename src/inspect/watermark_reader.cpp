@@ -44,13 +44,16 @@ bool agree(const WatermarkReading& a, const WatermarkReading& b) {
 
 // The fast path's digit blocks read by the scene-text recogniser: each cut from
 // the analysis copy with a margin of backdrop (the recogniser was trained on
-// lines cut that way), rows joined as the panel reads them.
+// lines cut that way), rows joined as the panel reads them. The cut reaches most
+// of a character's height beyond the block on either side: the panel search can
+// leave out a narrow "1" set wide before a large "7:39", and a second reading of
+// the very same pixels would then agree on the wrong hour.
 Expected<WatermarkJudgement> reread_blocks(const RasterImage& analysis, const std::vector<PixelRect>& blocks,
                                            SceneText& scene_text) {
   std::vector<ReadLine> lines;
   for (const PixelRect& b : blocks) {
     const int my = std::max(2, b.height * 3 / 10);
-    const int mx = std::max(2, b.height / 4);
+    const int mx = std::max(4, b.height * 4 / 5);
     const PixelRect cut{std::max(0, b.x - mx), std::max(0, b.y - my), b.width + 2 * mx, b.height + 2 * my};
     auto text = scene_text.read(crop(analysis, cut));
     if (!text) return text.error();
@@ -62,6 +65,11 @@ Expected<WatermarkJudgement> reread_blocks(const RasterImage& analysis, const st
   }
   return judge_watermark_text(join_read_lines(std::move(lines)));
 }
+
+// A line of type that runs into the left or right border of the picture may have
+// lost characters there (a reused copy cropped through the stamp shows "6:35:12"
+// of 16:35:12): a second reading of it would agree on the loss.
+bool touches_side(const PixelRect& box, int width) { return box.x <= 1 || box.x + box.width >= width - 1; }
 
 // A candidate reading and where it came from.
 struct Guess {
@@ -119,11 +127,15 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
   if (camera_agrees(a, camera_time)) return present(std::move(a), "camera", "与相机拍摄时间一致", 0.97);
   if (shows_stamp(a)) guesses.push_back({a, panels->best.score});
 
+  const bool a_cut = std::any_of(panels->stamp_blocks.begin(), panels->stamp_blocks.end(),
+                                 [&](const PixelRect& box) { return touches_side(box, analysis.width); });
   std::optional<WatermarkReading> b;
-  if (scene_text != nullptr && has_date_and_time(a) && !panels->stamp_blocks.empty()) {
+  if (scene_text != nullptr && has_date_and_time(a) && !panels->stamp_blocks.empty() && !a_cut) {
     auto reread = reread_blocks(analysis, panels->stamp_blocks, *scene_text);
     if (!reread && !unavailable(reread.error())) return failed(reread.error());
-    if (reread && agree(a, reread->reading)) return present(std::move(a), "reread", "两种识别方法读数一致", 0.95);
+    if (reread && agree(a, reread->reading) && (panels->best.settled || reread->settled)) {
+      return present(std::move(a), "reread", "两种识别方法读数一致", 0.95);
+    }
     if (reread && shows_stamp(reread->reading)) {
       b = reread->reading;
       guesses.push_back({reread->reading, reread->score});
@@ -148,8 +160,13 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         return present(std::move(g), "camera", "水印日期未能读出，取自同一分钟的相机拍摄时间", 0.8);
       }
       if (camera_agrees(g, camera_time)) return present(std::move(g), "camera", "与相机拍摄时间一致", 0.97);
-      if (has_date_and_time(g)) {
-        if (agree(g, a) || (b && agree(g, *b))) return present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
+      const bool g_cut = std::any_of(panel.lines.begin(), panel.lines.end(), [&](const ReadLine& line) {
+        return count_ascii_digits(line.text) >= 2 && touches_side(line.line.box, analysis.width);
+      });
+      if (has_date_and_time(g) && !g_cut) {
+        if ((agree(g, a) && !a_cut) || (b && agree(g, *b))) {
+          return present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
+        }
         const RasterImage& sharp = sharper.get();
         const bool larger = std::min(sharp.width, sharp.height) > std::min(analysis.width, analysis.height);
         const double scale = larger ? static_cast<double>(std::min(sharp.width, sharp.height)) /
@@ -157,7 +174,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
                                     : 1.0;
         auto again = reread_scene_panel(panel, larger ? sharp : analysis, scale, *scene_text);
         if (!again) return failed(again.error());
-        if (agree(g, again->reading)) return present(std::move(g), "reread", "两次识别读数一致", 0.93);
+        if (agree(g, again->reading) && again->settled) return present(std::move(g), "reread", "两次识别读数一致", 0.93);
         if (shows_stamp(again->reading)) guesses.push_back({again->reading, again->score});
       }
       guesses.push_back({g, panel.judged.score});

@@ -244,7 +244,11 @@ Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const R
     if (count_ascii_digits(line.text) < 2) continue;
     // Other pixels: the sharper decode, or a wider cut of the same copy (the
     // recogniser then sees the type at another size and place in its input).
-    auto text = sharper ? scene_text.read(sharp, line.line, scale) : scene_text.read(sharp, widened(line.line, 1.08, 1.25));
+    // Always a wider cut than the first reading's: the detector's outline may
+    // have clipped a character at either end, and the same outline again would
+    // agree on the loss.
+    const SceneTextLine wider = widened(line.line, 1.12, 1.25);
+    auto text = sharper ? scene_text.read(sharp, wider, scale) : scene_text.read(sharp, wider);
     if (!text) return text.error();
     line.text = text->text;
     line.confidence = text->confidence;

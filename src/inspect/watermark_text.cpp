@@ -227,6 +227,10 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   // digits, so the first is the bar.
   static const std::regex kBarBeforeHour("(^|[^0-9A-Za-z])[1lI|!]([01][0-9]|2[0-3]) ?: ?([0-5][0-9])(?![0-9])");
   text = std::regex_replace(text, kBarBeforeHour, "$1$2:$3");
+  // ... and the bar between the time and the date after it: "17:11|2025/02/06"
+  // read as "17:1112025/02/06".
+  static const std::regex kBarAfterTime("((?:^|[^0-9])(?:[01]?[0-9]|2[0-3]) ?: ?[0-5][0-9])[1lI|!] ?(20[0-9]{2}[-./年])");
+  text = std::regex_replace(text, kBarAfterTime, "$1 $2");
   // A date glued to its time ("2025-04-1109:59"): put the space back.
   static const std::regex kGlued("(20[0-9]{2}[-./][01]?[0-9][-./][0-3][0-9])([0-2][0-9]:[0-5][0-9])");
   text = std::regex_replace(text, kGlued, "$1 $2");
@@ -329,11 +333,18 @@ bool short_hour(const std::string& text) {
          !std::regex_search(text, kTwoDigits);
 }
 
+// A one-digit day after a zero-padded month ("2025-06-1", "2025/06/1 星期三"):
+// apps that pad the month pad the day, so its second digit was lost (or cut off).
+bool short_day(const std::string& text) {
+  static const std::regex kShortDay("20[0-9]{2}[-./]0[1-9][-./][0-9](?![0-9])");
+  return std::regex_search(text, kShortDay);
+}
+
 }  // namespace
 
 WatermarkJudgement judge_watermark_text(const std::string& text) {
   WatermarkJudgement j{parse_watermark_text(text)};
-  const bool lost_digit = j.reading.hour >= 0 && short_hour(text);
+  const bool lost_digit = (j.reading.hour >= 0 && short_hour(text)) || (j.reading.date && short_day(text));
   j.score = completeness(j.reading) - (lost_digit ? 2 : 0);
   j.settled = has_date_and_time(j.reading) && weekday_agrees(j.reading) && !lost_digit;
   return j;

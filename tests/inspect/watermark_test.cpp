@@ -128,6 +128,12 @@ TEST(ParseWatermarkText, BarBeforeTheLargeTimeIsDropped) {
     EXPECT_EQ(r.timestamp()->iso(), "2025-02-21 16:45") << text;
   }
   EXPECT_EQ(parse_watermark_text("110:04\n2025年2月21日周五").hour, 10);
+  // The bar after the time, before the date beside it.
+  for (const char* text : {"17:11|2025/02/06", "17:1112025/02/06", "17:11 l2025/02/06"}) {
+    const auto r = parse_watermark_text(text);
+    ASSERT_TRUE(r.timestamp()) << text;
+    EXPECT_EQ(r.timestamp()->iso(), "2025-02-06 17:11") << text;
+  }
 }
 
 TEST(ParseWatermarkText, GluedDateAndTimeAndLettersInTheYear) {
