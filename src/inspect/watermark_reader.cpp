@@ -29,11 +29,9 @@ namespace evpack {
 
 namespace {
 
-// The EXIF capture time names the same minute (within the app's clock skew).
+// The EXIF capture time names the same minute (camera_shows_minute).
 bool camera_agrees(const WatermarkReading& r, const std::optional<Timestamp>& camera_time) {
-  if (!has_date_and_time(r) || !camera_time || !camera_time->has_time() || !camera_time->date.valid()) return false;
-  const Timestamp shown{*r.date, r.hour, r.minute, -1};
-  return std::llabs(shown.minutes_since_epoch() - camera_time->minutes_since_epoch()) <= kCameraClockMinutes;
+  return has_date_and_time(r) && camera_time && camera_shows_minute(*camera_time, *r.date, r.hour, r.minute);
 }
 
 // Two readings from independent sources that name the same minute, and whose
@@ -176,6 +174,16 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         if (!again) return failed(again.error());
         if (agree(g, again->reading) && again->settled) return present(std::move(g), "reread", "两次识别读数一致", 0.93);
         if (shows_stamp(again->reading)) guesses.push_back({again->reading, again->score});
+        // The wide cut read nothing whole (digital stamps' segment digits are
+        // fragile): a third reading of the sharper pixels, cut close, may agree.
+        if (larger && !has_date_and_time(again->reading)) {
+          auto third = reread_scene_panel(panel, sharp, scale, *scene_text, 1.03, 1.1);
+          if (!third) return failed(third.error());
+          if (agree(g, third->reading) && third->settled) {
+            return present(std::move(g), "reread", "两次识别读数一致", 0.9);
+          }
+          if (shows_stamp(third->reading)) guesses.push_back({third->reading, third->score});
+        }
       }
       guesses.push_back({g, panel.judged.score});
     }

@@ -131,8 +131,13 @@ std::vector<SceneTextLine> merge_baselines(std::vector<SceneTextLine> lines) {
         // Outlines are grown in proportion to their size, so a lone digit's box is
         // shorter than its line's: a short piece (one or two characters) joins a
         // line down to 40 % of its height when it lies within the line's rows.
+        // Centred on the line's middle, as a digit of the same type is (the weekday
+        // beside a large 今日水印 HH:MM sits lower, level with its bottom half).
         const PixelRect& small = p.height <= q.height ? p : q;
-        const bool piece = small.width <= 2 * small.height && lo * 10 >= hi * 4 && overlap * 10 >= lo * 8;
+        const PixelRect& large = p.height <= q.height ? q : p;
+        const int off_centre = std::abs((2 * small.y + small.height) - (2 * large.y + large.height)) / 2;
+        const bool piece = small.width <= 2 * small.height && lo * 10 >= hi * 4 && overlap * 10 >= lo * 8 &&
+                           off_centre * 10 <= hi;
         if ((lo * 10 < hi * 7 && !piece) || overlap * 10 < lo * 6 || gap > hi * 6 / 5) continue;
         const int x0 = std::min(p.x, q.x);
         const int y0 = std::min(p.y, q.y);
@@ -237,18 +242,14 @@ Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, Scene
 }
 
 Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const RasterImage& sharp, double scale,
-                                                SceneText& scene_text) {
+                                                SceneText& scene_text, double along, double across) {
   std::vector<ReadLine> lines = panel.lines;
-  const bool sharper = scale > 1.05 && !sharp.empty();
   for (auto& line : lines) {
     if (count_ascii_digits(line.text) < 2) continue;
-    // Other pixels: the sharper decode, or a wider cut of the same copy (the
-    // recogniser then sees the type at another size and place in its input).
     // Always a wider cut than the first reading's: the detector's outline may
     // have clipped a character at either end, and the same outline again would
     // agree on the loss.
-    const SceneTextLine wider = widened(line.line, 1.12, 1.25);
-    auto text = sharper ? scene_text.read(sharp, wider, scale) : scene_text.read(sharp, wider);
+    auto text = scene_text.read(sharp, widened(line.line, along, across), scale);
     if (!text) return text.error();
     line.text = text->text;
     line.confidence = text->confidence;

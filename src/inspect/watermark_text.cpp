@@ -121,6 +121,9 @@ std::string rewrite_stamp_dates(std::string text) {
   static const std::regex kYearLast("(^|\\s)" + kMonthDay + " ?" + kTick + " ?([2-4][0-9])(?=$|\\s|[0-2]?[0-9]:)");
   static const std::regex kTickYearFirst("(^|\\s)" + kTick + " ?([2-4][0-9]) ?" + kMonthDay + "(?=$|\\s|[^0-9])");
   static const std::regex kYearFirst("(^|\\s)([2-4][0-9]) ([01]?[0-9]) ([0-3]?[0-9])(?=$|\\s)");
+  // Without the apostrophe and with the space between month and day lost, only
+  // right before a time: "25 616 10:48".
+  static const std::regex kYearFirstTimed("(^|\\s)([2-4][0-9]) ([0-9]{3,4})(?= [0-2]?[0-9]:[0-5][0-9])");
   const auto valid = [](int y, int m, int d) -> std::optional<CivilDate> {
     const CivilDate date{y, m, d};
     if (date.valid() && y >= 2000 && y <= kLastYear) return date;
@@ -163,6 +166,7 @@ std::string rewrite_stamp_dates(std::string text) {
   rewrite(kYearFirst, [&](const std::smatch& m) {
     return valid(2000 + std::stoi(m[2].str()), std::stoi(m[3].str()), std::stoi(m[4].str()));
   });
+  rewrite(kYearFirstTimed, [&](const std::smatch& m) { return month_day(2000 + std::stoi(m[2].str()), m[3].str()); });
   return text;
 }
 
@@ -207,7 +211,14 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   std::string text = normalize_fullwidth(raw);
   // CJK colons and stray spaces around them.
   for (std::size_t at = text.find("："); at != std::string::npos; at = text.find("：", at)) text.replace(at, 3, ":");
-  text = rewrite_stamp_dates(fix_digit_lookalikes(remove_spaces_between_han(text)));
+  text = fix_digit_lookalikes(remove_spaces_between_han(text));
+  // The recogniser runs a segment stamp's fields together: "25 2 608:51",
+  // "25 61610:48". An hour has two digits at most, so digits glued in front of an
+  // HH:MM belong to the field before it. Not after a dash, dot or slash: the
+  // glued date and time of "2025-04-1109:59" are parted below, as a date.
+  static const std::regex kGluedBeforeTime("(^|[^0-9./-])([0-9]+)([01][0-9]|2[0-3])(:[0-5][0-9])");
+  text = std::regex_replace(text, kGluedBeforeTime, "$1$2 $3$4");
+  text = rewrite_stamp_dates(text);
   // OCR reads the 20 of a year as Z0, ZU or 2U ("ZU25-06-18").
   static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
   text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
@@ -367,21 +378,26 @@ bool stamp_like(const std::string& s) {
   return digits >= 4 && digits >= 2 * other;
 }
 
+bool camera_shows_minute(const Timestamp& camera, const CivilDate& day, int hour, int minute) {
+  if (!camera.has_time() || !camera.date.valid() || !day.valid() || hour < 0 || minute < 0) return false;
+  const std::int64_t start = Timestamp{day, hour, minute, 0}.minutes_since_epoch() * 60;
+  const std::int64_t at = camera.minutes_since_epoch() * 60 + std::max(0, camera.second);
+  if (camera.second < 0) return at == start;
+  return at >= start - kCameraClockSeconds && at <= start + 59 + kCameraClockSeconds;
+}
+
 bool complete_date_from_camera_clock(WatermarkReading& reading, const std::optional<Timestamp>& exif_time) {
   if (reading.date || reading.hour < 0 || !exif_time || !exif_time->has_time() || !exif_time->date.valid()) return false;
-  // The day before or after too: 23:59 on the camera clock can be 00:00 of the
-  // next day on the watermark.
-  const std::int64_t exif_minutes = exif_time->minutes_since_epoch();
+  // The day before or after too: 23:59:50 on the camera clock can be 00:00 of
+  // the next day on the watermark.
   for (const int shift : {0, -1, 1}) {
     const CivilDate day = CivilDate::from_days_since_epoch(exif_time->date.days_since_epoch() + shift);
-    const Timestamp candidate{day, reading.hour, reading.minute, -1};
-    if (std::llabs(candidate.minutes_since_epoch() - exif_minutes) > kCameraClockMinutes) continue;
+    if (!camera_shows_minute(*exif_time, day, reading.hour, reading.minute)) continue;
     if (reading.weekday != 0 && reading.weekday != day.weekday()) return false;
     reading.date = day;
     return true;
   }
   return false;
 }
-
 
 }  // namespace evpack

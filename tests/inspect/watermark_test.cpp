@@ -106,7 +106,9 @@ TEST(ParseWatermarkText, DigitalDateStampsWithSpacesAndTwoDigitYears) {
                         Case{"'25 6 18", "2025-06-18", -1, -1},            // date only
                         Case{"25 5 29", "2025-05-29", -1, -1},             // the apostrophe lost
                         Case{"2025 6 16 08:24", "2025-06-16", 8, 24},      // four-digit year, spaces
-                        Case{"2025 616± 08:24", "2025-06-16", 8, 24}}) {  // one space lost: 6/16 only
+                        Case{"2025 616± 08:24", "2025-06-16", 8, 24},     // one space lost: 6/16 only
+                        Case{"25 2 608:51", "2025-02-06", 8, 51},         // the day glued to the hour
+                        Case{"25 61610:48", "2025-06-16", 10, 48}}) {     // month, day and hour run together
     const auto r = parse_watermark_text(c.text);
     ASSERT_TRUE(r.date) << c.text;
     EXPECT_EQ(r.date->iso(), c.date) << c.text;
@@ -227,8 +229,8 @@ TEST(ParseWatermarkText, CutDatesAndDaysBeforeAColonAreNotRead) {
 }
 
 // The date of a watermark whose HH:MM was read but whose date line was not comes
-// from the camera clock when it shows the same moment (within
-// kCameraClockMinutes) and the weekday printed, if read, agrees.
+// from the camera clock when it shows the same minute (within kCameraClockSeconds
+// of it) and the weekday printed, if read, agrees.
 TEST(CompleteDateFromCameraClock, TakesTheCameraDateOnlyWhenTheMomentAgrees) {
   const auto at = [](int y, int mo, int d, int h, int mi, int s) { return Timestamp{CivilDate{y, mo, d}, h, mi, s}; };
   const auto time_only = [](int h, int m, int weekday) {
@@ -239,26 +241,32 @@ TEST(CompleteDateFromCameraClock, TakesTheCameraDateOnlyWhenTheMomentAgrees) {
     return r;
   };
   WatermarkReading r = time_only(13, 1, 0);
-  ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 0, 43)));  // 17 s apart
+  ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 0, 43)));  // 17 s before 13:01
   EXPECT_EQ(r.timestamp()->iso(), "2025-06-17 13:01");
   r = time_only(13, 1, 2);  // 星期二: 2025-06-17 is a Tuesday
-  EXPECT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 2, 59)));
+  EXPECT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 2, 20)));  // 21 s after 13:01:59
   r = time_only(13, 1, 3);  // 星期三 contradicts the camera's day
   EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 1, 0)));
   EXPECT_FALSE(r.date);
-  r = time_only(13, 1, 0);  // another moment: 3 minutes, or hours, apart
-  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 12, 58, 0)));
+  r = time_only(13, 1, 0);  // another moment: a misread segment digit a minute or two off, or hours
+  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 2, 59)));
+  EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 12, 59, 10)));
   EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 15, 1, 0)));
   EXPECT_FALSE(complete_date_from_camera_clock(r, std::nullopt));
   EXPECT_FALSE(complete_date_from_camera_clock(r, Timestamp{CivilDate{2025, 6, 17}}));  // a date without time
   EXPECT_FALSE(r.date);
-  // Across midnight: the watermark's 00:01 is the day after the camera's 23:59:30.
-  r = time_only(0, 1, 0);
-  ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 12, 31, 23, 59, 30)));
-  EXPECT_EQ(r.timestamp()->iso(), "2026-01-01 00:01");
+  // Across midnight: the watermark's 00:00 is the day after the camera's 23:59:50.
+  r = time_only(0, 0, 0);
+  ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 12, 31, 23, 59, 50)));
+  EXPECT_EQ(r.timestamp()->iso(), "2026-01-01 00:00");
   r = time_only(23, 59, 0);
   ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 3, 1, 0, 0, 10)));
   EXPECT_EQ(r.timestamp()->iso(), "2025-02-28 23:59");
+  // A camera time without seconds confirms its own minute only.
+  r = time_only(13, 1, 0);
+  EXPECT_TRUE(complete_date_from_camera_clock(r, Timestamp{CivilDate{2025, 6, 17}, 13, 1, -1}));
+  r = time_only(13, 1, 0);
+  EXPECT_FALSE(complete_date_from_camera_clock(r, Timestamp{CivilDate{2025, 6, 17}, 13, 2, -1}));
   // A date already read, or no time read, is never changed.
   r = time_only(13, 1, 0);
   r.date = CivilDate{2025, 6, 18};

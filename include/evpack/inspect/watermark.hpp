@@ -102,7 +102,7 @@ struct WatermarkResult {
 /// Looks for the time watermark in an upright photo (any size: scaled to
 /// kWatermarkAnalysisShort here). A wrong time is worse than none, so a reading is
 /// Present only when confirmed: the EXIF capture time agrees to the minute
-/// (kCameraClockMinutes), or a second, independent reading (another reader, or
+/// (camera_shows_minute), or a second, independent reading (another reader, or
 /// the same one on other pixels) gives the same date and HH:MM.
 ///  1. The fast path (read_watermark_panels): light type on darker backdrops in
 ///     the bottom and top bands, read by Tesseract. Its date and time are

@@ -42,12 +42,15 @@ struct SceneWatermark {
 /// settled date and time. Fails with the detector's or recogniser's error.
 Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text);
 
-/// Reads the lines of `panel` again from `sharp` (the same upright photo, `scale`
-/// times the analysis size; a slightly wider cut of the analysis copy when no
-/// sharper pixels exist) and judges the panel's text with the new readings of the
-/// lines that hold digits: a second, independent reading to confirm the first.
+/// Reads the lines of `panel` that hold digits again, each cut wider than the
+/// first time, from `sharp` (the same upright photo, `scale` times the analysis
+/// size; the analysis copy itself with scale 1 when no sharper pixels exist), and
+/// judges the panel's text with the new readings: a second reading to confirm the
+/// first.
+/// `along` and `across` grow each outline about its centre (1.12 and 1.25: a
+/// sixteenth of the line's length more at each end).
 Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const RasterImage& sharp, double scale,
-                                                SceneText& scene_text);
+                                                SceneText& scene_text, double along = 1.12, double across = 1.25);
 
 /// Joins the texts of lines in reading order: lines whose centres fall within one
 /// row's height are one row (joined with a space, left to right), rows with '\n'.

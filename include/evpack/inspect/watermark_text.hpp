@@ -55,19 +55,24 @@ int count_ascii_digits(const std::string& s);
 /// Mostly digits (at least 4, twice the other characters): a date or time line.
 bool stamp_like(const std::string& s);
 
-/// How far apart (minutes) the camera clock and a watermark's HH:MM may be for
-/// the camera clock to name the watermark's date, or to confirm its time: a
-/// watermark app stamps the moment it took the picture, its own clock a little
-/// off the EXIF one.
-constexpr int kCameraClockMinutes = 2;
+/// How far (seconds) the camera clock may lie outside the minute a watermark
+/// shows and still confirm it: the app stamps the moment it composes the picture,
+/// the camera clock records the capture a little before or after. Tighter than a
+/// minute on purpose: misread segment digits (5/6, 7/9) move a time by one or two
+/// minutes, and a wrong minute must never pass as confirmed.
+constexpr int kCameraClockSeconds = 30;
+
+/// The camera time lies within the minute `hour`:`minute` of `day`, give or take
+/// kCameraClockSeconds (a camera time without seconds: the same minute).
+bool camera_shows_minute(const Timestamp& camera, const CivilDate& day, int hour, int minute);
 
 /// Completes a watermark whose HH:MM was read but whose date line was not (a
 /// 今日水印 panel's small date beside its large time) from the camera clock:
-/// when the EXIF capture time lies within kCameraClockMinutes of that HH:MM on
-/// its day (or the day before or after, across midnight), and the weekday
-/// printed, if read, names that day, the reading takes that date and true is
-/// returned. Otherwise the reading is left alone. A reading that has a date, or
-/// no time, is never changed.
+/// when the EXIF capture time shows that HH:MM (camera_shows_minute) on its day
+/// (or the day before or after, across midnight), and the weekday printed, if
+/// read, names that day, the reading takes that date and true is returned.
+/// Otherwise the reading is left alone. A reading that has a date, or no time, is
+/// never changed.
 bool complete_date_from_camera_clock(WatermarkReading& reading, const std::optional<Timestamp>& exif_time);
 
 }  // namespace evpack

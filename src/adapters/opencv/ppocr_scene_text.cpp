@@ -211,8 +211,21 @@ class PpocrSceneText final : public SceneText {
       cv::Mat warp = cv::getPerspectiveTransform(src.data(), dst.data());
       cv::Mat cut;
       cv::warpPerspective(bgr, cut, warp, cv::Size(w, h), cv::INTER_CUBIC, cv::BORDER_REPLICATE);
-      // A line standing on end (a stamp along a side edge) is read turned.
-      if (cut.rows >= cut.cols * 3 / 2) cv::rotate(cut, cut, cv::ROTATE_90_COUNTERCLOCKWISE);
+      // A line standing on end (a stamp along a side edge of a photo stored turned)
+      // is read turned both ways; the reading the recogniser is surer of wins.
+      if (cut.rows >= cut.cols * 3 / 2) {
+        cv::Mat left;
+        cv::Mat right;
+        cv::rotate(cut, left, cv::ROTATE_90_COUNTERCLOCKWISE);
+        cv::rotate(cut, right, cv::ROTATE_90_CLOCKWISE);
+        auto a = recognise(left);
+        if (!a) return a;
+        auto b = recognise(right);
+        if (!b) return b;
+        const double score_a = a->confidence * static_cast<double>(a->text.size());
+        const double score_b = b->confidence * static_cast<double>(b->text.size());
+        return score_b > score_a ? b : a;
+      }
       return recognise(cut);
     } catch (const cv::Exception& e) {
       return failed(e.what());
