@@ -74,6 +74,9 @@ int main(int argc, char** argv) {
       }
     }
     auto general = read_scene_watermark(analysis, **scene);
+    if (general && !general->best) {
+      std::printf("general: nothing stamp-like (found %d, read %d)\n", general->lines_found, general->lines_read);
+    }
     if (general && general->best) {
       std::printf("general: '%s' score %d settled %d (found %d, read %d)\n", one_line(general->best->text).c_str(),
                   general->best->judged.score, general->best->judged.settled ? 1 : 0, general->lines_found,

@@ -140,52 +140,92 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     }
   }
 
-  // 2. The general path.
-  std::optional<SceneWatermark> scene;
+  // 2. The general path: the detector at 640 px over the analysis copy, then, if
+  // no date and time came out, at 960 px with the lines read from the sharper
+  // decode (a phone frame's small date line is under 10 px in the analysis copy).
+  const RasterImage* sharp = nullptr;
+  double sharp_scale = 1.0;
+  const auto sharp_pixels = [&]() -> const RasterImage& {
+    if (sharp == nullptr) {
+      const RasterImage& decoded = sharper.get();
+      const int analysis_short = std::min(analysis.width, analysis.height);
+      const bool larger = std::min(decoded.width, decoded.height) > analysis_short;
+      sharp = larger ? &decoded : &analysis;
+      sharp_scale = larger ? static_cast<double>(std::min(decoded.width, decoded.height)) / analysis_short : 1.0;
+    }
+    return *sharp;
+  };
+  std::string unread_stamp;
+  // Tries to confirm a panel of the general path; true when `out` is set.
+  const auto settle = [&](const ScenePanel& panel) -> Expected<bool> {
+    if (!out.text.empty()) out.text += '\n';
+    out.text += panel.text;
+    WatermarkReading g = panel.judged.reading;
+    if (complete_date_from_camera_clock(g, camera_time)) {
+      present(std::move(g), "camera", "水印日期未能读出，取自同一分钟的相机拍摄时间", 0.8);
+      return true;
+    }
+    if (camera_agrees(g, camera_time)) {
+      present(std::move(g), "camera", "与相机拍摄时间一致", 0.97);
+      return true;
+    }
+    const bool g_cut = std::any_of(panel.lines.begin(), panel.lines.end(), [&](const ReadLine& line) {
+      return count_ascii_digits(line.text) >= 2 && touches_side(line.line.box, analysis.width);
+    });
+    if (has_date_and_time(g) && !g_cut) {
+      if ((agree(g, a) && !a_cut) || (b && agree(g, *b))) {
+        present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
+        return true;
+      }
+      const RasterImage& pixels = sharp_pixels();
+      auto again = reread_scene_panel(panel, pixels, sharp_scale, *scene_text);
+      if (!again) return again.error();
+      if (agree(g, again->reading) && again->settled) {
+        present(std::move(g), "reread", "两次识别读数一致", 0.93);
+        return true;
+      }
+      if (shows_stamp(again->reading)) guesses.push_back({again->reading, again->score});
+      // The wide cut read nothing whole (digital stamps' segment digits are
+      // fragile): a third reading of the sharper pixels, cut close, may agree.
+      if (sharp_scale > 1.0 && !has_date_and_time(again->reading)) {
+        auto third = reread_scene_panel(panel, pixels, sharp_scale, *scene_text, 1.03, 1.1);
+        if (!third) return third.error();
+        if (agree(g, third->reading) && third->settled) {
+          present(std::move(g), "reread", "两次识别读数一致", 0.9);
+          return true;
+        }
+        if (shows_stamp(third->reading)) guesses.push_back({third->reading, third->score});
+      }
+    }
+    guesses.push_back({g, panel.judged.score});
+    return false;
+  };
   if (scene_text != nullptr) {
-    auto found = read_scene_watermark(analysis, *scene_text);
-    if (!found && !unavailable(found.error())) return failed(found.error());
-    if (found) scene = std::move(*found);
-  }
-  if (scene) {
-    out.scene_text_used = true;
-    if (scene->best) {
-      const ScenePanel& panel = *scene->best;
-      if (!out.text.empty()) out.text += '\n';
-      out.text += panel.text;
-      WatermarkReading g = panel.judged.reading;
-      if (complete_date_from_camera_clock(g, camera_time)) {
-        return present(std::move(g), "camera", "水印日期未能读出，取自同一分钟的相机拍摄时间", 0.8);
+    auto coarse = read_scene_watermark(analysis, *scene_text);
+    if (!coarse && !unavailable(coarse.error())) return failed(coarse.error());
+    if (coarse) {
+      out.scene_text_used = true;
+      unread_stamp = coarse->unread_stamp;
+      if (coarse->best) {
+        auto done = settle(*coarse->best);
+        if (!done) return failed(done.error());
+        if (*done) return out;
       }
-      if (camera_agrees(g, camera_time)) return present(std::move(g), "camera", "与相机拍摄时间一致", 0.97);
-      const bool g_cut = std::any_of(panel.lines.begin(), panel.lines.end(), [&](const ReadLine& line) {
-        return count_ascii_digits(line.text) >= 2 && touches_side(line.line.box, analysis.width);
-      });
-      if (has_date_and_time(g) && !g_cut) {
-        if ((agree(g, a) && !a_cut) || (b && agree(g, *b))) {
-          return present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
-        }
-        const RasterImage& sharp = sharper.get();
-        const bool larger = std::min(sharp.width, sharp.height) > std::min(analysis.width, analysis.height);
-        const double scale = larger ? static_cast<double>(std::min(sharp.width, sharp.height)) /
-                                          std::min(analysis.width, analysis.height)
-                                    : 1.0;
-        auto again = reread_scene_panel(panel, larger ? sharp : analysis, scale, *scene_text);
-        if (!again) return failed(again.error());
-        if (agree(g, again->reading) && again->settled) return present(std::move(g), "reread", "两次识别读数一致", 0.93);
-        if (shows_stamp(again->reading)) guesses.push_back({again->reading, again->score});
-        // The wide cut read nothing whole (digital stamps' segment digits are
-        // fragile): a third reading of the sharper pixels, cut close, may agree.
-        if (larger && !has_date_and_time(again->reading)) {
-          auto third = reread_scene_panel(panel, sharp, scale, *scene_text, 1.03, 1.1);
-          if (!third) return failed(third.error());
-          if (agree(g, third->reading) && third->settled) {
-            return present(std::move(g), "reread", "两次识别读数一致", 0.9);
-          }
-          if (shows_stamp(third->reading)) guesses.push_back({third->reading, third->score});
+      if (!coarse->best || !has_date_and_time(coarse->best->judged.reading)) {
+        SceneLook fine;
+        fine.detect_side = 960;
+        fine.read_from = &sharp_pixels();
+        fine.scale = sharp_scale;
+        fine.max_lines = 8;
+        auto found = read_scene_watermark(analysis, *scene_text, fine, coarse->read_boxes);
+        if (!found) return failed(found.error());
+        if (unread_stamp.empty()) unread_stamp = found->unread_stamp;
+        if (found->best) {
+          auto done = settle(*found->best);
+          if (!done) return failed(done.error());
+          if (*done) return out;
         }
       }
-      guesses.push_back({g, panel.judged.score});
     }
   }
 
@@ -219,6 +259,14 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     out.state = Presence::CannotVerify;
     out.confidence = 0.4;
     out.reason = "未找到浅色水印文字；照片文字检测模型不可用，无法排除其他样式的水印（请运行 tools/setup.sh 安装模型）";
+    return out;
+  }
+  if (!unread_stamp.empty()) {
+    // A line of digits near an edge that reads as no date: a digital date stamp
+    // the recogniser could not make out ("32125" for '25 3 21).
+    out.state = Presence::CannotVerify;
+    out.confidence = 0.4;
+    out.reason = "照片边缘有疑似日期水印的数字（识别为“" + unread_stamp + "”），未能读出日期和时间";
     return out;
   }
   out.state = Presence::Absent;

@@ -21,16 +21,12 @@ namespace evpack {
 
 namespace {
 
-// Longer side the detector sees. The analysis copy is 960x720 for a 4:3 photo:
-// at 640 the date line of the common templates (2.5-4 % of the shorter side) is
-// still 12-20 px tall, which the detector outlines; it costs a third of 960.
-constexpr int kDetectSide = 640;
-// Lines read at most per photo: a stamp is found within the first few near the
-// edges; a photo full of signs must not cost a second of recognition.
-constexpr int kMaxLines = 12;
 // A line whose centre is this close to an edge (as a fraction of that side) is in
 // the zone where watermark apps draw.
 constexpr double kEdgeZone = 0.35;
+// Share of the height at the top and bottom where a line of digits that reads as
+// no date is taken for a date stamp the recogniser could not make out.
+constexpr double kStampBand = 0.15;
 // Lines under this height (analysis px) hold nothing legible; over a fifth of the
 // height they are banners and slide titles, not stamps.
 constexpr int kMinLineHeight = 6;
@@ -104,11 +100,13 @@ SceneTextLine widened(const SceneTextLine& line, double along, double across) {
   return out;
 }
 
-// Roughly level: the outline's top edge rises or falls by under a tenth of its length.
+// A line of type lying level: wider than tall (a column of type standing on end
+// in a photo stored turned is not), its top edge rising or falling by under a
+// tenth of its length.
 bool level(const SceneTextLine& line) {
   const float dx = line.corners[1].x - line.corners[0].x;
   const float dy = line.corners[1].y - line.corners[0].y;
-  return dx > 0 && std::abs(dy) * 10 < dx;
+  return line.box.width >= line.box.height && dx > 0 && std::abs(dy) * 10 < dx;
 }
 
 // The detector cuts a line where its type is set wide (digital date stamps space
@@ -194,27 +192,36 @@ std::string join_read_lines(std::vector<ReadLine> lines) {
   return text;
 }
 
-Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text) {
+Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text,
+                                              const SceneLook& look, const std::vector<PixelRect>& skip) {
   SceneWatermark out;
   if (analysis.empty()) return out;
-  auto detected = scene_text.detect(analysis, kDetectSide);
+  auto detected = scene_text.detect(analysis, look.detect_side);
   if (!detected) return detected.error();
   out.lines_found = static_cast<int>(detected->size());
-  const auto found = std::optional<std::vector<SceneTextLine>>(merge_baselines(std::move(*detected)));
+  const std::vector<SceneTextLine> found = merge_baselines(std::move(*detected));
+  const RasterImage& pixels = look.read_from != nullptr && !look.read_from->empty() ? *look.read_from : analysis;
+  const double scale = look.read_from != nullptr && !look.read_from->empty() ? look.scale : 1.0;
 
   struct Candidate {
     std::size_t index;
     double edge;
     bool in_zone;
   };
+  const auto overlaps = [](const PixelRect& a, const PixelRect& b) {
+    const int w = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
+    const int h = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+    return w > 0 && h > 0 && 2L * w * h >= static_cast<long>(std::min(a.width * a.height, b.width * b.height));
+  };
   std::vector<Candidate> order;
-  for (std::size_t i = 0; i < found->size(); ++i) {
-    const PixelRect& box = (*found)[i].box;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const PixelRect& box = found[i].box;
     const int thickness = std::min(box.width, box.height);
     if (thickness < kMinLineHeight || thickness > analysis.height / 5) continue;
     // A square blot is one character at most (a logo, a bullet): no date or time.
     const int length = std::max(box.width, box.height);
     if (length * 10 < thickness * 14) continue;
+    if (std::any_of(skip.begin(), skip.end(), [&](const PixelRect& s) { return overlaps(s, box); })) continue;
     const double edge = edge_distance(box, analysis.width, analysis.height);
     order.push_back({i, edge, edge <= kEdgeZone});
   }
@@ -222,16 +229,24 @@ Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, Scene
     if (a.in_zone != b.in_zone) return a.in_zone;
     return a.edge < b.edge;
   });
-  if (order.size() > static_cast<std::size_t>(kMaxLines)) order.resize(kMaxLines);
+  if (order.size() > static_cast<std::size_t>(look.max_lines)) order.resize(static_cast<std::size_t>(look.max_lines));
 
   std::vector<ReadLine> read;
   for (const Candidate& c : order) {
-    const SceneTextLine& line = (*found)[c.index];
-    auto text = scene_text.read(analysis, line);
+    const SceneTextLine& line = found[c.index];
+    auto text = scene_text.read(pixels, line, scale);
     if (!text) return text.error();
     ++out.lines_read;
+    out.read_boxes.push_back(line.box);
     if (text->text.empty()) continue;
     read.push_back({line, text->text, text->confidence});
+    // Date stamps sit along the top or bottom edge; a price tag or a plate in the
+    // middle of the height is scenery ("19.99" read "19999" in a shop photo).
+    const double from_top = (line.box.y + line.box.height / 2.0) / analysis.height;
+    if (std::min(from_top, 1 - from_top) <= kStampBand && out.unread_stamp.empty() && stamp_like(text->text) &&
+        !shows_stamp(parse_watermark_text(text->text))) {
+      out.unread_stamp = text->text;
+    }
     for (auto& panel : panels_of(read)) {
       if (!shows_stamp(panel.judged.reading)) continue;
       if (!out.best || panel.judged.score > out.best->judged.score) out.best = std::move(panel);

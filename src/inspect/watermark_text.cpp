@@ -133,6 +133,9 @@ std::string rewrite_stamp_dates(std::string text) {
     if (const auto space = written.find(' '); space != std::string::npos) {
       return valid(year, std::stoi(written.substr(0, space)), std::stoi(written.substr(space + 1)));
     }
+    // Two digits run together are no month and day: "16 '25" is as likely the
+    // day of a "5 16 '25" whose month the detector missed as January 6.
+    if (written.size() < 3) return std::nullopt;
     std::optional<CivilDate> only;
     int splits = 0;
     for (std::size_t cut = 1; cut < written.size(); ++cut) {
@@ -238,10 +241,11 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   // digits, so the first is the bar.
   static const std::regex kBarBeforeHour("(^|[^0-9A-Za-z])[1lI|!]([01][0-9]|2[0-3]) ?: ?([0-5][0-9])(?![0-9])");
   text = std::regex_replace(text, kBarBeforeHour, "$1$2:$3");
-  // ... and the bar between the time and the date after it: "17:11|2025/02/06"
-  // read as "17:1112025/02/06".
-  static const std::regex kBarAfterTime("((?:^|[^0-9])(?:[01]?[0-9]|2[0-3]) ?: ?[0-5][0-9])[1lI|!] ?(20[0-9]{2}[-./年])");
-  text = std::regex_replace(text, kBarAfterTime, "$1 $2");
+  // ... and the bar between the time and what follows it: "17:11|2025/02/06"
+  // read as "17:1112025/02/06", "15:38|周五" as "15:381 周五".
+  static const std::regex kBarAfterTime(
+      "((?:^|[^0-9])(?:[01]?[0-9]|2[0-3]) ?: ?[0-5][0-9])[1lI|!](?= ?(?:20[0-9]{2}[-./年]|[^\\x00-\\x7F]|$))");
+  text = std::regex_replace(text, kBarAfterTime, "$1 ");
   // A date glued to its time ("2025-04-1109:59"): put the space back.
   static const std::regex kGlued("(20[0-9]{2}[-./][01]?[0-9][-./][0-3][0-9])([0-2][0-9]:[0-5][0-9])");
   text = std::regex_replace(text, kGlued, "$1 $2");

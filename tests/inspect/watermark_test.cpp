@@ -115,8 +115,11 @@ TEST(ParseWatermarkText, DigitalDateStampsWithSpacesAndTwoDigitYears) {
     EXPECT_EQ(r.hour, c.hour) << c.text;
     EXPECT_EQ(r.minute, c.minute) << c.text;
   }
-  // Digits that split into more than one valid month and day are no date.
+  // Digits that split into more than one valid month and day are no date, nor
+  // two digits run together (the "16 '25" of "5 16 '25" whose 5 went unread).
   EXPECT_FALSE(parse_watermark_text("2025 112 08:24").date);
+  EXPECT_FALSE(parse_watermark_text("16'25 10:44").date);
+  EXPECT_FALSE(parse_watermark_text("'25 16 10:44").date);
   // Numbers in a sentence are no date stamp.
   EXPECT_FALSE(parse_watermark_text("第25 6 18条").date);
 }
@@ -131,6 +134,8 @@ TEST(ParseWatermarkText, BarBeforeTheLargeTimeIsDropped) {
   }
   EXPECT_EQ(parse_watermark_text("110:04\n2025年2月21日周五").hour, 10);
   // The bar after the time, before the date beside it.
+  EXPECT_EQ(parse_watermark_text("2025-04-18\n15:381 周五").minute, 38);
+  EXPECT_EQ(parse_watermark_text("15:381").minute, 38);
   for (const char* text : {"17:11|2025/02/06", "17:1112025/02/06", "17:11 l2025/02/06"}) {
     const auto r = parse_watermark_text(text);
     ASSERT_TRUE(r.timestamp()) << text;

@@ -34,13 +34,31 @@ struct SceneWatermark {
   std::optional<ScenePanel> best;  ///< the panel whose reading is most complete (shows a stamp)
   int lines_found = 0;             ///< lines the detector outlined
   int lines_read = 0;              ///< lines the recogniser read
+  /// Outlines of the lines read (analysis coordinates), for a later pass to skip.
+  std::vector<PixelRect> read_boxes;
+  /// A line near the top or bottom edge that is mostly digits (stamp_like) but reads as no date or
+  /// time: a digital stamp the recogniser could not make out, so the photo cannot
+  /// be said to have none. Its text, or empty.
+  std::string unread_stamp;
+};
+
+/// How a pass of the general path looks: the detector's longer side, and the
+/// pixels lines are read from (`read_from`, `scale` times the analysis size; the
+/// analysis copy itself when null).
+struct SceneLook {
+  int detect_side = 640;
+  const RasterImage* read_from = nullptr;
+  double scale = 1.0;
+  int max_lines = 12;  ///< lines read at most
 };
 
 /// Detects the lines of type in `analysis` (an upright copy, shorter side about
 /// kWatermarkAnalysisShort), reads those near the edges first (where watermark
-/// apps put their stamps; at most a dozen), and stops once a panel of them shows a
+/// apps put their stamps; at most look.max_lines), skipping lines that overlap
+/// `skip` (read by an earlier pass), and stops once a panel of them shows a
 /// settled date and time. Fails with the detector's or recogniser's error.
-Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text);
+Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text,
+                                              const SceneLook& look = {}, const std::vector<PixelRect>& skip = {});
 
 /// Reads the lines of `panel` that hold digits again, each cut wider than the
 /// first time, from `sharp` (the same upright photo, `scale` times the analysis
