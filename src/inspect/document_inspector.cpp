@@ -3,6 +3,7 @@
 #include "evpack/inspect/document_inspector.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 #include <sstream>
 #include <string_view>
@@ -107,6 +108,96 @@ constexpr double kHeadZoneMm = 150;
 // document with attachments, bounded for a 2,000-page scan.
 constexpr int kMaxSealPages = 40;
 constexpr double kMmPerPt = 25.4 / 72;
+// Below this resolution a scan or photo of paper does not show a letterhead or a
+// seal reliably enough to call them absent (measured on the red-header documents
+// of the docset rasterised at 30-100 dpi, docs/ARCHITECTURE.md): their verdicts
+// become "cannot verify" instead.
+constexpr double kMinScanDpi = 100;
+// A page whose text boxes mostly have no ink under them was not drawn (its fonts
+// failed): on a page drawn right nearly every box has ink, on one whose fonts
+// failed none has.
+constexpr double kMinInkedTextShare = 0.5;
+// Fewer text boxes than this say too little (a page number, an invisible word).
+constexpr std::size_t kMinTextBoxesForInk = 8;
+
+/// Share of the text boxes of a page that have ink under them in its render at
+/// `dpi` (any pixel clearly darker than paper or coloured); nullopt when the page
+/// has too few boxes to tell.
+std::optional<double> inked_text_share(const std::vector<PageTextBox>& boxes, const RasterImage& image, double dpi) {
+  if (image.empty() || image.channels != 3 || boxes.size() < kMinTextBoxesForInk) return std::nullopt;
+  const double scale = dpi / 72.0;
+  std::size_t counted = 0;
+  std::size_t inked = 0;
+  for (const PageTextBox& b : boxes) {
+    const int x0 = std::clamp(static_cast<int>(b.box.x * scale), 0, image.width);
+    const int y0 = std::clamp(static_cast<int>(b.box.y * scale), 0, image.height);
+    const int x1 = std::clamp(static_cast<int>(std::ceil((b.box.x + b.box.width) * scale)), 0, image.width);
+    const int y1 = std::clamp(static_cast<int>(std::ceil((b.box.y + b.box.height) * scale)), 0, image.height);
+    if (x1 <= x0 || y1 <= y0) continue;
+    ++counted;
+    bool ink = false;
+    for (int y = y0; y < y1 && !ink; ++y) {
+      const std::uint8_t* row = image.pixels.data() + (static_cast<std::size_t>(y) * image.width + x0) * 3;
+      for (int x = x0; x < x1; ++x, row += 3) {
+        const int lo = std::min({row[0], row[1], row[2]});
+        const int hi = std::max({row[0], row[1], row[2]});
+        if (lo < 160 || hi - lo > 60) {
+          ink = true;
+          break;
+        }
+      }
+    }
+    inked += ink ? 1 : 0;
+  }
+  if (counted < kMinTextBoxesForInk) return std::nullopt;
+  return static_cast<double>(inked) / static_cast<double>(counted);
+}
+
+/// Pages whose text this machine did not draw (fonts not embedded and not
+/// available here, encoding data missing), and the fonts concerned.
+struct FontTrouble {
+  std::vector<int> pages;          ///< 1-based
+  std::vector<std::string> fonts;  ///< names, each once
+  bool text_lost = false;          ///< the text itself could not be decoded (no text layer came out)
+  bool on_page(int page) const { return std::find(pages.begin(), pages.end(), page) != pages.end(); }
+  bool any() const { return !pages.empty(); }
+};
+
+/// Looks at the fonts of the pages the verdicts rest on (`page_images`: index and
+/// its render at `dpi`).
+FontTrouble check_fonts(const PdfDocument& doc, const std::vector<std::pair<int, const RasterImage*>>& page_images,
+                        double dpi, bool has_text_layer) {
+  FontTrouble trouble;
+  for (const auto& [index, image] : page_images) {
+    if (trouble.on_page(index + 1)) continue;
+    const PageFonts fonts = doc.page_fonts(index);
+    bool bad = fonts.text_failed || !fonts.undrawn.empty();
+    // Whatever the library says of the fonts it had to find: text whose boxes show
+    // no ink was not drawn. (Embedded fonts are drawn from the file itself: their
+    // pages skip this, and text PDFs stay fast.)
+    if (!bad && image && !fonts.not_embedded.empty()) {
+      const auto share = inked_text_share(doc.text_boxes(index), *image, dpi);
+      bad = share && *share < kMinInkedTextShare;
+    }
+    if (!bad) continue;
+    trouble.pages.push_back(index + 1);
+    // Text that came out of the text layer was decoded, whatever failed in drawing it.
+    trouble.text_lost = trouble.text_lost || (fonts.text_failed && !has_text_layer);
+    const auto& names = fonts.undrawn.empty() ? fonts.not_embedded : fonts.undrawn;
+    for (const auto& name : names) {
+      if (std::find(trouble.fonts.begin(), trouble.fonts.end(), name) == trouble.fonts.end()) {
+        trouble.fonts.push_back(name);
+      }
+    }
+  }
+  return trouble;
+}
+
+std::string font_names(const FontTrouble& trouble) {
+  std::string out;
+  for (std::size_t i = 0; i < trouble.fonts.size() && i < 3; ++i) out += (i ? "、" : "") + trouble.fonts[i];
+  return out.empty() ? "" : "（" + out + "）";
+}
 
 /// What the low-resolution look at the pages found, reused to place OCR regions.
 struct PageMarks {
@@ -189,13 +280,19 @@ RasterImage red_dropout(const RasterImage& image) {
   out.height = image.height;
   out.channels = 1;
   out.pixels.resize(static_cast<std::size_t>(image.width) * image.height);
-  // Red pixels are pushed to white by their redness; black and gray stay as they are.
+  // Red pixels are pushed to white by their redness; black and gray stay as they
+  // are. Only light ones are pushed all the way: black type where it crosses the
+  // seal comes out of a JPEG scan tinged red ((60, 20, 20): the chroma is kept at
+  // half resolution), and pushing it by its redness cut the top bar off a 5 under
+  // the ring, read then as 3 (a wrong 成文日期). Type stays below red 90; seal ink,
+  // even dark (150, 0, 0), is above 140.
   for (std::size_t i = 0; i < out.pixels.size(); ++i) {
     const int b = image.pixels[i * 3];
     const int g = image.pixels[i * 3 + 1];
     const int r = image.pixels[i * 3 + 2];
     const int redness = std::max(0, r - std::max(g, b));
-    out.pixels[i] = static_cast<std::uint8_t>(std::min(255, r + 3 * redness));
+    const int push = std::clamp(r - 90, 0, 50);  // 0 for type, 50 (full) for seal ink
+    out.pixels[i] = static_cast<std::uint8_t>(std::min(255, r + 3 * redness * push / 50));
   }
   return out;
 }
@@ -490,6 +587,44 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
   return text;
 }
 
+/// Verdicts on a document some of whose pages this machine did not draw: an
+/// "absent" letterhead or seal becomes "cannot verify", and a finding says why.
+void judge_with_missing_fonts(const FontTrouble& fonts, const FileRecord& record, DocumentFacts& facts,
+                              std::vector<Finding>& findings) {
+  const std::string why = fonts.text_lost ? "字体缺失：本机缺少PDF所用中文字体的编码数据，页面文字无法显示"
+                                          : "字体缺失：PDF未嵌入所用字体" + font_names(fonts) + "，本机也没有可替代的字体，页面文字无法显示";
+  const std::string instead = "；请安装中文字体和poppler-data后重新检查，或提交嵌入字体的PDF或彩色扫描件";
+  if (facts.letterhead.state == Presence::Absent && fonts.on_page(1)) {
+    facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法判断红头" + instead};
+  }
+  if (facts.seal.state == Presence::Absent) {
+    facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认是否缺少公章" + instead};
+  }
+  std::string pages;
+  for (const int p : fonts.pages) pages += (pages.empty() ? "第" : "、第") + std::to_string(p) + "页";
+  findings.push_back(doc_finding(
+      record, "PDF_FONTS_MISSING", Severity::Warning, "D.6",
+      pages + (fonts.text_lost ? "的文字无法解码（缺少中文字体编码数据，如poppler-data）"
+                               : "所用字体" + font_names(fonts) + "未嵌入PDF，本机没有可替代的字体，文字未能显示") +
+          "：红头、文号、公章不能据此判断为缺少",
+      "在本机安装中文字体（如fonts-noto-cjk）和poppler-data后重新检查；提交评审时使用嵌入字体的PDF"
+      "（WPS/Word导出PDF时勾选“嵌入字体”），或提交盖章文件的彩色扫描件"));
+}
+
+/// A scan or photo of paper coarser than kMinScanDpi cannot show that a letterhead
+/// or seal is missing: such verdicts become "cannot verify".
+void judge_scan_resolution(double dpi, DocumentFacts& facts) {
+  if (dpi <= 0 || dpi >= kMinScanDpi) return;
+  const std::string why = "分辨率过低：扫描图像约" + std::to_string(static_cast<int>(std::lround(dpi))) + " dpi";
+  const std::string instead = "；请提交不低于150 dpi（建议300 dpi）的彩色扫描件";
+  if (facts.letterhead.state == Presence::Absent) {
+    facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法判断红头" + instead};
+  }
+  if (facts.seal.state == Presence::Absent) {
+    facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认是否缺少公章" + instead};
+  }
+}
+
 }  // namespace
 
 std::string scan_bracket_note(const DocumentFacts& facts) {
@@ -640,7 +775,19 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   const PageMarks marks = check_red_marks(doc, facts);
   // The reports' thumbnail, from the first page as the letterhead check rendered it.
   if (!marks.first.empty()) facts.preview = encode_jpeg(downscale(marks.first, kPreviewSide), kPreviewQuality);
-  if (facts.has_text_layer) {
+  // A page whose text this machine did not draw shows no letterhead type, and a
+  // text it could not decode no number: neither is then absent.
+  std::vector<std::pair<int, const RasterImage*>> shown;
+  if (facts.page_count > 0) shown.emplace_back(0, marks.first.empty() ? nullptr : &marks.first);
+  if (facts.page_count > 1) shown.emplace_back(facts.page_count - 1, marks.last.empty() ? nullptr : &marks.last);
+  const FontTrouble fonts = check_fonts(doc, shown, kMarksDpi, facts.has_text_layer);
+  if (fonts.any()) judge_with_missing_fonts(fonts, record, facts, out.findings);
+  if (!facts.has_text_layer && !fonts.text_lost) judge_scan_resolution(doc.largest_image_dpi(), facts);
+  if (fonts.text_lost && !facts.has_text_layer) {
+    facts.number = {Presence::CannotVerify, 0.0,
+                    "字体缺失：本机无法解码该PDF的文字，未能核对发文字号；请安装中文字体和poppler-data后重新检查，"
+                    "或提交嵌入字体的PDF"};
+  } else if (facts.has_text_layer) {
     out.text = std::move(text);
     facts.number = facts.own_number
                        ? Verdict{Presence::Present, 0.9, "首页文头下方有发文字号“" + facts.own_number->text + "”"}
