@@ -206,7 +206,21 @@ struct PageMarks {
   std::vector<SealMark> seals;
   RasterImage first;            ///< page 1 at kMarksDpi
   RasterImage last;             ///< last page at kMarksDpi
+  bool turned = false;          ///< page 1's letterhead was found only with the page turned
 };
+
+/// The red ink of a page's upper part, where a letterhead and its rule stand.
+RedInkReport head_zone(const RedInkReport& page) {
+  RedInkReport top;
+  top.colour = page.colour;
+  for (const auto& m : page.marks) {
+    if (m.box.y < kHeadZoneMm) top.marks.push_back(m);
+  }
+  for (const auto& r : page.rules) {
+    if (r.box.y < kHeadZoneMm) top.rules.push_back(r);
+  }
+  return top;
+}
 
 /// Red letterhead and red seal, from pages rendered at low resolution.
 PageMarks check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
@@ -233,17 +247,26 @@ PageMarks check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
     if (index == pages - 1) marks.last = *image;
     colour_seen = colour_seen || report.colour;
     if (index == 0) {
-      RedInkReport top;
-      top.colour = report.colour;
-      for (const auto& m : report.marks) {
-        if (m.box.y < kHeadZoneMm) top.marks.push_back(m);
-      }
-      for (const auto& r : report.rules) {
-        if (r.box.y < kHeadZoneMm) top.rules.push_back(r);
-      }
-      head = judge_letterhead(top, doc.page_size(0).width * kMmPerPt, true, facts.letterhead_text);
+      head = judge_letterhead(head_zone(report), doc.page_size(0).width * kMmPerPt, true, facts.letterhead_text);
       marks.band = head->band;
       marks.rule = head->rule;
+      // A page scanned or photographed sideways (or upside down) holds its
+      // letterhead along another edge: turned upright, it is found. Its OCR regions
+      // are not placed then (they would be read across the lines).
+      if (head->verdict.state == Presence::Absent && !facts.has_text_layer) {
+        for (const int orientation : {6, 8, 3}) {
+          const RasterImage turned = apply_orientation(*image, orientation);
+          const double width_mm = turned.width / ink.px_per_mm;
+          auto upright = judge_letterhead(head_zone(analyse_red_ink(turned, ink)), width_mm, true, facts.letterhead_text);
+          if (upright.verdict.state != Presence::Present) continue;
+          upright.verdict.reason += "（页面方向不正，转正后判断）";
+          head = std::move(upright);
+          marks.band.reset();
+          marks.rule.reset();
+          marks.turned = true;
+          break;
+        }
+      }
     }
     auto found = find_round_seals(report, index + 1);
     seals.insert(seals.end(), found.begin(), found.end());
@@ -405,6 +428,7 @@ struct RegionRead {
   RegionText what = RegionText::Block;
   bool erase_rules = false;  ///< long thin rules erased (the separator under the number)
   std::optional<YearBrackets>* brackets = nullptr;  ///< out: the year brackets of a number line
+  bool darkest_ink = false;  ///< only the darkest ink kept (black type under a gray seal)
 };
 
 std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, const RegionRead& how) {
@@ -422,7 +446,7 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
   // other: Tesseract reads a level line far better.
   OcrLayout layout = OcrLayout::Uniform;
   if (prepared.channels == 1) {
-    prepared = binarize(level_text(prepared));
+    prepared = how.darkest_ink ? binarize_darkest_ink(level_text(prepared)) : binarize(level_text(prepared));
     // Read as a block, a number line with wide gaps ("临交字  〔2025〕75号", 签发人 at
     // the right) comes back as two lines in the wrong order: cut out the line and
     // read it as one.
@@ -563,27 +587,50 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     }
     text += read;
   }
-  // The end: the last lines on the right half of the last page, above the page number.
-  const double lw = doc.page_size(last).width * kMmPerPt;
-  const double lh = doc.page_size(last).height * kMmPerPt;
-  auto tail = text_lines(marks.last, px, lw * 0.45, lw - 10, 20, lh - 32);
-  if (!tail.empty()) {
+  // The end: the last lines on the right half of a page, above the page number:
+  // the signature and the 成文日期 under the seal.
+  const auto read_end = [&](int page, const RasterImage& image) -> std::string {
+    const double lw = doc.page_size(page).width * kMmPerPt;
+    const double lh = doc.page_size(page).height * kMmPerPt;
+    auto tail = text_lines(image, px, lw * 0.45, lw - 10, 20, lh - 32);
+    if (tail.empty()) return {};
     const std::size_t first = tail.size() > 5 ? tail.size() - 5 : 0;
     double top = tail[first].box.y - 3;
     const double bottom = tail.back().box.y + tail.back().box.height + 3;
     for (const SealMark& s : marks.seals) {
-      if (s.page == last + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
+      if (s.page == page + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
     }
     const PageRect end{lw * 0.38, top, lw * 0.62 - 8, bottom - top};
-    std::string read = repair_ocr_date(ocr_region(doc, ocr, last, end, {}));
+    std::string read = repair_ocr_date(ocr_region(doc, ocr, page, end, {}));
     // The seal's ring crossing the date often costs a character (日 read as 晶, 15日
     // as 1器, 日 lost): a date not read whole is read once more, finer.
     if (!has_issue_date(read)) {
-      std::string finer = repair_ocr_date(ocr_region(doc, ocr, last, end, {.dpi = kRetryOcrDpi}));
+      std::string finer = repair_ocr_date(ocr_region(doc, ocr, page, end, {.dpi = kRetryOcrDpi}));
       if (has_issue_date(finer)) read = std::move(finer);
     }
-    text += read;
+    // A seal that stays gray (a grayscale scan, a faded pad) is not dropped with the
+    // red: its ring is binarised as ink and breaks the date. Black type is darker
+    // than the ring: keeping only the darkest ink, the date reads whole.
+    if (!has_issue_date(read)) {
+      std::string dark = repair_ocr_date(ocr_region(doc, ocr, page, end, {.darkest_ink = true}));
+      if (has_issue_date(dark)) read = std::move(dark);
+    }
+    return read;
+  };
+  std::string end = read_end(last, marks.last);
+  // A last page holding only the 版记 (抄送, "…办公室 2025年3月6日印发": the printing
+  // date, not the 成文日期) leaves the date on the page before it, with the seal
+  // (tune-1: this and the darkest-ink reading in read_end read the dates of the
+  // four grayscale scans missed before).
+  if (!has_issue_date(end) && last > 0) {
+    int before = last - 1;
+    if (!marks.seals.empty() && marks.seals.front().page - 1 < last) before = marks.seals.front().page - 1;
+    if (const auto image = doc.render(before, kMarksDpi)) {
+      std::string earlier = read_end(before, *image);
+      if (has_issue_date(earlier)) end = std::move(earlier);
+    }
   }
+  text += end;
   return text;
 }
 
@@ -622,6 +669,29 @@ void judge_scan_resolution(double dpi, DocumentFacts& facts) {
   }
   if (facts.seal.state == Presence::Absent) {
     facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认是否缺少公章" + instead};
+  }
+}
+
+// A scanner's page has the paper's proportions (A4, A3, B5, 16开: long side 1.38-1.42
+// times the short one); a phone photo of paper saved as a PDF page has the
+// photo's (4:3 = 1.33, 16:9 = 1.78).
+constexpr double kPaperRatio = 1.4142;
+constexpr double kPaperRatioSlack = 0.03;
+
+/// A page that is a photo of paper rather than a scan: the paper's size, angle and
+/// perspective in it are unknown, so the size and place of a letterhead or seal
+/// cannot be judged, only found. "Absent" becomes "cannot verify".
+void judge_paper_photo(const PageRect& page, DocumentFacts& facts) {
+  if (page.width <= 0 || page.height <= 0) return;
+  const double ratio = std::max(page.width, page.height) / std::min(page.width, page.height);
+  if (std::abs(ratio / kPaperRatio - 1) <= kPaperRatioSlack) return;
+  const std::string why = "翻拍照片（页面是照片比例而非纸张比例），纸张在照片中的大小和角度无法确定";
+  const std::string instead = "；请提交原件的彩色扫描件";
+  if (facts.letterhead.state == Presence::Absent) {
+    facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法确认缺少红头" + instead};
+  }
+  if (facts.seal.state == Presence::Absent) {
+    facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认缺少公章" + instead};
   }
 }
 
@@ -782,7 +852,10 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   if (facts.page_count > 1) shown.emplace_back(facts.page_count - 1, marks.last.empty() ? nullptr : &marks.last);
   const FontTrouble fonts = check_fonts(doc, shown, kMarksDpi, facts.has_text_layer);
   if (fonts.any()) judge_with_missing_fonts(fonts, record, facts, out.findings);
-  if (!facts.has_text_layer && !fonts.text_lost) judge_scan_resolution(doc.largest_image_dpi(), facts);
+  if (!facts.has_text_layer && !fonts.text_lost) {
+    judge_scan_resolution(doc.largest_image_dpi(), facts);
+    judge_paper_photo(doc.page_size(0), facts);
+  }
   if (fonts.text_lost && !facts.has_text_layer) {
     facts.number = {Presence::CannotVerify, 0.0,
                     "字体缺失：本机无法解码该PDF的文字，未能核对发文字号；请安装中文字体和poppler-data后重新检查，"
@@ -792,6 +865,9 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
     facts.number = facts.own_number
                        ? Verdict{Presence::Present, 0.9, "首页文头下方有发文字号“" + facts.own_number->text + "”"}
                        : Verdict{Presence::Absent, 0.8, "首页文头下方未找到本文件的发文字号"};
+  } else if (marks.turned) {
+    facts.number = {Presence::CannotVerify, 0.3,
+                    "扫描页面方向不正（横置或倒置），未识别发文字号，需人工核对；请将页面转正后重新扫描"};
   } else if (ocr && options.ocr) {
     std::optional<YearBrackets> brackets;
     std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks, brackets));

@@ -136,6 +136,17 @@ TEST(InspectPdf, ACoarseScanIsNeverSaidToLackItsMarks) {
   EXPECT_NE(d.seal.reason.find("分辨率过低"), std::string::npos) << d.seal.reason;
 }
 
+// A phone photo of an unsealed sheet saved as a PDF page (4:3, the sheet on a desk):
+// how large the sheet is in the photo is unknown, so a seal is never said to be
+// missing from it (a scan of the same sheet would say so).
+TEST(InspectPdf, APhotoOfPaperIsNeverSaidToLackItsSeal) {
+  const Inspection got = inspect_no_ocr(source_dir() + "/tests/data/docs/photo_of_unsealed_paper.pdf", "a.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  EXPECT_EQ(got.document->seal.state, Presence::CannotVerify) << got.document->seal.reason;
+  EXPECT_NE(got.document->seal.reason.find("翻拍照片"), std::string::npos);
+  EXPECT_NE(got.document->letterhead.state, Presence::Absent);
+}
+
 // A letter-spaced number in full-width digits (青交字〔２０２５〕２７号) and a letter-spaced
 // date over the seal: the number exact, no false form finding, the date right
 // (the red drop-out had cut the top bar off the 5: 2025年3月9日).

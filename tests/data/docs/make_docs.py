@@ -72,7 +72,7 @@ def seal(c, cx_mm, cy_mm, org):
         c.restoreState()
 
 
-def document(path, number, date, number_spacing=0.0, date_spacing=0.0):
+def document(path, number, date, number_spacing=0.0, date_spacing=0.0, sealed=True):
     c = canvas.Canvas(path, pagesize=A4, invariant=1)
     centred(c, "青石县交通运输局文件", 50, 34, RED, spacing=2)
     centred(c, number, 78, 16, spacing=number_spacing)
@@ -87,7 +87,8 @@ def document(path, number, date, number_spacing=0.0, date_spacing=0.0):
             "　　二、各单位要高度重视，按月报送工作进展。"]
     for i, line in enumerate(body):
         c.drawString(28 * MM, A4[1] - (120 + i * 9) * MM, line)
-    seal(c, 140, 200, "青石县交通运输局")
+    if sealed:
+        seal(c, 140, 200, "青石县交通运输局")
     c.setFillColorRGB(0, 0, 0)
     c.setFont(FONT, 16)
     c.drawString(118 * MM, A4[1] - 196 * MM, "青石县交通运输局")
@@ -108,6 +109,12 @@ def scan(src, dst, dpi):
         ims[0].save(dst, save_all=True, append_images=ims[1:], resolution=dpi, quality=80)
 
 
+def render(src, dpi):
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", src, os.path.join(tmp, "p")], check=True)
+        return Image.open(os.path.join(tmp, os.listdir(tmp)[0])).convert("RGB")
+
+
 def main(out):
     os.makedirs(out, exist_ok=True)
     # A text PDF as iText writes it: Chinese fonts not embedded; 成文日期 in Chinese
@@ -118,6 +125,14 @@ def main(out):
         src = os.path.join(tmp, "src.pdf")
         document(src, "青交字〔２０２５〕２７号", "2025年5月9日", number_spacing=4, date_spacing=6)
         scan(src, os.path.join(out, "scan_spaced_fullwidth_number.pdf"), 150)
+        # A phone photo of an unsealed paper saved as a PDF: a 4:3 page, the sheet on a
+        # gray desk, its size and place in the photo unknown to a checker.
+        document(src, "青交字〔2025〕12号", "2025年2月10日", sealed=False)
+        sheet = render(src, 100)
+        photo = Image.new("RGB", (1200, 900), (118, 116, 112))
+        sheet = sheet.resize((int(sheet.width * 820 / sheet.height), 820))
+        photo.paste(sheet, ((1200 - sheet.width) // 2, 40))
+        photo.save(os.path.join(out, "photo_of_unsealed_paper.pdf"), resolution=120, quality=75)
 
 
 if __name__ == "__main__":
