@@ -514,7 +514,7 @@ bool has_issue_date(const std::string& text) {
 /// low-resolution look found: the letterhead band, the number line above the red
 /// rule (or under the tallest type), and the last lines of the last page (signature
 /// and 成文日期, under the seal). Returns text in reading order for read_document_text.
-std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks,
+std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks, bool grayscale,
                             std::optional<YearBrackets>& brackets) {
   const double px = kMarksDpi / 25.4;
   const int last = doc.page_count() - 1;
@@ -608,10 +608,11 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
       std::string finer = repair_ocr_date(ocr_region(doc, ocr, page, end, {.dpi = kRetryOcrDpi}));
       if (has_issue_date(finer)) read = std::move(finer);
     }
-    // A seal that stays gray (a grayscale scan, a faded pad) is not dropped with the
-    // red: its ring is binarised as ink and breaks the date. Black type is darker
-    // than the ring: keeping only the darkest ink, the date reads whole.
-    if (!has_issue_date(read)) {
+    // On a grayscale scan the seal is not dropped with the red: its ring is
+    // binarised as ink and breaks the date. Black type is darker than the ring:
+    // keeping only the darkest ink, the date reads whole. (Not on colour scans, where
+    // the red is gone already: there it thinned a 5 into a 3, docset doc_0075.)
+    if (grayscale && !has_issue_date(read)) {
       std::string dark = repair_ocr_date(ocr_region(doc, ocr, page, end, {.darkest_ink = true}));
       if (has_issue_date(dark)) read = std::move(dark);
     }
@@ -870,7 +871,7 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
                     "扫描页面方向不正（横置或倒置），未识别发文字号，需人工核对；请将页面转正后重新扫描"};
   } else if (ocr && options.ocr) {
     std::optional<YearBrackets> brackets;
-    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks, brackets));
+    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks, !facts.colour_known, brackets));
     read_document_text(ocr_text, facts);
     out.text = std::move(ocr_text);
     if (facts.own_number && brackets) apply_year_brackets(*brackets, facts);
