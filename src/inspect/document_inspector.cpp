@@ -503,12 +503,15 @@ bool truncated_han_day(const FoundDate& d) {
   return digits == 1;
 }
 
-/// Whether OCR text of a document's last lines shows a whole 成文日期.
-bool has_issue_date(const std::string& text) {
+/// The whole 成文日期 OCR text of a document's last lines shows, if any.
+std::optional<CivilDate> issue_date_in(const std::string& text) {
   DocumentFacts facts;
   read_document_text(text, facts);
-  return facts.issue_date.has_value();
+  return facts.issue_date;
 }
+
+/// Whether OCR text of a document's last lines shows a whole 成文日期.
+bool has_issue_date(const std::string& text) { return issue_date_in(text).has_value(); }
 
 /// OCR of the few regions a reviewer reads on a scan, placed from what the
 /// low-resolution look found: the letterhead band, the number line above the red
@@ -612,9 +615,16 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     // binarised as ink and breaks the date. Black type is darker than the ring:
     // keeping only the darkest ink, the date reads whole. (Not on colour scans, where
     // the red is gone already: there it thinned a 5 into a 3, docset doc_0075.)
+    // A date from this third reading is taken only when it is read the same at 200
+    // and at 300 dpi: alone, it once read 2月11日 as 2月1日 (tune-2), and no date is
+    // better than a wrong one.
     if (grayscale && !has_issue_date(read)) {
       std::string dark = repair_ocr_date(ocr_region(doc, ocr, page, end, {.darkest_ink = true}));
-      if (has_issue_date(dark)) read = std::move(dark);
+      if (const auto dark_date = issue_date_in(dark)) {
+        const std::string finer =
+            repair_ocr_date(ocr_region(doc, ocr, page, end, {.dpi = kRetryOcrDpi, .darkest_ink = true}));
+        if (issue_date_in(finer) == dark_date) read = std::move(dark);
+      }
     }
     return read;
   };
