@@ -11,7 +11,7 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # CMaps and font substitution for PDFs whose Chinese fonts are not embedded (Adobe-GB1):
   # without it poppler draws no glyph of an iText/STSong-Light document
-  poppler-data fontconfig
+  poppler-data fontconfig libfontconfig-dev
   # text detection/recognition models: the ONNX rewrite at set-up (npm: see below)
   python3-onnx
   libzip-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev

@@ -1,17 +1,25 @@
 // PdfReader over poppler-cpp. Poppler's headers stay in this file.
 #include <poppler-document.h>
+#include <poppler-font.h>
 #include <poppler-global.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
+#include <poppler-version.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <string_view>
 
 #include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/adapters/system_fonts.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 namespace {
@@ -21,12 +29,57 @@ std::string to_utf8(const poppler::ustring& text) {
   return std::string(bytes.begin(), bytes.end());
 }
 
+// Where poppler's messages about fonts it could not use go: the flag of the page
+// being read on this thread (poppler reports synchronously, on the calling thread,
+// and a document is only ever used by one thread).
+thread_local bool* t_font_failure = nullptr;
+
+// Poppler's words when it cannot decode or draw a text: the CMaps of a
+// non-embedded Chinese font missing (Debian's poppler-data: "Missing language
+// pack for 'Adobe-GB1' mapping", then "Unknown font tag" and "No font in show"
+// for every text operator). Stable since poppler 0.x; a message not matched here
+// still leaves the ink check of the document inspector. A font merely not found
+// ("Couldn't find a font") shows as a font without a file in page_fonts.
+bool font_failure_message(const std::string& message) {
+  static constexpr std::string_view kSigns[] = {"Missing language pack", "Unknown font tag", "No font in show",
+                                                "Unknown character collection"};
+  for (const auto sign : kSigns) {
+    if (message.find(sign) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Poppler prints syntax errors of broken files to stderr; a damaged evidence
-// file must become a finding, not noise on the user's terminal.
+// file must become a finding, not noise on the user's terminal. Messages about
+// fonts are kept for the page being read (PageFonts::text_failed).
 void silence_poppler() {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+  std::call_once(once, [] {
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) {
+          if (t_font_failure && font_failure_message(message)) *t_font_failure = true;
+        },
+        nullptr);
+  });
 }
+
+/// Sends poppler's font messages to `flag` while it lives.
+class FontWatch {
+ public:
+  explicit FontWatch(bool& flag) : previous_(t_font_failure) { t_font_failure = &flag; }
+  ~FontWatch() { t_font_failure = previous_; }
+  FontWatch(const FontWatch&) = delete;
+  FontWatch& operator=(const FontWatch&) = delete;
+
+ private:
+  bool* previous_;
+};
+
+// A stand-in font that has fewer of the characters set in a font than this
+// draws visibly broken text (boxes or nothing): CJK text drawn with a Latin font
+// covers 0-10 %, with a CJK font 98-100 % (external archive, Noto Sans CJK for
+// Heiti: 100 %).
+constexpr double kMinStandInCoverage = 0.9;
 
 // Decompression bombs: poppler decodes a JBIG2 stream at its declared size
 // (100000 x 100000 px is 1.2 GB and minutes of CPU) even for text extraction,
@@ -105,6 +158,33 @@ bool declares_giant_image(std::string_view d) {
   return false;
 }
 
+/// Width and height in pixels of each image XObject of the file. Image
+/// dictionaries are never inside object streams (streams cannot be), so they
+/// stand in the file's bytes as written; /Width and /Height are read the way
+/// declares_giant_image reads them.
+std::vector<std::pair<double, double>> image_sizes(std::string_view d) {
+  std::vector<std::pair<double, double>> out;
+  for (std::size_t i = d.find("/Width"); i != std::string_view::npos; i = d.find("/Width", i + 1)) {
+    if (i + 6 < d.size() && d[i + 6] == 's') continue;  // a font's /Widths
+    const std::size_t obj = d.rfind(" obj", i);
+    const std::size_t stream = d.find("stream", i);
+    if (obj == std::string_view::npos || stream == std::string_view::npos || i - obj > 4096 || stream - i > 4096) {
+      continue;
+    }
+    const std::string_view dict = d.substr(obj, stream - obj);
+    if (dict.find("/Image") == std::string_view::npos) continue;
+    const long long w = number_after(dict, "/Width", 0, dict.size());
+    const long long h = number_after(dict, "/Height", 0, dict.size());
+    if (w > 0 && h > 0) out.emplace_back(static_cast<double>(w), static_cast<double>(h));
+  }
+  return out;
+}
+
+// An image whose sides keep the page's proportion within this is a picture of
+// the whole page (A4 scans 1.41, phone photos of paper 1.33); seals (1.0) and
+// logos are not.
+constexpr double kPageShapeSlack = 0.15;
+
 class PopplerDocument final : public PdfDocument {
  public:
   PopplerDocument(std::unique_ptr<poppler::document> doc, std::vector<char> bytes, PdfLimits limits)
@@ -132,6 +212,7 @@ class PopplerDocument final : public PdfDocument {
   std::string page_text(int index) const override {
     const poppler::page* p = page(index);
     if (!p) return {};
+    const FontWatch watch(font_failed(index));
     return to_utf8(p->text(poppler::rectf(), poppler::page::physical_layout));
   }
 
@@ -139,6 +220,7 @@ class PopplerDocument final : public PdfDocument {
     std::vector<PageTextBox> out;
     const poppler::page* p = page(index);
     if (!p) return out;
+    const FontWatch watch(font_failed(index));
     for (const auto& box : p->text_list(poppler::page::text_list_include_font)) {
       const poppler::rectf r = box.bbox();
       out.push_back({to_utf8(box.text()), {r.x(), r.y(), r.width(), r.height()}, box.get_font_size()});
@@ -164,6 +246,7 @@ class PopplerDocument final : public PdfDocument {
     if (static_cast<long long>(w) * h > limits_.max_render_pixels) {
       return Error{"PDF_PAGE_TOO_LARGE", "第" + std::to_string(index + 1) + "页渲染尺寸过大，未渲染"};
     }
+    const FontWatch watch(font_failed(index));
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
@@ -200,7 +283,73 @@ class PopplerDocument final : public PdfDocument {
     return out;
   }
 
+  PageFonts page_fonts(int index) const override {
+    PageFonts out;
+    const poppler::page* p = page(index);
+    if (!p) return out;
+    bool& failed = font_failed(index);
+    const FontWatch watch(failed);
+    // A fresh iterator lists every font of its first page (one that goes on lists
+    // only fonts not seen on earlier pages).
+    std::vector<poppler::font_info> fonts;
+    if (const std::unique_ptr<poppler::font_iterator> it(doc_->create_font_iterator(index)); it && it->has_next()) {
+      fonts = it->next();
+    }
+    const bool any_not_embedded =
+        std::any_of(fonts.begin(), fonts.end(), [](const poppler::font_info& f) { return !f.is_embedded(); });
+    std::map<std::string, std::string> chars_by_font;  // what is set in each font
+    if (any_not_embedded) {
+      for (const auto& box : p->text_list(poppler::page::text_list_include_font)) {
+        const auto chars = split_utf8_chars(to_utf8(box.text()));
+        const bool per_glyph = box.has_font_info() && static_cast<int>(chars.size()) == static_cast<int>(box.text().size());
+        for (std::size_t i = 0; i < chars.size(); ++i) {
+          chars_by_font[box.get_font_name(per_glyph ? static_cast<int>(i) : 0)] += chars[i];
+        }
+      }
+    }
+    for (const auto& f : fonts) {
+      if (f.is_embedded()) continue;
+      const std::string name = f.name().empty() ? "(未命名字体)" : f.name();
+      out.not_embedded.push_back(name);
+      if (f.file().empty()) {
+        out.undrawn.push_back(name);
+        continue;
+      }
+      const auto set = chars_by_font.find(f.name());
+      if (set == chars_by_font.end() || set->second.empty()) continue;
+      const auto coverage = font_file_coverage(f.file(), set->second);
+      if (!coverage || *coverage < kMinStandInCoverage) out.undrawn.push_back(name);
+    }
+    out.text_failed = failed;
+    return out;
+  }
+
+  double largest_image_dpi() const override {
+    const PageRect size = page_size(0);
+    if (size.width <= 0 || size.height <= 0) return 0;
+    // A landscape picture on a portrait page is turned: long side against long side.
+    const double long_in = std::max(size.width, size.height) / 72.0;
+    const double short_in = std::min(size.width, size.height) / 72.0;
+    double best_area = 0;
+    double dpi = 0;
+    for (const auto& [w, h] : image_sizes(std::string_view(bytes_.data(), bytes_.size()))) {
+      const double long_px = std::max(w, h);
+      const double short_px = std::min(w, h);
+      const double shape = (long_px / short_px) / (long_in / short_in);
+      if (std::abs(shape - 1) > kPageShapeSlack || w * h <= best_area) continue;
+      best_area = w * h;
+      dpi = std::min(long_px / long_in, short_px / short_in);
+    }
+    return dpi;
+  }
+
  private:
+  bool& font_failed(int index) const {
+    thread_local bool spare = false;  // never reached: callers look the page up first
+    if (index < 0 || index >= static_cast<int>(pages_.size())) return spare;
+    return font_failed_[static_cast<std::size_t>(index)];
+  }
+
   const poppler::page* page(int index) const {
     if (index < 0 || index >= static_cast<int>(pages_.size())) return nullptr;
     auto& slot = pages_[static_cast<std::size_t>(index)];
@@ -212,6 +361,8 @@ class PopplerDocument final : public PdfDocument {
   std::unique_ptr<poppler::document> doc_;
   PdfLimits limits_;
   mutable std::vector<std::unique_ptr<poppler::page>> pages_;
+  /// Per page: poppler said it could not decode or draw a text of it.
+  std::unique_ptr<bool[]> font_failed_ = std::make_unique<bool[]>(pages_.size());
 };
 
 class PopplerReader final : public PdfReader {
@@ -253,6 +404,100 @@ class PopplerReader final : public PdfReader {
 
 std::unique_ptr<PdfReader> make_poppler_pdf_reader(PdfLimits limits) {
   return std::make_unique<PopplerReader>(limits);
+}
+
+namespace {
+
+// Where poppler looks for its encoding data unless told otherwise (set at
+// poppler's build; Debian's poppler-data installs there).
+constexpr const char* kDefaultEncodingDataDir = "/usr/share/poppler";
+std::mutex g_data_dir_mutex;
+std::string g_data_dir;  ///< set_pdf_encoding_data_dir's, "" for the default
+
+/// One page, 72 x 36 pt, with "文件" in STSong-Light (Adobe-GB1, not embedded,
+/// UniGB-UCS2-H): what iText and ReportLab write for Chinese text.
+std::string gb1_probe_pdf() {
+  const std::string objects[] = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 36] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+      "<< /Length 36 >>\nstream\nBT /F1 24 Tf 4 8 Td <65874EF6> Tj ET\nendstream",
+      "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
+      "/Ordering (GB1) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>",
+      "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 "
+      "/Ascent 752 /Descent -271 /CapHeight 737 /StemV 58 >>"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  int number = 1;
+  for (const auto& body : objects) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(number++) + " 0 obj\n" + body + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+  for (const std::size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+/// Whether this machine decodes and draws the probe's Chinese text.
+std::string gb1_probe() {
+  const std::string bytes = gb1_probe_pdf();
+  std::vector<char> copy(bytes.begin(), bytes.end());
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(copy.data(), static_cast<int>(copy.size())));
+  if (!doc) return "gb1-probe: unreadable";
+  PopplerDocument probe(std::move(doc), std::move(copy), PdfLimits{});
+  const std::string text = probe.page_text(0);
+  auto image = probe.render(0, 72.0, std::nullopt);
+  long dark = 0;
+  if (image) {
+    for (std::size_t i = 0; i < image->pixels.size(); ++i) dark += image->pixels[i] < 128;
+  }
+  const PageFonts fonts = probe.page_fonts(0);
+  std::string line = "gb1-probe: text=" + std::string(text.find("文件") != std::string::npos ? "decoded" : "lost") +
+                     " ink=" + (dark > 20 ? "drawn" : "none") + " failed=" + (fonts.text_failed ? "1" : "0") +
+                     " undrawn=" + std::to_string(fonts.undrawn.size());
+  return line;
+}
+
+}  // namespace
+
+bool set_pdf_encoding_data_dir(const std::string& dir) {
+  std::lock_guard lock(g_data_dir_mutex);
+  if (!poppler::set_data_dir(dir)) return false;
+  g_data_dir = dir;
+  return true;
+}
+
+std::string pdf_environment_description() {
+  silence_poppler();
+  std::string dir;
+  {
+    std::lock_guard lock(g_data_dir_mutex);
+    dir = g_data_dir.empty() ? kDefaultEncodingDataDir : g_data_dir;
+  }
+  std::string out = "poppler " + poppler::version_string() + "\nencoding data " + dir + "\n";
+  // Names and sizes of the data files: a poppler-data installed, removed or
+  // upgraded changes them.
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code size_ec;
+    if (!it->is_regular_file(size_ec)) continue;
+    const auto size = it->file_size(size_ec);
+    files.push_back(std::filesystem::relative(it->path(), dir, size_ec).string() + " " + std::to_string(size));
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) out += f + "\n";
+  out += gb1_probe() + "\n";
+  return out;
 }
 
 }  // namespace evpack

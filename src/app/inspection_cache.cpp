@@ -9,7 +9,7 @@
 
 #include "evpack/adapters/digest.hpp"
 #include "evpack/adapters/inspection_codec.hpp"
-#include "evpack/adapters/ocr.hpp"
+#include "evpack/app/environment.hpp"
 #include "evpack/util/atomic_file.hpp"
 
 namespace evpack {
@@ -118,7 +118,7 @@ std::string program_fingerprint() {
   if (ec) return "";
   auto digest = sha256_file(exe.string());
   if (!digest) return "";
-  return "evpack " + digest.value() + "\n" + ocr_engine_version();
+  return "evpack " + digest.value() + "\n" + environment_fingerprint();
 }
 
 }  // namespace evpack

@@ -583,6 +583,33 @@ class Evaluator {
     }
   }
 
+  /// Documents filed under an indicator that D.6 does not zero (one scored by
+  /// photos, such as a quarterly meeting's notice under 1.4): a missing letterhead,
+  /// number or seal costs no points there, but reviewers still read the notice as
+  /// the proof of the meeting, so the clerk is told (a warning, the indicator's
+  /// points unchanged).
+  void advise_documents(const Indicator& ind, const std::vector<std::size_t>& members) {
+    for (const std::size_t i : members) {
+      const Evidence& e = evidence_[i];
+      if (!is_formal_document(e) || is_word_file(e) || !e.inspection.document) continue;
+      const DocumentFacts& doc = *e.inspection.document;
+      std::string missing;
+      std::string reasons;
+      const std::pair<const Verdict*, const char*> parts[] = {
+          {&doc.letterhead, "红头"}, {&doc.number, "文号"}, {&doc.seal, "公章"}};
+      for (const auto& [verdict, what] : parts) {
+        if (verdict->state != Presence::Absent) continue;
+        missing += (missing.empty() ? "" : "、") + std::string(what);
+        if (!verdict->reason.empty()) reasons += (reasons.empty() ? "" : "；") + verdict->reason;
+      }
+      if (missing.empty()) continue;
+      add("DOC_FORMAL_MARK_MISSING", Severity::Warning, "D.6", e.file.rel_path, ind.id,
+          "正式文件缺少" + missing + (reasons.empty() ? "" : "（" + reasons + "）") + "；指标" + ind.id +
+              "按照片计分，不因此扣为0分，但评审时该文件不能作为规范的正式文件",
+          "换用具备红头、文号、公章的正式印发文件（盖章扫描件或印发的PDF）");
+    }
+  }
+
   void check_photos(const Indicator& ind, const std::vector<std::size_t>& members, IndicatorResult& r) {
     for (const std::size_t i : members) {
       const Evidence& e = evidence_[i];
@@ -846,7 +873,11 @@ class Evaluator {
           "补充材料" + owners(ind.units));
       return r;
     }
-    if (has_rule(ind, "D.6")) check_documents(ind, members, r);
+    if (has_rule(ind, "D.6")) {
+      check_documents(ind, members, r);
+    } else {
+      advise_documents(ind, members);
+    }
     if (has_rule(ind, "D.7")) check_photos(ind, members, r);
     check_conditions(ind, members, r);
 

@@ -180,12 +180,49 @@ FoundDate make_found(const std::vector<Glyph>& glyphs, const std::string& text, 
   return found;
 }
 
+/// A month or day of a 年月日 date: one or two digits, the two maybe set apart by
+/// a blank ("1 2 月", letter-spaced text). Returns the glyphs taken (digits and
+/// the blank), 0 when there is no digit.
+std::size_t read_han_form_number(const Cursor& c, std::size_t i, int& value) {
+  const std::size_t n = c.read_number(i, 2, value);
+  if (n != 1) return n;
+  const std::size_t q = c.skip_spaces(i + 1);
+  if (q == i + 1 || q - i > 3 || !c.digit_at(q) || c.digit_at(q + 1)) return n;
+  const char32_t after = c.at(c.skip_spaces(q + 1));
+  if (after != U'月' && after != U'日' && after != U'号') return n;
+  value = value * 10 + digit_value(c.at(q));
+  return q + 1 - i;
+}
+
+/// A year set letter-spaced, one digit at a time ("2 0 2 5 年"), before 年: its
+/// value and the index one past its last digit, or 0.
+std::size_t read_spaced_year(const Cursor& c, std::size_t i, int& year) {
+  year = 0;
+  std::size_t p = i;
+  for (int k = 0; k < 4; ++k) {
+    if (k > 0) {
+      const std::size_t q = c.skip_spaces(p);
+      if (q == p || q - p > 2) return 0;  // one or two blanks between the digits
+      p = q;
+    }
+    const int d = digit_value(c.at(p));
+    if (d < 0) return 0;
+    year = year * 10 + d;
+    ++p;
+  }
+  if (c.digit_at(p) || c.at(c.skip_spaces(p)) != U'年') return 0;
+  return p;
+}
+
 /// Tries a numeric date starting at i (i is the first year digit, not preceded by a digit).
 /// On success returns the index one past the date.
 std::size_t match_numeric(const Cursor& c, std::size_t i, CivilDate& out) {
   int year = 0;
-  if (c.read_number(i, 4, year) != 4) return 0;
   std::size_t p = i + 4;
+  if (c.read_number(i, 4, year) != 4) {
+    p = read_spaced_year(c, i, year);
+    if (p == 0) return 0;
+  }
   // Standalone 8 digits: 20250318.
   if (c.digit_at(p)) {
     int month = 0;
@@ -202,7 +239,7 @@ std::size_t match_numeric(const Cursor& c, std::size_t i, CivilDate& out) {
   if (!han && !is_numeric_separator(sep)) return 0;
   p = c.skip_spaces(p + 1);
   int month = 0;
-  const std::size_t month_digits = c.read_number(p, 2, month);
+  std::size_t month_digits = han ? read_han_form_number(c, p, month) : c.read_number(p, 2, month);
   if (month_digits == 0 || c.digit_at(p + month_digits)) return 0;
   p = c.skip_spaces(p + month_digits);
   if (han) {
@@ -212,7 +249,7 @@ std::size_t match_numeric(const Cursor& c, std::size_t i, CivilDate& out) {
   }
   p = c.skip_spaces(p + 1);
   int day = 0;
-  const std::size_t day_digits = c.read_number(p, 2, day);
+  const std::size_t day_digits = han ? read_han_form_number(c, p, day) : c.read_number(p, 2, day);
   if (day_digits == 0 || c.digit_at(p + day_digits)) return 0;
   p += day_digits;
   if (han) {
@@ -226,15 +263,33 @@ std::size_t match_numeric(const Cursor& c, std::size_t i, CivilDate& out) {
   return p;
 }
 
-/// Tries 二〇二三年四月三日 at i.
+/// A digit of a Chinese-numeral year as people type and OCR reads it: the zero
+/// of 二〇二五 is also written ○, 零, a Latin or full-width O, a Cyrillic О, ◯ or the
+/// digit 0 (二O二五, 二0二五: the IME's 〇 is hard to find, and fonts draw them alike).
+int han_year_digit(char32_t cp) {
+  switch (cp) {
+    case U'O':
+    case U'o':
+    case U'0':
+    case 0x041E:  // Cyrillic О
+    case 0x25EF:  // ◯
+      return 0;
+    default: return han_digit_value(cp);
+  }
+}
+
+/// Tries 二〇二三年四月三日 at i (letter-spaced too: 二 〇 二 三 年 四 月 三 日).
 std::size_t match_han(const Cursor& c, std::size_t i, CivilDate& out) {
   int year = 0;
+  std::size_t p = i;
   for (std::size_t k = 0; k < 4; ++k) {
-    const int d = han_digit_value(c.at(i + k));
+    if (k > 0) p = c.skip_spaces(p);
+    const int d = han_year_digit(c.at(p));
     if (d < 0) return 0;
     year = year * 10 + d;
+    ++p;
   }
-  std::size_t p = c.skip_spaces(i + 4);
+  p = c.skip_spaces(p);
   if (c.at(p) != U'年') return 0;
   p = c.skip_spaces(p + 1);
   int month = 0;
@@ -271,7 +326,7 @@ std::vector<FoundDate> find_dates(const std::string& text) {
       while (i < glyphs.size() && digit_value(glyphs[i].cp) >= 0) ++i;  // skip the rest of this number
       continue;
     }
-    if (han_digit_value(glyphs[i].cp) >= 0 && (i == 0 || han_digit_value(glyphs[i - 1].cp) < 0)) {
+    if (han_digit_value(glyphs[i].cp) >= 0 && (i == 0 || han_year_digit(glyphs[i - 1].cp) < 0)) {
       if (const std::size_t end = match_han(c, i, date)) {
         found.push_back(make_found(glyphs, text, i, end, date, true));
         i = end;

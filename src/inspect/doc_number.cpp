@@ -114,10 +114,13 @@ std::size_t match_at(const Glyphs& g, std::size_t i, FoundDocNumber& out) {
   std::size_t p = g.skip_blanks(i + 1);
   int year = 0;
   std::size_t year_digits = 0;
-  while (year_digits < 4 && digit_of(g.at(p)) >= 0) {
-    year = year * 10 + digit_of(g.at(p));
+  // Digits may stand apart: letter-spaced type ("〔２ ０ ２ ５〕"), OCR.
+  while (year_digits < 4) {
+    const std::size_t q = year_digits > 0 ? g.skip_blanks(p) : p;
+    if (digit_of(g.at(q)) < 0) break;
+    year = year * 10 + digit_of(g.at(q));
     ++year_digits;
-    ++p;
+    p = q + 1;
   }
   if ((year_digits != 4 && year_digits != 2) || digit_of(g.at(p)) >= 0) return 0;
   p = g.skip_blanks(p);
@@ -132,11 +135,13 @@ std::size_t match_at(const Glyphs& g, std::size_t i, FoundDocNumber& out) {
   int serial = 0;
   std::size_t serial_digits = 0;
   bool leading_zero = false;
-  while (serial_digits < 6 && digit_of(g.at(p)) >= 0) {
-    if (serial_digits == 0 && digit_of(g.at(p)) == 0) leading_zero = true;
-    serial = serial * 10 + digit_of(g.at(p));
+  while (serial_digits < 6) {
+    const std::size_t q = serial_digits > 0 ? g.skip_blanks(p) : p;
+    if (digit_of(g.at(q)) < 0) break;
+    if (serial_digits == 0 && digit_of(g.at(q)) == 0) leading_zero = true;
+    serial = serial * 10 + digit_of(g.at(q));
     ++serial_digits;
-    ++p;
+    p = q + 1;
   }
   if (serial_digits == 0 || digit_of(g.at(p)) >= 0) return 0;
   p = g.skip_blanks(p);
@@ -160,8 +165,15 @@ std::size_t match_at(const Glyphs& g, std::size_t i, FoundDocNumber& out) {
   n.year = year_digits == 4 ? year : 2000 + year;
   n.serial = serial;
   n.text = stripped;
+  // Digits as ASCII: on paper a full-width digit is the same digit (GB/T 9704 asks
+  // for Arabic numerals, not a width), and numbers compare equal across files.
   for (std::size_t k = i; k < end; ++k) {
-    if (!is_blank(g.at(k))) n.text += g.at(k);
+    const int d = digit_of(g.at(k));
+    if (d >= 0) {
+      n.text += static_cast<char>('0' + d);
+    } else if (!is_blank(g.at(k))) {
+      n.text += g.at(k);
+    }
   }
   if (open_kind != 0 || close_kind != 0) {
     const std::string_view used = open_kind == close_kind ? kBrackets[static_cast<std::size_t>(open_kind)].label

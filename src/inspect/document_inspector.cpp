@@ -3,6 +3,7 @@
 #include "evpack/inspect/document_inspector.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 #include <sstream>
 #include <string_view>
@@ -107,6 +108,96 @@ constexpr double kHeadZoneMm = 150;
 // document with attachments, bounded for a 2,000-page scan.
 constexpr int kMaxSealPages = 40;
 constexpr double kMmPerPt = 25.4 / 72;
+// Below this resolution a scan or photo of paper does not show a letterhead or a
+// seal reliably enough to call them absent (measured on the red-header documents
+// of the docset rasterised at 30-100 dpi, docs/ARCHITECTURE.md): their verdicts
+// become "cannot verify" instead.
+constexpr double kMinScanDpi = 100;
+// A page whose text boxes mostly have no ink under them was not drawn (its fonts
+// failed): on a page drawn right nearly every box has ink, on one whose fonts
+// failed none has.
+constexpr double kMinInkedTextShare = 0.5;
+// Fewer text boxes than this say too little (a page number, an invisible word).
+constexpr std::size_t kMinTextBoxesForInk = 8;
+
+/// Share of the text boxes of a page that have ink under them in its render at
+/// `dpi` (any pixel clearly darker than paper or coloured); nullopt when the page
+/// has too few boxes to tell.
+std::optional<double> inked_text_share(const std::vector<PageTextBox>& boxes, const RasterImage& image, double dpi) {
+  if (image.empty() || image.channels != 3 || boxes.size() < kMinTextBoxesForInk) return std::nullopt;
+  const double scale = dpi / 72.0;
+  std::size_t counted = 0;
+  std::size_t inked = 0;
+  for (const PageTextBox& b : boxes) {
+    const int x0 = std::clamp(static_cast<int>(b.box.x * scale), 0, image.width);
+    const int y0 = std::clamp(static_cast<int>(b.box.y * scale), 0, image.height);
+    const int x1 = std::clamp(static_cast<int>(std::ceil((b.box.x + b.box.width) * scale)), 0, image.width);
+    const int y1 = std::clamp(static_cast<int>(std::ceil((b.box.y + b.box.height) * scale)), 0, image.height);
+    if (x1 <= x0 || y1 <= y0) continue;
+    ++counted;
+    bool ink = false;
+    for (int y = y0; y < y1 && !ink; ++y) {
+      const std::uint8_t* row = image.pixels.data() + (static_cast<std::size_t>(y) * image.width + x0) * 3;
+      for (int x = x0; x < x1; ++x, row += 3) {
+        const int lo = std::min({row[0], row[1], row[2]});
+        const int hi = std::max({row[0], row[1], row[2]});
+        if (lo < 160 || hi - lo > 60) {
+          ink = true;
+          break;
+        }
+      }
+    }
+    inked += ink ? 1 : 0;
+  }
+  if (counted < kMinTextBoxesForInk) return std::nullopt;
+  return static_cast<double>(inked) / static_cast<double>(counted);
+}
+
+/// Pages whose text this machine did not draw (fonts not embedded and not
+/// available here, encoding data missing), and the fonts concerned.
+struct FontTrouble {
+  std::vector<int> pages;          ///< 1-based
+  std::vector<std::string> fonts;  ///< names, each once
+  bool text_lost = false;          ///< the text itself could not be decoded (no text layer came out)
+  bool on_page(int page) const { return std::find(pages.begin(), pages.end(), page) != pages.end(); }
+  bool any() const { return !pages.empty(); }
+};
+
+/// Looks at the fonts of the pages the verdicts rest on (`page_images`: index and
+/// its render at `dpi`).
+FontTrouble check_fonts(const PdfDocument& doc, const std::vector<std::pair<int, const RasterImage*>>& page_images,
+                        double dpi, bool has_text_layer) {
+  FontTrouble trouble;
+  for (const auto& [index, image] : page_images) {
+    if (trouble.on_page(index + 1)) continue;
+    const PageFonts fonts = doc.page_fonts(index);
+    bool bad = fonts.text_failed || !fonts.undrawn.empty();
+    // Whatever the library says of the fonts it had to find: text whose boxes show
+    // no ink was not drawn. (Embedded fonts are drawn from the file itself: their
+    // pages skip this, and text PDFs stay fast.)
+    if (!bad && image && !fonts.not_embedded.empty()) {
+      const auto share = inked_text_share(doc.text_boxes(index), *image, dpi);
+      bad = share && *share < kMinInkedTextShare;
+    }
+    if (!bad) continue;
+    trouble.pages.push_back(index + 1);
+    // Text that came out of the text layer was decoded, whatever failed in drawing it.
+    trouble.text_lost = trouble.text_lost || (fonts.text_failed && !has_text_layer);
+    const auto& names = fonts.undrawn.empty() ? fonts.not_embedded : fonts.undrawn;
+    for (const auto& name : names) {
+      if (std::find(trouble.fonts.begin(), trouble.fonts.end(), name) == trouble.fonts.end()) {
+        trouble.fonts.push_back(name);
+      }
+    }
+  }
+  return trouble;
+}
+
+std::string font_names(const FontTrouble& trouble) {
+  std::string out;
+  for (std::size_t i = 0; i < trouble.fonts.size() && i < 3; ++i) out += (i ? "、" : "") + trouble.fonts[i];
+  return out.empty() ? "" : "（" + out + "）";
+}
 
 /// What the low-resolution look at the pages found, reused to place OCR regions.
 struct PageMarks {
@@ -115,7 +206,21 @@ struct PageMarks {
   std::vector<SealMark> seals;
   RasterImage first;            ///< page 1 at kMarksDpi
   RasterImage last;             ///< last page at kMarksDpi
+  bool turned = false;          ///< page 1's letterhead was found only with the page turned
 };
+
+/// The red ink of a page's upper part, where a letterhead and its rule stand.
+RedInkReport head_zone(const RedInkReport& page) {
+  RedInkReport top;
+  top.colour = page.colour;
+  for (const auto& m : page.marks) {
+    if (m.box.y < kHeadZoneMm) top.marks.push_back(m);
+  }
+  for (const auto& r : page.rules) {
+    if (r.box.y < kHeadZoneMm) top.rules.push_back(r);
+  }
+  return top;
+}
 
 /// Red letterhead and red seal, from pages rendered at low resolution.
 PageMarks check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
@@ -142,17 +247,26 @@ PageMarks check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
     if (index == pages - 1) marks.last = *image;
     colour_seen = colour_seen || report.colour;
     if (index == 0) {
-      RedInkReport top;
-      top.colour = report.colour;
-      for (const auto& m : report.marks) {
-        if (m.box.y < kHeadZoneMm) top.marks.push_back(m);
-      }
-      for (const auto& r : report.rules) {
-        if (r.box.y < kHeadZoneMm) top.rules.push_back(r);
-      }
-      head = judge_letterhead(top, doc.page_size(0).width * kMmPerPt, true, facts.letterhead_text);
+      head = judge_letterhead(head_zone(report), doc.page_size(0).width * kMmPerPt, true, facts.letterhead_text);
       marks.band = head->band;
       marks.rule = head->rule;
+      // A page scanned or photographed sideways (or upside down) holds its
+      // letterhead along another edge: turned upright, it is found. Its OCR regions
+      // are not placed then (they would be read across the lines).
+      if (head->verdict.state == Presence::Absent && !facts.has_text_layer) {
+        for (const int orientation : {6, 8, 3}) {
+          const RasterImage turned = apply_orientation(*image, orientation);
+          const double width_mm = turned.width / ink.px_per_mm;
+          auto upright = judge_letterhead(head_zone(analyse_red_ink(turned, ink)), width_mm, true, facts.letterhead_text);
+          if (upright.verdict.state != Presence::Present) continue;
+          upright.verdict.reason += "（页面方向不正，转正后判断）";
+          head = std::move(upright);
+          marks.band.reset();
+          marks.rule.reset();
+          marks.turned = true;
+          break;
+        }
+      }
     }
     auto found = find_round_seals(report, index + 1);
     seals.insert(seals.end(), found.begin(), found.end());
@@ -189,13 +303,19 @@ RasterImage red_dropout(const RasterImage& image) {
   out.height = image.height;
   out.channels = 1;
   out.pixels.resize(static_cast<std::size_t>(image.width) * image.height);
-  // Red pixels are pushed to white by their redness; black and gray stay as they are.
+  // Red pixels are pushed to white by their redness; black and gray stay as they
+  // are. Only light ones are pushed all the way: black type where it crosses the
+  // seal comes out of a JPEG scan tinged red ((60, 20, 20): the chroma is kept at
+  // half resolution), and pushing it by its redness cut the top bar off a 5 under
+  // the ring, read then as 3 (a wrong 成文日期). Type stays below red 90; seal ink,
+  // even dark (150, 0, 0), is above 140.
   for (std::size_t i = 0; i < out.pixels.size(); ++i) {
     const int b = image.pixels[i * 3];
     const int g = image.pixels[i * 3 + 1];
     const int r = image.pixels[i * 3 + 2];
     const int redness = std::max(0, r - std::max(g, b));
-    out.pixels[i] = static_cast<std::uint8_t>(std::min(255, r + 3 * redness));
+    const int push = std::clamp(r - 90, 0, 50);  // 0 for type, 50 (full) for seal ink
+    out.pixels[i] = static_cast<std::uint8_t>(std::min(255, r + 3 * redness * push / 50));
   }
   return out;
 }
@@ -308,6 +428,7 @@ struct RegionRead {
   RegionText what = RegionText::Block;
   bool erase_rules = false;  ///< long thin rules erased (the separator under the number)
   std::optional<YearBrackets>* brackets = nullptr;  ///< out: the year brackets of a number line
+  bool darkest_ink = false;  ///< only the darkest ink kept (black type under a gray seal)
 };
 
 std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, const RegionRead& how) {
@@ -325,7 +446,7 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
   // other: Tesseract reads a level line far better.
   OcrLayout layout = OcrLayout::Uniform;
   if (prepared.channels == 1) {
-    prepared = binarize(level_text(prepared));
+    prepared = how.darkest_ink ? binarize_darkest_ink(level_text(prepared)) : binarize(level_text(prepared));
     // Read as a block, a number line with wide gaps ("临交字  〔2025〕75号", 签发人 at
     // the right) comes back as two lines in the wrong order: cut out the line and
     // read it as one.
@@ -382,18 +503,21 @@ bool truncated_han_day(const FoundDate& d) {
   return digits == 1;
 }
 
-/// Whether OCR text of a document's last lines shows a whole 成文日期.
-bool has_issue_date(const std::string& text) {
+/// The whole 成文日期 OCR text of a document's last lines shows, if any.
+std::optional<CivilDate> issue_date_in(const std::string& text) {
   DocumentFacts facts;
   read_document_text(text, facts);
-  return facts.issue_date.has_value();
+  return facts.issue_date;
 }
+
+/// Whether OCR text of a document's last lines shows a whole 成文日期.
+bool has_issue_date(const std::string& text) { return issue_date_in(text).has_value(); }
 
 /// OCR of the few regions a reviewer reads on a scan, placed from what the
 /// low-resolution look found: the letterhead band, the number line above the red
 /// rule (or under the tallest type), and the last lines of the last page (signature
 /// and 成文日期, under the seal). Returns text in reading order for read_document_text.
-std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks,
+std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks, bool grayscale,
                             std::optional<YearBrackets>& brackets) {
   const double px = kMarksDpi / 25.4;
   const int last = doc.page_count() - 1;
@@ -466,28 +590,120 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     }
     text += read;
   }
-  // The end: the last lines on the right half of the last page, above the page number.
-  const double lw = doc.page_size(last).width * kMmPerPt;
-  const double lh = doc.page_size(last).height * kMmPerPt;
-  auto tail = text_lines(marks.last, px, lw * 0.45, lw - 10, 20, lh - 32);
-  if (!tail.empty()) {
+  // The end: the last lines on the right half of a page, above the page number:
+  // the signature and the 成文日期 under the seal.
+  const auto read_end = [&](int page, const RasterImage& image) -> std::string {
+    const double lw = doc.page_size(page).width * kMmPerPt;
+    const double lh = doc.page_size(page).height * kMmPerPt;
+    auto tail = text_lines(image, px, lw * 0.45, lw - 10, 20, lh - 32);
+    if (tail.empty()) return {};
     const std::size_t first = tail.size() > 5 ? tail.size() - 5 : 0;
     double top = tail[first].box.y - 3;
     const double bottom = tail.back().box.y + tail.back().box.height + 3;
     for (const SealMark& s : marks.seals) {
-      if (s.page == last + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
+      if (s.page == page + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
     }
     const PageRect end{lw * 0.38, top, lw * 0.62 - 8, bottom - top};
-    std::string read = repair_ocr_date(ocr_region(doc, ocr, last, end, {}));
+    std::string read = repair_ocr_date(ocr_region(doc, ocr, page, end, {}));
     // The seal's ring crossing the date often costs a character (日 read as 晶, 15日
     // as 1器, 日 lost): a date not read whole is read once more, finer.
     if (!has_issue_date(read)) {
-      std::string finer = repair_ocr_date(ocr_region(doc, ocr, last, end, {.dpi = kRetryOcrDpi}));
+      std::string finer = repair_ocr_date(ocr_region(doc, ocr, page, end, {.dpi = kRetryOcrDpi}));
       if (has_issue_date(finer)) read = std::move(finer);
     }
-    text += read;
+    // On a grayscale scan the seal is not dropped with the red: its ring is
+    // binarised as ink and breaks the date. Black type is darker than the ring:
+    // keeping only the darkest ink, the date reads whole. (Not on colour scans, where
+    // the red is gone already: there it thinned a 5 into a 3, docset doc_0075.)
+    // A date from this third reading is taken only when it is read the same at 200
+    // and at 300 dpi: alone, it once read 2月11日 as 2月1日 (tune-2), and no date is
+    // better than a wrong one.
+    if (grayscale && !has_issue_date(read)) {
+      std::string dark = repair_ocr_date(ocr_region(doc, ocr, page, end, {.darkest_ink = true}));
+      if (const auto dark_date = issue_date_in(dark)) {
+        const std::string finer =
+            repair_ocr_date(ocr_region(doc, ocr, page, end, {.dpi = kRetryOcrDpi, .darkest_ink = true}));
+        if (issue_date_in(finer) == dark_date) read = std::move(dark);
+      }
+    }
+    return read;
+  };
+  std::string end = read_end(last, marks.last);
+  // A last page holding only the 版记 (抄送, "…办公室 2025年3月6日印发": the printing
+  // date, not the 成文日期) leaves the date on the page before it, with the seal
+  // (tune-1: this and the darkest-ink reading in read_end read the dates of the
+  // four grayscale scans missed before).
+  if (!has_issue_date(end) && last > 0) {
+    int before = last - 1;
+    if (!marks.seals.empty() && marks.seals.front().page - 1 < last) before = marks.seals.front().page - 1;
+    if (const auto image = doc.render(before, kMarksDpi)) {
+      std::string earlier = read_end(before, *image);
+      if (has_issue_date(earlier)) end = std::move(earlier);
+    }
   }
+  text += end;
   return text;
+}
+
+/// Verdicts on a document some of whose pages this machine did not draw: an
+/// "absent" letterhead or seal becomes "cannot verify", and a finding says why.
+void judge_with_missing_fonts(const FontTrouble& fonts, const FileRecord& record, DocumentFacts& facts,
+                              std::vector<Finding>& findings) {
+  const std::string why = fonts.text_lost ? "字体缺失：本机缺少PDF所用中文字体的编码数据，页面文字无法显示"
+                                          : "字体缺失：PDF未嵌入所用字体" + font_names(fonts) + "，本机也没有可替代的字体，页面文字无法显示";
+  const std::string instead = "；请安装中文字体和poppler-data后重新检查，或提交嵌入字体的PDF或彩色扫描件";
+  if (facts.letterhead.state == Presence::Absent && fonts.on_page(1)) {
+    facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法判断红头" + instead};
+  }
+  if (facts.seal.state == Presence::Absent) {
+    facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认是否缺少公章" + instead};
+  }
+  std::string pages;
+  for (const int p : fonts.pages) pages += (pages.empty() ? "第" : "、第") + std::to_string(p) + "页";
+  findings.push_back(doc_finding(
+      record, "PDF_FONTS_MISSING", Severity::Warning, "D.6",
+      pages + (fonts.text_lost ? "的文字无法解码（缺少中文字体编码数据，如poppler-data）"
+                               : "所用字体" + font_names(fonts) + "未嵌入PDF，本机没有可替代的字体，文字未能显示") +
+          "：红头、文号、公章不能据此判断为缺少",
+      "在本机安装中文字体（如fonts-noto-cjk）和poppler-data后重新检查；提交评审时使用嵌入字体的PDF"
+      "（WPS/Word导出PDF时勾选“嵌入字体”），或提交盖章文件的彩色扫描件"));
+}
+
+/// A scan or photo of paper coarser than kMinScanDpi cannot show that a letterhead
+/// or seal is missing: such verdicts become "cannot verify".
+void judge_scan_resolution(double dpi, DocumentFacts& facts) {
+  if (dpi <= 0 || dpi >= kMinScanDpi) return;
+  const std::string why = "分辨率过低：扫描图像约" + std::to_string(static_cast<int>(std::lround(dpi))) + " dpi";
+  const std::string instead = "；请提交不低于150 dpi（建议300 dpi）的彩色扫描件";
+  if (facts.letterhead.state == Presence::Absent) {
+    facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法判断红头" + instead};
+  }
+  if (facts.seal.state == Presence::Absent) {
+    facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认是否缺少公章" + instead};
+  }
+}
+
+// A scanner's page has the paper's proportions (A4, A3, B5, 16开: long side 1.38-1.42
+// times the short one); a phone photo of paper saved as a PDF page has the
+// photo's (4:3 = 1.33, 16:9 = 1.78).
+constexpr double kPaperRatio = 1.4142;
+constexpr double kPaperRatioSlack = 0.03;
+
+/// A page that is a photo of paper rather than a scan: the paper's size, angle and
+/// perspective in it are unknown, so the size and place of a letterhead or seal
+/// cannot be judged, only found. "Absent" becomes "cannot verify".
+void judge_paper_photo(const PageRect& page, DocumentFacts& facts) {
+  if (page.width <= 0 || page.height <= 0) return;
+  const double ratio = std::max(page.width, page.height) / std::min(page.width, page.height);
+  if (std::abs(ratio / kPaperRatio - 1) <= kPaperRatioSlack) return;
+  const std::string why = "翻拍照片（页面是照片比例而非纸张比例），纸张在照片中的大小和角度无法确定";
+  const std::string instead = "；请提交原件的彩色扫描件";
+  if (facts.letterhead.state == Presence::Absent) {
+    facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法确认缺少红头" + instead};
+  }
+  if (facts.seal.state == Presence::Absent) {
+    facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认缺少公章" + instead};
+  }
 }
 
 }  // namespace
@@ -640,14 +856,32 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   const PageMarks marks = check_red_marks(doc, facts);
   // The reports' thumbnail, from the first page as the letterhead check rendered it.
   if (!marks.first.empty()) facts.preview = encode_jpeg(downscale(marks.first, kPreviewSide), kPreviewQuality);
-  if (facts.has_text_layer) {
+  // A page whose text this machine did not draw shows no letterhead type, and a
+  // text it could not decode no number: neither is then absent.
+  std::vector<std::pair<int, const RasterImage*>> shown;
+  if (facts.page_count > 0) shown.emplace_back(0, marks.first.empty() ? nullptr : &marks.first);
+  if (facts.page_count > 1) shown.emplace_back(facts.page_count - 1, marks.last.empty() ? nullptr : &marks.last);
+  const FontTrouble fonts = check_fonts(doc, shown, kMarksDpi, facts.has_text_layer);
+  if (fonts.any()) judge_with_missing_fonts(fonts, record, facts, out.findings);
+  if (!facts.has_text_layer && !fonts.text_lost) {
+    judge_scan_resolution(doc.largest_image_dpi(), facts);
+    judge_paper_photo(doc.page_size(0), facts);
+  }
+  if (fonts.text_lost && !facts.has_text_layer) {
+    facts.number = {Presence::CannotVerify, 0.0,
+                    "字体缺失：本机无法解码该PDF的文字，未能核对发文字号；请安装中文字体和poppler-data后重新检查，"
+                    "或提交嵌入字体的PDF"};
+  } else if (facts.has_text_layer) {
     out.text = std::move(text);
     facts.number = facts.own_number
                        ? Verdict{Presence::Present, 0.9, "首页文头下方有发文字号“" + facts.own_number->text + "”"}
                        : Verdict{Presence::Absent, 0.8, "首页文头下方未找到本文件的发文字号"};
+  } else if (marks.turned) {
+    facts.number = {Presence::CannotVerify, 0.3,
+                    "扫描页面方向不正（横置或倒置），未识别发文字号，需人工核对；请将页面转正后重新扫描"};
   } else if (ocr && options.ocr) {
     std::optional<YearBrackets> brackets;
-    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks, brackets));
+    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks, !facts.colour_known, brackets));
     read_document_text(ocr_text, facts);
     out.text = std::move(ocr_text);
     if (facts.own_number && brackets) apply_year_brackets(*brackets, facts);

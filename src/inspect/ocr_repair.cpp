@@ -20,13 +20,72 @@ YearStart year_start(const std::vector<std::string>& chars, std::size_t i) {
   return i >= 2 && chars[i - 1] == "1" && is_han_char(chars[i - 2]) ? YearStart::AfterBracket : YearStart::None;
 }
 
+namespace {
+
+/// Full-width digits (０-９) as ASCII ones: OCR of a number set in full-width
+/// digits returns either, and the repairs below look for ASCII.
+std::string ascii_digits(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const auto& ch : split_utf8_chars(text)) {
+    // U+FF10..U+FF19: EF BC 90..99.
+    if (ch.size() == 3 && static_cast<unsigned char>(ch[0]) == 0xEF && static_cast<unsigned char>(ch[1]) == 0xBC &&
+        static_cast<unsigned char>(ch[2]) >= 0x90 && static_cast<unsigned char>(ch[2]) <= 0x99) {
+      out += static_cast<char>('0' + (static_cast<unsigned char>(ch[2]) - 0x90));
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/// The line with the blanks between two digits removed ("(20 25] 2 7号", a
+/// letter-spaced number read digit by digit).
+std::string join_spaced_digits(const std::string& line) {
+  const auto chars = split_utf8_chars(line);
+  std::string out;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const bool blank = chars[i] == " " || chars[i] == "\u3000" || chars[i] == "\t";
+    if (blank && !out.empty() && out.back() >= '0' && out.back() <= '9') {
+      std::size_t j = i;
+      while (j < chars.size() && (chars[j] == " " || chars[j] == "\u3000" || chars[j] == "\t")) ++j;
+      if (j < chars.size() && is_ascii_digit_char(chars[j])) {
+        i = j - 1;
+        continue;
+      }
+    }
+    out += chars[i];
+  }
+  return out;
+}
+
+std::string repair_number_line(const std::string& line);
+
+}  // namespace
+
+/// A number line as OCR reads it off a scan: first as read, then, when no number
+/// came out, with the blanks between digits taken out (a letter-spaced number,
+/// "青交字 (20 25] 2 7号"). The first try keeps the blanks because one of them may
+/// stand for a bracket read as 1 ("20251 115").
+std::string repair_ocr_number(const std::string& read) {
+  const std::string line = ascii_digits(read);
+  std::string repaired = repair_number_line(line);
+  if (repaired != line) return repaired;
+  const std::string joined = join_spaced_digits(line);
+  if (joined == line) return read;
+  repaired = repair_number_line(joined);
+  return repaired != joined ? repaired : read;
+}
+
+namespace {
+
 /// A number line as OCR reads it off a scan: brackets misread as , j . | 1 or lost,
 /// spaces anywhere, 号 misread as another character ("育交发,2025j.7号",
 /// "青交办字 [2025] 17呈", "填交宁【20251 115总"). When the line holds Han characters,
 /// a four-digit year, a serial and one character after it, with at most two stray
 /// characters (spaces not counted) between them, it is rewritten as 代字〔年〕序号号;
 /// otherwise it is returned unchanged.
-std::string repair_ocr_number(const std::string& line) {
+std::string repair_number_line(const std::string& line) {
   // Runs of white space become one " ": a space still ends a run of digits.
   std::vector<std::string> chars;
   for (const auto& ch : split_utf8_chars(line)) {
@@ -91,6 +150,8 @@ std::string repair_ocr_number(const std::string& line) {
   return line;
 }
 
+}  // namespace
+
 /// The 成文日期 sits under the seal, whose ink blots characters of the date. Each
 /// repair is narrow and leaves a well-read date as it is:
 ///   - a year digit eaten: "025年2月28日" (a three-digit year 0NN directly before 年
@@ -105,7 +166,7 @@ std::string repair_ocr_number(const std::string& line) {
 ///   - 十 read as a plus sign: "七月+ 日", "二+三日" are 七月十日, 二十三日;
 ///   - the 〇 of a Chinese-numeral year blotted: "二了二五年", "二@〇二五年" are 二〇二五年.
 std::string repair_ocr_date(const std::string& text) {
-  std::string out = text;
+  std::string out = ascii_digits(text);
   // The century: "2825", "2U25", "AO25", "Z025" before 年 and a month.
   static const std::regex kCentury("(^|[^0-9A-Za-z])[2AZz][0-9A-Za-z]([0-9]{2}) ?年( ?[01]?[0-9] ?月)");
   out = std::regex_replace(out, kCentury, "$0120$2年$3");

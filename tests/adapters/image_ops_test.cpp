@@ -542,6 +542,26 @@ TEST(ImageOps, BinarizeLeavesOnlyBlackTypeOnWhite) {
   }
 }
 
+// Black type crossed by a gray seal's ring (a grayscale scan): the ring goes with
+// the paper, the type stays; binarize alone keeps both.
+TEST(ImageOps, BinarizeDarkestInkDropsAGraySeal) {
+  RasterImage page{200, 100, 1, std::vector<std::uint8_t>(200 * 100, 235)};
+  const auto at = [&](int x, int y) -> std::uint8_t& { return page.pixels[static_cast<std::size_t>(y) * 200 + x]; };
+  for (int y = 0; y < 100; ++y) {
+    for (int x = 0; x < 200; ++x) {
+      if (std::abs(std::hypot(x - 100.0, y - 50.0) - 40) < 3) at(x, y) = 150;  // the ring
+      if (y >= 45 && y < 55 && x % 12 < 6) at(x, y) = 30;                      // the type, over it
+    }
+  }
+  const RasterImage bw = binarize_darkest_ink(page);
+  const RasterImage both = binarize(page);
+  ASSERT_EQ(bw.pixels.size(), page.pixels.size());
+  for (std::size_t i = 0; i < page.pixels.size(); ++i) {
+    ASSERT_EQ(bw.pixels[i] == 0, page.pixels[i] == 30) << i;
+  }
+  EXPECT_EQ(both.pixels[static_cast<std::size_t>(10) * 200 + 100], 0);  // binarize keeps the ring (y 10: its top)
+}
+
 // The minimum or maximum over the window of odd sides 2 * (k / 2) + 1 centred on
 // (x, y), clipped at the borders: the definition open_gray and dilate_rect promise.
 RasterImage window_extreme(const RasterImage& g, int kx, int ky, bool take_max) {

@@ -15,8 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int run(const std::string& args) {
-  const std::string command = std::string("'") + EVPACK_BINARY + "' " + args + " > /dev/null 2>&1";
+int run(const std::string& args, const std::string& environment = "") {
+  const std::string command = environment + "'" + EVPACK_BINARY + "' " + args + " > /dev/null 2>&1";
   const int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -146,6 +146,38 @@ TEST(Cli, StressArchiveGivesAFindingPerBadFile) {
   }
   EXPECT_GT(bad, 500);
   EXPECT_GE(j["files"].size(), 4900u);
+}
+
+// A machine without a Chinese font (fontconfig offers none): poppler finds no font
+// to draw a non-embedded STSong-Light with. The document's letterhead and seal are
+// "cannot verify", never "absent" (D.6 would zero the indicator), and a finding
+// says the fonts are missing.
+TEST(Cli, WithoutAChineseFontNothingIsAbsent) {
+  evpack::testing::TempDir dir;
+  const fs::path evidence = dir.path() / "evidence" / "一、制度建设" / "1.成立领导小组";
+  fs::create_directories(evidence);
+  fs::copy_file(evpack::testing::source_dir() + "/tests/data/docs/text_stsong_not_embedded.pdf",
+                evidence / "关于成立领导小组的通知.pdf");
+  fs::create_directories(dir.path() / "no-fonts");
+  dir.write("fonts.conf", "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><dir>" +
+                              (dir.path() / "no-fonts").string() + "</dir><cachedir>" +
+                              (dir.path() / "fc-cache").string() + "</cachedir></fontconfig>\n");
+  const fs::path report = dir.path() / "report.json";
+  ASSERT_EQ(run("check '" + (dir.path() / "evidence").string() + "' --no-ocr --no-cache --quiet --as-of 2025-12-31 --json '" +
+                report.string() + "'", "FONTCONFIG_FILE='" + (dir.path() / "fonts.conf").string() + "' "),
+            0);
+  const auto j = read_json(report);
+  ASSERT_EQ(j["files"].size(), 1u);
+  const auto& doc = j["files"][0]["document"];
+  EXPECT_NE(doc["letterhead"]["state"], "absent") << doc["letterhead"];
+  EXPECT_NE(doc["seal"]["state"], "absent") << doc["seal"];
+  bool fonts_finding = false;
+  for (const auto& f : j["findings"]) {
+    fonts_finding = fonts_finding || f["code"] == "PDF_FONTS_MISSING";
+    EXPECT_NE(f["code"], "D6_MISSING_HEADER");
+    EXPECT_NE(f["code"], "D6_MISSING_SEAL");
+  }
+  EXPECT_TRUE(fonts_finding);
 }
 
 }  // namespace

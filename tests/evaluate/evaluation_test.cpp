@@ -125,6 +125,24 @@ TEST_F(EvaluationTest, QuartersAreCountedAndGapsNamed) {
   EXPECT_NE(gap->message.find("第四季度"), std::string::npos);
 }
 
+// A meeting notice without its seal, filed under 1.4 (scored by photos, no D.6):
+// the indicator keeps its points, but the clerk is told (issue 23: it got no
+// finding at all).
+TEST_F(EvaluationTest, AnUnsealedNoticeUnderAPhotoIndicatorIsAWarningNotAZero) {
+  add_photo("01制度建设/1.4季度会议/2025年第一季度/会议.jpg", {{2025, 3, 18}, 9, 30});
+  add_document("01制度建设/1.4季度会议/2025年第一季度/关于召开季度会议的通知.pdf", {2025, 3, 12}, true, true, false);
+  const Evaluation ev = run();
+  EXPECT_DOUBLE_EQ(indicator(ev, "1.4").points, 1);
+  EXPECT_TRUE(indicator(ev, "1.4").zeroed_by.empty());
+  const auto warn = std::find_if(ev.findings.begin(), ev.findings.end(),
+                                 [](const Finding& f) { return f.code == "DOC_FORMAL_MARK_MISSING"; });
+  ASSERT_NE(warn, ev.findings.end());
+  EXPECT_EQ(warn->severity, Severity::Warning);
+  EXPECT_EQ(warn->indicator, "1.4");
+  EXPECT_NE(warn->message.find("公章"), std::string::npos);
+  EXPECT_EQ(count(ev, "D6_MISSING_SEAL"), 0);
+}
+
 TEST_F(EvaluationTest, QuartersNotYetDueAreNoGaps) {
   options.as_of = {2025, 8, 1};
   add_photo("01制度建设/1.4季度会议/2025年第一季度/会议.jpg", {{2025, 3, 18}, 9, 30});

@@ -31,6 +31,24 @@ TEST(FindDates, ReadsChineseNumeralDates) {
   EXPECT_EQ(only_date("二〇二五年十月二十日"), (CivilDate{2025, 10, 20}));
 }
 
+// How 成文日期 come out of other producers and of OCR (issue 23): the 〇 of the year
+// typed as a Latin or full-width O, a digit 0 or ○; letter-spaced type.
+TEST(FindDates, ReadsChineseNumeralYearsWrittenWithOtherZeros) {
+  EXPECT_EQ(only_date("二O二五年二月十日"), (CivilDate{2025, 2, 10}));
+  EXPECT_EQ(only_date("二o二五年二月十日"), (CivilDate{2025, 2, 10}));
+  EXPECT_EQ(only_date("二0二五年二月十日"), (CivilDate{2025, 2, 10}));
+  EXPECT_EQ(only_date("二○二五年二月十日"), (CivilDate{2025, 2, 10}));
+  EXPECT_EQ(only_date("二Ｏ二五年十一月二十三日"), (CivilDate{2025, 11, 23}));
+  EXPECT_EQ(only_date("二 〇 二 五 年 二 月 十 日"), (CivilDate{2025, 2, 10}));
+}
+
+TEST(FindDates, ReadsLetterSpacedNumericDates) {
+  EXPECT_EQ(only_date("2 0 2 5 年 5 月 9 日"), (CivilDate{2025, 5, 9}));
+  EXPECT_EQ(only_date("2 0 2 5 年1 2 月3 0 日"), (CivilDate{2025, 12, 30}));
+  EXPECT_TRUE(find_dates("第 2 0 2 5 号").empty());  // spaced digits alone are no year
+  EXPECT_TRUE(find_dates("1 2 3 4 5").empty());
+}
+
 TEST(FindDates, RejectsWhatIsNotADate) {
   EXPECT_TRUE(find_dates("2025年2月30日").empty());    // no such day
   EXPECT_TRUE(find_dates("2025年3月").empty());        // year-month only

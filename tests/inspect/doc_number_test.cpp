@@ -21,6 +21,21 @@ TEST(DocNumber, AcceptsOcrSpacingAndFullWidthDigits) {
   EXPECT_EQ(n.serial, 5);
 }
 
+// A letter-spaced number set in full-width digits reads as the same number, its
+// digits written as ASCII (a full-width digit is no form error); 第 and 【】 are.
+TEST(DocNumber, LetterSpacedFullWidthNumbers) {
+  const DocNumber n = parse_doc_number("青交字〔２ ０ ２ ５〕２ ７号");
+  EXPECT_EQ(n.text, "青交字〔2025〕27号");
+  EXPECT_TRUE(n.form_problems.empty());
+  const DocNumber di = parse_doc_number("青交字〔2025〕第36号");
+  EXPECT_EQ(di.serial, 36);
+  ASSERT_EQ(di.form_problems.size(), 1u);
+  EXPECT_NE(di.form_problems[0].find("第"), std::string::npos);
+  const DocNumber solid = parse_doc_number("青交字 【 2025 】 第 36 号");
+  EXPECT_EQ(solid.text, "青交字【2025】第36号");
+  EXPECT_EQ(solid.form_problems.size(), 2u);
+}
+
 TEST(DocNumber, WrongFormsAreProblemsNotMissingNumbers) {
   for (const char* text : {"青交发[2025]5号", "青交发［2025］5号", "青交发【2025】5号", "青交发(2025)5号",
                            "青交发（2025）5号", "青交发〖2025〗5号", "青交发﹝2025﹞5号"}) {

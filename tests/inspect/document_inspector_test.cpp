@@ -90,6 +90,76 @@ TEST(ReadDocumentText, ADateCutShortUnderTheSealIsNotTaken) {
   EXPECT_EQ(whole.issue_date, (CivilDate{2025, 2, 1}));
 }
 
+// Material not made by our generator (issue 23; fixtures in tests/data/docs/README.md).
+
+// ReportLab/iText-style Chinese: STSong-Light not embedded. Read like an embedded
+// font: letterhead, number, seal, and a 成文日期 in Chinese numerals with a Latin O.
+TEST(InspectPdf, NonEmbeddedChineseFontsReadLikeEmbeddedOnes) {
+  const Inspection got = inspect_no_ocr(source_dir() + "/tests/data/docs/text_stsong_not_embedded.pdf", "a.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  const DocumentFacts& d = *got.document;
+  EXPECT_TRUE(d.has_text_layer);
+  EXPECT_EQ(d.letterhead.state, Presence::Present) << d.letterhead.reason;
+  EXPECT_EQ(d.seal.state, Presence::Present) << d.seal.reason;
+  ASSERT_TRUE(d.own_number.has_value());
+  EXPECT_EQ(d.own_number->text, "青交字〔2025〕12号");
+  EXPECT_EQ(d.issue_date, (CivilDate{2025, 2, 10})) << d.issue_date_text;
+  EXPECT_FALSE(has_code(got, "PDF_FONTS_MISSING"));
+}
+
+// The same file on a machine without poppler-data: poppler decodes and draws none
+// of its text. Nothing may be called absent (D.6 would zero the indicator); a
+// finding says why in words a clerk understands.
+TEST(InspectPdf, WithoutTheFontsEncodingDataNothingIsAbsent) {
+  evpack::testing::TempDir empty;
+  ASSERT_TRUE(set_pdf_encoding_data_dir(empty.str()));
+  const Inspection got = inspect_no_ocr(source_dir() + "/tests/data/docs/text_stsong_not_embedded.pdf", "a.pdf");
+  ASSERT_TRUE(set_pdf_encoding_data_dir(""));
+  ASSERT_TRUE(got.document.has_value());
+  const DocumentFacts& d = *got.document;
+  EXPECT_NE(d.letterhead.state, Presence::Absent) << d.letterhead.reason;
+  EXPECT_NE(d.seal.state, Presence::Absent) << d.seal.reason;
+  EXPECT_NE(d.number.state, Presence::Absent) << d.number.reason;
+  EXPECT_NE(d.number.reason.find("字体缺失"), std::string::npos) << d.number.reason;
+  EXPECT_TRUE(has_code(got, "PDF_FONTS_MISSING"));
+}
+
+// A 43-dpi copy of a real red-header notice (no seal on it): too coarse to say a
+// seal is missing.
+TEST(InspectPdf, ACoarseScanIsNeverSaidToLackItsMarks) {
+  const Inspection got = inspect_no_ocr(source_dir() + "/tests/data/docs/scan_real_red_header_43dpi.pdf", "a.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  const DocumentFacts& d = *got.document;
+  EXPECT_TRUE(d.scanned);
+  EXPECT_NE(d.letterhead.state, Presence::Absent) << d.letterhead.reason;
+  EXPECT_EQ(d.seal.state, Presence::CannotVerify) << d.seal.reason;
+  EXPECT_NE(d.seal.reason.find("分辨率过低"), std::string::npos) << d.seal.reason;
+}
+
+// A phone photo of an unsealed sheet saved as a PDF page (4:3, the sheet on a desk):
+// how large the sheet is in the photo is unknown, so a seal is never said to be
+// missing from it (a scan of the same sheet would say so).
+TEST(InspectPdf, APhotoOfPaperIsNeverSaidToLackItsSeal) {
+  const Inspection got = inspect_no_ocr(source_dir() + "/tests/data/docs/photo_of_unsealed_paper.pdf", "a.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  EXPECT_EQ(got.document->seal.state, Presence::CannotVerify) << got.document->seal.reason;
+  EXPECT_NE(got.document->seal.reason.find("翻拍照片"), std::string::npos);
+  EXPECT_NE(got.document->letterhead.state, Presence::Absent);
+}
+
+// A letter-spaced number in full-width digits (青交字〔２０２５〕２７号) and a letter-spaced
+// date over the seal: the number exact, no false form finding, the date right
+// (the red drop-out had cut the top bar off the 5: 2025年3月9日).
+TEST(InspectPdf, SpacedFullWidthNumberAndDateOnAScan) {
+  const Inspection got = inspect_scan_with_ocr("scan_spaced_fullwidth_number.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  const DocumentFacts& d = *got.document;
+  ASSERT_TRUE(d.own_number.has_value()) << got.text;
+  EXPECT_EQ(d.own_number->text, "青交字〔2025〕27号");
+  EXPECT_FALSE(has_code(got, "DOC_NUMBER_FORM"));
+  EXPECT_EQ(d.issue_date, (CivilDate{2025, 5, 9})) << got.text;
+}
+
 // Scans made by the generator (tools/bench-docs.sh --seed 8, doc_0066 and doc_0036),
 // read with the real OCR engine. Their 成文日期 sit under the seal:
 // at 200 dpi Tesseract reads the colour one "二?二五年七月+ 日" (十 as a plus sign) and

@@ -20,6 +20,15 @@ TEST(RepairOcrNumber, BracketsLostOrMisreadAreRebuilt) {
   EXPECT_EQ(repair_ocr_number("青交发12025]16号"), "青交发〔2025〕16号");
 }
 
+// The external archive's colour scan (issue 23): 青交字〔２０２５〕２７号 letter-spaced,
+// read digit by digit; full-width digits as OCR may return them.
+TEST(RepairOcrNumber, LetterSpacedAndFullWidthDigits) {
+  EXPECT_EQ(repair_ocr_number("青交字 (20 25] 2 7号"), "青交字〔2025〕27号");
+  EXPECT_EQ(repair_ocr_number("青交字 [2 025] 28号"), "青交字〔2025〕28号");
+  EXPECT_EQ(repair_ocr_number("青交字（２０２５）２７号"), "青交字〔2025〕27号");
+  EXPECT_EQ(repair_ocr_number("共 2 0 人参加"), "共 2 0 人参加");  // no year: unchanged
+}
+
 TEST(RepairOcrNumber, OtherTextStaysAsItIs) {
   EXPECT_EQ(repair_ocr_number("青石县交通运输局文件"), "青石县交通运输局文件");
   EXPECT_EQ(repair_ocr_number("2025年3月5日"), "2025年3月5日");

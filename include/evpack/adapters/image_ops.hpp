@@ -45,6 +45,11 @@ RasterImage level_text(const RasterImage& gray, double max_degrees = 3.5);
 /// of a scanned sheet otherwise reaches Tesseract's line recogniser, which works on
 /// gray values. Returns the image unchanged when it is not 1-channel or inconsistent.
 RasterImage binarize(const RasterImage& gray);
+/// Black type kept, gray ink dropped: Otsu's threshold between paper and ink, then
+/// Otsu's again among the ink alone, and only its darker class kept black (a gray
+/// seal's ring over the 成文日期 of a grayscale scan). Returns binarize(gray) when
+/// the ink is too little to split.
+RasterImage binarize_darkest_ink(const RasterImage& gray);
 /// Grey-level opening of a 1-channel image by a `window` x `window` square
 /// (an even side counts as the next odd one): erosion, then dilation, the window
 /// clipped at the borders. The image minus its opening (the white top-hat) is the

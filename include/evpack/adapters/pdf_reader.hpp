@@ -27,6 +27,22 @@ struct PageTextBox {
   double font_size = 0;
 };
 
+/// Fonts of a page that the PDF does not carry, and whether this machine drew
+/// them. A page whose glyphs were not drawn shows no letterhead type even when
+/// the document has one: its verdicts must not be "absent".
+struct PageFonts {
+  /// Fonts the page uses without carrying them (drawn with a font of this machine).
+  std::vector<std::string> not_embedded;
+  /// Of those, the ones this machine could not draw: no font to stand in for it,
+  /// or a stand-in without most of the characters set in it.
+  std::vector<std::string> undrawn;
+  /// The library could not decode or draw text of the page at all: the encoding
+  /// data of a Chinese font (Adobe-GB1 CMaps, Debian's poppler-data) is missing,
+  /// or a text operator had no usable font.
+  bool text_failed = false;
+  bool operator==(const PageFonts&) const = default;
+};
+
 /// Limits that keep hostile PDFs bounded.
 struct PdfLimits {
   int max_pages = 2000;              ///< more pages: refused as "too many pages"
@@ -49,6 +65,14 @@ class PdfDocument {
   virtual std::string page_text(int page_index) const = 0;
   /// Text boxes with positions.
   virtual std::vector<PageTextBox> text_boxes(int page_index) const = 0;
+  /// The page's fonts as this machine drew them (see PageFonts). Text and
+  /// renders of the page made before this call count towards text_failed.
+  virtual PageFonts page_fonts(int /*page_index*/) const { return {}; }
+  /// Pixels per inch of the largest page-shaped image in the file (sides in the
+  /// page's proportion) if it filled the first page: the resolution of a scanned
+  /// or photographed page (a picture placed smaller than the page has more, so
+  /// this errs low). 0 when there is no such image.
+  virtual double largest_image_dpi() const { return 0; }
   /// Renders a page, or a region of it (in points), at `dpi` as BGR pixels.
   /// Fails (never throws) when the page cannot be rendered or exceeds limits.
   virtual Expected<RasterImage> render(int page_index, double dpi,
@@ -65,5 +89,17 @@ class PdfReader {
 
 /// The poppler-cpp implementation.
 std::unique_ptr<PdfReader> make_poppler_pdf_reader(PdfLimits limits = {});
+
+/// Where the PDF library finds its encoding data (CMaps); "" restores the
+/// built-in place (Debian: /usr/share/poppler). Takes effect only while no
+/// document is open (returns false otherwise): for tests that stand for a
+/// machine without poppler-data, and for a portable install that ships it.
+bool set_pdf_encoding_data_dir(const std::string& dir);
+
+/// What of the PDF library's set-up changes what it draws, one line per item:
+/// its version, the encoding data files (names and sizes) it finds, and whether
+/// a Chinese text with a non-embedded Adobe-GB1 font is decoded and drawn.
+/// Part of the inspection cache's environment fingerprint.
+std::string pdf_environment_description();
 
 }  // namespace evpack

@@ -56,8 +56,9 @@ class InspectionCache {
 std::string default_cache_dir();
 
 /// Identifies what inspects: SHA-256 of the running evpack executable (any
-/// change of code gives new keys) and the OCR engine's version. "" when the
-/// executable cannot be read (then no cache is used).
+/// change of code gives new keys) and the environment_fingerprint() (OCR engine,
+/// PDF library and its encoding data, system fonts). "" when the executable
+/// cannot be read (then no cache is used).
 std::string program_fingerprint();
 
 }  // namespace evpack

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <vector>
 #include <cmath>
 #include <cstring>
 #include <mutex>
@@ -222,6 +223,33 @@ RasterImage binarize(const RasterImage& gray) {
   try {
     Target out(gray.width, gray.height, 1);
     cv::threshold(as_mat(gray), out.mat(), 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    return out.take();
+  } catch (const cv::Exception&) {
+    return gray;
+  }
+}
+
+RasterImage binarize_darkest_ink(const RasterImage& gray) {
+  if (!gray.consistent() || gray.channels != 1) return gray;
+  init_opencv();
+  try {
+    const cv::Mat src = as_mat(gray);
+    cv::Mat paper_or_ink;
+    const double paper = cv::threshold(src, paper_or_ink, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    // The ink's own levels, as one row, for the second threshold.
+    std::vector<std::uint8_t> ink;
+    for (int y = 0; y < src.rows; ++y) {
+      const auto* row = src.ptr<std::uint8_t>(y);
+      for (int x = 0; x < src.cols; ++x) {
+        if (row[x] <= paper) ink.push_back(row[x]);
+      }
+    }
+    if (ink.size() < 64) return binarize(gray);
+    cv::Mat ink_row(1, static_cast<int>(ink.size()), CV_8UC1, ink.data());
+    cv::Mat unused;
+    const double dark = cv::threshold(ink_row, unused, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    Target out(gray.width, gray.height, 1);
+    cv::threshold(src, out.mat(), dark, 255, cv::THRESH_BINARY);
     return out.take();
   } catch (const cv::Exception&) {
     return gray;

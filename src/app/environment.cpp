@@ -1,0 +1,44 @@
+#include "evpack/app/environment.hpp"
+
+#include "evpack/adapters/digest.hpp"
+#include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/adapters/system_fonts.hpp"
+
+namespace evpack {
+namespace {
+
+struct PartSource {
+  const char* name;
+  std::string (*describe)();
+};
+
+// Each entry: what it is, and why it changes verdicts.
+constexpr PartSource kParts[] = {
+    // Tesseract's version and TESSDATA_PREFIX: another engine or language data reads other text.
+    {"ocr-engine", &ocr_engine_version},
+    // poppler's version, its encoding data (poppler-data's CMaps: without them no
+    // text of a PDF with non-embedded Chinese fonts is decoded) and a probe of it.
+    {"pdf-library", &pdf_environment_description},
+    // The fonts poppler draws non-embedded fonts with: without a Chinese one a
+    // letterhead in such a PDF is not drawn.
+    {"fonts", &system_fonts_description},
+};
+
+}  // namespace
+
+std::vector<EnvironmentPart> environment_parts() {
+  std::vector<EnvironmentPart> parts;
+  for (const auto& source : kParts) parts.push_back({source.name, source.describe()});
+  return parts;
+}
+
+std::string environment_fingerprint() {
+  std::string out;
+  for (const auto& part : environment_parts()) {
+    out += part.name + " " + sha256_bytes(part.description.data(), part.description.size()) + "\n";
+  }
+  return out;
+}
+
+}  // namespace evpack
