@@ -3,6 +3,7 @@
 #include "evpack/adapters/digest.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/adapters/scene_text.hpp"
 #include "evpack/adapters/system_fonts.hpp"
 
 namespace evpack {
@@ -23,6 +24,10 @@ constexpr PartSource kParts[] = {
     // The fonts poppler draws non-embedded fonts with: without a Chinese one a
     // letterhead in such a PDF is not drawn.
     {"fonts", &system_fonts_description},
+    // The text detection and recognition models (their MANIFEST of SHA-256s, or
+    // "none"): without them no photo's watermark can be absent, with other
+    // models lines are found and read otherwise.
+    {"scene-text-models", [] { return scene_text_fingerprint(default_scene_text_model_dir()); }},
 };
 
 }  // namespace

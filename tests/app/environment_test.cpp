@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/app/inspection_cache.hpp"
 #include "support/temp_dir.hpp"
@@ -16,7 +18,7 @@ TEST(Environment, NamesWhatChangesVerdicts) {
     names.push_back(p.name);
     EXPECT_FALSE(p.description.empty()) << p.name;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"ocr-engine", "pdf-library", "fonts"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"ocr-engine", "pdf-library", "fonts", "scene-text-models"}));
   EXPECT_EQ(environment_fingerprint(), environment_fingerprint());  // stable on one machine
 }
 
@@ -37,6 +39,19 @@ TEST(Environment, PopplerDataInstalledOrNotChangesTheFingerprint) {
   EXPECT_NE(with, without);
   EXPECT_EQ(environment_fingerprint(), with);
   EXPECT_NE(program.find(with), std::string::npos);
+}
+
+// Installing the scene-text models (tools/setup.sh) changes verdicts (a photo can
+// be found to have no watermark only with them), so it changes the key too.
+TEST(Environment, SceneTextModelsPresentOrNotChangeTheFingerprint) {
+  const std::string with = environment_fingerprint();
+  ASSERT_EQ(std::getenv("EVPACK_MODEL_DIR"), nullptr) << "the test sets it itself";
+  evpack::testing::TempDir empty;
+  ::setenv("EVPACK_MODEL_DIR", empty.str().c_str(), 1);
+  const std::string without = environment_fingerprint();
+  ::unsetenv("EVPACK_MODEL_DIR");
+  EXPECT_NE(with, without);
+  EXPECT_EQ(environment_fingerprint(), with);
 }
 
 }  // namespace

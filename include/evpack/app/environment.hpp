@@ -18,8 +18,8 @@ struct EnvironmentPart {
   std::string description;
 };
 
-/// The parts, in a fixed order. To add one (the OCR model files' hashes, the data
-/// of a new library), add a line to kParts in src/app/environment.cpp. Takes some
+/// The parts, in a fixed order. To add one (the data of a new library), add a
+/// line to kParts in src/app/environment.cpp. Takes some
 /// tens of milliseconds (fontconfig lists the fonts; the PDF library draws a probe).
 std::vector<EnvironmentPart> environment_parts();
 
