@@ -65,6 +65,17 @@ int main(int argc, char** argv) {
       std::printf("fast: '%s' score %d settled %d, %zu digit blocks\n", one_line(panels->text).c_str(),
                   panels->best.score, panels->best.settled ? 1 : 0, panels->stamp_blocks.size());
     }
+    if (panels) {
+      for (const auto& block : panels->stamp_blocks) {
+        const PixelRect& b = block.box;
+        const int my = std::max(2, b.height * 3 / 10);
+        const int mx = std::max(4, b.height * 4 / 5);
+        auto text = (*scene)->read(crop(analysis, {std::max(0, b.x - mx), std::max(0, b.y - my), b.width + 2 * mx,
+                                                   b.height + 2 * my}));
+        std::printf("  block [%d %d %d %d] date %d time %d reread '%s'\n", b.x, b.y, b.width, b.height,
+                    block.date ? 1 : 0, block.time ? 1 : 0, text ? text->text.c_str() : "ERR");
+      }
+    }
     auto lines = (*scene)->detect(analysis, 640);
     if (lines) {
       for (const auto& line : *lines) {

@@ -747,14 +747,22 @@ Expected<PanelReading> read_watermark_panels(const RasterImage& analysis, Ocr& o
     if (!out.text.empty()) out.text += '\n';
     out.text += read.text;
   }
-  // The blocks that hold the stamp's digits, for a second reading by another reader.
+  // The blocks that showed the date or the time, for a second reading by another
+  // reader; when no block shows either on its own (the panel's reading joined
+  // them), every block with digits.
   if (best_panel) {
     const TextPanel& panel = panels[*best_panel];
     const PanelRead& read = reads[*best_panel];
-    for (std::size_t i = 0; i < panel.lines.size(); ++i) {
-      if (count_ascii_digits(read.texts[i]) < 2) continue;
-      const PixelRect& line = panel.lines[i];
-      out.stamp_blocks.push_back({panel.box.x + line.x, panel.box.y + line.y, line.width, line.height});
+    for (const bool any_digits : {false, true}) {
+      for (std::size_t i = 0; i < panel.lines.size(); ++i) {
+        const WatermarkReading own = parse_watermark_text(read.texts[i]);
+        const bool stamp = own.date.has_value() || own.hour >= 0;
+        if (any_digits ? count_ascii_digits(read.texts[i]) < 2 : !stamp) continue;
+        const PixelRect& line = panel.lines[i];
+        out.stamp_blocks.push_back(
+            {{panel.box.x + line.x, panel.box.y + line.y, line.width, line.height}, own.date.has_value(), own.hour >= 0});
+      }
+      if (!out.stamp_blocks.empty()) break;
     }
   }
   return out;

@@ -126,13 +126,25 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
   if (shows_stamp(a)) guesses.push_back({a, panels->best.score});
 
   const bool a_cut = std::any_of(panels->stamp_blocks.begin(), panels->stamp_blocks.end(),
-                                 [&](const PixelRect& box) { return touches_side(box, analysis.width); });
+                                 [&](const PanelReading::StampBlock& block) { return touches_side(block.box, analysis.width); });
   std::optional<WatermarkReading> b;
   if (scene_text != nullptr && has_date_and_time(a) && !panels->stamp_blocks.empty() && !a_cut) {
-    auto reread = reread_blocks(analysis, panels->stamp_blocks, *scene_text);
+    // A weekday printed beside the date and agreeing with it confirms the date
+    // (the app computes it from the date): then only the time needs a second
+    // reader. Otherwise the date's and the time's blocks are read again.
+    const bool date_by_weekday = a.weekday != 0 && weekday_agrees(a) && panels->best.settled;
+    std::vector<PixelRect> blocks;
+    for (const auto& block : panels->stamp_blocks) {
+      if (!date_by_weekday || block.time || (!block.date && !block.time)) blocks.push_back(block.box);
+    }
+    auto reread = reread_blocks(analysis, blocks, *scene_text);
     if (!reread && !unavailable(reread.error())) return failed(reread.error());
     if (reread && agree(a, reread->reading) && (panels->best.settled || reread->settled)) {
       return present(std::move(a), "reread", "两种识别方法读数一致", 0.95);
+    }
+    if (reread && date_by_weekday && reread->reading.hour == a.hour && reread->reading.minute == a.minute &&
+        !reread->reading.date) {
+      return present(std::move(a), "reread", "星期与日期一致，时刻两种识别方法读数一致", 0.93);
     }
     if (reread && shows_stamp(reread->reading)) {
       b = reread->reading;
@@ -216,7 +228,10 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         fine.detect_side = 960;
         fine.read_from = &sharp_pixels();
         fine.scale = sharp_scale;
+        // Small type worth the finer look sits in frames and corner stamps, along
+        // the edges: lines in the middle were read at 640 already if legible.
         fine.max_lines = 8;
+        fine.margin = 0.2;
         auto found = read_scene_watermark(analysis, *scene_text, fine, coarse->read_boxes);
         if (!found) return failed(found.error());
         if (unread_stamp.empty()) unread_stamp = found->unread_stamp;

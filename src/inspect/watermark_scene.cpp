@@ -119,9 +119,13 @@ std::vector<SceneTextLine> merge_baselines(std::vector<SceneTextLine> lines) {
       for (std::size_t j = i + 1; j < lines.size() && !merged; ++j) {
         const SceneTextLine& a = lines[i];
         const SceneTextLine& b = lines[j];
-        if (!level(a) || !level(b)) continue;
         const PixelRect& p = a.box;
         const PixelRect& q = b.box;
+        // The longer of the two must lie level; a lone digit beside it may be
+        // taller than wide (the "8" of "8  12 '25").
+        const SceneTextLine& longer = p.width >= q.width ? a : b;
+        const SceneTextLine& shorter = p.width >= q.width ? b : a;
+        if (!level(longer) || (!level(shorter) && shorter.box.width * 2 > shorter.box.height * 3)) continue;
         const int lo = std::min(p.height, q.height);
         const int hi = std::max(p.height, q.height);
         const int overlap = std::min(p.y + p.height, q.y + q.height) - std::max(p.y, q.y);
@@ -223,6 +227,7 @@ Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, Scene
     if (length * 10 < thickness * 14) continue;
     if (std::any_of(skip.begin(), skip.end(), [&](const PixelRect& s) { return overlaps(s, box); })) continue;
     const double edge = edge_distance(box, analysis.width, analysis.height);
+    if (edge > look.margin) continue;
     order.push_back({i, edge, edge <= kEdgeZone});
   }
   std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) {

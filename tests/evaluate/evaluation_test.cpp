@@ -267,6 +267,22 @@ TEST_F(EvaluationTest, FutureDatesAreFatal) {
   EXPECT_EQ(ev.findings.front().severity, Severity::Fatal);
 }
 
+// A watermark reading that was not confirmed (one OCR reading, readings that
+// disagree) raises no D.1 signal: a misread year (2032) or a misread day must not
+// become a fabrication alarm. The future date is a doubt about the reading.
+TEST_F(EvaluationTest, AnUnconfirmedWatermarkRaisesNoD1Signal) {
+  Evidence& future = add_photo("01制度建设/1.4季度会议/2025年第四季度/会议.jpg", {{2032, 3, 1}, 9, 0});
+  future.inspection.photo->watermark = Verdict{Presence::CannotVerify, 0.5, "两次识别结果不一致"};
+  Evidence& apart = add_photo("二 联动机制/2.1市局对接/2025年第一季度/对接.jpg", {{2025, 3, 10}, 9, 0});
+  apart.inspection.photo->watermark = Verdict{Presence::CannotVerify, 0.5, "两次识别结果不一致"};
+  apart.inspection.photo->exif_time = Timestamp{{2025, 1, 2}, 9, 12};
+  const Evaluation ev = run();
+  EXPECT_EQ(count(ev, "DATE_IN_FUTURE"), 0);
+  EXPECT_EQ(count(ev, "WATERMARK_DATE_DOUBTFUL"), 1);
+  EXPECT_EQ(count(ev, "D1_WATERMARK_EXIF_MISMATCH"), 0);
+  EXPECT_EQ(ev.totals.d1_risks, 0);
+}
+
 TEST_F(EvaluationTest, TotalsAddUpAndD3IsAManualCheck) {
   add_document("01制度建设/1.3工作要点/要点.pdf", {2025, 2, 1});
   add("08 加分项/1 创新经验被推广/通报.pdf", ContentKind::Pdf);

@@ -70,9 +70,15 @@ struct PanelReading {
   WatermarkJudgement best{{}, -1, false};  ///< the most complete reading of a panel
   std::string text;                        ///< OCR text of the panels read
   bool text_seen = false;                  ///< any text at all came out
-  /// The blocks of the best panel that showed digits, in the analysis copy:
-  /// where a second reader looks to confirm the date and time.
-  std::vector<PixelRect> stamp_blocks;
+  /// A block of the best panel that showed the date or the time (or, when none
+  /// did on its own, any digits), in the analysis copy: where a second reader
+  /// looks to confirm them.
+  struct StampBlock {
+    PixelRect box;
+    bool date = false;  ///< its own text reads as a date
+    bool time = false;  ///< its own text reads as an HH:MM
+  };
+  std::vector<StampBlock> stamp_blocks;
 };
 
 /// The fast path: find_watermark_panels on `analysis` (an upright copy with a

@@ -50,6 +50,9 @@ struct SceneLook {
   const RasterImage* read_from = nullptr;
   double scale = 1.0;
   int max_lines = 12;  ///< lines read at most
+  /// Read only lines whose centre lies within this share of the height from the
+  /// top or bottom edge, or of the width from a side (1 = anywhere).
+  double margin = 1.0;
 };
 
 /// Detects the lines of type in `analysis` (an upright copy, shorter side about
