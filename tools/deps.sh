@@ -30,7 +30,8 @@ PACKAGES=(
 # Not needed to build, test or run evpack: `tools/deps.sh --holdout` adds them.
 if [ "${1:-}" = "--holdout" ]; then
   PACKAGES+=(python3-piexif python3-fonttools fonts-wqy-microhei fonts-lxgw-wenkai fonts-smiley-sans fonts-dseg
-             libheif-examples libreoffice-writer-nogui)
+             libheif-examples libreoffice-writer-nogui
+             python3-opencv)  # tools/bench-textdet.py: the SWT/DB detector comparison
 fi
 
 # The models come from the npm registry: Debian's npm only where no npm is installed
