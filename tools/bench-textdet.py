@@ -2,7 +2,7 @@
 """Which text detector finds watermark lines: OpenCV contrib's stroke width transform
 (cv::text::detectTextSWT, both polarities) or the PP-OCRv4 DB model evpack ships.
 
-    /usr/bin/python3 tools/bench-textdet.py SET_DIR [--models build/models] [--limit N]
+    /usr/bin/python3 tools/bench-textdet.py SET_DIR [--models models] [--limit N]
 
 SET_DIR holds an evidence archive and truth.json in the format of ../shared/external
 (tools/gen_holdout.py writes such sets). For every photo the truth says is watermarked
@@ -110,7 +110,7 @@ def shows(texts, want):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("set_dir")
-    ap.add_argument("--models", default=os.path.join(os.path.dirname(__file__), "..", "build", "models"))
+    ap.add_argument("--models", default=os.path.join(os.path.dirname(__file__), "..", "models"))
     ap.add_argument("--limit", type=int, default=0)
     a = ap.parse_args()
     truth = json.load(open(os.path.join(a.set_dir, "truth.json"), encoding="utf-8"))
