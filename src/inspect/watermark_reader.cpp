@@ -153,8 +153,9 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
   }
 
   // 2. The general path: the detector at 640 px over the analysis copy, then, if
-  // no date and time came out, at 960 px with the lines read from the sharper
-  // decode (a phone frame's small date line is under 10 px in the analysis copy).
+  // no date and time came out, over a mosaic of the edge strips of the sharper
+  // decode with the lines read from it (a phone frame's small date line is under
+  // 10 px in the analysis copy).
   const RasterImage* sharp = nullptr;
   double sharp_scale = 1.0;
   const auto sharp_pixels = [&]() -> const RasterImage& {
@@ -168,6 +169,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     return *sharp;
   };
   std::string unread_stamp;
+  bool doubted_by_camera = false;  // the recogniser agreed with itself, the camera clock did not
   // Tries to confirm a panel of the general path; true when `out` is set.
   const auto settle = [&](const ScenePanel& panel) -> Expected<bool> {
     if (!out.text.empty()) out.text += '\n';
@@ -184,28 +186,36 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     const bool g_cut = std::any_of(panel.lines.begin(), panel.lines.end(), [&](const ReadLine& line) {
       return count_ascii_digits(line.text) >= 2 && touches_side(line.line.box, analysis.width);
     });
+    // The recogniser reading its own lines again agrees with itself more easily
+    // than two engines agree with each other (segment digits: a 7 read as 9 at
+    // every scale): such a confirmation does not stand against a camera clock
+    // that names another time.
+    const bool camera_says_otherwise = camera_time && camera_time->has_time() && camera_time->date.valid();
+    const auto weak = [&](const char* how, double confidence) {
+      if (camera_says_otherwise) {
+        doubted_by_camera = true;
+        return false;
+      }
+      present(std::move(g), "reread", how, confidence);
+      return true;
+    };
     if (has_date_and_time(g) && !g_cut) {
-      if ((agree(g, a) && !a_cut) || (b && agree(g, *b))) {
+      if (agree(g, a) && !a_cut) {
         present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
         return true;
       }
+      if (b && agree(g, *b) && weak("两次识别读数一致", 0.93)) return true;
       const RasterImage& pixels = sharp_pixels();
       auto again = reread_scene_panel(panel, pixels, sharp_scale, *scene_text);
       if (!again) return again.error();
-      if (agree(g, again->reading) && again->settled) {
-        present(std::move(g), "reread", "两次识别读数一致", 0.93);
-        return true;
-      }
+      if (agree(g, again->reading) && again->settled && weak("两次识别读数一致", 0.93)) return true;
       if (shows_stamp(again->reading)) guesses.push_back({again->reading, again->score});
       // The wide cut read nothing whole (digital stamps' segment digits are
       // fragile): a third reading of the sharper pixels, cut close, may agree.
       if (sharp_scale > 1.0 && !has_date_and_time(again->reading)) {
         auto third = reread_scene_panel(panel, pixels, sharp_scale, *scene_text, 1.03, 1.1);
         if (!third) return third.error();
-        if (agree(g, third->reading) && third->settled) {
-          present(std::move(g), "reread", "两次识别读数一致", 0.9);
-          return true;
-        }
+        if (agree(g, third->reading) && third->settled && weak("两次识别读数一致", 0.9)) return true;
         if (shows_stamp(third->reading)) guesses.push_back({third->reading, third->score});
       }
     }
@@ -225,12 +235,12 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
       }
       if (!coarse->best || !has_date_and_time(coarse->best->judged.reading)) {
         SceneLook fine;
-        fine.detect_side = 960;
+        fine.edge_mosaic = true;
         fine.read_from = &sharp_pixels();
         fine.scale = sharp_scale;
         // Small type worth the finer look sits in frames and corner stamps, along
         // the edges: lines in the middle were read at 640 already if legible.
-        fine.max_lines = 8;
+        fine.max_lines = 5;
         fine.margin = 0.2;
         auto found = read_scene_watermark(analysis, *scene_text, fine, coarse->read_boxes);
         if (!found) return failed(found.error());
@@ -255,7 +265,10 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     const WatermarkReading& r = out.reading;
     if (has_date_and_time(r)) {
       out.confidence = 0.5;
-      out.reason = "读出疑似水印时间 " + r.timestamp()->iso() + "，但两次识别结果不一致或无法复核，水印时间无法可靠识别";
+      out.reason = doubted_by_camera
+                       ? "读出疑似水印时间 " + r.timestamp()->iso() + "，与相机记录的拍摄时间 " + camera_time->iso() +
+                             " 不符，且未能用另一种识别方法复核，水印时间无法可靠识别"
+                       : "读出疑似水印时间 " + r.timestamp()->iso() + "，但两次识别结果不一致或无法复核，水印时间无法可靠识别";
     } else if (r.date) {
       out.confidence = 0.6;
       out.reason = "水印只显示日期 " + r.date->iso() + "，没有读出具体时刻（仅有日期的水印无法证明拍摄时刻）";

@@ -12,7 +12,10 @@
 // the edges first finds the stamp after a few lines on most photos.
 #include "evpack/inspect/watermark_scene.hpp"
 
+#include "evpack/adapters/image_ops.hpp"
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <utility>
@@ -196,11 +199,79 @@ std::string join_read_lines(std::vector<ReadLine> lines) {
   return text;
 }
 
+namespace {
+
+// The edge mosaic of SceneLook::edge_mosaic: lines found on it, mapped back into
+// analysis coordinates (the sharper pixels are `scale` times the analysis copy).
+Expected<std::vector<SceneTextLine>> edge_mosaic_lines(const RasterImage& sharp, double scale, int side,
+                                                       SceneText& scene_text) {
+  const int w = sharp.width;
+  const int h = sharp.height;
+  const int strip = std::max(1, static_cast<int>(std::lround(h * 0.2)));
+  const int tile_width = std::max(1, static_cast<int>(std::lround(w * 0.65)));
+  // Top-left, top-right, bottom-left, bottom-right; the halves overlap by a third
+  // of the width, so a line centred on an edge lies whole in both.
+  const std::array<PixelRect, 4> sources{{{0, 0, tile_width, strip},
+                                          {w - tile_width, 0, tile_width, strip},
+                                          {0, h - strip, tile_width, strip},
+                                          {w - tile_width, h - strip, tile_width, strip}}};
+  const double k = std::min(static_cast<double>(side) / tile_width, static_cast<double>(side) / (4.0 * strip));
+  const int tw = std::max(1, static_cast<int>(tile_width * k));
+  const int th = std::max(1, static_cast<int>(strip * k));
+  RasterImage mosaic{side, side, 3, std::vector<std::uint8_t>(static_cast<std::size_t>(side) * side * 3, 0)};
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const RasterImage tile = resize(crop(sharp, sources[i]), tw, th);
+    if (!tile.consistent() || tile.width != tw || tile.height != th) continue;
+    const int c = tile.channels;
+    for (int y = 0; y < th; ++y) {
+      for (int x = 0; x < tw; ++x) {
+        const std::uint8_t* from = &tile.pixels[(static_cast<std::size_t>(y) * tw + x) * c];
+        std::uint8_t* to = &mosaic.pixels[((static_cast<std::size_t>(i) * th + y) * side + x) * 3];
+        for (int k3 = 0; k3 < 3; ++k3) to[k3] = from[c >= 3 ? k3 : 0];  // gray spread to B, G, R
+      }
+    }
+  }
+  auto found = scene_text.detect(mosaic, side);
+  if (!found) return found.error();
+  std::vector<SceneTextLine> out;
+  for (const SceneTextLine& line : *found) {
+    const int tile = std::clamp((line.box.y + line.box.height / 2) / th, 0, 3);
+    // A line cut by a tile's edge is read whole from the other tile, or not at all.
+    if (line.box.y < tile * th - 1 || line.box.y + line.box.height > (tile + 1) * th + 1) continue;
+    const PixelRect& src = sources[static_cast<std::size_t>(tile)];
+    SceneTextLine mapped = line;
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (PointF& c : mapped.corners) {
+      c.x = static_cast<float>((src.x + c.x / k) / scale);
+      c.y = static_cast<float>((src.y + (c.y - tile * th) / k) / scale);
+      x0 = std::min(x0, c.x);
+      y0 = std::min(y0, c.y);
+      x1 = std::max(x1, c.x);
+      y1 = std::max(y1, c.y);
+    }
+    mapped.box = {static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(std::ceil(x1 - x0)),
+                  static_cast<int>(std::ceil(y1 - y0))};
+    // The halves overlap: the same line found twice is kept once.
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const SceneTextLine& o) {
+      const int iw = std::min(o.box.x + o.box.width, mapped.box.x + mapped.box.width) - std::max(o.box.x, mapped.box.x);
+      const int ih = std::min(o.box.y + o.box.height, mapped.box.y + mapped.box.height) - std::max(o.box.y, mapped.box.y);
+      return iw > 0 && ih > 0 &&
+             2L * iw * ih >= std::min(1L * o.box.width * o.box.height, 1L * mapped.box.width * mapped.box.height);
+    });
+    if (!seen) out.push_back(mapped);
+  }
+  return out;
+}
+
+}  // namespace
+
 Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text,
                                               const SceneLook& look, const std::vector<PixelRect>& skip) {
   SceneWatermark out;
   if (analysis.empty()) return out;
-  auto detected = scene_text.detect(analysis, look.detect_side);
+  const bool mosaic = look.edge_mosaic && look.read_from != nullptr && !look.read_from->empty();
+  auto detected = mosaic ? edge_mosaic_lines(*look.read_from, look.scale, look.detect_side, scene_text)
+                         : scene_text.detect(analysis, look.detect_side);
   if (!detected) return detected.error();
   out.lines_found = static_cast<int>(detected->size());
   const std::vector<SceneTextLine> found = merge_baselines(std::move(*detected));

@@ -49,7 +49,13 @@ struct SceneLook {
   int detect_side = 640;
   const RasterImage* read_from = nullptr;
   double scale = 1.0;
-  int max_lines = 12;  ///< lines read at most
+  /// Detect over a mosaic of the four edge strips of `read_from` (the left and
+  /// right two thirds of its top and bottom fifths, stacked into one square at
+  /// `detect_side`) instead of the whole picture: small type along the edges (a
+  /// phone frame's date line) seen at about twice the whole picture's scale, for
+  /// one detector call and no second detector shape.
+  bool edge_mosaic = false;
+  int max_lines = 8;  ///< lines read at most
   /// Read only lines whose centre lies within this share of the height from the
   /// top or bottom edge, or of the width from a side (1 = anywhere).
   double margin = 1.0;
