@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -109,8 +111,9 @@ constexpr double kMarksDpi = 60;
 // across three quarters of it keeps about 150 dpi.
 constexpr int kImageDocumentShortSide = 1800;
 // A flattened sheet with fewer lines of type than this (crossing a strip down its
-// middle) is not taken for a page of a document (a page of 3号 type holds 22).
-constexpr int kMinPageLines = 8;
+// middle, parted by paper) is not taken for a page of a document (a page of 3号
+// type holds 22).
+constexpr int kMinPageLines = 5;
 // The letterhead and its rule lie in the upper half of the first page.
 constexpr double kHeadZoneMm = 150;
 // Pages searched for a seal (the last pages first, where seals are): enough for a
@@ -660,6 +663,7 @@ struct RegionRead {
   bool erase_rules = false;  ///< long thin rules erased (the separator under the number)
   std::optional<YearBrackets>* brackets = nullptr;  ///< out: the year brackets of a number line
   bool darkest_ink = false;  ///< only the darkest ink kept (black type under a gray seal)
+  bool even_light = false;   ///< uneven light evened out first (photographed sheets)
 };
 
 std::string ocr_region(const UprightPages& pages, Ocr& ocr, int page, PageRect mm_rect, const RegionRead& how) {
@@ -675,6 +679,9 @@ std::string ocr_region(const UprightPages& pages, Ocr& ocr, int page, PageRect m
   // other: Tesseract reads a level line far better.
   OcrLayout layout = OcrLayout::Uniform;
   if (prepared.channels == 1) {
+    // A photographed sheet is lit unevenly (fall-off, the phone's shadow): Otsu
+    // over such a line blackened its shaded end (tune-1's phone photos).
+    if (how.even_light) prepared = even_out_light(prepared, static_cast<int>(dpi / 25.4 * 12));
     prepared = how.darkest_ink ? binarize_darkest_ink(level_text(prepared)) : binarize(level_text(prepared));
     // Read as a block, a number line with wide gaps ("临交字  〔2025〕75号", 签发人 at
     // the right) comes back as two lines in the wrong order: cut out the line and
@@ -689,6 +696,14 @@ std::string ocr_region(const UprightPages& pages, Ocr& ocr, int page, PageRect m
       }
     }
     prepared = frame_in_white(prepared, static_cast<int>(dpi / 25.4 * 3));
+  }
+  if (const char* dump = std::getenv("EVPACK_DEBUG_DOCS_DUMP")) {
+    static int n = 0;
+    const auto png = encode_png(prepared);
+    if (FILE* f = std::fopen((std::string(dump) + "/region" + std::to_string(n++) + ".png").c_str(), "wb")) {
+      std::fwrite(png.data(), 1, png.size(), f);
+      std::fclose(f);
+    }
   }
   auto result = ocr.recognize(prepared, layout);
   if (!result) return {};
@@ -848,16 +863,25 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
     // No letterhead type: the number of a document without a letterhead stands on
     // the first lines of the page, often at the right margin (outside the central
     // columns), above the title.
-    const auto head = text_lines(marks.first, px, 12, w - 12, 15, std::min(h, 110.0));
+    // Lines are found in the right-hand columns and the central ones (over the
+    // whole width a slanted scan joins them), each kept once, top to bottom.
+    auto head = text_lines(marks.first, px, w - 80, w - 12, 15, std::min(h, 110.0));
+    for (const auto& line : text_lines(marks.first, px, w / 2 - 35, w / 2 + 35, 15, std::min(h, 110.0))) {
+      const bool seen = std::any_of(head.begin(), head.end(), [&](const InkLine& o) {
+        return std::abs(o.box.centre_y() - line.box.centre_y()) < 4;
+      });
+      if (!seen) head.push_back(line);
+    }
+    std::sort(head.begin(), head.end(), [](const InkLine& a, const InkLine& b) { return a.box.y < b.box.y; });
     int tried = 0;
     for (const auto& [l, fill] : head) {
       if (l.height < 2.5 || l.height > 10) continue;
-      if (after >= 0 && l.y <= after) continue;
       places.push_back({PageRect{12, l.y - 3, w - 24, l.height + 6}, RegionText::NumberLine});
       if (++tried == 3) break;
     }
   }
   for (const auto& [place, how] : places) {
+    if (std::getenv("EVPACK_DEBUG_DOCS")) std::fprintf(stderr, "number place %.0f %.0f %.0f %.0f\n", place.x, place.y, place.width, place.height);
     const auto read_number = [&](double dpi, std::optional<YearBrackets>& seen) {
       const std::string read =
           ocr_region(pages, ocr, 0, place, {.dpi = dpi, .what = how, .erase_rules = true, .brackets = &seen});
@@ -879,6 +903,22 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
         seen = finer_seen;
       }
     }
+    // A photographed sheet's shaded end comes out black from Otsu's threshold: a
+    // line not read is read again with its light evened out (not first: where the
+    // light is even, evening it out thinned type under a seal).
+    if (find_doc_numbers(read).empty() && pages.has_sheet(0)) {
+      std::optional<YearBrackets> even_seen;
+      std::string even = ocr_region(pages, ocr, 0, place,
+                                    {.what = how, .erase_rules = true, .brackets = &even_seen, .even_light = true});
+      std::string repaired;
+      std::istringstream lines(even);
+      for (std::string line; std::getline(lines, line);) repaired += repair_ocr_number(line) + "\n";
+      if (!find_doc_numbers(repaired).empty()) {
+        read = std::move(repaired);
+        seen = even_seen;
+      }
+    }
+    if (std::getenv("EVPACK_DEBUG_DOCS")) std::fprintf(stderr, "  read: %s\n", read.c_str());
     if (!find_doc_numbers(read).empty()) {
       text += read;
       brackets = seen;
@@ -906,6 +946,10 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
     if (!has_issue_date(read)) {
       std::string finer = repair_ocr_date(ocr_region(pages, ocr, page, end, {.dpi = kRetryOcrDpi}));
       if (has_issue_date(finer)) read = std::move(finer);
+    }
+    if (!has_issue_date(read) && pages.has_sheet(page)) {
+      std::string even = repair_ocr_date(ocr_region(pages, ocr, page, end, {.even_light = true}));
+      if (has_issue_date(even)) read = std::move(even);
     }
     // On a grayscale scan the seal is not dropped with the red: its ring is
     // binarised as ink and breaks the date. Black type is darker than the ring:
