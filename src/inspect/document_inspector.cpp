@@ -221,6 +221,8 @@ constexpr double kSheetRatioMax = 1.7;
 // A sheet whose near side is more than this many times its far side is seen too
 // obliquely: its far part is foreshortened beyond what a scan would show.
 constexpr double kMaxForeshortening = 1.5;
+// The edge of a flattened sheet whitened (type keeps 20 mm and more from the edge).
+constexpr double kSheetEdgeMm = 4;
 
 /// How the sheet of paper in a photo was seen.
 struct SheetView {
@@ -262,6 +264,23 @@ std::pair<RasterImage, SheetView> sheet_of_photo(const RasterImage& photo) {
   const int long_side = static_cast<int>(std::lround(297 * view.px_per_mm));
   RasterImage flat = flatten_sheet(photo, c, portrait ? short_side : long_side, portrait ? long_side : short_side);
   if (flat.empty()) view.found = false;
+  // The outline found may hold a sliver of the desk along the paper's edge (a
+  // brown desk measures as red ink: it was taken for a red rule along the top).
+  // A margin of paper this wide holds nothing a reviewer reads: it is whitened.
+  const int inset = static_cast<int>(std::lround(kSheetEdgeMm * view.px_per_mm));
+  if (!flat.empty() && inset > 0) {
+    const std::size_t c3 = static_cast<std::size_t>(flat.channels);
+    for (int y = 0; y < flat.height; ++y) {
+      for (int x = 0; x < flat.width; ++x) {
+        if (y >= inset && y < flat.height - inset && x >= inset && x < flat.width - inset) {
+          x = flat.width - inset - 1;
+          continue;
+        }
+        std::uint8_t* p = flat.pixels.data() + (static_cast<std::size_t>(y) * flat.width + x) * c3;
+        std::fill(p, p + c3, 255);
+      }
+    }
+  }
   return {std::move(flat), view};
 }
 
@@ -836,7 +855,7 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
     places.push_back({PageRect{12, marks.rule->y - 14, w - 24, 14 + marks.rule->height}, RegionText::NumberLine});
     // The letter form (信函格式, GB/T 9704 §10.1) sets the number under the red
     // rule at the right margin: the first line below the rule.
-    places.push_back({PageRect{12, marks.rule->y + marks.rule->height, w - 24, 15}, RegionText::FirstLine});
+    places.push_back({PageRect{12, marks.rule->y + marks.rule->height, w - 24, 13}, RegionText::FirstLine});
   } else {
     // Lines are found in the central columns only: over a narrow band a scan turned
     // by 3° still shows separate lines (the number line is centred, or starts at
@@ -1065,8 +1084,10 @@ bool photo_shaped(const PageRect& page) {
   return std::abs(ratio / kPaperRatio - 1) > kPaperRatioSlack;
 }
 
-/// Why a photographed sheet cannot show that a letterhead or seal is missing, or
-/// "" when it was seen whole, fine and square enough to be judged like a colour scan.
+/// Why a photographed sheet cannot show that a letterhead or seal is missing: the
+/// sheet was not found whole, is too coarse or too oblique, or (a sheet seen well)
+/// its colours depend on the light. A photo never proves a missing mark: in the tune
+/// sets a well-seen sheet (whole, 150 dpi, square) lost its seal's red to the light.
 std::string photo_doubt(const SheetView* view) {
   if (!view || !view->found) return "翻拍照片中未找到完整的纸张（纸张边缘不清或与背景分不开）";
   if (view->cut_off) return "翻拍照片中纸张不完整（被照片边缘截断）";
@@ -1074,26 +1095,28 @@ std::string photo_doubt(const SheetView* view) {
     return "翻拍照片中纸张的分辨率过低（约" + std::to_string(static_cast<int>(std::lround(view->dpi))) + " dpi）";
   }
   if (view->foreshortening > kMaxForeshortening) return "翻拍照片拍摄角度过斜，纸张远端变形过大";
-  return {};
+  return "翻拍照片的颜色受光线和阴影影响，不能据此认定";
 }
 
-/// Letterhead and seal verdicts of a photo of paper: "absent" only from a sheet
-/// found whole, at least kMinScanDpi and not too oblique (the first page for the
-/// letterhead, the worst page looked at for the seal); otherwise "cannot verify"
-/// with the reason and what to submit instead.
-void judge_photographed(const UprightPages& pages, DocumentFacts& facts) {
+/// Letterhead and seal verdicts of a photo of paper: never "absent" (photo_doubt
+/// says why: the first page's sheet for the letterhead, the first page looked at
+/// that was seen worst for the seal), but "cannot verify" and what to submit.
+void judge_photographed(const std::vector<const SheetView*>& views, DocumentFacts& facts) {
   const std::string instead = "；请提交原件的彩色扫描件，或正对纸张、光线均匀地重新拍摄完整页面";
   if (facts.letterhead.state == Presence::Absent) {
-    if (const std::string why = photo_doubt(pages.sheet_view(0)); !why.empty()) {
-      facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法确认缺少红头" + instead};
-    }
+    facts.letterhead = {Presence::CannotVerify, 0.3,
+                        photo_doubt(views.empty() ? nullptr : views.front()) + "，无法确认缺少红头" + instead};
   }
   if (facts.seal.state == Presence::Absent) {
-    std::string why;
-    for (int i = 0; i < pages.count() && why.empty(); ++i) {
-      if (pages.sheet_view(i) || i == 0) why = photo_doubt(pages.sheet_view(i));
+    // The first sheet not seen whole, fine and square, else the general doubt.
+    const SheetView* worst = views.empty() ? nullptr : views.front();
+    for (const SheetView* v : views) {
+      if (!v || !v->found || v->cut_off || v->dpi < kMinScanDpi || v->foreshortening > kMaxForeshortening) {
+        worst = v;
+        break;
+      }
     }
-    if (!why.empty()) facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认缺少公章" + instead};
+    facts.seal = {Presence::CannotVerify, 0.3, photo_doubt(worst) + "，无法确认缺少公章" + instead};
   }
 }
 
@@ -1291,7 +1314,11 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   if (fonts.any()) judge_with_missing_fonts(fonts, record, facts, out.findings);
   if (!facts.has_text_layer && !fonts.text_lost) {
     if (pages.photographed()) {
-      judge_photographed(pages, facts);
+      std::vector<const SheetView*> views;
+      for (int i = 0; i < pages.count(); ++i) {
+        if (i == 0 || pages.sheet_view(i)) views.push_back(pages.sheet_view(i));
+      }
+      judge_photographed(views, facts);
     } else {
       judge_scan_resolution(doc.largest_image_dpi(), facts);
     }
@@ -1338,13 +1365,7 @@ std::optional<Inspection> inspect_image_document(const std::string& path, const 
   UprightPages pages(std::move(sheet), view.px_per_mm);
   const PageMarks marks = check_red_marks(pages, false, facts);
   if (!marks.first.empty()) facts.preview = encode_jpeg(downscale(marks.first, kPreviewSide), kPreviewQuality);
-  // The photo's own sheet view decides what "absent" may be said.
-  const SheetView* seen = &view;
-  const std::string instead = "；请提交原件的彩色扫描件，或正对纸张、光线均匀地重新拍摄完整页面";
-  if (const std::string why = photo_doubt(seen); !why.empty()) {
-    if (facts.letterhead.state == Presence::Absent) facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法确认缺少红头" + instead};
-    if (facts.seal.state == Presence::Absent) facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认缺少公章" + instead};
-  }
+  judge_photographed({&view}, facts);
   read_scanned_pages(pages, marks, ocr, options, facts, out.text);
   report_number_form(record, facts, out.findings);
   out.document = std::move(facts);

@@ -124,7 +124,8 @@ std::optional<SheetOutline> find_sheet(const RasterImage& image, double min_area
       const double in_mean = cv::mean(small, inside)[0];
       const double ring_n = cv::countNonZero(ring);
       const double out_mean = ring_n > 0 ? cv::mean(small, ring)[0] : 0;
-      if (ring_n > 0 && in_mean < out_mean + 8) continue;
+      // A sheet has surroundings to stand out from (the whole picture is no sheet).
+      if (ring_n < 0.01 * image_area || in_mean < out_mean + 8) continue;
       if (area <= best_area) continue;
       best_area = area;
       SheetOutline outline;
