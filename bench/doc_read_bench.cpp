@@ -1,5 +1,5 @@
 // What the document inspector read off each PDF given, and how long it took:
-//   build/bench/doc_read_bench FILE.pdf... [--no-ocr]
+//   build/bench/doc_read_bench FILE.pdf|FILE.jpg... [--no-ocr]
 // Prints the text it worked from (text layer or the OCR of the key regions), the
 // own number, 成文日期 and the three D.6 verdicts with their reasons. For looking
 // into a miss of tools/bench-docs.sh or of an independent set, not a test.
@@ -38,7 +38,17 @@ int main(int argc, char** argv) {
     record.kind = evpack::ContentKind::Pdf;
     record.extension = "pdf";
     const auto start = std::chrono::steady_clock::now();
-    const evpack::Inspection in = evpack::inspect_pdf(path, record, *reader, ocr.get(), options);
+    // Pictures (a phone photo of a page) go through inspect_image_document.
+    const bool picture = path.size() > 4 && (path.ends_with(".jpg") || path.ends_with(".jpeg") || path.ends_with(".png"));
+    evpack::Inspection in;
+    if (picture) {
+      record.kind = evpack::ContentKind::Jpeg;
+      auto page = evpack::inspect_image_document(path, record, 1, ocr.get(), options);
+      if (page) in = std::move(*page);
+      else std::printf("(not a page of a document)\n");
+    } else {
+      in = evpack::inspect_pdf(path, record, *reader, ocr.get(), options);
+    }
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::printf("== %s (%.0f ms)\n", path.c_str(), ms);
     std::printf("-- text --\n%s\n-- facts --\n", in.text.substr(0, 3000).c_str());

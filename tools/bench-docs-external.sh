@@ -47,3 +47,33 @@ end=$(date +%s.%N)
 echo "== $set_dir: $docs documents, $(echo "$end - $start" | bc) s (jobs=$jobs)"
 # "files matched" counts the whole archive: only the documents were checked.
 /usr/bin/python3 "$evaluate" "$set_dir/truth.json" "$work/report.json" doc || true
+# Per group of producer (truth "producer" where the set has it): text PDFs, colour
+# scans (scan_color, scan_rot, scan_low), grayscale scans, photos of paper.
+/usr/bin/python3 - "$set_dir/truth.json" "$work/report.json" <<'PY'
+import collections, json, sys, unicodedata
+norm = lambda p: unicodedata.normalize("NFC", (p or "").replace("\\", "/")).strip("/")
+truth, report = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+files = {norm(f["path"]): f for f in report.get("files", [])}
+groups = {"ttf": "text", "glyph": "text", "soffice": "text", "cid": "text", "charspace": "text",
+          "scan_color": "colour scan", "scan_rot": "colour scan", "scan_low": "colour scan",
+          "scan_gray": "gray scan", "phone_pdf": "photo of paper", "phone_jpg": "photo of paper"}
+tally = collections.defaultdict(collections.Counter)
+for t in truth["files"]:
+    if t.get("kind") != "document" or t.get("corrupt") or "producer" not in t:
+        continue
+    rp = norm(t["path"])
+    rec = files.get(rp) or next((v for k, v in files.items() if k.endswith("/" + rp)), None) or {}
+    doc = rec.get("document") or {}
+    c = tally[groups.get(t["producer"], t["producer"])]
+    c["n"] += 1
+    num, date = (doc.get("doc_number") or {}).get("text"), doc.get("issue_date")
+    c["number"] += num == t.get("doc_number")
+    c["number wrong"] += bool(num) and num != t.get("doc_number")
+    c["date"] += date == t.get("date")
+    c["date wrong"] += bool(date) and date != t.get("date")
+    c["false absent"] += (t.get("red_header") is True and (doc.get("letterhead") or {}).get("state") == "absent") + \
+        (t.get("seal") is True and (doc.get("seal") or {}).get("state") == "absent")
+for g, c in sorted(tally.items()):
+    print(f"  {g:15s} number {c['number']}/{c['n']} (wrong {c['number wrong']})  date {c['date']}/{c['n']} "
+          f"(wrong {c['date wrong']})  false absent {c['false absent']}")
+PY

@@ -73,7 +73,9 @@ enum class Role { Photo, Screenshot, Document, Ledger, Video, Other };
 Role role_of(const Evidence& e) {
   const ContentKind kind = e.file.kind;
   if (is_image(kind)) {
-    return e.inspection.photo && e.inspection.photo->screenshot ? Role::Screenshot : Role::Photo;
+    if (e.inspection.photo && e.inspection.photo->screenshot) return Role::Screenshot;
+    // A photo of a page of a document (inspect_image_document) stands for the document.
+    return e.inspection.document ? Role::Document : Role::Photo;
   }
   switch (kind) {
     case ContentKind::Pdf:

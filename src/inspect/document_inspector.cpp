@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <string_view>
@@ -12,6 +15,7 @@
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/red_ink.hpp"
+#include "evpack/adapters/sheet.hpp"
 #include "evpack/inspect/ocr_repair.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_marks.hpp"
@@ -102,6 +106,14 @@ Finding doc_finding(const FileRecord& record, std::string code, Severity severit
 
 // Resolution of the colour analysis: a 42 mm seal is ~100 px, a 0.5 mm rule ~1 px.
 constexpr double kMarksDpi = 60;
+// A photo looked at as a possible page of a document is decoded with at least this
+// shorter side (a JPEG is reduced by 1/2, 1/4 or 1/8 only down to it): an A4 sheet
+// across three quarters of it keeps about 150 dpi.
+constexpr int kImageDocumentShortSide = 1800;
+// A flattened sheet with fewer lines of type than this (crossing a strip down its
+// middle, parted by paper) is not taken for a page of a document (a page of 3号
+// type holds 22).
+constexpr int kMinPageLines = 5;
 // The letterhead and its rule lie in the upper half of the first page.
 constexpr double kHeadZoneMm = 150;
 // Pages searched for a seal (the last pages first, where seals are): enough for a
@@ -199,6 +211,237 @@ std::string font_names(const FontTrouble& trouble) {
   return out.empty() ? "" : "（" + out + "）";
 }
 
+// A photo of paper is rendered at most this fine to find and flatten its sheet.
+constexpr double kMaxPhotoDpi = 300;
+// A sheet whose sides are in a paper's proportion within this (A4 1.414; a
+// perspective view of a sheet lying flat measured 1.30-1.52 in the tune sets'
+// phone photos).
+constexpr double kSheetRatioMin = 1.2;
+constexpr double kSheetRatioMax = 1.7;
+// A sheet whose near side is more than this many times its far side is seen too
+// obliquely: its far part is foreshortened beyond what a scan would show.
+constexpr double kMaxForeshortening = 1.5;
+// The edge of a flattened sheet whitened (type keeps 20 mm and more from the edge).
+constexpr double kSheetEdgeMm = 4;
+
+/// How the sheet of paper in a photo was seen.
+struct SheetView {
+  bool found = false;         ///< a four-sided sheet in a paper's proportion
+  bool cut_off = false;       ///< it touches the photo's border
+  double dpi = 0;             ///< resolution of the paper along its coarsest side
+  double foreshortening = 1;  ///< longest / shortest of its opposite sides
+  double px_per_mm = 0;       ///< of the flattened sheet
+};
+
+double distance(const PixelPoint& a, const PixelPoint& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+/// The sheet of paper in a photo, flattened to A4 proportions (portrait or, when
+/// the photo was taken sideways, landscape: the page is turned later like a
+/// sideways scan), and how it was seen. An empty picture when no sheet was found.
+std::pair<RasterImage, SheetView> sheet_of_photo(const RasterImage& photo) {
+  SheetView view;
+  const auto outline = find_sheet(photo);
+  if (!outline) return {RasterImage{}, view};
+  const auto& c = outline->corners;
+  const double top = distance(c[0], c[1]);
+  const double bottom = distance(c[3], c[2]);
+  const double left = distance(c[0], c[3]);
+  const double right = distance(c[1], c[2]);
+  const double across = std::max(top, bottom);
+  const double down = std::max(left, right);
+  if (std::min({top, bottom, left, right}) < 16) return {RasterImage{}, view};
+  const double ratio = std::max(across, down) / std::min(across, down);
+  if (ratio < kSheetRatioMin || ratio > kSheetRatioMax) return {RasterImage{}, view};
+  view.found = true;
+  view.cut_off = outline->touches_border;
+  view.foreshortening = std::max(std::max(top, bottom) / std::min(top, bottom), std::max(left, right) / std::min(left, right));
+  const bool portrait = down >= across;
+  // The short side is the sheet's 210 mm; its coarser end sets the resolution.
+  const double short_px = portrait ? std::min(top, bottom) : std::min(left, right);
+  view.dpi = short_px / 210 * 25.4;
+  view.px_per_mm = (portrait ? across : down) / 210;
+  const int short_side = static_cast<int>(std::lround(210 * view.px_per_mm));
+  const int long_side = static_cast<int>(std::lround(297 * view.px_per_mm));
+  RasterImage flat = flatten_sheet(photo, c, portrait ? short_side : long_side, portrait ? long_side : short_side);
+  if (flat.empty()) view.found = false;
+  // The outline found may hold a sliver of the desk along the paper's edge (a
+  // brown desk measures as red ink: it was taken for a red rule along the top).
+  // A margin of paper this wide holds nothing a reviewer reads: it is whitened.
+  const int inset = static_cast<int>(std::lround(kSheetEdgeMm * view.px_per_mm));
+  if (!flat.empty() && inset > 0) {
+    const std::size_t c3 = static_cast<std::size_t>(flat.channels);
+    for (int y = 0; y < flat.height; ++y) {
+      for (int x = 0; x < flat.width; ++x) {
+        if (y >= inset && y < flat.height - inset && x >= inset && x < flat.width - inset) {
+          x = flat.width - inset - 1;
+          continue;
+        }
+        std::uint8_t* p = flat.pixels.data() + (static_cast<std::size_t>(y) * flat.width + x) * c3;
+        std::fill(p, p + c3, 255);
+      }
+    }
+  }
+  return {std::move(flat), view};
+}
+
+/// Orientation (EXIF numbering) of a page turned by another half turn: 1 and 3,
+/// 6 and 8 swap.
+int half_turned(int orientation) {
+  switch (orientation) {
+    case 1: return 3;
+    case 3: return 1;
+    case 6: return 8;
+    case 8: return 6;
+    default: return orientation;
+  }
+}
+
+/// The pages the verdicts are read from, each upright: a PDF page as drawn, a
+/// page turned upright (scanned sideways or upside down), or a sheet cut out of a
+/// photo and flattened. Positions are millimetres from the upright page's top-left
+/// corner, so the letterhead, number line and 成文日期 are placed the same way on
+/// all of them.
+class UprightPages {
+ public:
+  explicit UprightPages(const PdfDocument* doc) : doc_(doc), count_(doc ? doc->page_count() : 0) {}
+  /// A single page given as pixels (a photo's flattened sheet) at `px_per_mm`.
+  UprightPages(RasterImage sheet, double px_per_mm) : count_(1) { set_sheet(0, std::move(sheet), px_per_mm); }
+
+  int count() const { return count_; }
+  const PdfDocument* pdf() const { return doc_; }
+  /// Width and height in mm, upright.
+  std::pair<double, double> size_mm(int page) const {
+    double w = 0;
+    double h = 0;
+    const auto it = pages_.find(page);
+    if (it != pages_.end() && !it->second.sheet.empty()) {
+      w = it->second.sheet.width / it->second.px_per_mm;
+      h = it->second.sheet.height / it->second.px_per_mm;
+    } else if (doc_) {
+      const PageRect size = doc_->page_size(page);
+      w = size.width * kMmPerPt;
+      h = size.height * kMmPerPt;
+    }
+    return turned_sideways(orientation(page)) ? std::pair{h, w} : std::pair{w, h};
+  }
+  int orientation(int page) const {
+    const auto it = pages_.find(page);
+    return it == pages_.end() ? 1 : it->second.orientation;
+  }
+  void set_orientation(int page, int orientation) {
+    Page& p = pages_[page];
+    if (p.orientation == orientation) return;
+    p.orientation = orientation;
+    p.turned = {};
+  }
+  /// The page is this picture (`px_per_mm`), not the PDF's drawing of it.
+  void set_sheet(int page, RasterImage sheet, double px_per_mm) {
+    Page& p = pages_[page];
+    p.sheet = std::move(sheet);
+    p.px_per_mm = px_per_mm;
+    p.turned = {};
+  }
+  bool has_sheet(int page) const {
+    const auto it = pages_.find(page);
+    return it != pages_.end() && !it->second.sheet.empty();
+  }
+  /// Pixels per mm of the page's own picture (a sheet), 0 for PDF pages.
+  double sheet_px_per_mm(int page) const {
+    const auto it = pages_.find(page);
+    return it == pages_.end() ? 0 : it->second.px_per_mm;
+  }
+
+  /// The PDF's pages are photos of paper (`dpi`: their pictures' resolution):
+  /// each page is the sheet found in its photo, flattened, when first used.
+  void set_photographed(double dpi) { photo_dpi_ = dpi; }
+  bool photographed() const { return photo_dpi_ > 0; }
+  /// How the sheet of a photographed page was seen (after it was first used).
+  const SheetView* sheet_view(int page) const {
+    const auto it = pages_.find(page);
+    return it == pages_.end() || !it->second.view ? nullptr : &*it->second.view;
+  }
+
+  /// The upright page, or the region `mm` of it, at `dpi` (BGR).
+  std::optional<RasterImage> render(int page, double dpi, std::optional<PageRect> mm = std::nullopt) const {
+    if (page < 0 || page >= count_) return std::nullopt;
+    if (photographed() && !pages_[page].view) flatten_photo(page);
+    const auto it = pages_.find(page);
+    if (it == pages_.end() || it->second.sheet.empty()) {
+      if (!doc_) return std::nullopt;
+      // A PDF page, turned or not: the region is drawn from where it lies on the
+      // unturned page and turned after (drawing the whole page and cutting it would
+      // cost a full-page render per region).
+      const int orientation = it == pages_.end() ? 1 : it->second.orientation;
+      std::optional<PageRect> pt;
+      if (mm) {
+        const PageRect size = doc_->page_size(page);
+        const double raw_w = size.width * kMmPerPt;
+        const double raw_h = size.height * kMmPerPt;
+        PageRect raw = *mm;
+        switch (orientation) {
+          case 3: raw = {raw_w - mm->x - mm->width, raw_h - mm->y - mm->height, mm->width, mm->height}; break;
+          case 6: raw = {mm->y, raw_h - mm->x - mm->width, mm->height, mm->width}; break;
+          case 8: raw = {raw_w - mm->y - mm->height, mm->x, mm->height, mm->width}; break;
+          default: break;
+        }
+        pt = PageRect{raw.x / kMmPerPt, raw.y / kMmPerPt, raw.width / kMmPerPt, raw.height / kMmPerPt};
+      }
+      auto image = doc_->render(page, dpi, pt);
+      if (!image) return std::nullopt;
+      return apply_orientation(std::move(image.value()), orientation);
+    }
+    Page& p = it->second;
+    // A sheet cut out of a photo: turned once, then cut and scaled.
+    if (p.turned.empty()) p.turned = apply_orientation(p.sheet, p.orientation);
+    const RasterImage* whole = &p.turned;
+    const double px_per_mm = p.px_per_mm;
+    RasterImage out = *whole;
+    if (mm) {
+      const PixelRect px{static_cast<int>(std::floor(mm->x * px_per_mm)), static_cast<int>(std::floor(mm->y * px_per_mm)),
+                         static_cast<int>(std::ceil(mm->width * px_per_mm)),
+                         static_cast<int>(std::ceil(mm->height * px_per_mm))};
+      out = crop(*whole, px);
+      if (out.empty()) return std::nullopt;
+    }
+    const double scale = dpi / 25.4 / px_per_mm;
+    if (std::abs(scale - 1) > 0.02) {
+      out = resize(out, std::max(1, static_cast<int>(std::lround(out.width * scale))),
+                   std::max(1, static_cast<int>(std::lround(out.height * scale))));
+      if (out.empty()) return std::nullopt;
+    }
+    return out;
+  }
+
+ private:
+  static bool turned_sideways(int orientation) { return orientation >= 5; }
+  void flatten_photo(int page) const {
+    Page& p = pages_[page];
+    p.view = SheetView{};
+    if (!doc_) return;
+    // The photo at its own resolution (a finer render only interpolates), capped:
+    // a 12-megapixel photo of an A4 sheet holds about 300 dpi of paper.
+    auto photo = doc_->render(page, std::min(photo_dpi_, kMaxPhotoDpi));
+    if (!photo) return;
+    auto [sheet, view] = sheet_of_photo(*photo);
+    p.view = view;
+    if (!sheet.empty()) {
+      p.sheet = std::move(sheet);
+      p.px_per_mm = view.px_per_mm;
+    }
+  }
+  struct Page {
+    std::optional<SheetView> view;  ///< photographed pages: the sheet as seen, once looked for
+    int orientation = 1;
+    RasterImage sheet;       ///< the page's own picture, when it replaces the PDF's drawing
+    double px_per_mm = 0;    ///< of `sheet`
+    RasterImage turned;      ///< `sheet` turned upright (cache)
+  };
+  const PdfDocument* doc_ = nullptr;
+  int count_ = 0;
+  double photo_dpi_ = 0;
+  mutable std::map<int, Page> pages_;
+};
+
 /// What the low-resolution look at the pages found, reused to place OCR regions.
 struct PageMarks {
   std::optional<MmRect> band;   ///< red letterhead, page 1
@@ -222,48 +465,52 @@ RedInkReport head_zone(const RedInkReport& page) {
   return top;
 }
 
-/// Red letterhead and red seal, from pages rendered at low resolution.
-PageMarks check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
+/// Red letterhead and red seal, from pages rendered at low resolution. A first
+/// page whose letterhead is found only turned is set upright in `pages`.
+PageMarks check_red_marks(UprightPages& pages, bool has_text_layer, DocumentFacts& facts) {
   PageMarks marks;
-  const int pages = doc.page_count();
+  const int count = pages.count();
   RedInkOptions ink;
   ink.px_per_mm = kMarksDpi / 25.4;
-  bool colour_seen = facts.has_text_layer;  // born-digital: black is black
+  bool colour_seen = has_text_layer;  // born-digital: black is black
   bool rendered_any = false;
   std::vector<SealMark> seals;
   int checked = 0;
   std::optional<LetterheadJudgement> head;
   // Page order: the first (letterhead), then the last backwards (seals sit at the end).
   std::vector<int> order;
-  if (pages > 0) order.push_back(0);
-  for (int i = pages - 1; i > 0 && static_cast<int>(order.size()) < kMaxSealPages; --i) order.push_back(i);
+  if (count > 0) order.push_back(0);
+  for (int i = count - 1; i > 0 && static_cast<int>(order.size()) < kMaxSealPages; --i) order.push_back(i);
   for (const int index : order) {
-    auto image = doc.render(index, kMarksDpi);
+    auto image = pages.render(index, kMarksDpi);
     if (!image) continue;
     rendered_any = true;
     ++checked;
     const RedInkReport report = analyse_red_ink(*image, ink);
     if (index == 0) marks.first = *image;
-    if (index == pages - 1) marks.last = *image;
+    if (index == count - 1) marks.last = *image;
     colour_seen = colour_seen || report.colour;
     if (index == 0) {
-      head = judge_letterhead(head_zone(report), doc.page_size(0).width * kMmPerPt, true, facts.letterhead_text);
+      head = judge_letterhead(head_zone(report), pages.size_mm(0).first, true, facts.letterhead_text);
       marks.band = head->band;
       marks.rule = head->rule;
       // A page scanned or photographed sideways (or upside down) holds its
-      // letterhead along another edge: turned upright, it is found. Its OCR regions
-      // are not placed then (they would be read across the lines).
-      if (head->verdict.state == Presence::Absent && !facts.has_text_layer) {
+      // letterhead along another edge: turned upright, it is found, and the page
+      // is read turned from then on (number line, 成文日期).
+      if (head->verdict.state == Presence::Absent && !has_text_layer) {
         for (const int orientation : {6, 8, 3}) {
-          const RasterImage turned = apply_orientation(*image, orientation);
+          RasterImage turned = apply_orientation(*image, orientation);
           const double width_mm = turned.width / ink.px_per_mm;
           auto upright = judge_letterhead(head_zone(analyse_red_ink(turned, ink)), width_mm, true, facts.letterhead_text);
           if (upright.verdict.state != Presence::Present) continue;
           upright.verdict.reason += "（页面方向不正，转正后判断）";
           head = std::move(upright);
-          marks.band.reset();
-          marks.rule.reset();
+          marks.band = head->band;
+          marks.rule = head->rule;
           marks.turned = true;
+          pages.set_orientation(0, orientation);
+          marks.first = std::move(turned);
+          if (count == 1) marks.last = marks.first;
           break;
         }
       }
@@ -282,13 +529,13 @@ PageMarks check_red_marks(const PdfDocument& doc, DocumentFacts& facts) {
   facts.colour_known = colour_seen;
   if (head) {
     if (!colour_seen && head->verdict.state == Presence::Absent) {
-      head = judge_letterhead(RedInkReport{}, doc.page_size(0).width * kMmPerPt, false, facts.letterhead_text);
+      head = judge_letterhead(RedInkReport{}, pages.size_mm(0).first, false, facts.letterhead_text);
     }
     facts.letterhead = head->verdict;
   } else {
     facts.letterhead = {Presence::CannotVerify, 0.0, "首页无法渲染，未能检查红头"};
   }
-  facts.seal = judge_seal(seals, colour_seen, checked, pages);
+  facts.seal = judge_seal(seals, colour_seen, checked, count);
   if (!seals.empty()) facts.seal_page = seals.front().page;
   marks.seals = std::move(seals);
   return marks;
@@ -391,7 +638,7 @@ constexpr double kRetryOcrDpi = 300;
 /// Rows [top, bottom) of the lowest line of type in a black-on-white crop: runs of
 /// rows holding ink, joined across gaps under 1 mm, at least 2.5 mm tall (a line
 /// of 3号 type is ~5 mm; specks and a rule's remains are thinner).
-std::optional<std::pair<int, int>> lowest_text_band(const RasterImage& bw, double px_per_mm) {
+std::optional<std::pair<int, int>> lowest_text_band(const RasterImage& bw, double px_per_mm, bool highest = false) {
   if (bw.channels != 1 || bw.empty()) return std::nullopt;
   std::vector<int> ink(static_cast<std::size_t>(bw.height), 0);
   for (int y = 0; y < bw.height; ++y) {
@@ -409,9 +656,14 @@ std::optional<std::pair<int, int>> lowest_text_band(const RasterImage& bw, doubl
       bands.emplace_back(y, y + 1);
     }
   }
-  for (auto it = bands.rbegin(); it != bands.rend(); ++it) {
-    if (it->second - it->first >= static_cast<int>(px_per_mm * 2.5)) return *it;
+  const auto tall = [&](const std::pair<int, int>& b) { return b.second - b.first >= static_cast<int>(px_per_mm * 2.5); };
+  if (highest) {
+    const auto it = std::find_if(bands.begin(), bands.end(), tall);
+    if (it != bands.end()) return *it;
+    return std::nullopt;
   }
+  const auto it = std::find_if(bands.rbegin(), bands.rend(), tall);
+  if (it != bands.rend()) return *it;
   return std::nullopt;
 }
 
@@ -419,6 +671,7 @@ std::optional<std::pair<int, int>> lowest_text_band(const RasterImage& bw, doubl
 enum class RegionText {
   Block,       ///< several lines (header band, signature and date)
   NumberLine,  ///< the number line: the lowest line of type in the crop, read as one line
+  FirstLine,   ///< the highest line of type in the crop, read as one line (a number under the rule)
 };
 
 /// How a region is prepared for OCR.
@@ -429,14 +682,13 @@ struct RegionRead {
   bool erase_rules = false;  ///< long thin rules erased (the separator under the number)
   std::optional<YearBrackets>* brackets = nullptr;  ///< out: the year brackets of a number line
   bool darkest_ink = false;  ///< only the darkest ink kept (black type under a gray seal)
+  bool even_light = false;   ///< uneven light evened out first (photographed sheets)
 };
 
-std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_rect, const RegionRead& how) {
+std::string ocr_region(const UprightPages& pages, Ocr& ocr, int page, PageRect mm_rect, const RegionRead& how) {
   const double dpi = how.dpi;
-  const double k = 72 / 25.4;
-  const PageRect pt{mm_rect.x * k, mm_rect.y * k, mm_rect.width * k, mm_rect.height * k};
-  if (pt.width <= 0 || pt.height <= 0) return {};
-  auto image = doc.render(page, dpi, pt);
+  if (mm_rect.width <= 0 || mm_rect.height <= 0) return {};
+  auto image = pages.render(page, dpi, mm_rect);
   if (!image) return {};
   RasterImage prepared = how.drop_red ? red_dropout(*image) : *image;
   // A gray separator rule under the number (a gray scan, or a tilted page) makes
@@ -446,12 +698,15 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
   // other: Tesseract reads a level line far better.
   OcrLayout layout = OcrLayout::Uniform;
   if (prepared.channels == 1) {
+    // A photographed sheet is lit unevenly (fall-off, the phone's shadow): Otsu
+    // over such a line blackened its shaded end (tune-1's phone photos).
+    if (how.even_light) prepared = even_out_light(prepared, static_cast<int>(dpi / 25.4 * 12));
     prepared = how.darkest_ink ? binarize_darkest_ink(level_text(prepared)) : binarize(level_text(prepared));
     // Read as a block, a number line with wide gaps ("临交字  〔2025〕75号", 签发人 at
     // the right) comes back as two lines in the wrong order: cut out the line and
     // read it as one.
-    if (how.what == RegionText::NumberLine) {
-      if (const auto band = lowest_text_band(prepared, dpi / 25.4)) {
+    if (how.what == RegionText::NumberLine || how.what == RegionText::FirstLine) {
+      if (const auto band = lowest_text_band(prepared, dpi / 25.4, how.what == RegionText::FirstLine)) {
         const int pad = static_cast<int>(dpi / 25.4);
         const int top = std::max(0, band->first - pad);
         const int bottom = std::min(prepared.height, band->second + pad);
@@ -460,6 +715,14 @@ std::string ocr_region(const PdfDocument& doc, Ocr& ocr, int page, PageRect mm_r
       }
     }
     prepared = frame_in_white(prepared, static_cast<int>(dpi / 25.4 * 3));
+  }
+  if (const char* dump = std::getenv("EVPACK_DEBUG_DOCS_DUMP")) {
+    static int n = 0;
+    const auto png = encode_png(prepared);
+    if (FILE* f = std::fopen((std::string(dump) + "/region" + std::to_string(n++) + ".png").c_str(), "wb")) {
+      std::fwrite(png.data(), 1, png.size(), f);
+      std::fclose(f);
+    }
   }
   auto result = ocr.recognize(prepared, layout);
   if (!result) return {};
@@ -513,31 +776,86 @@ std::optional<CivilDate> issue_date_in(const std::string& text) {
 /// Whether OCR text of a document's last lines shows a whole 成文日期.
 bool has_issue_date(const std::string& text) { return issue_date_in(text).has_value(); }
 
+/// Lines of type (2.5-10 mm tall) crossing a 40 mm strip down a page image with
+/// at least 2 mm of paper before the next: Chinese type is set on a square grid, so
+/// a strip across lines standing on end crosses rows of characters too, but those
+/// are parted by a fraction of a millimetre, lines by half their height or more.
+int level_lines(const RasterImage& image, double px_per_mm) {
+  const double w = image.width / px_per_mm;
+  const double h = image.height / px_per_mm;
+  // Three strips (a last page's few lines may stop short of the middle); the
+  // most lines any of them crosses.
+  int most = 0;
+  for (const double at : {0.3, 0.5, 0.7}) {
+    const auto lines = text_lines(image, px_per_mm, w * at - 20, w * at + 20, 0, h);
+    int n = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      const MmRect& l = lines[i].box;
+      if (l.height >= 2.5 && l.height <= 10 && lines[i + 1].box.y - (l.y + l.height) >= 2) ++n;
+    }
+    most = std::max(most, n);
+  }
+  return most;
+}
+
+/// Whether the type of a page image stands on end (the page was scanned or
+/// photographed sideways): across the page, a strip crosses many short lines of
+/// type; along lines on end it sees a few tall blocks.
+bool type_on_end(const RasterImage& image, double px_per_mm) {
+  const int along = level_lines(image, px_per_mm);
+  const int across = level_lines(apply_orientation(image, 6), px_per_mm);
+  // A landscape page in a portrait document is most likely turned: more lines
+  // across than along will do.
+  if (image.width > image.height * 1.2) return across > along;
+  return across >= 4 && across >= 2 * along + 2;
+}
+
+/// Whether an upright-looking page may be upside down: its seal stands above
+/// most of its lines of type (a seal sits on the signature, below the body).
+bool seal_above_text(const RasterImage& image, double px_per_mm, const std::vector<SealMark>& seals) {
+  if (seals.empty()) return false;
+  const double w = image.width / px_per_mm;
+  const double h = image.height / px_per_mm;
+  const double seal_y = seals.front().box.centre_y();
+  int above = 0;
+  int below = 0;
+  for (const auto& l : text_lines(image, px_per_mm, 10, w - 10, 0, h)) {
+    if (l.box.height < 2.5 || l.box.height > 10) continue;
+    (l.box.centre_y() < seal_y ? above : below) += 1;
+  }
+  return below > above + 2;
+}
+
 /// OCR of the few regions a reviewer reads on a scan, placed from what the
 /// low-resolution look found: the letterhead band, the number line above the red
-/// rule (or under the tallest type), and the last lines of the last page (signature
-/// and 成文日期, under the seal). Returns text in reading order for read_document_text.
-std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& marks, bool grayscale,
+/// rule (or under it, or under the tallest type, or the first lines of the page),
+/// and the last lines of the last page (signature and 成文日期, under the seal).
+/// Pages found turned are set upright in `pages`. Returns text in reading order for
+/// read_document_text.
+std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& marks, bool grayscale,
                             std::optional<YearBrackets>& brackets) {
   const double px = kMarksDpi / 25.4;
-  const int last = doc.page_count() - 1;
-  const double w = doc.page_size(0).width * kMmPerPt;
-  const double h = doc.page_size(0).height * kMmPerPt;
+  const int last = pages.count() - 1;
+  const auto [w, h] = pages.size_mm(0);
   std::string text;
   if (w <= 0 || h <= 0) return text;
   // Header: large type, read as it is (a red header must not drop out).
   if (marks.band) {
     const MmRect& b = *marks.band;
-    text += ocr_region(doc, ocr, 0, {b.x - 3, b.y - 3, b.width + 6, b.height + 6}, {.dpi = 100, .drop_red = false}) +
+    text += ocr_region(pages, ocr, 0, {b.x - 3, b.y - 3, b.width + 6, b.height + 6}, {.dpi = 100, .drop_red = false}) +
             "\n";
   }
-  // The number line.
-  std::optional<PageRect> number;
+  // Where the number line may be, most likely first; the first that reads as a
+  // number is taken.
+  std::vector<std::pair<PageRect, RegionText>> places;
   if (marks.rule) {
     // Down to the rule's lower edge: on a slanted scan the rule's box is as tall as
     // its climb, and the number at its low end sits below the box's top. The rule
     // itself drops out with the red (or is erased when gray).
-    number = PageRect{12, marks.rule->y - 14, w - 24, 14 + marks.rule->height};
+    places.push_back({PageRect{12, marks.rule->y - 14, w - 24, 14 + marks.rule->height}, RegionText::NumberLine});
+    // The letter form (信函格式, GB/T 9704 §10.1) sets the number under the red
+    // rule at the right margin: the first line below the rule.
+    places.push_back({PageRect{12, marks.rule->y + marks.rule->height, w - 24, 13}, RegionText::FirstLine});
   } else {
     // Lines are found in the central columns only: over a narrow band a scan turned
     // by 3° still shows separate lines (the number line is centred, or starts at
@@ -557,59 +875,100 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
       // number at the left margin, 签发人 at the right).
       if (l.width >= 0.95 * band && fill >= 0.8) continue;
       if (after >= 0 && l.y > after && l.y < after + 45 && l.height >= 3 && l.height < 8) {
-        number = PageRect{12, l.y - 3, w - 24, l.height + 6};
+        places.push_back({PageRect{12, l.y - 3, w - 24, l.height + 6}, RegionText::NumberLine});
         break;
       }
     }
-    if (!number && !lines.empty()) {
-      // No letterhead type: the head is the first lines of the page.
-      const double top = lines.front().box.y - 3;
-      number = PageRect{12, top, w - 24, std::min(60.0, h - top)};
+    // No letterhead type: the number of a document without a letterhead stands on
+    // the first lines of the page, often at the right margin (outside the central
+    // columns), above the title.
+    // Lines are found in the right-hand columns and the central ones (over the
+    // whole width a slanted scan joins them), each kept once, top to bottom.
+    auto head = text_lines(marks.first, px, w - 80, w - 12, 15, std::min(h, 110.0));
+    for (const auto& line : text_lines(marks.first, px, w / 2 - 35, w / 2 + 35, 15, std::min(h, 110.0))) {
+      const bool seen = std::any_of(head.begin(), head.end(), [&](const InkLine& o) {
+        return std::abs(o.box.centre_y() - line.box.centre_y()) < 4;
+      });
+      if (!seen) head.push_back(line);
+    }
+    std::sort(head.begin(), head.end(), [](const InkLine& a, const InkLine& b) { return a.box.y < b.box.y; });
+    int tried = 0;
+    for (const auto& [l, fill] : head) {
+      if (l.height < 2.5 || l.height > 10) continue;
+      places.push_back({PageRect{12, l.y - 3, w - 24, l.height + 6}, RegionText::NumberLine});
+      if (++tried == 3) break;
     }
   }
-  if (number) {
+  for (const auto& [place, how] : places) {
+    if (std::getenv("EVPACK_DEBUG_DOCS")) std::fprintf(stderr, "number place %.0f %.0f %.0f %.0f\n", place.x, place.y, place.width, place.height);
     const auto read_number = [&](double dpi, std::optional<YearBrackets>& seen) {
-      const std::string read = ocr_region(
-          doc, ocr, 0, *number, {.dpi = dpi, .what = RegionText::NumberLine, .erase_rules = true, .brackets = &seen});
+      const std::string read =
+          ocr_region(pages, ocr, 0, place, {.dpi = dpi, .what = how, .erase_rules = true, .brackets = &seen});
       std::string repaired;
       std::istringstream lines(read);
       for (std::string line; std::getline(lines, line);) repaired += repair_ocr_number(line) + "\n";
       return repaired;
     };
-    std::string read = read_number(kOcrDpi, brackets);
+    std::optional<YearBrackets> seen;
+    std::string read = read_number(kOcrDpi, seen);
     // A year read but no number around it (a one-digit serial read as "?"): the
     // line is read once more, finer.
     static const std::regex kYear("(19|20)[0-9]{2}");
     if (find_doc_numbers(read).empty() && std::regex_search(read, kYear)) {
-      std::optional<YearBrackets> seen;
-      std::string finer = read_number(kRetryOcrDpi, seen);
+      std::optional<YearBrackets> finer_seen;
+      std::string finer = read_number(kRetryOcrDpi, finer_seen);
       if (!find_doc_numbers(finer).empty()) {
         read = std::move(finer);
-        brackets = seen;
+        seen = finer_seen;
       }
     }
-    text += read;
+    // A photographed sheet's shaded end comes out black from Otsu's threshold: a
+    // line not read is read again with its light evened out (not first: where the
+    // light is even, evening it out thinned type under a seal).
+    if (find_doc_numbers(read).empty() && pages.has_sheet(0)) {
+      std::optional<YearBrackets> even_seen;
+      std::string even = ocr_region(pages, ocr, 0, place,
+                                    {.what = how, .erase_rules = true, .brackets = &even_seen, .even_light = true});
+      std::string repaired;
+      std::istringstream lines(even);
+      for (std::string line; std::getline(lines, line);) repaired += repair_ocr_number(line) + "\n";
+      if (!find_doc_numbers(repaired).empty()) {
+        read = std::move(repaired);
+        seen = even_seen;
+      }
+    }
+    if (std::getenv("EVPACK_DEBUG_DOCS")) std::fprintf(stderr, "  read: %s\n", read.c_str());
+    if (!find_doc_numbers(read).empty()) {
+      text += read;
+      brackets = seen;
+      break;
+    }
   }
   // The end: the last lines on the right half of a page, above the page number:
   // the signature and the 成文日期 under the seal.
+  RedInkOptions ink;
+  ink.px_per_mm = px;
   const auto read_end = [&](int page, const RasterImage& image) -> std::string {
-    const double lw = doc.page_size(page).width * kMmPerPt;
-    const double lh = doc.page_size(page).height * kMmPerPt;
+    const auto [lw, lh] = pages.size_mm(page);
     auto tail = text_lines(image, px, lw * 0.45, lw - 10, 20, lh - 32);
     if (tail.empty()) return {};
     const std::size_t first = tail.size() > 5 ? tail.size() - 5 : 0;
     double top = tail[first].box.y - 3;
     const double bottom = tail.back().box.y + tail.back().box.height + 3;
-    for (const SealMark& s : marks.seals) {
-      if (s.page == page + 1 && s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
+    for (const SealMark& s : find_round_seals(analyse_red_ink(image, ink), page + 1)) {
+      if (s.box.y + s.box.height > top && s.box.y < bottom) top = std::min(top, s.box.y - 3);
     }
     const PageRect end{lw * 0.38, top, lw * 0.62 - 8, bottom - top};
-    std::string read = repair_ocr_date(ocr_region(doc, ocr, page, end, {}));
+    std::string read = repair_ocr_date(ocr_region(pages, ocr, page, end, {}));
     // The seal's ring crossing the date often costs a character (日 read as 晶, 15日
     // as 1器, 日 lost): a date not read whole is read once more, finer.
     if (!has_issue_date(read)) {
-      std::string finer = repair_ocr_date(ocr_region(doc, ocr, page, end, {.dpi = kRetryOcrDpi}));
+      std::string finer = repair_ocr_date(ocr_region(pages, ocr, page, end, {.dpi = kRetryOcrDpi}));
       if (has_issue_date(finer)) read = std::move(finer);
+    }
+    if (!has_issue_date(read) && pages.has_sheet(page)) {
+      std::string even = repair_ocr_date(ocr_region(pages, ocr, page, end, {.even_light = true}));
+      if (has_issue_date(even)) read = std::move(even);
     }
     // On a grayscale scan the seal is not dropped with the red: its ring is
     // binarised as ink and breaks the date. Black type is darker than the ring:
@@ -619,16 +978,46 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
     // and at 300 dpi: alone, it once read 2月11日 as 2月1日 (tune-2), and no date is
     // better than a wrong one.
     if (grayscale && !has_issue_date(read)) {
-      std::string dark = repair_ocr_date(ocr_region(doc, ocr, page, end, {.darkest_ink = true}));
+      std::string dark = repair_ocr_date(ocr_region(pages, ocr, page, end, {.darkest_ink = true}));
       if (const auto dark_date = issue_date_in(dark)) {
         const std::string finer =
-            repair_ocr_date(ocr_region(doc, ocr, page, end, {.dpi = kRetryOcrDpi, .darkest_ink = true}));
+            repair_ocr_date(ocr_region(pages, ocr, page, end, {.dpi = kRetryOcrDpi, .darkest_ink = true}));
         if (issue_date_in(finer) == dark_date) read = std::move(dark);
       }
     }
     return read;
   };
-  std::string end = read_end(last, marks.last);
+  // A page after the first may be turned too (a stack scanned with sheets the
+  // wrong way round): type on end turns it a quarter; one that may be upside down
+  // (the document's first page was turned, or its seal stands above its text) is
+  // read the other way up when it shows no date upright.
+  const int first_turn = pages.orientation(0);
+  const auto read_page_end = [&](int page) -> std::string {
+    auto image = pages.render(page, kMarksDpi);
+    if (!image) return {};
+    bool suspect = marks.turned;
+    if (page != 0 || !marks.turned) {
+      if (type_on_end(*image, px)) {
+        pages.set_orientation(page, first_turn >= 5 ? first_turn : 6);
+        image = pages.render(page, kMarksDpi);
+        if (!image) return {};
+        suspect = true;
+      } else if (seal_above_text(*image, px, find_round_seals(analyse_red_ink(*image, ink), page + 1))) {
+        suspect = true;
+      }
+    }
+    std::string read = read_end(page, *image);
+    if (has_issue_date(read) || !suspect) return read;
+    const int kept = pages.orientation(page);
+    pages.set_orientation(page, half_turned(kept));
+    if (const auto other = pages.render(page, kMarksDpi)) {
+      std::string turned = read_end(page, *other);
+      if (has_issue_date(turned)) return turned;
+    }
+    pages.set_orientation(page, kept);
+    return read;
+  };
+  std::string end = read_page_end(last);
   // A last page holding only the 版记 (抄送, "…办公室 2025年3月6日印发": the printing
   // date, not the 成文日期) leaves the date on the page before it, with the seal
   // (tune-1: this and the darkest-ink reading in read_end read the dates of the
@@ -636,10 +1025,8 @@ std::string ocr_key_regions(const PdfDocument& doc, Ocr& ocr, const PageMarks& m
   if (!has_issue_date(end) && last > 0) {
     int before = last - 1;
     if (!marks.seals.empty() && marks.seals.front().page - 1 < last) before = marks.seals.front().page - 1;
-    if (const auto image = doc.render(before, kMarksDpi)) {
-      std::string earlier = read_end(before, *image);
-      if (has_issue_date(earlier)) end = std::move(earlier);
-    }
+    std::string earlier = read_page_end(before);
+    if (has_issue_date(earlier)) end = std::move(earlier);
   }
   text += end;
   return text;
@@ -689,21 +1076,76 @@ void judge_scan_resolution(double dpi, DocumentFacts& facts) {
 constexpr double kPaperRatio = 1.4142;
 constexpr double kPaperRatioSlack = 0.03;
 
-/// A page that is a photo of paper rather than a scan: the paper's size, angle and
-/// perspective in it are unknown, so the size and place of a letterhead or seal
-/// cannot be judged, only found. "Absent" becomes "cannot verify".
-void judge_paper_photo(const PageRect& page, DocumentFacts& facts) {
-  if (page.width <= 0 || page.height <= 0) return;
+/// Whether a page has a photo's proportions rather than paper's: a phone photo of
+/// a sheet saved as a PDF page (the sheet lies somewhere in it, at some angle).
+bool photo_shaped(const PageRect& page) {
+  if (page.width <= 0 || page.height <= 0) return false;
   const double ratio = std::max(page.width, page.height) / std::min(page.width, page.height);
-  if (std::abs(ratio / kPaperRatio - 1) <= kPaperRatioSlack) return;
-  const std::string why = "翻拍照片（页面是照片比例而非纸张比例），纸张在照片中的大小和角度无法确定";
-  const std::string instead = "；请提交原件的彩色扫描件";
+  return std::abs(ratio / kPaperRatio - 1) > kPaperRatioSlack;
+}
+
+/// Why a photographed sheet cannot show that a letterhead or seal is missing: the
+/// sheet was not found whole, is too coarse or too oblique, or (a sheet seen well)
+/// its colours depend on the light. A photo never proves a missing mark: in the tune
+/// sets a well-seen sheet (whole, 150 dpi, square) lost its seal's red to the light.
+std::string photo_doubt(const SheetView* view) {
+  if (!view || !view->found) return "翻拍照片中未找到完整的纸张（纸张边缘不清或与背景分不开）";
+  if (view->cut_off) return "翻拍照片中纸张不完整（被照片边缘截断）";
+  if (view->dpi < kMinScanDpi) {
+    return "翻拍照片中纸张的分辨率过低（约" + std::to_string(static_cast<int>(std::lround(view->dpi))) + " dpi）";
+  }
+  if (view->foreshortening > kMaxForeshortening) return "翻拍照片拍摄角度过斜，纸张远端变形过大";
+  return "翻拍照片的颜色受光线和阴影影响，不能据此认定";
+}
+
+/// Letterhead and seal verdicts of a photo of paper: never "absent" (photo_doubt
+/// says why: the first page's sheet for the letterhead, the first page looked at
+/// that was seen worst for the seal), but "cannot verify" and what to submit.
+void judge_photographed(const std::vector<const SheetView*>& views, DocumentFacts& facts) {
+  const std::string instead = "；请提交原件的彩色扫描件，或正对纸张、光线均匀地重新拍摄完整页面";
   if (facts.letterhead.state == Presence::Absent) {
-    facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法确认缺少红头" + instead};
+    facts.letterhead = {Presence::CannotVerify, 0.3,
+                        photo_doubt(views.empty() ? nullptr : views.front()) + "，无法确认缺少红头" + instead};
   }
   if (facts.seal.state == Presence::Absent) {
-    facts.seal = {Presence::CannotVerify, 0.3, why + "，无法确认缺少公章" + instead};
+    // The first sheet not seen whole, fine and square, else the general doubt.
+    const SheetView* worst = views.empty() ? nullptr : views.front();
+    for (const SheetView* v : views) {
+      if (!v || !v->found || v->cut_off || v->dpi < kMinScanDpi || v->foreshortening > kMaxForeshortening) {
+        worst = v;
+        break;
+      }
+    }
+    facts.seal = {Presence::CannotVerify, 0.3, photo_doubt(worst) + "，无法确认缺少公章" + instead};
   }
+}
+
+/// Number and 成文日期 of scanned or photographed pages, read by OCR of the
+/// regions `marks` places, into `facts`; the text read goes to `text`.
+void read_scanned_pages(UprightPages& pages, const PageMarks& marks, Ocr* ocr, const InspectOptions& options,
+                        DocumentFacts& facts, std::string& text) {
+  if (!ocr || !options.ocr) {
+    facts.number = {Presence::CannotVerify, 0.0, "扫描件且未启用文字识别，无法核对发文字号"};
+    return;
+  }
+  std::optional<YearBrackets> brackets;
+  std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(pages, *ocr, marks, !facts.colour_known, brackets));
+  read_document_text(ocr_text, facts);
+  text = std::move(ocr_text);
+  if (facts.own_number && brackets) apply_year_brackets(*brackets, facts);
+  facts.number = facts.own_number
+                     ? Verdict{Presence::Present, 0.7,
+                               "扫描件识别出发文字号“" + facts.own_number->text + "”（" + scan_bracket_note(facts) + "）"}
+                     : Verdict{Presence::CannotVerify, 0.4, "扫描件中未能识别出发文字号，需人工核对"};
+}
+
+void report_number_form(const FileRecord& record, const DocumentFacts& facts, std::vector<Finding>& findings) {
+  if (!facts.own_number || facts.own_number->form_problems.empty()) return;
+  std::string problems;
+  for (const auto& p : facts.own_number->form_problems) problems += (problems.empty() ? "" : "；") + p;
+  findings.push_back(doc_finding(record, "DOC_NUMBER_FORM", Severity::Warning, "",
+                                 "发文字号“" + facts.own_number->text + "”格式不规范：" + problems,
+                                 "按GB/T 9704-2012书写，如“青交发〔2025〕5号”"));
 }
 
 }  // namespace
@@ -853,7 +1295,14 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   facts.scanned = !facts.has_text_layer;
 
   if (facts.has_text_layer) read_document_text(text, facts);
-  const PageMarks marks = check_red_marks(doc, facts);
+  UprightPages pages(&doc);
+  // A phone photo of paper saved as a PDF: its sheet is found, flattened and read
+  // like a scan.
+  if (!facts.has_text_layer && photo_shaped(doc.page_size(0))) {
+    const double dpi = doc.largest_image_dpi();
+    pages.set_photographed(dpi > 0 ? dpi : 150);
+  }
+  const PageMarks marks = check_red_marks(pages, facts.has_text_layer, facts);
   // The reports' thumbnail, from the first page as the letterhead check rendered it.
   if (!marks.first.empty()) facts.preview = encode_jpeg(downscale(marks.first, kPreviewSide), kPreviewQuality);
   // A page whose text this machine did not draw shows no letterhead type, and a
@@ -864,8 +1313,15 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   const FontTrouble fonts = check_fonts(doc, shown, kMarksDpi, facts.has_text_layer);
   if (fonts.any()) judge_with_missing_fonts(fonts, record, facts, out.findings);
   if (!facts.has_text_layer && !fonts.text_lost) {
-    judge_scan_resolution(doc.largest_image_dpi(), facts);
-    judge_paper_photo(doc.page_size(0), facts);
+    if (pages.photographed()) {
+      std::vector<const SheetView*> views;
+      for (int i = 0; i < pages.count(); ++i) {
+        if (i == 0 || pages.sheet_view(i)) views.push_back(pages.sheet_view(i));
+      }
+      judge_photographed(views, facts);
+    } else {
+      judge_scan_resolution(doc.largest_image_dpi(), facts);
+    }
   }
   if (fonts.text_lost && !facts.has_text_layer) {
     facts.number = {Presence::CannotVerify, 0.0,
@@ -876,29 +1332,42 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
     facts.number = facts.own_number
                        ? Verdict{Presence::Present, 0.9, "首页文头下方有发文字号“" + facts.own_number->text + "”"}
                        : Verdict{Presence::Absent, 0.8, "首页文头下方未找到本文件的发文字号"};
-  } else if (marks.turned) {
-    facts.number = {Presence::CannotVerify, 0.3,
-                    "扫描页面方向不正（横置或倒置），未识别发文字号，需人工核对；请将页面转正后重新扫描"};
-  } else if (ocr && options.ocr) {
-    std::optional<YearBrackets> brackets;
-    std::string ocr_text = normalise_ocr_brackets(ocr_key_regions(doc, *ocr, marks, !facts.colour_known, brackets));
-    read_document_text(ocr_text, facts);
-    out.text = std::move(ocr_text);
-    if (facts.own_number && brackets) apply_year_brackets(*brackets, facts);
-    facts.number = facts.own_number
-                       ? Verdict{Presence::Present, 0.7,
-                                 "扫描件识别出发文字号“" + facts.own_number->text + "”（" + scan_bracket_note(facts) + "）"}
-                       : Verdict{Presence::CannotVerify, 0.4, "扫描件中未能识别出发文字号，需人工核对"};
   } else {
-    facts.number = {Presence::CannotVerify, 0.0, "扫描件且未启用文字识别，无法核对发文字号"};
+    read_scanned_pages(pages, marks, ocr, options, facts, out.text);
   }
-  if (facts.own_number && !facts.own_number->form_problems.empty()) {
-    std::string problems;
-    for (const auto& p : facts.own_number->form_problems) problems += (problems.empty() ? "" : "；") + p;
-    out.findings.push_back(doc_finding(record, "DOC_NUMBER_FORM", Severity::Warning, "",
-                                       "发文字号“" + facts.own_number->text + "”格式不规范：" + problems,
-                                       "按GB/T 9704-2012书写，如“青交发〔2025〕5号”"));
+  report_number_form(record, facts, out.findings);
+  out.document = std::move(facts);
+  return out;
+}
+
+std::optional<Inspection> inspect_image_document(const std::string& path, const FileRecord& record, int orientation,
+                                                 Ocr* ocr, const InspectOptions& options) {
+  // A phone photo: decoded reduced to about the resolution the sheet needs (an A4
+  // sheet filling three quarters of a 1800-pixel side is about 150 dpi).
+  auto decoded = decode_image_file_reduced(path, kImageDocumentShortSide);
+  if (!decoded) return std::nullopt;
+  const RasterImage photo = apply_orientation(std::move(decoded.value()), orientation);
+  auto [sheet, view] = sheet_of_photo(photo);
+  if (!view.found || view.cut_off) return std::nullopt;
+  // A page of a document holds lines of type (upright or on end); a photo of a
+  // board, a banner or a screen that happens to be four-sided does not.
+  const RasterImage look = resize(sheet, std::max(1, static_cast<int>(std::lround(sheet.width * kMarksDpi / 25.4 / view.px_per_mm))),
+                                  std::max(1, static_cast<int>(std::lround(sheet.height * kMarksDpi / 25.4 / view.px_per_mm))));
+  const double px = kMarksDpi / 25.4;
+  if (look.empty() || std::max(level_lines(look, px), level_lines(apply_orientation(look, 6), px)) < kMinPageLines) {
+    return std::nullopt;
   }
+  Inspection out;
+  out.kind = record.kind;
+  DocumentFacts facts;
+  facts.page_count = 1;
+  facts.scanned = true;
+  UprightPages pages(std::move(sheet), view.px_per_mm);
+  const PageMarks marks = check_red_marks(pages, false, facts);
+  if (!marks.first.empty()) facts.preview = encode_jpeg(downscale(marks.first, kPreviewSide), kPreviewQuality);
+  judge_photographed({&view}, facts);
+  read_scanned_pages(pages, marks, ocr, options, facts, out.text);
+  report_number_form(record, facts, out.findings);
   out.document = std::move(facts);
   return out;
 }

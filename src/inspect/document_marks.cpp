@@ -22,6 +22,8 @@ constexpr double kLetterheadMinHeight = 6.5;
 constexpr double kLetterheadMinWidth = 30;
 // One glyph (or word) of letterhead type is at least this tall.
 constexpr double kLetterheadMinGlyph = 4.5;
+// The tallest glyph of letterhead type ("文件" beside a two-line joint header is 24 mm).
+constexpr double kLetterheadMaxGlyph = 30;
 // Its centre stays within this of the page's centre line.
 constexpr double kLetterheadCentreSlack = 35;
 
@@ -68,6 +70,9 @@ LetterheadJudgement judge_letterhead(const RedInkReport& top, double page_width_
         m.box.width >= kSealMin) {
       continue;  // a seal, not a header
     }
+    // Type on end (a page scanned sideways): glyphs merge into a mark taller than
+    // any letterhead glyph and taller than wide.
+    if (m.box.height > kLetterheadMaxGlyph && m.box.height > m.box.width) continue;
     if (out.rule && m.box.y + m.box.height / 2 >= out.rule->y) continue;
     if (m.box.height < 3 && m.box.width > 0.5 * page_width_mm) continue;  // another rule
     if (!band) {
@@ -81,7 +86,11 @@ LetterheadJudgement judge_letterhead(const RedInkReport& top, double page_width_
     }
     ink += m.ink_share * m.box.width * m.box.height;
   }
+  // A letterhead is a line (or two) of type across the page, wider than tall: red
+  // ink standing taller than wide is type on end (a page scanned sideways, whose
+  // letterhead is found with the page turned) or a stack of marks.
   const bool header_like = band && band->height >= kLetterheadMinHeight && band->width >= kLetterheadMinWidth &&
+                           band->width > band->height &&
                            std::abs(band->centre_x() - centre) <= kLetterheadCentreSlack && ink > 0;
   const MmRect* best = header_like ? &*band : nullptr;
   const std::string named = header_text.empty() ? "" : "“" + header_text + "”";

@@ -26,6 +26,11 @@ EvidenceDate resolve_date(const FileRecord& record, const Inspection& inspection
   // Photos: a watermark read in full, else the camera clock, else a watermark
   // date read without its time. Screenshots: the publication or query date they
   // show, so quarters are counted by publication, not by when the capture was saved.
+  // A photo of a document stands for the document: its 成文日期 first (the photo
+  // was taken whenever the clerk collected the papers).
+  if (inspection.photo && inspection.document && inspection.document->issue_date) {
+    return {Timestamp{*inspection.document->issue_date}, DateSource::DocumentDate};
+  }
   if (const auto& photo = inspection.photo) {
     const bool read = photo->watermark.state == Presence::Present;
     if (photo->watermark_time && read) return {photo->watermark_time, DateSource::Watermark};
@@ -62,8 +67,23 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
     case ContentKind::Jpeg:
     case ContentKind::Png:
     case ContentKind::Heic:
-    case ContentKind::OtherImage:
-      return inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options, tools.scene_text.get());
+    case ContentKind::OtherImage: {
+      out = inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options, tools.scene_text.get());
+      // A clerk's photo of a notice or plan is a copy of a document, not a photo of
+      // an event: when the picture shows a page of a document (and no time
+      // watermark), it is read as a document too, and judged as one (D.6 instead
+      // of D.7).
+      if (out.readable && out.photo && !out.photo->screenshot && out.photo->watermark.state != Presence::Present &&
+          record.kind != ContentKind::Heic) {
+        Ocr* ocr = tools.document_ocr ? tools.document_ocr.get() : tools.ocr.get();
+        if (auto page = inspect_image_document(path, record, out.photo->orientation, ocr, options)) {
+          out.document = std::move(page->document);
+          if (!page->text.empty()) out.text += (out.text.empty() ? "" : "\n") + page->text;
+          for (auto& f : page->findings) out.findings.push_back(std::move(f));
+        }
+      }
+      return out;
+    }
     case ContentKind::Docx:
       return inspect_word(path, record, options);
     case ContentKind::Zip:

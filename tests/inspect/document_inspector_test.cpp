@@ -147,6 +147,68 @@ TEST(InspectPdf, APhotoOfPaperIsNeverSaidToLackItsSeal) {
   EXPECT_NE(got.document->letterhead.state, Presence::Absent);
 }
 
+// The letter form (信函格式): the number stands under the red rule at the right
+// margin; above the rule there is nothing to read (made by make_docs.py).
+TEST(InspectPdf, ANumberUnderTheRedRuleIsRead) {
+  const Inspection got = inspect_scan_with_ocr("scan_letter_form_number.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  const DocumentFacts& d = *got.document;
+  ASSERT_TRUE(d.own_number.has_value()) << got.text;
+  EXPECT_EQ(d.own_number->year, 2025);
+  EXPECT_EQ(d.own_number->serial, 19);
+  EXPECT_EQ(d.issue_date, (CivilDate{2025, 4, 8})) << got.text;
+}
+
+// A stack scanned with its sheets the wrong way round: page 1 sideways, page 2 (the
+// signature and 成文日期) upside down. Both are read turned upright.
+TEST(InspectPdf, TurnedPagesAreReadUpright) {
+  const Inspection got = inspect_scan_with_ocr("scan_turned_pages.pdf");
+  ASSERT_TRUE(got.document.has_value());
+  const DocumentFacts& d = *got.document;
+  EXPECT_EQ(d.letterhead.state, Presence::Present) << d.letterhead.reason;
+  ASSERT_TRUE(d.own_number.has_value()) << got.text;
+  EXPECT_EQ(d.own_number->text, "青交字〔2025〕31号");
+  EXPECT_EQ(d.issue_date, (CivilDate{2025, 6, 18})) << got.text;
+}
+
+// A clerk's phone photo of a sealed notice (perspective, light falling off, a brown
+// desk around it) saved as a plain JPEG: the sheet is found and flattened, and read
+// like a colour scan. The brown desk is not taken for a red rule, and a photo
+// never says a mark is absent.
+TEST(InspectImageDocument, APhotoOfASealedNoticeIsReadAsADocument) {
+  static auto engine = make_tesseract_ocr("chi_sim");
+  ASSERT_TRUE(engine) << engine.error().message;
+  FileRecord record;
+  record.rel_path = "notice.jpg";
+  record.kind = ContentKind::Jpeg;
+  record.extension = "jpg";
+  const auto got = inspect_image_document(source_dir() + "/tests/data/docs/photo_of_sealed_paper.jpg", record, 1,
+                                          engine->get(), InspectOptions{});
+  ASSERT_TRUE(got.has_value());
+  ASSERT_TRUE(got->document.has_value());
+  const DocumentFacts& d = *got->document;
+  EXPECT_EQ(d.letterhead.state, Presence::Present) << d.letterhead.reason;
+  EXPECT_EQ(d.seal.state, Presence::Present) << d.seal.reason;
+  ASSERT_TRUE(d.own_number.has_value()) << got->text;
+  EXPECT_EQ(d.own_number->text, "青交字〔2025〕8号");
+  if (d.issue_date) {
+    EXPECT_EQ(d.issue_date, (CivilDate{2025, 3, 12}));  // none rather than a wrong one
+  }
+}
+
+// A photo of a scene (no sheet of paper in it) is not a document.
+TEST(InspectImageDocument, APhotoOfASceneIsNotADocument) {
+  FileRecord record;
+  record.rel_path = "scene.jpg";
+  record.kind = ContentKind::Jpeg;
+  record.extension = "jpg";
+  InspectOptions options;
+  options.ocr = false;
+  EXPECT_FALSE(inspect_image_document(source_dir() + "/tests/data/photos/scene_text_white_stamp_on_scene.jpg", record,
+                                      1, nullptr, options)
+                   .has_value());
+}
+
 // A letter-spaced number in full-width digits (青交字〔２０２５〕２７号) and a letter-spaced
 // date over the seal: the number exact, no false form finding, the date right
 // (the red drop-out had cut the top bar off the 5: 2025年3月9日).

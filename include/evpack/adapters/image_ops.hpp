@@ -45,6 +45,13 @@ RasterImage level_text(const RasterImage& gray, double max_degrees = 3.5);
 /// of a scanned sheet otherwise reaches Tesseract's line recogniser, which works on
 /// gray values. Returns the image unchanged when it is not 1-channel or inconsistent.
 RasterImage binarize(const RasterImage& gray);
+/// Evens out uneven light on a 1-channel crop of dark type on paper (a phone photo's
+/// shadow and fall-off): each pixel divided by the paper's brightness around it (a
+/// grey-level closing by a `window` px square, smoothed), so the paper comes out white
+/// everywhere and Otsu's threshold no longer blackens its shaded part. `window`
+/// should exceed the type's strokes (twice the type's height does). Unchanged when
+/// not 1-channel or inconsistent.
+RasterImage even_out_light(const RasterImage& gray, int window);
 /// Black type kept, gray ink dropped: Otsu's threshold between paper and ink, then
 /// Otsu's again among the ink alone, and only its darker class kept black (a gray
 /// seal's ring over the 成文日期 of a grayscale scan). Returns binarize(gray) when

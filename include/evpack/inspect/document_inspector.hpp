@@ -1,6 +1,7 @@
 // Inspecting documents: PDF (text and scanned), and later Word/OFD.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "evpack/adapters/ocr.hpp"
@@ -16,6 +17,16 @@ namespace evpack {
 /// Never throws; corrupt/encrypted/huge PDFs become findings with readable == false.
 Inspection inspect_pdf(const std::string& path, const FileRecord& record, const PdfReader& pdf, Ocr* ocr,
                        const InspectOptions& options);
+
+/// Inspects a picture (JPEG, PNG ...) as a photo of a page of a document when it
+/// shows one: a four-sided sheet in a paper's proportion, whole in the picture,
+/// holding lines of type. The sheet is flattened and read like a colour scan
+/// (letterhead, number, seal, 成文日期); a sheet too coarse or too oblique to show a
+/// missing letterhead or seal gives "cannot verify" with the reason. `orientation`
+/// is the picture's EXIF orientation. nullopt when the picture shows no such page
+/// (or cannot be decoded: the photo inspector reports that). Never throws.
+std::optional<Inspection> inspect_image_document(const std::string& path, const FileRecord& record, int orientation,
+                                                 Ocr* ocr, const InspectOptions& options);
 
 /// Inspects a Word .docx: its text gives the number, title and date; the letterhead
 /// cannot be judged and there is no seal (a Word file does not satisfy D.6).

@@ -229,6 +229,25 @@ RasterImage binarize(const RasterImage& gray) {
   }
 }
 
+RasterImage even_out_light(const RasterImage& gray, int window) {
+  if (!gray.consistent() || gray.channels != 1 || window < 3) return gray;
+  init_opencv();
+  try {
+    const cv::Mat src = as_mat(gray);
+    cv::Mat paper;
+    // Closing (the brightest level around, then the darkest of those) removes the
+    // type and keeps the paper's shading; a bright speck (a dropped-out red rule)
+    // stays as small as it was instead of lighting up its whole neighbourhood.
+    cv::morphologyEx(src, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window | 1, window | 1)));
+    cv::blur(paper, paper, cv::Size((window / 2) | 1, (window / 2) | 1));
+    Target out(gray.width, gray.height, 1);
+    cv::divide(src, paper, out.mat(), 255.0);
+    return out.take();
+  } catch (const cv::Exception&) {
+    return gray;
+  }
+}
+
 RasterImage binarize_darkest_ink(const RasterImage& gray) {
   if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();

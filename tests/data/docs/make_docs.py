@@ -72,14 +72,20 @@ def seal(c, cx_mm, cy_mm, org):
         c.restoreState()
 
 
-def document(path, number, date, number_spacing=0.0, date_spacing=0.0, sealed=True):
+def document(path, number, date, number_spacing=0.0, date_spacing=0.0, sealed=True, letter=False):
     c = canvas.Canvas(path, pagesize=A4, invariant=1)
-    centred(c, "青石县交通运输局文件", 50, 34, RED, spacing=2)
-    centred(c, number, 78, 16, spacing=number_spacing)
+    centred(c, "青石县交通运输局文件" if not letter else "青石县交通运输局", 50, 34, RED, spacing=2)
+    if letter:
+        # The letter form (信函格式): the number under the red rule at the right margin.
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont(FONT, 16)
+        c.drawRightString(A4[0] - 28 * MM, A4[1] - 93 * MM, number)
+    else:
+        centred(c, number, 78, 16, spacing=number_spacing)
     c.setStrokeColorRGB(*RED)
     c.setLineWidth(0.8 * MM)
     c.line(26 * MM, A4[1] - 84 * MM, A4[0] - 26 * MM, A4[1] - 84 * MM)
-    centred(c, "关于建立信用交通工作协调联动机制的通知", 100, 20)
+    centred(c, "关于建立信用交通工作协调联动机制的通知", 100 if not letter else 106, 20)
     c.setFillColorRGB(0, 0, 0)
     c.setFont(FONT, 16)
     body = ["各科室、各单位：", "　　根据《关于推进全省交通运输行业信用体系建设构建信用", "监管新机制的指导意见》（鲁交法〔2020〕5号）要求，结合",
@@ -115,6 +121,34 @@ def render(src, dpi):
         return Image.open(os.path.join(tmp, os.listdir(tmp)[0])).convert("RGB")
 
 
+def perspective_coeffs(src, dst):
+    """PIL's PERSPECTIVE coefficients mapping output points `dst` to input points `src`."""
+    import numpy as np
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(dst, src):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        rhs += [u, v]
+    return list(np.linalg.solve(np.array(rows, float), np.array(rhs, float)))
+
+
+def phone_photo(sheet):
+    """The sheet photographed on a brown desk from a little off square: perspective,
+    light falling off towards one corner, a soft blur; 1500x2000 like a phone's."""
+    W, H = 1500, 2000
+    desk = Image.new("RGB", (W, H), (120, 85, 55))
+    dst = [(200, 170), (1290, 230), (1330, 1800), (160, 1750)]
+    src = [(0, 0), (sheet.width, 0), (sheet.width, sheet.height), (0, sheet.height)]
+    coeffs = perspective_coeffs(src, dst)
+    warped = sheet.transform((W, H), Image.PERSPECTIVE, coeffs, Image.BICUBIC)
+    mask = Image.new("L", sheet.size, 255).transform((W, H), Image.PERSPECTIVE, coeffs, Image.BICUBIC)
+    desk.paste(warped, (0, 0), mask)
+    light = Image.linear_gradient("L").rotate(45, expand=False).resize((W, H)).point(lambda v: 255 - v * 80 // 255)
+    photo = Image.composite(desk, Image.new("RGB", (W, H), (0, 0, 0)), light)
+    from PIL import ImageFilter
+    return photo.filter(ImageFilter.GaussianBlur(0.8))
+
+
 def main(out):
     os.makedirs(out, exist_ok=True)
     # A text PDF as iText writes it: Chinese fonts not embedded; 成文日期 in Chinese
@@ -133,6 +167,19 @@ def main(out):
         sheet = sheet.resize((int(sheet.width * 820 / sheet.height), 820))
         photo.paste(sheet, ((1200 - sheet.width) // 2, 40))
         photo.save(os.path.join(out, "photo_of_unsealed_paper.pdf"), resolution=120, quality=75)
+        # The letter form: the number under the red rule, at the right margin.
+        document(src, "青交函〔2025〕19号", "2025年4月8日", letter=True)
+        scan(src, os.path.join(out, "scan_letter_form_number.pdf"), 150)
+        # A stack scanned with its sheets the wrong way round: page 1 sideways (turned
+        # a quarter clockwise), page 2 (the signature and 成文日期) upside down.
+        document(src, "青交字〔2025〕31号", "2025年6月18日")
+        page = render(src, 150).rotate(0.5, resample=Image.BICUBIC, fillcolor="white")
+        turned = [page.rotate(-90, expand=True), page.rotate(180)]
+        turned[0].save(os.path.join(out, "scan_turned_pages.pdf"), save_all=True, append_images=turned[1:],
+                       resolution=150, quality=80)
+        # A clerk's phone photo of a sealed notice, saved as a plain JPEG.
+        document(src, "青交字〔2025〕8号", "2025年3月12日")
+        phone_photo(render(src, 150)).save(os.path.join(out, "photo_of_sealed_paper.jpg"), quality=85)
 
 
 if __name__ == "__main__":
