@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <regex>
@@ -716,14 +715,6 @@ std::string ocr_region(const UprightPages& pages, Ocr& ocr, int page, PageRect m
     }
     prepared = frame_in_white(prepared, static_cast<int>(dpi / 25.4 * 3));
   }
-  if (const char* dump = std::getenv("EVPACK_DEBUG_DOCS_DUMP")) {
-    static int n = 0;
-    const auto png = encode_png(prepared);
-    if (FILE* f = std::fopen((std::string(dump) + "/region" + std::to_string(n++) + ".png").c_str(), "wb")) {
-      std::fwrite(png.data(), 1, png.size(), f);
-      std::fclose(f);
-    }
-  }
   auto result = ocr.recognize(prepared, layout);
   if (!result) return {};
   if (how.brackets && prepared.channels == 1) {
@@ -900,7 +891,6 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
     }
   }
   for (const auto& [place, how] : places) {
-    if (std::getenv("EVPACK_DEBUG_DOCS")) std::fprintf(stderr, "number place %.0f %.0f %.0f %.0f\n", place.x, place.y, place.width, place.height);
     const auto read_number = [&](double dpi, std::optional<YearBrackets>& seen) {
       const std::string read =
           ocr_region(pages, ocr, 0, place, {.dpi = dpi, .what = how, .erase_rules = true, .brackets = &seen});
@@ -937,7 +927,6 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
         seen = even_seen;
       }
     }
-    if (std::getenv("EVPACK_DEBUG_DOCS")) std::fprintf(stderr, "  read: %s\n", read.c_str());
     if (!find_doc_numbers(read).empty()) {
       text += read;
       brackets = seen;
