@@ -190,11 +190,24 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     // than two engines agree with each other (segment digits: a 7 read as 9 at
     // every scale): such a confirmation does not stand against a camera clock
     // that names another time.
+    // Then Tesseract reads the panel's digit lines: two engines agreeing is a
+    // confirmation that stands against a camera clock a few minutes off (watermark
+    // apps stamp network time, the camera clock is the phone's own).
     const bool camera_says_otherwise = camera_time && camera_time->has_time() && camera_time->date.valid();
-    const auto weak = [&](const char* how, double confidence) {
+    std::optional<bool> other_engine;  // Tesseract agrees with g; read once, on demand
+    const auto weak = [&](const char* how, double confidence) -> Expected<bool> {
       if (camera_says_otherwise) {
-        doubted_by_camera = true;
-        return false;
+        if (!other_engine) {
+          auto tess = read_scene_panel_with_ocr(panel, sharp_pixels(), sharp_scale, ocr);
+          if (!tess) return tess.error();
+          other_engine = agree(g, tess->reading);
+        }
+        if (!*other_engine) {
+          doubted_by_camera = true;
+          return false;
+        }
+        present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
+        return true;
       }
       present(std::move(g), "reread", how, confidence);
       return true;
@@ -204,18 +217,30 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
         return true;
       }
-      if (b && agree(g, *b) && weak("两次识别读数一致", 0.93)) return true;
+      if (b && agree(g, *b)) {
+        auto done = weak("两次识别读数一致", 0.93);
+        if (!done) return done.error();
+        if (*done) return true;
+      }
       const RasterImage& pixels = sharp_pixels();
       auto again = reread_scene_panel(panel, pixels, sharp_scale, *scene_text);
       if (!again) return again.error();
-      if (agree(g, again->reading) && again->settled && weak("两次识别读数一致", 0.93)) return true;
+      if (agree(g, again->reading) && again->settled) {
+        auto done = weak("两次识别读数一致", 0.93);
+        if (!done) return done.error();
+        if (*done) return true;
+      }
       if (shows_stamp(again->reading)) guesses.push_back({again->reading, again->score});
       // The wide cut read nothing whole (digital stamps' segment digits are
       // fragile): a third reading of the sharper pixels, cut close, may agree.
       if (sharp_scale > 1.0 && !has_date_and_time(again->reading)) {
         auto third = reread_scene_panel(panel, pixels, sharp_scale, *scene_text, 1.03, 1.1);
         if (!third) return third.error();
-        if (agree(g, third->reading) && third->settled && weak("两次识别读数一致", 0.9)) return true;
+        if (agree(g, third->reading) && third->settled) {
+          auto done = weak("两次识别读数一致", 0.9);
+          if (!done) return done.error();
+          if (*done) return true;
+        }
         if (shows_stamp(third->reading)) guesses.push_back({third->reading, third->score});
       }
     }
@@ -240,7 +265,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         fine.scale = sharp_scale;
         // Small type worth the finer look sits in frames and corner stamps, along
         // the edges: lines in the middle were read at 640 already if legible.
-        fine.max_lines = 5;
+        fine.max_lines = 6;
         fine.margin = 0.2;
         auto found = read_scene_watermark(analysis, *scene_text, fine, coarse->read_boxes);
         if (!found) return failed(found.error());

@@ -13,11 +13,13 @@
 #include "evpack/inspect/watermark_scene.hpp"
 
 #include "evpack/adapters/image_ops.hpp"
+#include "evpack/util/text.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <regex>
 #include <utility>
 
 namespace evpack {
@@ -301,10 +303,49 @@ Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, Scene
     if (edge > look.margin) continue;
     order.push_back({i, edge, edge <= kEdgeZone});
   }
-  std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.in_zone != b.in_zone) return a.in_zone;
-    return a.edge < b.edge;
-  });
+  // Lines are read panel by panel: the lines set close together (near) form a
+  // panel, and a panel is read whole, top to bottom, before the next. A 工作记录
+  // table is a dozen rows; its time row lies in its middle, farther from the edge
+  // than the rows under it, and must not lose its turn to scenery nearer the edge.
+  // Panels go nearest the edge first (their nearest line), those in the zone
+  // where apps draw before the rest.
+  {
+    std::vector<std::size_t> group(order.size());
+    std::iota(group.begin(), group.end(), std::size_t{0});
+    const auto root = [&](std::size_t i) {
+      while (group[i] != i) i = group[i] = group[group[i]];
+      return i;
+    };
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      for (std::size_t j = i + 1; j < order.size(); ++j) {
+        if (near(found[order[i].index].box, found[order[j].index].box)) group[root(i)] = root(j);
+      }
+    }
+    std::vector<double> panel_edge(order.size(), 2.0);
+    std::vector<bool> panel_zone(order.size(), false);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const std::size_t r = root(i);
+      panel_edge[r] = std::min(panel_edge[r], order[i].edge);
+      panel_zone[r] = panel_zone[r] || order[i].in_zone;
+    }
+    std::vector<std::size_t> roots(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) roots[i] = root(i);
+    std::vector<std::size_t> by(order.size());
+    std::iota(by.begin(), by.end(), std::size_t{0});
+    std::stable_sort(by.begin(), by.end(), [&](std::size_t a, std::size_t b) {
+      const std::size_t ra = roots[a];
+      const std::size_t rb = roots[b];
+      if (ra != rb) {
+        if (panel_zone[ra] != panel_zone[rb]) return static_cast<bool>(panel_zone[ra]);
+        if (panel_edge[ra] != panel_edge[rb]) return panel_edge[ra] < panel_edge[rb];
+        return ra < rb;
+      }
+      return found[order[a].index].box.y < found[order[b].index].box.y;
+    });
+    std::vector<Candidate> sorted;
+    for (const std::size_t i : by) sorted.push_back(order[i]);
+    order = std::move(sorted);
+  }
   if (order.size() > static_cast<std::size_t>(look.max_lines)) order.resize(static_cast<std::size_t>(look.max_lines));
 
   std::vector<ReadLine> read;
@@ -319,8 +360,10 @@ Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, Scene
     // Date stamps sit along the top or bottom edge; a price tag or a plate in the
     // middle of the height is scenery ("19.99" read "19999" in a shop photo).
     const double from_top = (line.box.y + line.box.height / 2.0) / analysis.height;
+    // Nor are coordinates a date ("118.930725,36.279460": long decimal fractions).
+    static const std::regex kFraction("[.][0-9]{4,}");
     if (std::min(from_top, 1 - from_top) <= kStampBand && out.unread_stamp.empty() && stamp_like(text->text) &&
-        !shows_stamp(parse_watermark_text(text->text))) {
+        !std::regex_search(text->text, kFraction) && !shows_stamp(parse_watermark_text(text->text))) {
       out.unread_stamp = text->text;
     }
     for (auto& panel : panels_of(read)) {
@@ -344,6 +387,30 @@ Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const R
     if (!text) return text.error();
     line.text = text->text;
     line.confidence = text->confidence;
+  }
+  return judge_watermark_text(join_read_lines(std::move(lines)));
+}
+
+Expected<WatermarkJudgement> read_scene_panel_with_ocr(const ScenePanel& panel, const RasterImage& sharp, double scale,
+                                                       Ocr& ocr) {
+  std::vector<ReadLine> lines = panel.lines;
+  for (auto& line : lines) {
+    if (count_ascii_digits(line.text) < 2 || !level(line.line)) continue;
+    const PixelRect& b = line.line.box;
+    const int pad = std::max(2, b.height / 5);
+    const auto at = [&](double v) { return static_cast<int>(std::lround(v * scale)); };
+    RasterImage gray = binarize(to_gray(crop(sharp, {at(b.x - pad), at(b.y - pad / 2.0), at(b.width + 2 * pad),
+                                                     at(b.height + pad)})));
+    if (gray.empty()) continue;
+    // Otsu's two classes: type covers less of a line's box than its backdrop, so
+    // when black is the larger class the type was light on dark.
+    const auto black = std::count(gray.pixels.begin(), gray.pixels.end(), std::uint8_t{0});
+    if (black * 2 > static_cast<long>(gray.pixels.size())) {
+      for (auto& v : gray.pixels) v = static_cast<std::uint8_t>(255 - v);
+    }
+    auto read = ocr.recognize(frame_in_white(gray, 10), OcrLayout::SingleLine);
+    if (!read) return read.error();
+    line.text = trim(read->text());
   }
   return judge_watermark_text(join_read_lines(std::move(lines)));
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/scene_text.hpp"
 #include "evpack/core/expected.hpp"
 #include "evpack/core/raster.hpp"
@@ -55,7 +56,7 @@ struct SceneLook {
   /// phone frame's date line) seen at about twice the whole picture's scale, for
   /// one detector call and no second detector shape.
   bool edge_mosaic = false;
-  int max_lines = 8;  ///< lines read at most
+  int max_lines = 12;  ///< lines read at most
   /// Read only lines whose centre lies within this share of the height from the
   /// top or bottom edge, or of the width from a side (1 = anywhere).
   double margin = 1.0;
@@ -78,6 +79,15 @@ Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, Scene
 /// sixteenth of the line's length more at each end).
 Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const RasterImage& sharp, double scale,
                                                 SceneText& scene_text, double along = 1.12, double across = 1.25);
+
+/// The lines of `panel` that hold digits read by another engine (`ocr`, Tesseract):
+/// each level line cut (a little wider) from `sharp` (`scale` times the analysis
+/// copy), made black type on white whatever its polarity, read as one line; the
+/// panel's text judged with those readings. An independent reading for the
+/// general path's panels, which the recogniser alone would only confirm with
+/// itself. Lines standing on end are left as first read.
+Expected<WatermarkJudgement> read_scene_panel_with_ocr(const ScenePanel& panel, const RasterImage& sharp, double scale,
+                                                       Ocr& ocr);
 
 /// Joins the texts of lines in reading order: lines whose centres fall within one
 /// row's height are one row (joined with a space, left to right), rows with '\n'.
