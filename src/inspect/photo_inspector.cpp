@@ -7,7 +7,8 @@
 //                ──> photos: watermark (watermark.cpp, OCR of candidate panels only)
 //                ──> screenshots: OCR of the whole capture (screenshot.cpp: publication/query
 //                    date, 4.4 fields)
-//   facts        ──> cross-checks (watermark vs EXIF time, names, editors), findings
+//   facts        ──> cross-checks (watermark vs EXIF time, names), findings
+//   metadata     ──> editors named in software tags, free text, XMP (editing_software.cpp)
 //
 // The evidence date is left to the dispatcher (inspector.cpp), which weighs the
 // watermark, EXIF and file-name dates.
@@ -26,6 +27,7 @@
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
+#include "evpack/inspect/editing_software.hpp"
 #include "evpack/inspect/screenshot.hpp"
 #include "evpack/inspect/watermark.hpp"
 #include "evpack/util/text.hpp"
@@ -70,34 +72,6 @@ constexpr double kDrawnShare = 0.50;
 // A typical screen size alone is not enough (WeChat resizes 16:9 photos to
 // 1080x1920 and strips their EXIF); together with a lesser share it is.
 constexpr double kDrawnShareAtScreenSize = 0.30;
-
-struct Editor {
-  const char* key;    ///< lower-case ASCII (matched at a word start) or UTF-8 Chinese
-  const char* label;  ///< name shown to the user
-};
-
-// Image editors and beautifying apps whose name in EXIF means the pixels were
-// reworked after capture (D.1 risk). Cameras and phone firmware write other
-// strings: model names, "HDR+ 1.0.x", iOS versions such as "16.1".
-constexpr std::array<Editor, 17> kEditors{{
-    {"photoshop", "Photoshop"},
-    {"gimp", "GIMP"},
-    {"lightroom", "Lightroom"},
-    {"meitu", "美图秀秀"},
-    {"mtxx", "美图秀秀"},
-    {"美图", "美图秀秀"},
-    {"hypic", "醒图"},
-    {"醒图", "醒图"},
-    {"黄油相机", "黄油相机"},
-    {"picsart", "PicsArt"},
-    {"snapseed", "Snapseed"},
-    {"光影魔术手", "光影魔术手"},
-    {"pixelmator", "Pixelmator"},
-    {"affinity photo", "Affinity Photo"},
-    {"paint.net", "Paint.NET"},
-    {"photoscape", "PhotoScape"},
-    {"fireworks", "Fireworks"},
-}};
 
 // Screen sizes of common phones and monitors (either orientation).
 constexpr std::array<std::pair<int, int>, 24> kScreenSizes{{
@@ -207,8 +181,6 @@ std::vector<std::uint64_t> window_hashes(const RasterImage& image) {
   }
   return out;
 }
-
-bool is_word_char(unsigned char ch) { return std::isalnum(ch) != 0; }
 
 Finding photo_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
                       std::string message, std::string advice) {
@@ -400,21 +372,6 @@ void check_times(const PhotoFacts& facts, const FileRecord& record, const Inspec
 
 }  // namespace
 
-std::string find_editing_software(const std::string& software) {
-  std::string lower = software;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  for (const auto& editor : kEditors) {
-    const bool ascii = static_cast<unsigned char>(editor.key[0]) < 0x80;
-    for (std::size_t at = lower.find(editor.key); at != std::string::npos; at = lower.find(editor.key, at + 1)) {
-      // ASCII names must start a word, so firmware codes that merely contain the
-      // letters (a hypothetical "G930FMTXX1") do not count.
-      if (!ascii || at == 0 || !is_word_char(static_cast<unsigned char>(lower[at - 1]))) return editor.label;
-    }
-  }
-  return {};
-}
-
 Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata, Ocr* ocr,
                          const InspectOptions& options) {
   Inspection out;
@@ -525,10 +482,10 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
 
   check_times(facts, record, options, out);
 
-  if (const auto editor = find_editing_software(facts.software); !editor.empty()) {
+  if (const auto mark = meta ? find_editor_mark(*meta) : std::nullopt) {
     out.findings.push_back(photo_finding(
         record, "PHOTO_EDITING_SOFTWARE", Severity::Warning, "D.1",
-        "照片元数据显示经过图片编辑软件处理（" + editor + "，软件标记：" + facts.software + "），可能被认定为修改或造假",
+        "照片元数据显示经过图片编辑软件处理（" + mark->editor + "，" + mark->where + "），可能被认定为修改或造假",
         "提交拍摄原图；确需处理（如打码）的，保留原图备查并在目录中说明"));
   }
 

@@ -5,6 +5,7 @@
 
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
+#include "evpack/inspect/editing_software.hpp"
 #include "evpack/inspect/inspection.hpp"
 #include "evpack/inspect/inspector.hpp"
 #include "evpack/scan/file_record.hpp"
@@ -12,15 +13,11 @@
 namespace evpack {
 
 /// Inspects a JPEG/PNG/HEIC: EXIF (time, camera, software, orientation, GPS,
-/// thumbnail), pixel size, perceptual hash, screenshot guess, and (when
-/// implemented) the burned-in watermark. `ocr` may be null.
+/// thumbnail), editors named in the metadata, pixel size, perceptual hashes,
+/// screenshot guess, the burned-in watermark of photos and the text of screen
+/// captures (screenshot.hpp). `ocr` may be null.
 /// Never throws; undecodable images become findings with readable == false.
 Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata,
                          Ocr* ocr, const InspectOptions& options);
-
-/// The image editor named in an EXIF/XMP software string ("Adobe Photoshop 24.1
-/// (Windows)" -> "Photoshop", "MTXX" -> "美图秀秀"), or "" for cameras, phone
-/// firmware ("HDR+ 1.0", "16.1") and unknown software.
-std::string find_editing_software(const std::string& software);
 
 }  // namespace evpack
