@@ -62,7 +62,7 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
     case ContentKind::Png:
     case ContentKind::Heic:
     case ContentKind::OtherImage:
-      return inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options);
+      return inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options, tools.document_ocr.get());
     case ContentKind::Docx:
       return inspect_word(path, record, options);
     case ContentKind::Zip:

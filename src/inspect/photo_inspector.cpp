@@ -373,7 +373,7 @@ void check_times(const PhotoFacts& facts, const FileRecord& record, const Inspec
 }  // namespace
 
 Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata, Ocr* ocr,
-                         const InspectOptions& options) {
+                         const InspectOptions& options, Ocr* screen_ocr) {
   Inspection out;
   out.kind = record.kind;
   PhotoFacts facts;
@@ -463,8 +463,8 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);
     if (facts.screenshot) {
       facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};
-      read_screenshot(screen.empty() ? to_gray(downscale(analysis, kScreenshotSide)) : screen, ocr, options, record, facts,
-                      out);
+      read_screenshot(screen.empty() ? to_gray(downscale(analysis, kScreenshotSide)) : screen,
+                      screen_ocr != nullptr ? screen_ocr : ocr, options, record, facts, out);
     } else {
       // Decoded again, larger, only when the watermark needs a second look.
       const SharperImage sharper = [&]() -> RasterImage {

@@ -18,7 +18,6 @@
 #include "evpack/inspect/screenshot.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cctype>
 #include <cmath>
 #include <initializer_list>
@@ -105,8 +104,34 @@ std::string separate_date_and_time(const std::string& text) {
   return out;
 }
 
+// A '?' right after a digit is OCR's doubt about it ("2025 年 02? 月 18 日"), not text.
+std::string drop_doubt(std::string text) {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '?' && text[i - 1] >= '0' && text[i - 1] <= '9') text.erase(i--, 1);
+  }
+  return text;
+}
+
+// One separator through a date: OCR reads one of "2025-09-24"'s dashes as a dot
+// now and then ("2025-09.24").
+std::string unify_date_separators(std::string text) {
+  const auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  const auto separator = [&](std::size_t i) { return i < text.size() && (text[i] == '-' || text[i] == '.' || text[i] == '/'); };
+  for (std::size_t i = 0; i + 7 < text.size(); ++i) {
+    if ((i > 0 && digit(i - 1)) || !digit(i) || !digit(i + 1) || !digit(i + 2) || !digit(i + 3) || !separator(i + 4)) continue;
+    std::size_t p = i + 5;
+    std::size_t month = 0;
+    while (month < 2 && digit(p + month)) ++month;
+    if (month > 0 && separator(p + month) && text[p + month] != text[i + 4] && digit(p + month + 1)) {
+      text[p + month] = text[i + 4];
+    }
+  }
+  return text;
+}
+
 std::string clean(const std::string& raw) {
-  return separate_date_and_time(trim(remove_spaces_between_han(normalize_fullwidth(raw))));
+  return separate_date_and_time(
+      unify_date_separators(drop_doubt(trim(remove_spaces_between_han(normalize_fullwidth(raw))))));
 }
 
 // Cuts each OCR line at wide gaps between its characters. The spaces are the
@@ -255,6 +280,11 @@ unsigned roles_of(std::string_view label) {
   return roles;
 }
 
+// Heads a label run into its value may end with: not 人/者/单位/企业/机构, which end
+// ordinary nouns too (培训机构, 执法人员), so a value would be cut in two.
+constexpr std::array<std::string_view, 14> kJoinedHeads{"时间", "日期", "事项", "事由", "用途", "名称", "主体",
+                                                        "对象", "姓名", "结果", "结论", "状况", "内容", "类型"};
+
 // A segment read as a label and what follows it in the segment.
 struct Labelled {
   std::string label;
@@ -262,9 +292,17 @@ struct Labelled {
   unsigned roles = 0;
 };
 
+// The text without what OCR leaves between a label and its value: the colon (or a
+// semicolon, a comma read for it), spaces.
 std::string strip_colon(std::string text) {
-  while (!text.empty() && (text.back() == ':' || text.back() == ' ')) text.pop_back();
-  return text;
+  while (!text.empty() && (text.back() == ':' || text.back() == ';' || text.back() == ',' || text.back() == '.' ||
+                           text.back() == ' ')) {
+    text.pop_back();
+  }
+  for (const std::string_view tail : {"，", "："}) {
+    while (ends_with(text, tail)) text.resize(text.size() - tail.size());
+  }
+  return trim(text);
 }
 
 std::optional<Labelled> read_label(const std::string& text) {
@@ -288,7 +326,9 @@ std::optional<Labelled> read_label(const std::string& text) {
   std::string prefix;
   for (std::size_t n = 0; n < std::min(chars.size() - 1, kMaxLabel); ++n) {
     prefix += chars[n];
-    if (!ends_with_head(prefix)) continue;
+    if (!std::any_of(kJoinedHeads.begin(), kJoinedHeads.end(), [&](std::string_view h) { return ends_with(prefix, h); })) {
+      continue;
+    }
     const unsigned roles = roles_of(prefix);
     if (roles == 0) continue;
     std::string rest;
@@ -297,6 +337,16 @@ std::optional<Labelled> read_label(const std::string& text) {
     if (!rest.empty() && roles_of(strip_colon(rest)) == 0) best = Labelled{prefix, rest, roles};
   }
   return best;
+}
+
+// A label as written: before a colon, or the whole text. Not a label run into its
+// value (a value such as 驾驶员培训机构备案 holds the head 机构 too).
+std::optional<Labelled> explicit_label(const std::string& text) {
+  if (text.find_first_of(":;") != std::string::npos) return read_label(text);
+  std::string bare = text;
+  bare.erase(std::remove(bare.begin(), bare.end(), ' '), bare.end());
+  if (const unsigned roles = roles_of(bare); roles != 0) return Labelled{bare, "", roles};
+  return std::nullopt;
 }
 
 bool is_label_only(const Segment& s) {
@@ -373,7 +423,7 @@ bool value_fits(unsigned role, const std::string& value) {
   if (v.empty()) return false;
   // The next field's label is no value; words shaped like this field's own label
   // can be ("无严重失信记录" ends as 信用记录 does).
-  if (const auto label = read_label(v); label && ((label->roles & role) == 0 || !label->value.empty())) return false;
+  if (const auto label = explicit_label(v); label && ((label->roles & role) == 0 || !label->value.empty())) return false;
   switch (role) {
     case kQueryTimeRole:
     case kPublishedRole:
@@ -404,12 +454,19 @@ std::string label_of_date(const std::vector<Segment>& all, const Segment& s, con
   // Words before the date in its segment, after a space or a colon: a label only
   // when short and no part of a sentence ("截至2025年1月31日已覆盖" is body text).
   std::string before = strip_colon(trim(s.text.substr(0, d.offset)));
-  if (const auto cut = before.find_last_of(" :"); cut != std::string::npos) before = before.substr(cut + 1);
+  if (const auto cut = before.find_last_of(" :;"); cut != std::string::npos) before = before.substr(cut + 1);
   if (!before.empty() && han_count(before) > 0) {
-    if (utf8_length(before) > kMaxLabel || contains_any(before, {"，", "。", "；", "、", "《", "》", "“", "”", ",", ";"})) {
-      return {};
+    if (contains_any(before, {"，", "。", "；", "、", "《", "》", "“", "”", ",", ";"})) return {};
+    if (utf8_length(before) <= kMaxLabel) return before;
+    // The previous field's value run into this label ("…融媒体中心发布时间"): a
+    // label ending in 时间/日期 at the end.
+    const auto chars = split_utf8_chars(before);
+    std::string tail;
+    for (std::size_t k = 0; k < kMaxLabel; ++k) {
+      tail = chars[chars.size() - 1 - k] + tail;
+      if ((ends_with(tail, "时间") || ends_with(tail, "日期")) && date_roles(tail) != 0) return tail;
     }
-    return before;
+    return {};
   }
   if (const Segment* l = left_of(all, s); l != nullptr && is_label_only(*l)) return read_label(l->text)->label;
   const Segment* up = above(all, s);
@@ -418,6 +475,26 @@ std::string label_of_date(const std::vector<Segment>& all, const Segment& s, con
     if (find_dates(up->text).empty()) break;
   }
   return {};
+}
+
+// One of three or more segments aligned at their left or right edge, one under
+// another: the items of a list.
+bool in_column(const std::vector<Segment>& all, const Segment& s) {
+  int column = 0;
+  for (const Segment& o : all) {
+    const bool aligned = std::abs(o.box.x - s.box.x) <= s.box.height / 2 || std::abs(o.right() - s.right()) <= s.box.height / 2;
+    if (aligned && std::abs(o.box.y - s.box.y) <= 6 * s.box.height) ++column;
+  }
+  return column >= 3;
+}
+
+// A date in a column of three or more dates: an article list beside the article.
+bool in_list(const std::vector<Segment>& all, const Segment& s) {
+  int column = 0;
+  for (const Segment& o : all) {
+    if (std::abs(o.right() - s.right()) <= s.box.height && !find_dates(o.text).empty()) ++column;
+  }
+  return column >= 3;
 }
 
 bool looks_like_org_name(std::string text) {
@@ -516,7 +593,8 @@ ScreenReading read_screen(const std::vector<OcrLine>& lines) {
     const auto label = read_label(s.text);
     if (!label) continue;
     // A label naming the query (查询时间, 被查询人, 核查结果) makes the page a query's.
-    query_label = query_label || contains_any(label->label, {"查询", "核查", "查验"});
+    query_label = query_label || contains_any(label->label, {"查询", "核查", "查验", "审查", "检索", "报告", "信用状况",
+                                                             "信用记录", "失信记录"});
     for (const unsigned role : {kMatterRole, kSubjectRole, kResultRole}) {
       if ((label->roles & role) != 0 && (found & role) == 0 && has_value(segments, s, *label, role)) found |= role;
     }
@@ -542,14 +620,21 @@ ScreenReading read_screen(const std::vector<OcrLine>& lines) {
         score = 100;
       } else if (date_word) {
         continue;  // a record's own date (成立日期, 许可决定日期)
+      } else if (const std::string lead = trim(s.text.substr(0, d.offset));
+                 !lead.empty() && (lead.back() == ':' || lead.back() == ';' || lead.back() == ',')) {
+        score = 20;  // under a label that could not be read: whose date it is, is unknown
+      } else if (in_list(segments, s)) {
+        score = 15;  // one of a column of dates: a list of other articles
       } else if (std::any_of(segments.begin(), segments.end(), [&](const Segment& o) {
-                   return same_row(o, s) && contains_any(o.text, {"来源", "作者", "浏览", "阅读", "点击", "字号", "编辑",
-                                                                  "分享", "打印", "发布"});
-                 })) {
+                   return same_row(o, s) && std::abs(o.box.x - s.right()) < 10 * s.box.height &&
+                          contains_any(o.text, {"来源", "作者", "浏览", "阅读", "点击", "字号", "编辑", "分享", "打印",
+                                                "发布"});
+                 }) || contains_any(s.text, {"来源", "作者", "浏览", "阅读", "点击", "字号"})) {
         score = 80;
       } else if (tallest != nullptr && &s != tallest && s.box.y >= tallest->box.y &&
-                 s.box.y - tallest->bottom() <= 4 * tallest->box.height) {
-        score = 60;
+                 s.box.y - tallest->bottom() <= 4 * tallest->box.height &&
+                 std::min(s.right(), tallest->right()) > std::max(s.box.x, tallest->box.x)) {
+        score = 60;  // under the title
       } else if (han_count(s.text) >= 20) {
         score = 10;  // a date in the body text
       } else if ((s.box.y - top) > 0.92 * page_height || (s.bottom() - top) < 0.03 * page_height) {
@@ -568,20 +653,27 @@ ScreenReading read_screen(const std::vector<OcrLine>& lines) {
   // Unlabelled: the subject as the heading above its credit code or set larger than
   // the text, the result as what a query says it found.
   int sections = 0;
+  bool outcome = false;
+  bool registered_heading = false;  // a name above its credit code: a credit record page
   for (const Segment& s : segments) {
-    if ((found & kSubjectRole) == 0 && looks_like_org_name(s.text) &&
-        (s.box.height >= kHeadingRatio * typical || registration_nearby(segments, s))) {
+    if (looks_like_org_name(s.text)) {
+      const bool registered = registration_nearby(segments, s);
       const Segment* l = left_of(segments, s);
-      if (l == nullptr || !is_label_only(*l)) found |= kSubjectRole;
+      if ((s.box.height >= kHeadingRatio * typical || registered) && (l == nullptr || !is_label_only(*l))) {
+        found |= kSubjectRole;
+        registered_heading = registered_heading || registered;
+      }
     }
-    if (outcome_phrase(s.text)) found |= kResultRole;
+    outcome = outcome || outcome_phrase(s.text);
     if (section_count(s.text)) ++sections;
   }
-  if (sections >= 2) found |= kResultRole;
+  if (outcome || sections >= 2) found |= kResultRole;
 
-  const int count = std::popcount(found & (kQueryTimeRole | kMatterRole | kSubjectRole | kResultRole));
-  const bool credit_words = contains_any(out.text, {"信用", "失信", "征信"});
-  out.credit_query = query_label || count >= 3 || (count >= 2 && credit_words);
+  // A credit query or report: a label names the query (查询时间, 被查询人, 核查结果,
+  // 查询用途), or the page is a credit record (信用中国, 国家企业信用信息公示系统:
+  // a name above its credit code, and what was found). Fields alone do not make one:
+  // an article has a 时间 and a list of enterprises a 企业名称 and an 评价等级.
+  out.credit_query = query_label || (registered_heading && (outcome || sections >= 1));
   if (out.credit_query) {
     const std::array<unsigned, 4> order{kQueryTimeRole, kMatterRole, kSubjectRole, kResultRole};
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -599,13 +691,14 @@ namespace {
 // letters (单位名称 read as "HUSH", 来源 as "RR", 年/月/日 in "2025年03月20日" as
 // "20254F03A 20H"), and a label's start is dropped from a right-aligned line
 // ("5-06 09:15:32" for 查询时间：2025-05-06 09:15:32). Read alone (one line, type
-// enlarged to kLineHeight when under kSmallType) they come out right.
-constexpr int kLineHeight = 32;
-constexpr int kSmallType = 20;
-// At most this many lines are read again per capture (each 20-60 ms).
+// tried twice) they come out right.
+constexpr int kTinyType = 12;
+// At most this many segments are read again per capture, in at most kMaxOcrCalls
+// readings (each 20-60 ms).
 constexpr int kMaxRereads = 8;
+constexpr int kMaxOcrCalls = 12;
 
-enum class Suspect { None, Year, Label, Time, Latin };
+enum class Suspect { None, Year, Label, Time, Spacing, Clipped, Latin };
 
 // Runs of ASCII letters standing apart from digits and code punctuation: in a
 // Chinese page these are Chinese words read by the English model. Letters inside
@@ -630,16 +723,29 @@ int stray_letter_runs(std::string_view text) {
 }
 
 // What looks wrong in a segment's first reading.
+// A two-digit day, a space and a one-digit hour ("2025/12/20 9:47:12"): the space
+// may have moved, pages pad hours ("2025/12/2 09:47:12").
+bool space_may_have_moved(const std::string& text, const FoundDate& d) {
+  const std::size_t end = d.offset + d.text.size();
+  const auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  return end >= 2 && digit(end - 1) && digit(end - 2) && end + 2 < text.size() && text[end] == ' ' && digit(end + 1) &&
+         text[end + 2] == ':';
+}
+
 Suspect suspect(const Segment& segment) {
   const std::string& text = segment.text;
-  if (find_dates(text).empty()) {
-    // A year (19xx/20xx) with letters right after it: 年/月 read as letters.
+  const auto dates = find_dates(text);
+  if (!dates.empty() && space_may_have_moved(text, dates.front())) return Suspect::Spacing;
+  if (dates.empty()) {
+    // A year (19xx/20xx) with letters right after it, or run into more digits:
+    // 年/月 read as letters or digits ("20254F03A", "202547 923A").
+    const auto digit_at = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
     for (std::size_t i = 0; i + 4 < text.size(); ++i) {
-      const bool start = i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9');
-      if (!start || !(text.compare(i, 2, "20") == 0 || text.compare(i, 2, "19") == 0) ||
-          !has_digit(text.substr(i + 2, 1)) || !has_digit(text.substr(i + 3, 1))) {
+      if ((i > 0 && digit_at(i - 1)) || !(text.compare(i, 2, "20") == 0 || text.compare(i, 2, "19") == 0) ||
+          !digit_at(i + 2) || !digit_at(i + 3)) {
         continue;
       }
+      if (digit_at(i + 4) && !digit_at(i + 8)) return Suspect::Year;
       for (std::size_t k = i + 4; k < std::min(text.size(), i + 7); ++k) {
         if ((text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z')) return Suspect::Year;
       }
@@ -647,15 +753,23 @@ Suspect suspect(const Segment& segment) {
     // A time of day without its date (no Han, a dash of the date left): the date
     // and its label may be lost to its left.
     const auto colon = text.find(':');
-    if (colon != std::string::npos && colon >= 1 && colon + 2 < text.size() && has_digit(text.substr(colon - 1, 1)) &&
-        has_digit(text.substr(colon + 1, 2)) && han_count(text) == 0 && text.find('-') != std::string::npos) {
+    if (colon != std::string::npos && colon >= 1 && digit_at(colon - 1) && digit_at(colon + 1) && digit_at(colon + 2) &&
+        han_count(text) == 0 && text.find('-') != std::string::npos) {
       return Suspect::Time;
     }
   }
-  // Letters where a label stands (before a colon) or among Chinese: Chinese read
-  // by the English model.
-  if (stray_letter_runs(text) > 0 && (han_count(text) > 0 || text.find(':') != std::string::npos)) {
-    return Suspect::Latin;
+  // Letters where a label stands, before a colon: a Chinese label read by the
+  // English model ("HUSH:" for 单位名称：). Letters elsewhere cost no field (read
+  // again too, they were half the readings and a tenth of the capture's time).
+  for (auto colon = text.find_first_of(":;"); colon != std::string::npos; colon = text.find_first_of(":;", colon + 1)) {
+    std::size_t end = colon;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t start = end;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1])) != 0) --start;
+    if (start < end && stray_letter_runs(text.substr(start, end - start)) > 0 &&
+        (start == 0 || !std::isalnum(static_cast<unsigned char>(text[start - 1])))) {
+      return Suspect::Latin;
+    }
   }
   return Suspect::None;
 }
@@ -670,47 +784,72 @@ int chinese_score(const std::string& text) {
 // whose value was. The new reading is returned as a line of its own (boxes in
 // `gray`'s pixels) when it is better: a date where there was none, more Chinese
 // where letters were, a label with more after it.
-std::optional<OcrLine> reread(const RasterImage& gray, Ocr& ocr, Suspect why, const Segment& segment) {
+std::optional<OcrLine> reread(const RasterImage& gray, Ocr& ocr, Suspect why, const Segment& segment,
+                              const std::vector<Segment>& all, int& calls) {
   const int h = std::max(1, segment.box.height);
-  const int left = why == Suspect::Time ? 14 * h : h / 2;
+  const int left = why == Suspect::Time || why == Suspect::Clipped ? 14 * h : h / 2;
   const int right = why == Suspect::Label ? 20 * h : h / 2;
   const int x0 = std::max(0, segment.box.x - left);
-  const int y0 = std::max(0, segment.box.y - h / 3);
   const int x1 = std::min(gray.width, segment.right() + right);
-  const int y1 = std::min(gray.height, segment.bottom() + h / 3);
+  int y0 = std::max(0, segment.box.y - h / 3);
+  int y1 = std::min(gray.height, segment.bottom() + h / 3);
+  // A single line only: the margin stops short of the lines above and below.
+  for (const Segment& o : all) {
+    if (&o == &segment || same_row(o, segment) || o.right() <= x0 || o.box.x >= x1) continue;
+    if (o.bottom() <= segment.box.y + h / 2) y0 = std::max(y0, std::min(o.bottom(), segment.box.y));
+    if (o.box.y >= segment.bottom() - h / 2) y1 = std::min(y1, std::max(o.box.y, segment.bottom()));
+  }
   if (x1 - x0 < 4 || y1 - y0 < 4) return std::nullopt;
-  RasterImage region = crop(gray, {x0, y0, x1 - x0, y1 - y0});
-  // Enlarged only when small: resampling blurs mid-sized grey type, which then
-  // reads worse ("20254703 208" for 2025年03月20日 at 35 px enlarged to 40).
-  const double scale = h >= kSmallType ? 1.0 : std::min(3.0, static_cast<double>(kLineHeight) / h);
-  if (scale > 1.0) {
-    region = resize(region, static_cast<int>(region.width * scale), static_cast<int>(region.height * scale));
-  }
-  constexpr int kMargin = 8;
-  auto again = ocr.recognize(frame_in_white(region, kMargin), OcrLayout::SingleLine);
-  if (!again || again->lines.empty()) return std::nullopt;
-  OcrLine best = again->lines.front();
-  for (const OcrLine& l : again->lines) {
-    if (l.text.size() > best.text.size()) best = l;
-  }
+  const RasterImage region = crop(gray, {x0, y0, x1 - x0, y1 - y0});
   const std::string& was = segment.text;
-  const std::string now = clean(best.text);
-  bool better = false;
-  switch (why) {
-    case Suspect::Latin: better = chinese_score(now) > chinese_score(was); break;
-    case Suspect::Label:
-      better = utf8_length(now) > utf8_length(was) + 1 && chinese_score(now) >= chinese_score(was);
-      break;
-    default: better = !find_dates(now).empty(); break;
+  // Two tries: as it is (tiny type doubled), then half as large again with the
+  // contrast stretched (light grey type). Resampling alone makes mid-sized grey
+  // type read worse ("20254703 208" for 2025年03月20日 at 35 px enlarged to 40,
+  // "202547 23A" for 2025年7月23日 at 16 px doubled; stretched at 1.5 it is read).
+  for (const bool second : {false, true}) {
+    // A clipped line is read once: most such lines were whole (measured on the tune
+    // sets' 82 captures: 2 of 84 readings found a lost label).
+    if (calls >= kMaxOcrCalls || (second && why == Suspect::Clipped)) return std::nullopt;
+    const double scale = second ? 1.5 : (h < kTinyType ? 2.0 : 1.0);
+    RasterImage input = scale > 1.0 ? resize(region, static_cast<int>(region.width * scale),
+                                             static_cast<int>(region.height * scale))
+                                    : region;
+    if (second) input = stretch_contrast(input);
+    constexpr int kMargin = 8;
+    ++calls;
+    auto again = ocr.recognize(frame_in_white(input, kMargin), OcrLayout::SingleLine);
+    if (!again || again->lines.empty()) continue;
+    OcrLine best = again->lines.front();
+    for (const OcrLine& l : again->lines) {
+      if (l.text.size() > best.text.size()) best = l;
+    }
+    const std::string now = clean(best.text);
+    const bool dated = find_dates(was).empty() && !find_dates(now).empty();
+    bool better = false;
+    switch (why) {
+      case Suspect::Latin: better = chinese_score(now) > chinese_score(was); break;
+      case Suspect::Clipped: better = read_label(now).has_value() && !read_label(was).has_value(); break;
+      case Suspect::Spacing: {
+        const auto read = find_dates(now);
+        better = !read.empty() && !space_may_have_moved(now, read.front()) &&
+                 read.front().date != find_dates(was).front().date;
+        break;
+      }
+      case Suspect::Label:
+        better = dated || (utf8_length(now) > utf8_length(was) + 1 && chinese_score(now) >= chinese_score(was));
+        break;
+      default: better = dated; break;
+    }
+    if (!better) continue;
+    const auto back = [&](PixelRect r) {
+      return PixelRect{x0 + static_cast<int>((r.x - kMargin) / scale), y0 + static_cast<int>((r.y - kMargin) / scale),
+                       static_cast<int>(r.width / scale), static_cast<int>(r.height / scale)};
+    };
+    for (OcrSymbol& symbol : best.symbols) symbol.box = back(symbol.box);
+    best.box = back(best.box);
+    return best;
   }
-  if (!better) return std::nullopt;
-  const auto back = [&](PixelRect r) {
-    return PixelRect{x0 + static_cast<int>((r.x - kMargin) / scale), y0 + static_cast<int>((r.y - kMargin) / scale),
-                     static_cast<int>(r.width / scale), static_cast<int>(r.height / scale)};
-  };
-  for (OcrSymbol& symbol : best.symbols) symbol.box = back(symbol.box);
-  best.box = back(best.box);
-  return best;
+  return std::nullopt;
 }
 
 // Segments in a row of four or more short ones: a navigation bar or a row of tabs,
@@ -735,30 +874,46 @@ std::optional<ScreenReading> read_screenshot(const RasterImage& gray, Ocr& ocr) 
     // A label whose value is nowhere (after it, right of it, under it): the value
     // may have been lost to the whole-page reading.
     const auto label = read_label(s.text);
-    if (why[i] != Suspect::None || !label || !label->value.empty() || in_menu_row(segments, s) ||
-        outcome_phrase(s.text)) {
-      continue;
-    }
+    if (why[i] != Suspect::None || !label || in_menu_row(segments, s) || outcome_phrase(s.text)) continue;
     bool valued = false;
     for (unsigned role = 1; role <= kResultRole; role <<= 1) {
       valued = valued || ((label->roles & role) != 0 && has_value(segments, s, *label, role));
     }
     if (!valued) why[i] = Suspect::Label;
   }
+  // Right-aligned lines in the page's head (查询时间 and 查询用途 in the corner of a
+  // record page) whose start was lost: a value with nothing to its left.
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const Segment& s = segments[i];
+    if (why[i] != Suspect::None || read_label(s.text) || s.box.y > gray.height * 2 / 5 ||
+        s.box.x < gray.width * 3 / 5 || in_menu_row(segments, s)) {
+      continue;
+    }
+    if (in_column(segments, s)) continue;  // a list beside the page (最新动态), not a field
+    const Segment* l = left_of(segments, s);
+    if (l == nullptr || s.box.x - l->right() > 10 * s.box.height) why[i] = Suspect::Clipped;
+  }
   // The better readings join the lines after the one they improve.
   std::vector<std::vector<OcrLine>> extra(lines.size());
+  std::vector<bool> superseded(lines.size(), false);
   int rereads = 0;
-  for (const Suspect kind : {Suspect::Year, Suspect::Time, Suspect::Label, Suspect::Latin}) {
+  int calls = 0;
+  for (const Suspect kind :
+       {Suspect::Year, Suspect::Time, Suspect::Spacing, Suspect::Label, Suspect::Clipped, Suspect::Latin}) {
     for (std::size_t i = 0; i < segments.size() && rereads < kMaxRereads; ++i) {
       if (why[i] != kind) continue;
       ++rereads;
-      if (auto line = reread(gray, ocr, kind, segments[i])) extra[segments[i].line].push_back(std::move(*line));
+      if (auto line = reread(gray, ocr, kind, segments[i], segments, calls)) {
+        // A date read otherwise replaces the first reading's, which must not compete with it.
+        if (kind == Suspect::Spacing) superseded[segments[i].line] = true;
+        extra[segments[i].line].push_back(std::move(*line));
+      }
     }
   }
   std::vector<OcrLine> all;
   all.reserve(lines.size() + static_cast<std::size_t>(rereads));
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    all.push_back(lines[i]);
+    if (!superseded[i]) all.push_back(lines[i]);
     for (OcrLine& l : extra[i]) all.push_back(std::move(l));
   }
   return read_screen(all);

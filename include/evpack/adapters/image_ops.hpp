@@ -45,6 +45,10 @@ RasterImage level_text(const RasterImage& gray, double max_degrees = 3.5);
 /// of a scanned sheet otherwise reaches Tesseract's line recogniser, which works on
 /// gray values. Returns the image unchanged when it is not 1-channel or inconsistent.
 RasterImage binarize(const RasterImage& gray);
+/// Gray levels stretched linearly to 0..255 (the darkest pixel black, the lightest
+/// white): light grey type on white becomes dark. Unchanged when not 1-channel,
+/// inconsistent or flat.
+RasterImage stretch_contrast(const RasterImage& gray);
 /// Grey-level opening of a 1-channel image by a `window` x `window` square
 /// (an even side counts as the next odd one): erosion, then dilation, the window
 /// clipped at the borders. The image minus its opening (the white top-hat) is the

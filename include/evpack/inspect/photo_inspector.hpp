@@ -15,9 +15,11 @@ namespace evpack {
 /// Inspects a JPEG/PNG/HEIC: EXIF (time, camera, software, orientation, GPS,
 /// thumbnail), editors named in the metadata, pixel size, perceptual hashes,
 /// screenshot guess, the burned-in watermark of photos and the text of screen
-/// captures (screenshot.hpp). `ocr` may be null.
+/// captures (screenshot.hpp). `ocr` may be null. `screen_ocr` reads screen
+/// captures when given (Chinese only, kDocumentOcrLanguages: pages are Chinese,
+/// and English first takes their small type for letters); else `ocr` does.
 /// Never throws; undecodable images become findings with readable == false.
 Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata,
-                         Ocr* ocr, const InspectOptions& options);
+                         Ocr* ocr, const InspectOptions& options, Ocr* screen_ocr = nullptr);
 
 }  // namespace evpack
