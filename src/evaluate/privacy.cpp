@@ -533,6 +533,34 @@ class Scanner {
     return false;
   }
 
+  // Whether `line` holds only blanks in the code point columns [from, to).
+  bool blank_span(const Line& line, std::size_t from, std::size_t to) const {
+    for (std::size_t c = from; c < to && line.first + c < line.end; ++c) {
+      if (!blank(line.first + c, line.first + c + 1)) return false;
+    }
+    return true;
+  }
+
+  // The pieces continuing `head`'s cell: on the first line below with text in the
+  // cell's columns (the head's, two either side), at most three lines on and within
+  // the page. The lines between must be blank there: a vertically centred cell puts
+  // its first line above its row's other cells and its second below them. Centred
+  // text starts at other columns on each line, so columns need only overlap.
+  std::vector<const Piece*> under(const Piece& head, const std::vector<Line>& all,
+                                  const std::vector<std::vector<Piece>>& by_line) const {
+    std::vector<const Piece*> out;
+    const std::size_t from = head.column >= 2 ? head.column - 2 : 0;
+    const std::size_t to = head.end_column + 2;
+    for (std::size_t j = head.line + 1; j < all.size() && j <= head.line + 3; ++j) {
+      if (all[j - 1].page_end) break;
+      for (const Piece& p : by_line[j]) {
+        if (p.column < to && p.end_column > from) out.push_back(&p);
+      }
+      if (!out.empty() || !blank_span(all[j], from, to)) break;
+    }
+    return out;
+  }
+
   void join_wrapped() {
     const std::vector<Line> all = lines();
     std::vector<std::vector<Piece>> by_line(all.size());
@@ -544,32 +572,30 @@ class Scanner {
       while (i < all[k].end && blank(i, i + 1)) ++i;
       margin[k] = i - all[k].first;
     }
-    const auto continues = [&](const Piece& head, const Piece& next, bool table) {
-      if (table) return next.column + 2 >= head.column && next.column <= head.column + 2;
-      return head.line_end && next.line_start && next.column <= margin[head.line] + 2;
-    };
     for (std::size_t k = 0; k + 1 < all.size(); ++k) {
-      if (all[k].page_end) continue;
       for (const Piece& head : by_line[k]) {
         if (head.digits.size() < 2 || head.digits.size() >= 18 || head.digits.back() == 'X') continue;
         bool done = false;
-        for (const bool table : {true, false}) {
-          for (const Piece& next : by_line[k + 1]) {
-            if (done || !continues(head, next, table)) continue;
-            std::string digits = head.digits + next.digits;
-            if (judge_joined(all, head, digits)) {
+        // A table cell: the pieces under it, and a third line in a cell narrower still.
+        for (const Piece* next : under(head, all, by_line)) {
+          const std::string digits = head.digits + next->digits;
+          if (judge_joined(all, head, digits)) {
+            done = true;
+            break;
+          }
+          if (digits.size() >= 18 || digits.back() == 'X') continue;
+          for (const Piece* third : under(*next, all, by_line)) {
+            if (judge_joined(all, head, digits + third->digits)) {
               done = true;
               break;
             }
-            // A third line, in a cell narrower still.
-            if (!table || digits.size() >= 18 || digits.back() == 'X' || k + 2 >= all.size() || all[k + 1].page_end) continue;
-            for (const Piece& third : by_line[k + 2]) {
-              if (continues(head, third, true) && judge_joined(all, head, digits + third.digits)) {
-                done = true;
-                break;
-              }
-            }
           }
+          if (done) break;
+        }
+        // A paragraph: the end of this line and the start of the next, at the margin.
+        if (done || !head.line_end || all[k].page_end) continue;
+        for (const Piece& next : by_line[k + 1]) {
+          if (next.line_start && next.column <= margin[k] + 2 && judge_joined(all, head, head.digits + next.digits)) break;
         }
       }
     }

@@ -157,6 +157,24 @@ TEST(PrivacyScan, NumbersWrappedInATableCellAreJoined) {
   EXPECT_EQ(table.substr(hits[1].offset, 8), "138 0013");  // the hit points at the number's first line
 }
 
+// A vertically centred cell: its first line above the row's other cells, its
+// second under them, each piece centred (so starting at another column).
+TEST(PrivacyScan, NumbersWrappedInACentredCellAreJoined) {
+  const std::string table =
+      "序号    企业名称                修复日期        联系人       身份证号            联系电话        状态\n"
+      "\n"
+      "                                                 371425         18724\n"
+      "1     白河宏远公交有限公司          2025-01-08  邵婷                                    修复完成\n"
+      "                                              199902051777      879866\n"
+      "\n"
+      "                                                 370***        157****3\n"
+      "2     白河正阳运输有限公司          2025-02-15  阎健庆                                   已修复\n"
+      "                                               ********2064      632\n";
+  std::vector<std::string> masked;
+  for (const auto& h : scan_privacy(table)) masked.push_back(h.masked);
+  EXPECT_EQ(masked, (std::vector<std::string>{"371425********1777", "187****9866"}));
+}
+
 TEST(PrivacyScan, WrappedIdNeedsNoLabelAndMayTakeThreeLines) {
   EXPECT_EQ(kinds(scan_privacy("姓名  370181\n      19850312\n      7518  张三\n")),
             std::vector<PrivacyKind>{PrivacyKind::IdCard});
