@@ -458,6 +458,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       facts.phash = perceptual_hash(small_gray);
       facts.colour_grid = colour_grid(small);
       facts.window_hashes = window_hashes(small_gray);
+      facts.core_hash = perceptual_hash(crop(small_gray, watermark_free_core(small_gray.width, small_gray.height)));
     }
     std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);
