@@ -1,13 +1,18 @@
 // Photo inspection accuracy and speed on a labelled set (tools/gen_photoset.py)
 // or on any folder of photos (then only speed and the watermark verdicts).
 //
-//   photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D]
+//   photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D] [--labels FILE] [--core]
 //
 // With DIR/labels.json it prints watermark detection precision/recall, exact-
 // minute time reads, duplicate-pair precision/recall (BK-tree pairs against the
 // labelled reuse groups, hashes and colour grids as `check` compares them) and
 // photos per second. Without labels it lists every
-// photo read as watermark "present" (for folders known to have none).
+// photo read as watermark "present" (for folders known to have none). --labels
+// reads the labels from another file; --core lists every pair whose core hashes
+// (the middle of the picture, PhotoFacts::core_hash) are within 20 bits, with
+// the correlation and colour difference of their previews' middles and whether
+// they are one photo: the measurements behind kReuseCoreDistance,
+// kReuseCoreCorrelation and kReuseCoreColourDifference.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -61,12 +66,14 @@ double pct(long a, long b) { return b == 0 ? 100.0 : 100.0 * static_cast<double>
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D]\n");
+    std::fprintf(stderr, "usage: photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D] [--labels FILE] [--core]\n");
     return 2;
   }
   const fs::path root = fs::u8path(argv[1]);
   int jobs = 2;
   bool verbose = false;
+  bool core = false;
+  fs::path labels_file = root / "labels.json";
   int distance = kReuseDistance;
   InspectOptions options;
   for (int i = 2; i < argc; ++i) {
@@ -75,10 +82,12 @@ int main(int argc, char** argv) {
     if (a == "--distance" && i + 1 < argc) distance = std::atoi(argv[++i]);
     if (a == "--no-ocr") options.ocr = false;
     if (a == "--verbose") verbose = true;
+    if (a == "--core") core = true;
+    if (a == "--labels" && i + 1 < argc) labels_file = fs::u8path(argv[++i]);
   }
 
   std::map<std::string, Label> labels;
-  if (std::ifstream in(root / "labels.json"); in) {
+  if (std::ifstream in(labels_file); in) {
     const auto j = nlohmann::json::parse(in);
     for (const auto& p : j.at("photos")) {
       labels[p.at("file").get<std::string>()] = {p.at("watermark").get<bool>(), p.value("time", ""),
@@ -212,6 +221,19 @@ int main(int argc, char** argv) {
                     photos[t.first] && photos[t.second]
                         ? colour_difference(photos[t.first]->colour_grid, photos[t.second]->colour_grid)
                         : -1.0);
+      }
+    }
+  }
+  if (core) {
+    for (std::size_t a = 0; a < files.size(); ++a) {
+      for (std::size_t b = a + 1; b < files.size(); ++b) {
+        if (photos[a] == nullptr || photos[b] == nullptr || !photos[a]->core_hash || !photos[b]->core_hash) continue;
+        const int d = hamming_distance(*photos[a]->core_hash, *photos[b]->core_hash);
+        if (d > 20) continue;
+        const auto c = core_correlation(*photos[a], *photos[b]);
+        std::printf("CORE %s d=%d corr=%.3f colours=%.1f whole=%d %s ~ %s\n", truth.count({a, b}) ? "same" : "diff", d,
+                    c ? *c : -1.0, core_colour_difference(*photos[a], *photos[b]), hamming_distance(*hashes[a], *hashes[b]),
+                    files[a].rel_path.c_str(), files[b].rel_path.c_str());
       }
     }
   }

@@ -13,7 +13,9 @@ The set (research/domain.md §3.2 styles, drawn by tools/gen/photos.py):
     JPEG quality 60-95, stripped EXIF, edited copies (Photoshop/美图 Software tag),
     EXIF time days away from the watermark;
   - reused copies filed in another folder: resized 50-90 %, recompressed, 5 % crop,
-    or the same scene with the watermark stamped again at another time.
+    or the same scene with the watermark stamped again at another time; with
+    --cross-restamp that stamp is another app's (another style, in another corner),
+    over the clean scene or over the first stamp, half each.
 Labels go to OUT/labels.json: one entry per file with the watermark truth
 (present, style, time to the minute) and the reuse group ("" when unique).
 Deterministic for a given seed.
@@ -90,7 +92,7 @@ def base_job(seed: int, i: int) -> dict:
                 folder=r.choice(FOLDERS), copy_folder=r.choice(FOLDERS))
 
 
-def make_base(job: dict, out: str) -> list[dict]:
+def make_base(job: dict, out: str, cross: bool = False) -> list[dict]:
     r = rng_for(job["seed"], "photoset-render", job["i"])
     t = dt.datetime.fromisoformat(job["time"])
     wm = None
@@ -128,13 +130,22 @@ def make_base(job: dict, out: str) -> list[dict]:
             dx, dy = int(img.width * 0.05), int(img.height * 0.05)
             ox, oy = r.randrange(0, dx + 1), r.randrange(0, dy + 1)
             cimg = img.crop((ox, oy, img.width - (dx - ox), img.height - (dy - oy)))
+        elif kind == "restamp" and cross:
+            # Another app's stamp: its own stream of choices, so the default set is unchanged.
+            x = rng_for(job["seed"], "cross-restamp", job["i"])
+            ctime = t + dt.timedelta(days=x.choice([-40, 30, 91]), minutes=x.randrange(-200, 200))
+            style = x.choice([st for st in ("jinri", "stamp", "marker", "table") if wm is None or st != wm.style])
+            cwm = WatermarkSpec(style=style, time=ctime, place=x.choice(PLACES),
+                                code=antifake_code(x) if style == "jinri" else "")
+            cimg = apply_watermark(img if wm is not None and x.random() < 0.5 else scene, cwm)
+            wm = cwm
         elif kind == "restamp" and wm is not None:
             ctime = t + dt.timedelta(days=r.choice([-40, 30, 91]), minutes=r.randrange(-200, 200))
             cwm = WatermarkSpec(style=wm.style, time=ctime, place=wm.place, code=antifake_code(r))
             cimg = apply_watermark(scene, cwm)
         cspec.width, cspec.height = cimg.size
         cname = f"{job['copy_folder']}/复用_{job['i']:04d}.jpg"
-        entries.append(dict(file=cname, watermark=wm is not None, style=job["style"],
+        entries.append(dict(file=cname, watermark=wm is not None, style=wm.style if wm is not None else "none",
                             time=ctime.strftime("%Y-%m-%d %H:%M") if wm else "", exif="stripped",
                             width=cimg.width, height=cimg.height, rotated=False, quality=cspec.quality,
                             group=f"g{job['i']}", copy_of=name, copy_kind=kind, distractor=job["distract"]))
@@ -166,10 +177,10 @@ def _write(out: str, rel: str, data: bytes) -> None:
 
 
 def _run(args):
-    kind, seed, i, out = args
+    kind, seed, i, out, cross = args
     if kind == "speed":
         return speed_job(seed, i, out)
-    return make_base(base_job(seed, i), out)
+    return make_base(base_job(seed, i), out, cross)
 
 
 def main() -> None:
@@ -179,10 +190,12 @@ def main() -> None:
     ap.add_argument("--speed", type=int, default=0, help="make N 12-megapixel watermarked JPEGs instead")
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cross-restamp", action="store_true",
+                    help="re-stamped copies carry another app's watermark (style and corner)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     kind, n = ("speed", a.speed) if a.speed else ("set", a.count)
-    work = [(kind, a.seed, i, a.out) for i in range(n)]
+    work = [(kind, a.seed, i, a.out, a.cross_restamp) for i in range(n)]
     with mp.Pool(a.jobs) as pool:
         entries = [e for part in pool.imap(_run, work, chunksize=2) for e in part]
     with open(os.path.join(a.out, "labels.json"), "w", encoding="utf-8") as f:

@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <string>
 
 #include "evpack/adapters/metadata_reader.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -16,6 +18,9 @@ namespace {
 
 // Longest text we keep from one tag: EXIF strings are untrusted and end up in reports.
 constexpr std::size_t kMaxTagText = 256;
+// Free-text notes and XMP property names kept from one file (untrusted input).
+constexpr std::size_t kMaxNotes = 16;
+constexpr std::size_t kMaxXmpProperties = 256;
 
 // Parses exactly `width` digits at text[pos]; -1 when any is not a digit.
 int digits_at(const std::string& text, std::size_t pos, std::size_t width) {
@@ -139,6 +144,70 @@ void add_distinct(std::string& joined, const std::string& value) {
   joined += value;
 }
 
+// Free text of a tag: UTF-8 as written, else GBK (Chinese software of the 2000s wrote
+// ASCII-typed tags in the system code page). XP* tags are UCS-2 and UserComment has a
+// charset header: exiv2 decodes both.
+std::string note_text(const Exiv2::Exifdatum& datum, const Exiv2::ExifData& exif, Exiv2::ByteOrder order) {
+  if (const auto* comment = dynamic_cast<const Exiv2::CommentValue*>(&datum.value())) {
+    return clean_text(to_utf8_lossy(comment->comment()));
+  }
+  if (datum.key() == "Exif.Photo.UserComment" && datum.size() > 0 && datum.size() <= 64 * 1024) {
+    // Written with another type than UNDEFINED (some apps use BYTE): exiv2 then
+    // keeps the bytes, which its comment reader decodes all the same.
+    std::vector<Exiv2::byte> bytes(static_cast<std::size_t>(datum.size()));
+    datum.copy(bytes.data(), order);
+    Exiv2::CommentValue comment;
+    if (comment.read(bytes.data(), static_cast<long>(bytes.size()), order) == 0) {
+      return clean_text(to_utf8_lossy(comment.comment()));
+    }
+  }
+  if (datum.key().find(".XP") != std::string::npos) return clean_text(datum.print(&exif));
+  return clean_text(to_utf8_lossy(datum.toString()));
+}
+
+void add_note(std::vector<MetadataNote>& notes, std::string tag, std::string text) {
+  if (text.empty() || notes.size() >= kMaxNotes) return;
+  // Cameras pad UserComment with blanks or write a charset name alone.
+  if (text.find_first_not_of("? ") == std::string::npos) return;
+  notes.push_back({std::move(tag), std::move(text)});
+}
+
+// The XMP a file carries: free text, software agents of its editing history, and
+// which properties and namespaces appear (an editor's own schema marks its work).
+void read_xmp(const Exiv2::XmpData& xmp, PhotoMetadata& meta) {
+  for (const auto& datum : xmp) {
+    const std::string prefix = datum.groupName();
+    std::string name = datum.tagName();
+    // Elements of arrays and structures ("History[1]/stEvt:softwareAgent") count as
+    // their top property; the software agent itself is read as software.
+    if (const auto end = name.find_first_of("[/"); end != std::string::npos) {
+      if (name.size() >= 13 && name.compare(name.size() - 13, 13, "softwareAgent") == 0) {
+        add_distinct(meta.software, clean_text(datum.toString()));
+      }
+      name.resize(end);
+    }
+    const std::string property = prefix + ":" + name;
+    if (meta.xmp_properties.size() < kMaxXmpProperties &&
+        std::find(meta.xmp_properties.begin(), meta.xmp_properties.end(), property) == meta.xmp_properties.end()) {
+      meta.xmp_properties.push_back(property);
+      std::string uri;
+      try {
+        uri = Exiv2::XmpProperties::ns(prefix);
+      } catch (const Exiv2::AnyError&) {
+      }
+      uri = clean_text(uri);
+      if (!uri.empty() && std::find(meta.xmp_namespaces.begin(), meta.xmp_namespaces.end(), uri) == meta.xmp_namespaces.end()) {
+        meta.xmp_namespaces.push_back(uri);
+      }
+    }
+    if (property == "dc:creator" || property == "dc:description" || property == "dc:title") {
+      add_note(meta.notes, "XMP " + property, clean_text(to_utf8_lossy(datum.toString())));
+    } else if (property == "tiff:Software") {
+      add_distinct(meta.software, clean_text(datum.toString()));
+    }
+  }
+}
+
 PhotoMetadata extract(const Exiv2::Image& image) {
   PhotoMetadata meta;
   const auto& exif = image.exifData();
@@ -173,6 +242,15 @@ PhotoMetadata extract(const Exiv2::Image& image) {
   add_distinct(meta.software, exif_text(exif, "Exif.Image.Software"));
   add_distinct(meta.software, exif_text(exif, "Exif.Image.ProcessingSoftware"));
   add_distinct(meta.software, xmp_text(xmp, "Xmp.xmp.CreatorTool"));
+  for (const char* key : {"Exif.Image.Artist", "Exif.Image.ImageDescription", "Exif.Photo.UserComment",
+                          "Exif.Image.XPComment", "Exif.Image.XPAuthor", "Exif.Image.XPTitle", "Exif.Image.XPSubject",
+                          "Exif.Image.XPKeywords"}) {
+    const auto it = exif.findKey(Exiv2::ExifKey(key));
+    if (it != exif.end() && it->count() > 0) {
+      add_note(meta.notes, std::strrchr(key, '.') + 1, note_text(*it, exif, image.byteOrder()));
+    }
+  }
+  read_xmp(xmp, meta);
 
   const auto orientation = exif.findKey(Exiv2::ExifKey("Exif.Image.Orientation"));
   if (orientation != exif.end() && orientation->count() > 0) {

@@ -111,6 +111,7 @@ void fields(V& visit, T& x) {
   visit("phash", x.phash);
   visit("grid", x.colour_grid);
   visit("windows", x.window_hashes);
+  visit("core", x.core_hash);
   visit("preview", x.preview);
 }
 template <typename V, Is<EvidenceDate> T>

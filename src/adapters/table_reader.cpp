@@ -217,4 +217,16 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   return std::vector<TableSheet>{parse_csv(bytes, limits)};
 }
 
+std::string table_text(const std::vector<TableSheet>& sheets) {
+  std::string text;
+  for (const TableSheet& sheet : sheets) {
+    if (!text.empty()) text += '\n';
+    for (const auto& row : sheet.rows) {
+      for (std::size_t c = 0; c < row.size(); ++c) text += (c == 0 ? "" : "\t") + row[c];
+      text += '\n';
+    }
+  }
+  return text;
+}
+
 }  // namespace evpack

@@ -212,6 +212,8 @@ class Scanner {
 
   std::vector<PrivacyHit> run() {
     for (const Run& r : find_runs(chars_)) judge(r);
+    join_wrapped();
+    std::sort(hits_.begin(), hits_.end(), [](const PrivacyHit& a, const PrivacyHit& b) { return a.offset < b.offset; });
     return std::move(hits_);
   }
 
@@ -228,7 +230,9 @@ class Scanner {
     }
     if (start == first) return "";
     const std::size_t from = chars_[start].offset;
-    return trim(text_.substr(from, chars_[first].offset - from));
+    std::string context = trim(text_.substr(from, chars_[first].offset - from));
+    std::replace(context.begin(), context.end(), '\t', ' ');  // cells of a spreadsheet row
+    return context;
   }
 
   int page_at(std::size_t offset) const {
@@ -391,6 +395,210 @@ class Scanner {
     }
     if (one.has_letter && one.ascii.size() == 18 && credit_code_shape(one.ascii)) check_credit_code(one.ascii, one.first);
     return 1;
+  }
+
+  // -------------------------------------------------------------------------
+  // Numbers wrapped across lines. A table cell too narrow for an ID or a mobile
+  // number continues it on the next line at the cell's left edge (text extracted
+  // with its layout keeps the column: "138 0013" over "8000"); a paragraph
+  // continues it at the start of the next line. Pieces are joined only when the
+  // whole passes its own test: an ID its check character and birth date; a mobile
+  // (whose shape alone is weak: amounts in a column would join too) also needs a
+  // phone label before it or heading its column.
+
+  struct Line {
+    std::size_t first = 0;  // char index of its first character
+    std::size_t end = 0;    // one past its last (the '\n' or '\f', or the end)
+    bool page_end = false;  // ends with a form feed
+  };
+
+  // Digits on one line, in groups joined by single spaces (138 0013) or a dash after
+  // a group of three or four (138-0013-), an ID's X last.
+  struct Piece {
+    std::size_t line = 0;
+    std::size_t column = 0;      // code points from the line's start
+    std::size_t end_column = 0;  // one past its last
+    std::size_t first = 0;       // char indexes
+    std::size_t last = 0;
+    std::string digits;
+    bool line_start = false;  // only blanks before it on its line
+    bool line_end = false;    // only blanks after it on its line
+  };
+
+  std::vector<Line> lines() const {
+    std::vector<Line> out;
+    Line line;
+    for (std::size_t i = 0; i < chars_.size(); ++i) {
+      const char32_t cp = chars_[i].cp;
+      if (cp == '\n' || cp == '\f') {
+        line.end = i;
+        line.page_end = cp == '\f';
+        out.push_back(line);
+        line = Line{i + 1};
+      }
+    }
+    line.end = chars_.size();
+    out.push_back(line);
+    return out;
+  }
+
+  bool blank(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      const char32_t cp = chars_[k].cp;
+      if (cp != ' ' && cp != 0x3000 && cp != 0x00A0 && cp != '\t' && cp != '\r') return false;
+    }
+    return true;
+  }
+
+  std::vector<Piece> pieces(const Line& line, std::size_t index) const {
+    std::vector<Piece> out;
+    std::size_t i = line.first;
+    while (i < line.end) {
+      if (chars_[i].cls != CharClass::Digit || (i > line.first && chars_[i - 1].cls == CharClass::Digit)) {
+        ++i;
+        continue;
+      }
+      Piece p;
+      p.line = index;
+      p.first = i;
+      std::size_t j = i;
+      std::size_t group = 0;
+      for (;;) {
+        while (j < line.end && chars_[j].cls == CharClass::Digit) {
+          p.digits += chars_[j].ascii;
+          ++group;
+          ++j;
+        }
+        if (j < line.end && (chars_[j].ascii == 'X' || chars_[j].ascii == 'x') &&
+            (j + 1 == line.end || !is_alnum_or_mask(chars_[j + 1].cls))) {
+          p.digits += 'X';
+          ++j;
+          break;
+        }
+        const bool space = j + 1 < line.end && (chars_[j].cp == ' ' || chars_[j].cp == 0x3000);
+        const bool dash = j + 1 < line.end && chars_[j].cls == CharClass::Separator && !space && (group == 3 || group == 4);
+        if ((space || dash) && chars_[j + 1].cls == CharClass::Digit) {
+          ++j;
+          group = 0;
+          continue;
+        }
+        break;
+      }
+      p.last = j - 1;
+      p.column = p.first - line.first;
+      p.end_column = j - line.first;
+      p.line_start = blank(line.first, p.first);
+      p.line_end = blank(j, line.end);
+      if (!glued(p.first, p.last)) out.push_back(std::move(p));
+      i = j;
+    }
+    return out;
+  }
+
+  // A phone label before the piece on its line, or heading its column on the lines above.
+  bool phone_labelled(const std::vector<Line>& all, const Piece& p) const {
+    static constexpr std::array<std::string_view, 9> kPhoneWords = {"电话", "手机", "联系方式", "联系号码", "移动电话",
+                                                                     "Tel", "TEL", "电 话", "手 机"};
+    const auto labelled = [&](std::string_view text) {
+      return std::any_of(kPhoneWords.begin(), kPhoneWords.end(), [&](std::string_view w) { return contains(text, w); });
+    };
+    if (labelled(context_before(p.first, 12))) return true;
+    const std::size_t from = p.column >= 2 ? p.column - 2 : 0;
+    const std::size_t to = p.end_column + 2;
+    for (std::size_t k = p.line, steps = 0; k > 0 && steps < 40; ++steps) {
+      --k;
+      const Line& line = all[k];
+      if (line.page_end) break;
+      if (line.first + from >= line.end) continue;
+      const std::size_t a = line.first + from;
+      const std::size_t b = std::min(line.end, line.first + to);
+      const std::size_t offset_a = chars_[a].offset;
+      const std::size_t offset_b = b < chars_.size() ? chars_[b].offset : text_.size();
+      if (labelled(text_.substr(offset_a, offset_b - offset_a))) return true;
+    }
+    return false;
+  }
+
+  // Reports the joined number when it is one; true when it was.
+  bool judge_joined(const std::vector<Line>& all, const Piece& head, const std::string& digits) {
+    if (digits.size() == 18 && is_valid_id_card(digits)) {
+      add(PrivacyKind::IdCard, mask_middle(digits, 6, 4), head.first);
+      return true;
+    }
+    if (digits.size() == 11 && all_digits(digits) && mobile_shape(digits) && !labelled_not_personal(head.first) &&
+        phone_labelled(all, head)) {
+      add(PrivacyKind::Mobile, mask_middle(digits, 3, 4), head.first);
+      return true;
+    }
+    return false;
+  }
+
+  // Whether `line` holds only blanks in the code point columns [from, to).
+  bool blank_span(const Line& line, std::size_t from, std::size_t to) const {
+    for (std::size_t c = from; c < to && line.first + c < line.end; ++c) {
+      if (!blank(line.first + c, line.first + c + 1)) return false;
+    }
+    return true;
+  }
+
+  // The pieces continuing `head`'s cell: on the first line below with text in the
+  // cell's columns (the head's, two either side), at most three lines on and within
+  // the page. The lines between must be blank there: a vertically centred cell puts
+  // its first line above its row's other cells and its second below them. Centred
+  // text starts at other columns on each line, so columns need only overlap.
+  std::vector<const Piece*> under(const Piece& head, const std::vector<Line>& all,
+                                  const std::vector<std::vector<Piece>>& by_line) const {
+    std::vector<const Piece*> out;
+    const std::size_t from = head.column >= 2 ? head.column - 2 : 0;
+    const std::size_t to = head.end_column + 2;
+    for (std::size_t j = head.line + 1; j < all.size() && j <= head.line + 3; ++j) {
+      if (all[j - 1].page_end) break;
+      for (const Piece& p : by_line[j]) {
+        if (p.column < to && p.end_column > from) out.push_back(&p);
+      }
+      if (!out.empty() || !blank_span(all[j], from, to)) break;
+    }
+    return out;
+  }
+
+  void join_wrapped() {
+    const std::vector<Line> all = lines();
+    std::vector<std::vector<Piece>> by_line(all.size());
+    for (std::size_t k = 0; k < all.size(); ++k) by_line[k] = pieces(all[k], k);
+    // Where a line's text starts: a paragraph's next line starts at its left margin.
+    std::vector<std::size_t> margin(all.size());
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      std::size_t i = all[k].first;
+      while (i < all[k].end && blank(i, i + 1)) ++i;
+      margin[k] = i - all[k].first;
+    }
+    for (std::size_t k = 0; k + 1 < all.size(); ++k) {
+      for (const Piece& head : by_line[k]) {
+        if (head.digits.size() < 2 || head.digits.size() >= 18 || head.digits.back() == 'X') continue;
+        bool done = false;
+        // A table cell: the pieces under it, and a third line in a cell narrower still.
+        for (const Piece* next : under(head, all, by_line)) {
+          const std::string digits = head.digits + next->digits;
+          if (judge_joined(all, head, digits)) {
+            done = true;
+            break;
+          }
+          if (digits.size() >= 18 || digits.back() == 'X') continue;
+          for (const Piece* third : under(*next, all, by_line)) {
+            if (judge_joined(all, head, digits + third->digits)) {
+              done = true;
+              break;
+            }
+          }
+          if (done) break;
+        }
+        // A paragraph: the end of this line and the start of the next, at the margin.
+        if (done || !head.line_end || all[k].page_end) continue;
+        for (const Piece& next : by_line[k + 1]) {
+          if (next.line_start && next.column <= margin[k] + 2 && judge_joined(all, head, head.digits + next.digits)) break;
+        }
+      }
+    }
   }
 
   static bool credit_code_shape(std::string_view s) {

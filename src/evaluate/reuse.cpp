@@ -238,6 +238,29 @@ class PreviewSketches {
     return any_window_correlates(sa, sb.whole, limit) || any_window_correlates(sb, sa.whole, limit);
   }
 
+  /// Whether the middles of the previews (watermark_free_core) correlate to `limit`;
+  /// false when either preview is missing.
+  bool cores_correlate(std::size_t a, std::size_t b, double limit) {
+    const auto value = core_correlation(a, b);
+    return value && *value >= limit && core_colour_difference(a, b) <= kReuseCoreColourDifference;
+  }
+
+  std::optional<double> core_correlation(std::size_t a, std::size_t b) {
+    const Sketch& sa = sketch(a);
+    const Sketch& sb = sketch(b);
+    if (sa.core.empty() || sb.core.empty()) return std::nullopt;
+    return correlation(sa.core, sb.core);
+  }
+
+  /// Mean difference (0..255) of the 3x3 colour grids of the two middles; 255 when
+  /// either preview is missing.
+  double core_colour_difference(std::size_t a, std::size_t b) {
+    const Sketch& sa = sketch(a);
+    const Sketch& sb = sketch(b);
+    if (sa.core_colours.empty() || sb.core_colours.empty()) return 255;
+    return colour_difference(sa.core_colours, sb.core_colours);
+  }
+
   void forget(std::size_t i) { sketches_.erase(i); }
 
  private:
@@ -247,6 +270,8 @@ class PreviewSketches {
   struct Sketch {
     RasterImage gray;   // the preview, gray
     RasterImage whole;  // kSide x kSide
+    RasterImage core;   // its watermark_free_core, kSide x kSide
+    std::vector<std::uint8_t> core_colours;  // mean B, G, R of a 3x3 grid over the core
   };
 
   const Sketch& sketch(std::size_t i) {
@@ -255,6 +280,12 @@ class PreviewSketches {
     if (const auto decoded = decode_image_bytes(photos_[i]->preview)) {
       it->second.gray = to_gray(*decoded);
       it->second.whole = resize(it->second.gray, kSide, kSide);
+      const RasterImage& g = it->second.gray;
+      const PixelRect core = watermark_free_core(g.width, g.height);
+      it->second.core = resize(crop(g, core), kSide, kSide);
+      // Area-averaged to 3x3: each pixel the mean colour of a ninth of the core.
+      const RasterImage cells = resize(crop(*decoded, core), 3, 3);
+      if (cells.channels == 3) it->second.core_colours = cells.pixels;
     }
     return it->second;
   }
@@ -296,21 +327,50 @@ std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::v
                        colours_within(kReuseCropColourDifference));
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  // One photo stamped again by another app (another corner, another style): the
+  // middles agree where the wholes do not.
+  std::vector<std::optional<std::uint64_t>> cores(photos.size());
+  for (std::size_t i = 0; i < photos.size(); ++i) {
+    if (photos[i] != nullptr) cores[i] = photos[i]->core_hash;
+  }
+  const auto core_pairs = near_duplicate_pairs(cores, kReuseCoreDistance);
+  std::vector<std::pair<std::size_t, std::size_t>> candidates;
+  std::ranges::set_union(pairs, core_pairs, std::back_inserter(candidates));
   // Each photo's sketch is dropped after the last pair it is in.
   std::vector<std::size_t> last_pair(photos.size());
-  for (std::size_t k = 0; k < pairs.size(); ++k) last_pair[pairs[k].first] = last_pair[pairs[k].second] = k;
+  for (std::size_t k = 0; k < candidates.size(); ++k) last_pair[candidates[k].first] = last_pair[candidates[k].second] = k;
   PreviewSketches sketches(photos);
   std::vector<std::pair<std::size_t, std::size_t>> confirmed;
-  for (std::size_t k = 0; k < pairs.size(); ++k) {
-    const auto [a, b] = pairs[k];
-    const auto alike = sketches.correlate(a, b, kReuseCorrelation);
-    if (!alike.has_value() || *alike) confirmed.push_back(pairs[k]);
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const auto [a, b] = candidates[k];
+    bool same = false;
+    if (std::binary_search(pairs.begin(), pairs.end(), candidates[k])) {
+      const auto alike = sketches.correlate(a, b, kReuseCorrelation);
+      same = !alike.has_value() || *alike;
+    }
+    if (!same && std::binary_search(core_pairs.begin(), core_pairs.end(), candidates[k])) {
+      same = sketches.cores_correlate(a, b, kReuseCoreCorrelation);
+    }
+    if (same) confirmed.push_back(candidates[k]);
     for (const std::size_t i : {a, b}) {
       if (last_pair[i] == k) sketches.forget(i);
     }
   }
   return confirmed;
 }
+
+std::optional<double> core_correlation(const PhotoFacts& a, const PhotoFacts& b) {
+  const std::vector<const PhotoFacts*> both{&a, &b};
+  PreviewSketches sketches(both);
+  return sketches.core_correlation(0, 1);
+}
+
+double core_colour_difference(const PhotoFacts& a, const PhotoFacts& b) {
+  const std::vector<const PhotoFacts*> both{&a, &b};
+  PreviewSketches sketches(both);
+  return sketches.core_colour_difference(0, 1);
+}
+
 
 namespace {
 

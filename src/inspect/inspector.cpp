@@ -68,7 +68,8 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
     case ContentKind::Png:
     case ContentKind::Heic:
     case ContentKind::OtherImage: {
-      out = inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options, tools.scene_text.get());
+      out = inspect_photo(path, record, *tools.metadata, tools.ocr.get(), options, tools.scene_text.get(),
+                          tools.document_ocr.get());
       // A clerk's photo of a notice or plan is a copy of a document, not a photo of
       // an event: when the picture shows a page of a document (and no time
       // watermark), it is read as a document too, and judged as one (D.6 instead

@@ -5,8 +5,10 @@
 //                ──> downscale (shorter side kAnalysisShort) ──> orient ──> analysis copy
 //   analysis copy ──> phash, legibility (brightness, sharpness), EXIF thumbnail check
 //                ──> photos: watermark (watermark.cpp, OCR of candidate panels only)
-//                ──> screenshots: OCR of the whole capture (publication/query date, 4.4 fields)
-//   facts        ──> cross-checks (watermark vs EXIF time, names, editors), findings
+//                ──> screenshots: OCR of the whole capture (screenshot.cpp: publication/query
+//                    date, 4.4 fields)
+//   facts        ──> cross-checks (watermark vs EXIF time, names), findings
+//   metadata     ──> editors named in software tags, free text, XMP (editing_software.cpp)
 //
 // The evidence date is left to the dispatcher (inspector.cpp), which weighs the
 // watermark, EXIF and file-name dates.
@@ -25,6 +27,8 @@
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
+#include "evpack/inspect/editing_software.hpp"
+#include "evpack/inspect/screenshot.hpp"
 #include "evpack/inspect/watermark.hpp"
 #include "evpack/util/text.hpp"
 
@@ -72,34 +76,6 @@ constexpr double kDrawnShare = 0.50;
 // A typical screen size alone is not enough (WeChat resizes 16:9 photos to
 // 1080x1920 and strips their EXIF); together with a lesser share it is.
 constexpr double kDrawnShareAtScreenSize = 0.30;
-
-struct Editor {
-  const char* key;    ///< lower-case ASCII (matched at a word start) or UTF-8 Chinese
-  const char* label;  ///< name shown to the user
-};
-
-// Image editors and beautifying apps whose name in EXIF means the pixels were
-// reworked after capture (D.1 risk). Cameras and phone firmware write other
-// strings: model names, "HDR+ 1.0.x", iOS versions such as "16.1".
-constexpr std::array<Editor, 17> kEditors{{
-    {"photoshop", "Photoshop"},
-    {"gimp", "GIMP"},
-    {"lightroom", "Lightroom"},
-    {"meitu", "美图秀秀"},
-    {"mtxx", "美图秀秀"},
-    {"美图", "美图秀秀"},
-    {"hypic", "醒图"},
-    {"醒图", "醒图"},
-    {"黄油相机", "黄油相机"},
-    {"picsart", "PicsArt"},
-    {"snapseed", "Snapseed"},
-    {"光影魔术手", "光影魔术手"},
-    {"pixelmator", "Pixelmator"},
-    {"affinity photo", "Affinity Photo"},
-    {"paint.net", "Paint.NET"},
-    {"photoscape", "PhotoScape"},
-    {"fireworks", "Fireworks"},
-}};
 
 // Screen sizes of common phones and monitors (either orientation).
 constexpr std::array<std::pair<int, int>, 24> kScreenSizes{{
@@ -210,8 +186,6 @@ std::vector<std::uint64_t> window_hashes(const RasterImage& image) {
   return out;
 }
 
-bool is_word_char(unsigned char ch) { return std::isalnum(ch) != 0; }
-
 Finding photo_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
                       std::string message, std::string advice) {
   return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
@@ -277,52 +251,17 @@ void read_watermark(const RasterImage& upright, Ocr* ocr, SceneText* scene_text,
   }
 }
 
-// Words that introduce the date a screenshot stands for (a web page's
-// publication date, a credit report's query time), strongest first.
-constexpr std::array<const char*, 8> kPublishedWords{
-    {"发布时间", "发布日期", "发文日期", "查询时间", "查询日期", "报告时间", "更新时间", "时间"}};
-
-// The four fields a credit-query screenshot must show (4.4), each with the
-// words a query page uses for it.
-struct QueryField {
-  const char* label;
-  std::array<const char*, 4> words;
-};
-constexpr std::array<QueryField, 4> kQueryFields{{
-    {"查询时间", {"查询时间", "查询日期", "报告时间", "生成时间"}},
-    {"查询事项", {"查询事项", "查询内容", "查询类型", "查询项目"}},
-    {"主体名称", {"主体名称", "企业名称", "单位名称", "姓名"}},
-    {"查询结果", {"查询结果", "信用状况", "失信", "未查询到"}},
-}};
-
-// Screenshots: OCR the capture for its text, the date it shows, and (for
-// credit queries) the four required fields.
-void read_screenshot(RasterImage pixels, Ocr* ocr, const InspectOptions& options, PhotoFacts& facts,
-                     std::string& text) {
+// Screenshots: OCR the capture for its text, the date it stands for and (for
+// credit queries) the four required fields (screenshot.cpp).
+void read_screenshot(const RasterImage& gray, Ocr* ocr, const InspectOptions& options, const FileRecord& record,
+                     PhotoFacts& facts, Inspection& out) {
   if (!options.ocr || ocr == nullptr) return;
-  const RasterImage gray = to_gray(downscale(std::move(pixels), kScreenshotSide));
-  auto recognised = ocr->recognize(gray, OcrLayout::Block);
-  if (!recognised) return;
-  text = recognised->text();
-  const auto dates = find_dates(text);
-  for (const char* word : kPublishedWords) {
-    const auto at = text.find(word);
-    if (at == std::string::npos) continue;
-    // The first date written after the word, on its line or the next.
-    for (const auto& d : dates) {
-      if (d.offset >= at && d.offset - at < 80) {
-        facts.published = d.date;
-        break;
-      }
-    }
-    if (facts.published) break;
-  }
-  if (!facts.published && !dates.empty()) facts.published = dates.front().date;
-  for (const auto& field : kQueryFields) {
-    if (std::any_of(field.words.begin(), field.words.end(), [&](const char* w) { return contains(text, w); })) {
-      facts.query_fields.emplace_back(field.label);
-    }
-  }
+  auto reading = evpack::read_screenshot(gray, *ocr);
+  if (!reading) return;
+  facts.published = reading->date;
+  facts.query_fields = reading->query_fields;
+  if (auto missing = query_fields_finding(*reading, record)) out.findings.push_back(std::move(*missing));
+  out.text = std::move(reading->text);
 }
 
 void copy_metadata(const PhotoMetadata& meta, PhotoFacts& facts) {
@@ -453,43 +392,10 @@ void check_times(const PhotoFacts& facts, const FileRecord& record, const Inspec
                                        "核对照片是否放错位置，或更正文件名中的日期"));
 }
 
-// 4.4: a credit-query screenshot shows 查询时间, 查询事项, 主体名称 and 查询结果.
-void check_query_fields(const PhotoFacts& facts, const std::string& text, const FileRecord& record,
-                        Inspection& out) {
-  if (!(contains(text, "信用") && contains(text, "查询"))) return;
-  std::vector<std::string> missing;
-  for (const auto& field : kQueryFields) {
-    if (std::find(facts.query_fields.begin(), facts.query_fields.end(), field.label) == facts.query_fields.end()) {
-      missing.emplace_back(field.label);
-    }
-  }
-  if (missing.empty()) return;
-  std::string list;
-  for (const auto& m : missing) list += (list.empty() ? "" : "、") + m;
-  out.findings.push_back(photo_finding(record, "QUERY_FIELDS_MISSING", Severity::Warning, "",
-                                       "信用查询截图中未识别到：" + list + "（查询截图应显示查询时间、查询事项、主体名称和查询结果）",
-                                       "截取包含完整查询信息的页面"));
-}
-
 }  // namespace
 
-std::string find_editing_software(const std::string& software) {
-  std::string lower = software;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  for (const auto& editor : kEditors) {
-    const bool ascii = static_cast<unsigned char>(editor.key[0]) < 0x80;
-    for (std::size_t at = lower.find(editor.key); at != std::string::npos; at = lower.find(editor.key, at + 1)) {
-      // ASCII names must start a word, so firmware codes that merely contain the
-      // letters (a hypothetical "G930FMTXX1") do not count.
-      if (!ascii || at == 0 || !is_word_char(static_cast<unsigned char>(lower[at - 1]))) return editor.label;
-    }
-  }
-  return {};
-}
-
 Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata, Ocr* ocr,
-                         const InspectOptions& options, SceneText* scene_text) {
+                         const InspectOptions& options, SceneText* scene_text, Ocr* screen_ocr) {
   Inspection out;
   out.kind = record.kind;
   PhotoFacts facts;
@@ -574,12 +480,14 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       facts.phash = perceptual_hash(small_gray);
       facts.colour_grid = colour_grid(small);
       facts.window_hashes = window_hashes(small_gray);
+      facts.core_hash = perceptual_hash(crop(small_gray, watermark_free_core(small_gray.width, small_gray.height)));
     }
     std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);
     if (facts.screenshot) {
       facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};
-      read_screenshot(screen.empty() ? analysis : std::move(screen), ocr, options, facts, out.text);
+      read_screenshot(screen.empty() ? to_gray(downscale(analysis, kScreenshotSide)) : screen,
+                      screen_ocr != nullptr ? screen_ocr : ocr, options, record, facts, out);
     } else {
       // Decoded again, larger, only when the watermark needs a second look.
       const SharperImage sharper = [&]() -> RasterImage {
@@ -596,12 +504,11 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
   screen = {};
 
   check_times(facts, record, options, out);
-  if (facts.screenshot) check_query_fields(facts, out.text, record, out);
 
-  if (const auto editor = find_editing_software(facts.software); !editor.empty()) {
+  if (const auto mark = meta ? find_editor_mark(*meta) : std::nullopt) {
     out.findings.push_back(photo_finding(
         record, "PHOTO_EDITING_SOFTWARE", Severity::Warning, "D.1",
-        "照片元数据显示经过图片编辑软件处理（" + editor + "，软件标记：" + facts.software + "），可能被认定为修改或造假",
+        "照片元数据显示经过图片编辑软件处理（" + mark->editor + "，" + mark->where + "），可能被认定为修改或造假",
         "提交拍摄原图；确需处理（如打码）的，保留原图备查并在目录中说明"));
   }
 

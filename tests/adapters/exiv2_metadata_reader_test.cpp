@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -227,6 +228,53 @@ TEST_F(Exiv2MetadataReaderTest, ReadsCommittedFixtures) {
   EXPECT_FALSE(zero->date_time_original);
   EXPECT_TRUE(zero->warnings.empty());  // a zeroed clock is not worth a warning
   EXPECT_EQ(zero->make, "Xiaomi");
+}
+
+// Where editors sign besides Software (fixtures by make_editor_marks.py).
+TEST_F(Exiv2MetadataReaderTest, ReadsFreeTextAndXmpSchemas) {
+  const std::string dir = source_dir() + "/tests/data/photos/";
+  const auto note = [](const PhotoMetadata& m, const std::string& tag) {
+    for (const auto& n : m.notes) {
+      if (n.tag == tag) return n.text;
+    }
+    return std::string("(none)");
+  };
+  const auto artist = reader_->read(dir + "edited_meitu_artist.jpg");
+  ASSERT_TRUE(artist) << artist.error().message;
+  EXPECT_EQ(note(*artist, "Artist"), "美图秀秀");
+  EXPECT_EQ(artist->software, "V12.5.1.0.RFACNXM");
+
+  const auto comment = reader_->read(dir + "edited_meitu_usercomment.jpg");
+  ASSERT_TRUE(comment);
+  EXPECT_EQ(note(*comment, "UserComment"), "美图秀秀");  // UNICODE charset decoded
+
+  const auto xp = reader_->read(dir + "edited_xpcomment.jpg");
+  ASSERT_TRUE(xp);
+  EXPECT_EQ(note(*xp, "XPComment"), "醒图");  // UCS-2
+  EXPECT_EQ(note(*xp, "ImageDescription"), "风景");
+
+  const auto history = reader_->read(dir + "edited_xmp_history.jpg");
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->software, "ELE-AL00 10.1.0.150; Adobe Photoshop 24.1 (Windows)");
+  EXPECT_NE(std::find(history->xmp_properties.begin(), history->xmp_properties.end(), "xmpMM:History"),
+            history->xmp_properties.end());
+
+  const auto meitu = reader_->read(dir + "edited_xmp_meitu_ns.jpg");
+  ASSERT_TRUE(meitu);
+  EXPECT_EQ(meitu->xmp_properties, std::vector<std::string>{"mtxx:Filter"});
+  EXPECT_EQ(meitu->xmp_namespaces, std::vector<std::string>{"http://ns.meitu.com/mtxx/1.0/"});
+
+  const auto iphone = reader_->read(dir + "camera_iphone_xmp.jpg");
+  ASSERT_TRUE(iphone);
+  EXPECT_EQ(iphone->software, "16.1");
+  EXPECT_NE(std::find(iphone->xmp_properties.begin(), iphone->xmp_properties.end(), "photoshop:DateCreated"),
+            iphone->xmp_properties.end());
+
+  const auto camera = reader_->read(dir + "camera_notes.jpg");
+  ASSERT_TRUE(camera);
+  EXPECT_EQ(note(*camera, "Artist"), "王美图");
+  EXPECT_EQ(note(*camera, "ImageDescription"), "OLYMPUS DIGITAL CAMERA");
+  EXPECT_EQ(note(*camera, "UserComment"), "charset test");
 }
 
 TEST_F(Exiv2MetadataReaderTest, ReadsHeicThroughBmff) {

@@ -3,6 +3,12 @@
 
 #include "evpack/app/check.hpp"
 
+#include <filesystem>
+#include <set>
+
+#include "support/check_options.hpp"
+#include "support/temp_dir.hpp"
+
 namespace evpack {
 namespace {
 
@@ -90,6 +96,32 @@ TEST(CorrectScannedAgencies, NumbersInFileNamesAreKnownAgencies) {
   };
   correct_scanned_agencies(ev);
   EXPECT_EQ(number_of(ev[1]), "青交字〔2025〕10号");
+}
+
+// D.2 in every file kind a bureau files personal numbers in: a ledger PDF whose cells
+// wrap numbers, and sign-in sheets as PDF, Word and Excel (no inspector reads Excel;
+// run_check scans its cells).
+TEST(RunCheck, PersonalNumbersInLedgersAndSignInSheetsOfEveryFormat) {
+  evpack::testing::TempDir dir;
+  const auto folder = dir.path() / "六、培训交流" / "6.3 企业信用培训";
+  std::filesystem::create_directories(folder);
+  for (const char* name : {"ledger_wrapped.pdf", "signin_sheet.pdf", "signin_sheet.docx", "signin_sheet.xlsx"}) {
+    std::filesystem::copy_file(evpack::testing::source_dir() + "/tests/data/privacy/" + name, folder / name);
+  }
+  auto options = evpack::testing::offline_check_options(dir.path().string());
+  options.cache_dir.clear();
+  const auto result = run_check(options);
+  ASSERT_TRUE(result) << result.error().message;
+  std::set<std::pair<std::string, std::string>> found;
+  for (const Finding& f : result.value().findings) {
+    if (f.code.rfind("PRIVACY_", 0) == 0) found.insert({f.file.substr(f.file.rfind('/') + 1), f.code});
+  }
+  const std::set<std::pair<std::string, std::string>> expected = {
+      {"ledger_wrapped.pdf", "PRIVACY_ID_CARD"},  {"ledger_wrapped.pdf", "PRIVACY_MOBILE"},
+      {"signin_sheet.pdf", "PRIVACY_MOBILE"},     {"signin_sheet.docx", "PRIVACY_MOBILE"},
+      {"signin_sheet.xlsx", "PRIVACY_MOBILE"},
+  };
+  EXPECT_EQ(found, expected);
 }
 
 }  // namespace

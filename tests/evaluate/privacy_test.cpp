@@ -3,6 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
+
+#include "evpack/adapters/table_reader.hpp"
+#include "evpack/inspect/inspector.hpp"
+#include "support/temp_dir.hpp"
 
 namespace evpack {
 namespace {
@@ -131,6 +137,77 @@ TEST(PrivacyScan, NoFalsePositivesOnOrdinaryNumbers) {
   }
 }
 
+// Numbers wrapped in a table cell, as text extracted with its layout shows them: the
+// cell's second line continues at the cell's left edge.
+TEST(PrivacyScan, NumbersWrappedInATableCellAreJoined) {
+  const std::string table =
+      "序   当事人   身份证号码            联系电话       处罚决定书文号       罚款金额（\n"
+      "号                                                   元）\n"
+      "1   张某    3701811985031    138 0013   青交罚〔2025〕12   20000\n"
+      "          27518            8000       号\n"
+      "2   李某    370181********   139****5   青交罚〔2025〕15   1380013800\n"
+      "          7513             678        号\n"
+      "3   王某    1101051949123    13912345   青交罚〔2025〕21   5000\n"
+      "          1002X            678        号\n";
+  const auto hits = scan_privacy(table);
+  std::vector<std::string> masked;
+  for (const auto& h : hits) masked.push_back(h.masked);
+  EXPECT_EQ(masked, (std::vector<std::string>{"370181********7518", "138****8000", "110105********002X",
+                                                "139****5678"}));
+  EXPECT_EQ(table.substr(hits[1].offset, 8), "138 0013");  // the hit points at the number's first line
+}
+
+// A vertically centred cell: its first line above the row's other cells, its
+// second under them, each piece centred (so starting at another column).
+TEST(PrivacyScan, NumbersWrappedInACentredCellAreJoined) {
+  const std::string table =
+      "序号    企业名称                修复日期        联系人       身份证号            联系电话        状态\n"
+      "\n"
+      "                                                 371425         18724\n"
+      "1     白河宏远公交有限公司          2025-01-08  邵婷                                    修复完成\n"
+      "                                              199902051777      879866\n"
+      "\n"
+      "                                                 370***        157****3\n"
+      "2     白河正阳运输有限公司          2025-02-15  阎健庆                                   已修复\n"
+      "                                               ********2064      632\n";
+  std::vector<std::string> masked;
+  for (const auto& h : scan_privacy(table)) masked.push_back(h.masked);
+  EXPECT_EQ(masked, (std::vector<std::string>{"371425********1777", "187****9866"}));
+}
+
+TEST(PrivacyScan, WrappedIdNeedsNoLabelAndMayTakeThreeLines) {
+  EXPECT_EQ(kinds(scan_privacy("姓名  370181\n      19850312\n      7518  张三\n")),
+            std::vector<PrivacyKind>{PrivacyKind::IdCard});
+  // A paragraph wraps at the line's end and goes on at the next line's start.
+  EXPECT_EQ(kinds(scan_privacy("申请人王某，身份证号码370181198503\n127518，联系电话138 0531\n1234，现申请信用修复。")),
+            (std::vector<PrivacyKind>{PrivacyKind::IdCard, PrivacyKind::Mobile}));
+}
+
+TEST(PrivacyScan, WrappedLookalikesStayApart) {
+  const char* const texts[] = {
+      // A mobile's shape across two lines without a phone label: amounts in a column.
+      "金额\n13500\n138000\n",
+      "序号 金额（元）\n1    135000\n     20000\n",
+      // Masked numbers wrapped: either piece touches the mask.
+      "电话\n139****\n5678\n",
+      "联系电话\n139****5\n678\n",
+      "身份证号\n370181********\n7513\n",
+      // A date over a number, a document number, a landline, a credit code.
+      "联系电话\n2025-03-18\n138\n",
+      "电话\n青交罚〔2025〕12\n号 13800\n",
+      "联系电话\n0531-\n87654321\n",
+      "统一社会信用代码91370123MA3CQ8X\nY2K\n",
+      // 18 digits across lines whose check character is wrong.
+      "身份证号\n3701811985031\n27517\n",
+      // Pieces in different columns.
+      "联系电话        备注\n138 0013\n                8000\n",
+  };
+  for (const char* t : texts) {
+    const auto hits = scan_privacy(t);
+    EXPECT_TRUE(hits.empty()) << t << " -> " << (hits.empty() ? "" : hits[0].masked);
+  }
+}
+
 TEST(PrivacyScan, CreditCodesAreValidatedNotReported) {
   // Valid code (with and without letters): nothing.
   EXPECT_TRUE(scan_privacy("统一社会信用代码：91350100M000100Y43").empty());
@@ -202,6 +279,40 @@ TEST(PrivacyFindings, OneFindingPerKindWithPagesAndNoFullNumber) {
   EXPECT_NE(uscc->message.find("91350100M000100Y44"), std::string::npos);
   EXPECT_NE(uscc->message.find("第3页"), std::string::npos);
   EXPECT_TRUE(privacy_findings({}, "x.pdf").empty());
+}
+
+// The committed ledger and sign-in sheets (tests/data/privacy, made by make_privacy.py)
+// as check reads them: every planted number found, nothing else.
+TEST(PrivacyFixtures, LedgerAndSignInSheetsInEveryFormat) {
+  InspectOptions options;
+  options.ocr = false;
+  Toolbox tools = make_default_toolbox(options);
+  const std::map<std::string, std::pair<ContentKind, std::multiset<std::string>>> expected = {
+      {"ledger_wrapped.pdf",
+       {ContentKind::Pdf, {"370181********7518", "138****8000", "110105********002X", "139****5678"}}},
+      {"signin_sheet.pdf", {ContentKind::Pdf, {"159****2108", "188****7766", "137****9988"}}},
+      {"signin_sheet.xlsx", {ContentKind::Xlsx, {"159****2108", "188****7766", "137****9988"}}},
+      {"signin_sheet.docx", {ContentKind::Docx, {"159****2108", "188****7766", "137****9988"}}},
+  };
+  for (const auto& [name, want] : expected) {
+    SCOPED_TRACE(name);
+    FileRecord record;
+    record.rel_path = "6.3/" + name;
+    record.disk_path = testing::source_dir() + "/tests/data/privacy/" + name;
+    record.kind = want.first;
+    // Spreadsheets are scanned by their cells (run_check), the others by the inspector's text.
+    std::string text;
+    if (record.kind == ContentKind::Xlsx) {
+      const auto sheets = read_table(record.disk_path);
+      ASSERT_TRUE(sheets);
+      text = table_text(sheets.value());
+    } else {
+      text = inspect_file(record.disk_path, record, tools, options).text;
+    }
+    std::multiset<std::string> found;
+    for (const auto& hit : scan_privacy(text, 1)) found.insert(hit.masked);
+    EXPECT_EQ(found, want.second) << text;
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -311,6 +312,58 @@ TEST(FindReusedPhotos, CheckReportsACopyCroppedALittle) {
     if (f.code == "D1_PHOTO_REUSED") files.insert(f.file);
   }
   EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.2主题活动/宣传活动现场.jpg"}));
+}
+
+// A flat panel with light "type" in it, as watermark apps draw them.
+void stamp(RasterImage& image, PixelRect panel, std::array<std::uint8_t, 3> ground, std::array<std::uint8_t, 3> ink) {
+  for (int y = panel.y; y < panel.y + panel.height; ++y) {
+    for (int x = panel.x; x < panel.x + panel.width; ++x) {
+      const bool type = ((x - panel.x) / 6 + (y - panel.y) / 9) % 3 == 0 && (y - panel.y) % 18 < 12;
+      const auto& c = type ? ink : ground;
+      std::copy(c.begin(), c.end(), &image.pixels[(static_cast<std::size_t>(y) * image.width + x) * 3]);
+    }
+  }
+}
+
+// End to end: one photo stamped by two watermark apps, each in its own style and
+// corner (a dark panel bottom left; a light table top right and an orange stamp
+// bottom right), filed under 1.4 and 5.1. Both are reported; the same panel on
+// another photo is not a pair.
+TEST(FindReusedPhotos, CheckReportsAPhotoStampedAgainByAnotherApp) {
+  const auto decoded = decode_image_file(evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg");
+  ASSERT_TRUE(decoded);
+  const int w = decoded->width;
+  const int h = decoded->height;
+  RasterImage first = *decoded;
+  stamp(first, {w * 3 / 100, h * 70 / 100, w * 42 / 100, h * 26 / 100}, {40, 40, 40}, {250, 250, 250});
+  RasterImage second = *decoded;
+  stamp(second, {w * 62 / 100, h * 3 / 100, w * 35 / 100, h * 14 / 100}, {235, 235, 235}, {30, 30, 30});
+  stamp(second, {w * 60 / 100, h * 90 / 100, w * 37 / 100, h * 7 / 100}, {60, 110, 150}, {0, 140, 255});
+  const auto other = decode_image_file(evpack::testing::corpus_dir() + "/exif/Canon_40D.jpg");
+  ASSERT_TRUE(other);
+  RasterImage third = *other;
+  stamp(third, {third.width * 3 / 100, third.height * 70 / 100, third.width * 42 / 100, third.height * 26 / 100},
+        {40, 40, 40}, {250, 250, 250});
+
+  // The stamps alone put the wholes too far apart for the whole-picture tests.
+  const auto whole = [](const RasterImage& image) { return perceptual_hash(to_gray(image)); };
+  ASSERT_GT(hamming_distance(whole(first), whole(second)), kReuseDistance);
+
+  evpack::testing::TempDir dir;
+  const auto write = [&](const std::string& path, const RasterImage& image) {
+    const auto jpeg = encode_jpeg(image, 80);
+    dir.write(path, std::string(jpeg.begin(), jpeg.end()));
+  };
+  write("一、制度建设/1.4领导小组会议/第一次会议.jpg", first);
+  write("五、诚信宣传/5.1宣传月/宣传月活动现场.jpg", second);
+  write("五、诚信宣传/5.1宣传月/宣传栏.jpg", third);
+  const auto result = run_check(evpack::testing::offline_check_options(dir.str()));
+  ASSERT_TRUE(result) << result.error().message;
+  std::set<std::string> files;
+  for (const auto& f : result->findings) {
+    if (f.code == "D1_PHOTO_REUSED") files.insert(f.file);
+  }
+  EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.1宣传月/宣传月活动现场.jpg"}));
 }
 
 }  // namespace

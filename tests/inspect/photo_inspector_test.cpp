@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 
@@ -268,31 +269,28 @@ TEST_F(PhotoInspectorTest, FirmwareAndCameraSoftwareAreNotFlagged) {
   EXPECT_NE(edited->message.find("GIMP"), std::string::npos);
 }
 
-TEST(FindEditingSoftware, KnowsEditorsAndIgnoresFirmware) {
-  EXPECT_EQ(find_editing_software("Adobe Photoshop CC 2019 (Windows)"), "Photoshop");
-  EXPECT_EQ(find_editing_software("Adobe Photoshop Lightroom Classic 12.0 (Windows)"), "Photoshop");
-  EXPECT_EQ(find_editing_software("Adobe Lightroom 7.1"), "Lightroom");
-  EXPECT_EQ(find_editing_software("GIMP 2.10.34"), "GIMP");
-  EXPECT_EQ(find_editing_software("MTXX"), "美图秀秀");
-  EXPECT_EQ(find_editing_software("MTXX_MH20231018_131525345"), "美图秀秀");
-  EXPECT_EQ(find_editing_software("Meitu"), "美图秀秀");
-  EXPECT_EQ(find_editing_software("美图秀秀"), "美图秀秀");
-  EXPECT_EQ(find_editing_software("醒图"), "醒图");
-  EXPECT_EQ(find_editing_software("Hypic 7.2.0"), "醒图");
-  EXPECT_EQ(find_editing_software("黄油相机"), "黄油相机");
-  EXPECT_EQ(find_editing_software("PicsArt"), "PicsArt");
-  EXPECT_EQ(find_editing_software("Snapseed 2.0"), "Snapseed");
-  EXPECT_EQ(find_editing_software("光影魔术手 4.4.1"), "光影魔术手");
-  EXPECT_EQ(find_editing_software("Adobe Fireworks CS4"), "Fireworks");
-
-  EXPECT_EQ(find_editing_software(""), "");
-  EXPECT_EQ(find_editing_software("HDR+ 1.0.570503588zd"), "");
-  EXPECT_EQ(find_editing_software("16.1"), "");
-  EXPECT_EQ(find_editing_software("G930FXXU1DQJ8"), "");
-  EXPECT_EQ(find_editing_software("G930FMTXXU1"), "");  // letters inside a firmware code
-  EXPECT_EQ(find_editing_software("Nikon Transfer 1.1 W"), "");
-  EXPECT_EQ(find_editing_software("HUAWEI ELE-AL00 10.1.0.150"), "");
-  EXPECT_EQ(find_editing_software("V12.5.1.0.RFACNXM"), "");
+// Editors named outside Software (美图秀秀 signs in Artist or UserComment, keeping the
+// phone's firmware in Software), and camera notes that must not count.
+TEST_F(PhotoInspectorTest, EditorsSigningOutsideSoftwareAreFlagged) {
+  const std::map<std::string, std::string> edited = {
+      {"edited_meitu_artist.jpg", "美图秀秀，EXIF Artist：美图秀秀"},
+      {"edited_meitu_usercomment.jpg", "美图秀秀，EXIF UserComment：美图秀秀"},
+      {"edited_xpcomment.jpg", "醒图，EXIF XPComment：醒图"},
+      {"edited_xmp_history.jpg", "Photoshop，软件标记："},
+      {"edited_xmp_meitu_ns.jpg", "美图秀秀，XMP命名空间 http://ns.meitu.com/mtxx/1.0/"},
+  };
+  for (const auto& [name, why] : edited) {
+    SCOPED_TRACE(name);
+    const auto result = inspect(fixture(name));
+    const Finding* finding = find_code(result, "PHOTO_EDITING_SOFTWARE");
+    ASSERT_TRUE(finding);
+    EXPECT_EQ(finding->rule, "D.1");
+    EXPECT_NE(finding->message.find(why), std::string::npos) << finding->message;
+  }
+  for (const char* name : {"camera_iphone_xmp.jpg", "camera_notes.jpg"}) {
+    SCOPED_TRACE(name);
+    EXPECT_FALSE(find_code(inspect(fixture(name)), "PHOTO_EDITING_SOFTWARE"));
+  }
 }
 
 TEST_F(PhotoInspectorTest, UnreadableExifIsAWarningWhenPixelsAreFine) {

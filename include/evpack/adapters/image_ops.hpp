@@ -57,6 +57,10 @@ RasterImage even_out_light(const RasterImage& gray, int window);
 /// seal's ring over the 成文日期 of a grayscale scan). Returns binarize(gray) when
 /// the ink is too little to split.
 RasterImage binarize_darkest_ink(const RasterImage& gray);
+/// Gray levels stretched linearly to 0..255 (the darkest pixel black, the lightest
+/// white): light grey type on white becomes dark. Unchanged when not 1-channel,
+/// inconsistent or flat.
+RasterImage stretch_contrast(const RasterImage& gray);
 /// Grey-level opening of a 1-channel image by a `window` x `window` square
 /// (an even side counts as the next odd one): erosion, then dilation, the window
 /// clipped at the borders. The image minus its opening (the white top-hat) is the

@@ -12,6 +12,13 @@
 
 namespace evpack {
 
+/// A free-text tag, where apps sign their work too ("Artist": "美图秀秀").
+struct MetadataNote {
+  std::string tag;   ///< "Artist", "ImageDescription", "UserComment", "XPComment", "XMP dc:creator" ...
+  std::string text;  ///< UTF-8 (GBK bytes decoded), capped
+  bool operator==(const MetadataNote&) const = default;
+};
+
 struct PhotoMetadata {
   bool has_exif = false;
   std::optional<Timestamp> date_time_original;
@@ -20,7 +27,17 @@ struct PhotoMetadata {
   std::string offset_time_original;       ///< "+08:00"
   std::string make;
   std::string model;
-  std::string software;  ///< Software, ProcessingSoftware and XMP CreatorTool, distinct values joined by "; "
+  /// Software, ProcessingSoftware, XMP CreatorTool, tiff:Software and the software agents
+  /// of xmpMM:History, distinct values joined by "; "
+  std::string software;
+  /// Artist, ImageDescription, UserComment, XPComment, XPAuthor, XPTitle, XPSubject,
+  /// XPKeywords, XMP dc:creator/dc:description/dc:title: free text, non-empty ones, at most 16.
+  std::vector<MetadataNote> notes;
+  /// XMP properties present, as prefix:name ("photoshop:ColorMode", "crs:Exposure2012"),
+  /// each once, at most 256.
+  std::vector<std::string> xmp_properties;
+  /// URIs of the XMP namespaces those properties are in, each once.
+  std::vector<std::string> xmp_namespaces;
   int orientation = 1;
   std::optional<GpsPoint> gps;
   int pixel_width = 0;   ///< from the container, before orientation

@@ -49,6 +49,10 @@ Expected<std::vector<TableSheet>> read_xlsx(const std::string& path, const Table
 /// BOM, else GB18030/GBK (decoded with iconv; undecodable bytes become U+FFFD).
 TableSheet parse_csv(std::string_view bytes, const TableLimits& limits = {});
 
+/// The cells of `sheets` as text: a tab between cells, a line per row, a blank line
+/// between sheets (for scans of the text, such as the privacy scan).
+std::string table_text(const std::vector<TableSheet>& sheets);
+
 /// The date an Excel serial number stands for, as "2025-03-03" or "2025-03-03 10:20:00"
 /// (or "10:20:00" for a time-only value); empty when out of range (before 1900 or after 9999).
 std::string excel_serial_to_text(double serial, bool date1904 = false);

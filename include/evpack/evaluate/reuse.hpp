@@ -47,6 +47,37 @@ constexpr double kReuseCropColourDifference = 8.5;
 /// tests 0.905 at most.
 constexpr double kReuseCorrelation = 0.93;
 
+/// Hamming distance up to which the core hashes (PhotoFacts::core_hash) of two
+/// photos make them candidates for one photo stamped again by another watermark app
+/// (another style in another corner, which moves the whole-picture hash 10-25 bits).
+/// Measured on the labelled sets (tools/gen_photoset.py 300-4 and 200-11 with
+/// --cross-restamp, the tune-1 and tune-2 archives: 928 photos): such copies 0-1
+/// bits apart.
+constexpr int kReuseCoreDistance = 10;
+
+/// Correlation of the middles of the two previews (watermark_free_core, gray,
+/// 48x48) that a core candidate must reach. Measured on the same sets: copies
+/// stamped again 1.000; different photos within kReuseCoreDistance up to 0.971
+/// (two scenes drawn alike, another light: colour difference 11.6), up to 0.942
+/// among those whose colours agree within kReuseCoreColourDifference.
+constexpr double kReuseCoreCorrelation = 0.97;
+
+/// Mean colour difference (0..255) of the 3x3 grids over the two middles up to
+/// which a core candidate is one photo: scenes drawn alike in another light
+/// correlate in gray. Measured on the same sets: copies of one photo within
+/// kReuseCoreDistance 2.3 at most; the different photos that pass the correlation 11.6.
+constexpr double kReuseCoreColourDifference = 5.0;
+
+/// Correlation of the middles (watermark_free_core) of two photos' previews as
+/// reused_photo_pairs compares them; nullopt when either preview is missing or
+/// unreadable. For measuring kReuseCoreCorrelation.
+std::optional<double> core_correlation(const PhotoFacts& a, const PhotoFacts& b);
+
+/// Mean difference (0..255) of the 3x3 colour grids over the middles of two
+/// photos' previews; 255 when either is missing. For measuring
+/// kReuseCoreColourDifference.
+double core_colour_difference(const PhotoFacts& a, const PhotoFacts& b);
+
 /// Mean absolute difference of two colour grids; 0 when either is missing.
 double colour_difference(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b);
 
@@ -55,7 +86,9 @@ double colour_difference(const std::vector<std::uint8_t>& a, const std::vector<s
 /// kReuseColourDifference, or one's hash within kReuseWindowDistance of a window
 /// hash of the other and colour grids within kReuseCropColourDifference (a copy
 /// cropped a little); then, when both have a preview, the previews correlate to
-/// kReuseCorrelation. Null entries and photos without a hash take no part.
+/// kReuseCorrelation. Or, for one photo stamped again by another app, core hashes
+/// within kReuseCoreDistance and the middles of the previews correlating to
+/// kReuseCoreCorrelation. Null entries and photos without a hash take no part.
 std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::vector<const PhotoFacts*>& photos,
                                                                     int max_distance = kReuseDistance);
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "evpack/core/raster.hpp"
 #include "evpack/core/types.hpp"
 
 namespace evpack {
@@ -60,6 +61,13 @@ struct GpsPoint {
   bool operator==(const GpsPoint&) const = default;
 };
 
+/// The middle of a picture of `width` x `height`, where watermark apps do not write:
+/// they stamp the bottom third (今日水印 and 马克 panels, frames, date stamps), the
+/// top band (tables of 时间/地点, status stamps) and the corners. x 12-88 %, y 18-66 %.
+constexpr PixelRect watermark_free_core(int width, int height) {
+  return {width * 12 / 100, height * 18 / 100, width * 76 / 100, height * 48 / 100};
+}
+
 /// Facts about a photo or screenshot.
 struct PhotoFacts {
   int width = 0;   ///< after applying Orientation
@@ -95,6 +103,10 @@ struct PhotoFacts {
   /// 0, 2.5 and 5 % (row by row), set with `phash`: a copy cropped a little
   /// matches one of them closely even when its whole-picture hash has moved.
   std::vector<std::uint64_t> window_hashes;
+  /// Perceptual hash of the middle of the picture (watermark_free_core), set with
+  /// `phash`: one photo stamped by two watermark apps differs in the bands and
+  /// corners where the apps write, not there.
+  std::optional<std::uint64_t> core_hash;
   /// JPEG of the upright picture, longer side at most kPreviewSide, made from the
   /// pixels the inspector decoded anyway: the reports' thumbnail. Empty when the
   /// picture was not decoded.

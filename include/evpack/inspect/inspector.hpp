@@ -45,10 +45,11 @@ struct Toolbox {
   /// borrows a Tesseract engine from an OcrPool per call; engines start on first
   /// use (init costs 0.1-0.2 s and about 50-60 MB).
   std::unique_ptr<Ocr> ocr;
-  /// OCR of documents, in kDocumentOcrLanguages; null when OCR is disabled, in
-  /// which case documents fall back to `ocr`. run_check inspects all PDFs first
-  /// and resets this once a worker reaches the other files, which tells the pool
-  /// that the worker needs no Chinese-only engine any more.
+  /// OCR of documents and screen captures, in kDocumentOcrLanguages; null when OCR
+  /// is disabled, in which case they fall back to `ocr`. run_check inspects all
+  /// PDFs and then all PNG files first and resets this once a worker reaches the
+  /// other files, which tells the pool that the worker needs no Chinese-only
+  /// engine any more (captures found among them are read with `ocr`).
   std::unique_ptr<Ocr> document_ocr;
   /// Text detection and line recognition in photos (the general watermark path);
   /// null when OCR is disabled. The default one borrows an engine from a

@@ -275,6 +275,18 @@ RasterImage binarize_darkest_ink(const RasterImage& gray) {
   }
 }
 
+RasterImage stretch_contrast(const RasterImage& gray) {
+  if (!gray.consistent() || gray.channels != 1) return gray;
+  init_opencv();
+  try {
+    Target out(gray.width, gray.height, 1);
+    cv::normalize(as_mat(gray), out.mat(), 0, 255, cv::NORM_MINMAX);
+    return out.take();
+  } catch (const cv::Exception&) {
+    return gray;
+  }
+}
+
 namespace {
 // A centred rectangle of odd sides (2 * (k / 2) + 1), as the callers count windows.
 cv::Mat centred_rect(int kx, int ky) {
