@@ -101,6 +101,14 @@ int main(int argc, char** argv) {
         std::printf("general again: %s settled %d\n",
                     again->reading.timestamp() ? again->reading.timestamp()->iso().c_str() : "-", again->settled ? 1 : 0);
       }
+      auto tess = read_scene_panel_with_ocr(*general->best, sharp,
+                                            static_cast<double>(std::min(sharp.width, sharp.height)) /
+                                                std::min(analysis.width, analysis.height),
+                                            **ocr);
+      if (tess) {
+        std::printf("general by tesseract: '%s' %s\n", one_line(tess->text).c_str(),
+                    tess->judged.reading.timestamp() ? tess->judged.reading.timestamp()->iso().c_str() : "-");
+      }
     }
     const auto result = read_watermark(upright, **ocr, sharper, camera, scene->get());
     std::printf("verdict: %s %s | %s\n", to_string(result.state).c_str(),

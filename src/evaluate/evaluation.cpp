@@ -654,6 +654,7 @@ class Evaluator {
   struct Raw {
     double points = 0;
     std::string reason;
+    double if_fixed = -1;  ///< points once the items that do not count are fixed; -1: `points`
   };
 
   Raw score_once(const Indicator& ind, const std::vector<Item>& items) {
@@ -662,13 +663,35 @@ class Evaluator {
     return {ind.cap > 0 ? ind.cap : ind.points, "已有佐证材料"};
   }
 
+  // A credit-query screenshot read well enough to find some of the four things a
+  // query must show (查询时间, 事项, 主体, 结果) but not all: the page lacks what
+  // the criterion asks for (a page read badly shows none or one of them and is
+  // left to the reviewer).
+  bool incomplete_query(const Evidence& e) const {
+    if (role_of(e) != Role::Screenshot || !e.inspection.photo) return false;
+    const std::size_t found = e.inspection.photo->query_fields.size();
+    return found >= 2 && found < kQueryFieldNames.size();
+  }
+
   Raw score_per_item(const Indicator& ind, const std::vector<Item>& items) {
     int counted = 0;
+    int incomplete = 0;
     for (const auto& item : items) {
-      if (in_year(item)) ++counted;
+      if (!in_year(item)) continue;
+      const bool only_incomplete_queries = std::all_of(item.members.begin(), item.members.end(),
+                                                       [&](std::size_t i) { return incomplete_query(evidence_[i]); });
+      if (only_incomplete_queries && !item.members.empty()) {
+        ++incomplete;
+      } else {
+        ++counted;
+      }
     }
-    const double pts = std::min(ind.cap, counted * ind.points);
-    return {pts, "共" + std::to_string(counted) + "项，每项" + fmt_points(ind.points) + "分，最多" + fmt_points(ind.cap) + "分"};
+    Raw raw;
+    raw.points = std::min(ind.cap, counted * ind.points);
+    raw.if_fixed = std::min(ind.cap, (counted + incomplete) * ind.points);
+    raw.reason = "共" + std::to_string(counted) + "项，每项" + fmt_points(ind.points) + "分，最多" + fmt_points(ind.cap) + "分";
+    if (incomplete > 0) raw.reason += "（另有" + std::to_string(incomplete) + "项查询截图缺少查询四要素，未计分）";
+    return raw;
   }
 
   Raw score_per_quarter(const Indicator& ind, const std::vector<Item>& items, IndicatorResult& r) {
@@ -894,7 +917,7 @@ class Evaluator {
       case ScoringMode::SubItems: raw = score_sub_items(ind, members, r); break;
       case ScoringMode::Tasks: break;  // handled above
     }
-    r.points_if_fixed = raw.points;
+    r.points_if_fixed = raw.if_fixed >= 0 ? raw.if_fixed : raw.points;
     if (r.zeroed_by.empty()) {
       r.points = raw.points;
       r.reason = raw.reason;

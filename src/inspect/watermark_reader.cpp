@@ -200,7 +200,11 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         if (!other_engine) {
           auto tess = read_scene_panel_with_ocr(panel, sharp_pixels(), sharp_scale, ocr);
           if (!tess) return tess.error();
-          other_engine = agree(g, tess->reading);
+          // Tesseract often loses a stamp's year to the panel's edge ("区 2 有
+          // 01.25 15:40:52"): its month, day, hour and minute agreeing confirm
+          // the reading when the year read is the camera's own.
+          other_engine = agree(g, tess->judged.reading) ||
+                         (digits_confirm_month_day_time(g, tess->text) && g.date->year == camera_time->date.year);
         }
         if (!*other_engine) {
           doubted_by_camera = true;

@@ -391,8 +391,8 @@ Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const R
   return judge_watermark_text(join_read_lines(std::move(lines)));
 }
 
-Expected<WatermarkJudgement> read_scene_panel_with_ocr(const ScenePanel& panel, const RasterImage& sharp, double scale,
-                                                       Ocr& ocr) {
+Expected<ScenePanel> read_scene_panel_with_ocr(const ScenePanel& panel, const RasterImage& sharp, double scale,
+                                               Ocr& ocr) {
   std::vector<ReadLine> lines = panel.lines;
   for (auto& line : lines) {
     if (count_ascii_digits(line.text) < 2 || !level(line.line)) continue;
@@ -412,7 +412,11 @@ Expected<WatermarkJudgement> read_scene_panel_with_ocr(const ScenePanel& panel, 
     if (!read) return read.error();
     line.text = trim(read->text());
   }
-  return judge_watermark_text(join_read_lines(std::move(lines)));
+  ScenePanel out;
+  out.text = join_read_lines(lines);
+  out.judged = judge_watermark_text(out.text);
+  out.lines = std::move(lines);
+  return out;
 }
 
 }  // namespace evpack

@@ -328,6 +328,21 @@ bool same_minute(const WatermarkReading& a, const WatermarkReading& b) {
          a.minute == b.minute;
 }
 
+bool digits_confirm_month_day_time(const WatermarkReading& reading, const std::string& text) {
+  if (!has_date_and_time(reading)) return false;
+  std::string digits;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  const auto two = [](int v) {
+    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+  };
+  const std::string date = two(reading.date->month) + two(reading.date->day);
+  const std::string time = two(reading.hour) + two(reading.minute);
+  const auto at = digits.find(date);
+  return at != std::string::npos && digits.find(time, at + date.size()) != std::string::npos;
+}
+
 namespace {
 
 // How complete a reading is: a date and a time count most; a weekday confirms the

@@ -111,6 +111,27 @@ TEST_F(EvaluationTest, CannotVerifyIsARiskNotAZero) {
   EXPECT_EQ(count(ev, "D6_CANNOT_VERIFY"), 1);
 }
 
+// 4.4 asks for query screenshots showing 查询时间, 事项, 主体 and 结果: a capture
+// read well enough to show three of them lacks the fourth and earns no point (the
+// external archive's 信用查询截图3.png); one read badly (one field or none) is
+// left to the reviewer and counts.
+TEST_F(EvaluationTest, AQueryScreenshotLackingAFieldDoesNotCountButOneReadBadlyDoes) {
+  Indicator i44 = testing::make_indicator("4.4", "4", "信用查询应用", ScoringMode::PerItem, 1, 3, {"信用查询"});
+  i44.evidence = {EvidenceKind::Screenshot};
+  rules.indicators.push_back(i44);
+  const std::vector<std::string> all{"查询时间", "查询事项", "主体名称", "查询结果"};
+  add_screenshot("04信用应用/4.4信用查询/信用查询截图1.png", {2025, 5, 6}).inspection.photo->query_fields = all;
+  add_screenshot("04信用应用/4.4信用查询/信用查询截图2.png", {2025, 6, 6}).inspection.photo->query_fields = {
+      "查询事项", "主体名称", "查询结果"};
+  add_screenshot("04信用应用/4.4信用查询/信用查询截图3.png", {2025, 7, 6}).inspection.photo->query_fields = {
+      "查询结果"};
+  const Evaluation ev = run();
+  const auto& r = indicator(ev, "4.4");
+  EXPECT_DOUBLE_EQ(r.points, 2);
+  EXPECT_DOUBLE_EQ(r.points_if_fixed, 3);
+  EXPECT_NE(r.reason.find("缺少查询四要素"), std::string::npos) << r.reason;
+}
+
 TEST_F(EvaluationTest, QuartersAreCountedAndGapsNamed) {
   add_photo("01制度建设/1.4季度会议/2025年第一季度/会议.jpg", {{2025, 3, 18}, 9, 30});
   add_photo("01制度建设/1.4季度会议/2025年第二季度/会议.jpg", {{2025, 6, 2}, 15, 0});

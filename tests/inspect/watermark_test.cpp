@@ -236,6 +236,21 @@ TEST(ParseWatermarkText, CutDatesAndDaysBeforeAColonAreNotRead) {
 // The date of a watermark whose HH:MM was read but whose date line was not comes
 // from the camera clock when it shows the same minute (within kCameraClockSeconds
 // of it) and the weekday printed, if read, agrees.
+// The external archive's 诚信春运宣传.jpg: PP-OCR reads "2025.01.2515:40:52",
+// Tesseract the same pixels as "区 2 有 01.25 15:40:52" (year lost).
+TEST(DigitsConfirmMonthDayTime, AgreesWhenTheOtherEngineLostOnlyTheYear) {
+  const auto g = parse_watermark_text("2025.01.2515:40:52");
+  ASSERT_TRUE(has_date_and_time(g));
+  EXPECT_TRUE(digits_confirm_month_day_time(g, "区 2 有 01.25 15:40:52"));
+  EXPECT_TRUE(digits_confirm_month_day_time(g, "2025-01-25 15:40"));
+  // Another minute, another day, or the time before the date: no confirmation.
+  EXPECT_FALSE(digits_confirm_month_day_time(g, "区 2 有 01.25 15:46:52"));
+  EXPECT_FALSE(digits_confirm_month_day_time(g, "01.26 15:40"));
+  EXPECT_FALSE(digits_confirm_month_day_time(g, "15:40 01.25"));
+  EXPECT_FALSE(digits_confirm_month_day_time(g, ""));
+  EXPECT_FALSE(digits_confirm_month_day_time(parse_watermark_text("2025.01.25"), "01.25 15:40"));
+}
+
 TEST(CompleteDateFromCameraClock, TakesTheCameraDateOnlyWhenTheMomentAgrees) {
   const auto at = [](int y, int mo, int d, int h, int mi, int s) { return Timestamp{CivilDate{y, mo, d}, h, mi, s}; };
   const auto time_only = [](int h, int m, int weekday) {

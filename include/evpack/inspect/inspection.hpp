@@ -2,6 +2,7 @@
 // evidence kind. Inspectors never score; evaluation reads these facts.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +12,9 @@
 #include "evpack/core/types.hpp"
 
 namespace evpack {
+
+/// The four fields a credit-query capture must show (4.4), as the report names them.
+inline constexpr std::array<const char*, 4> kQueryFieldNames{"查询时间", "查询事项", "主体名称", "查询结果"};
 
 /// A parsed 发文字号 such as 章交字〔2025〕25号.
 struct DocNumber {

@@ -11,12 +11,10 @@
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/core/raster.hpp"
 #include "evpack/core/types.hpp"
+#include "evpack/inspect/inspection.hpp"
 #include "evpack/scan/file_record.hpp"
 
 namespace evpack {
-
-/// The four fields a credit-query capture must show (4.4), as the report names them.
-inline constexpr std::array<const char*, 4> kQueryFieldNames{"查询时间", "查询事项", "主体名称", "查询结果"};
 
 /// What a capture says.
 struct ScreenReading {

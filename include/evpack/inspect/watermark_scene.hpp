@@ -85,9 +85,10 @@ Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const R
 /// copy), made black type on white whatever its polarity, read as one line; the
 /// panel's text judged with those readings. An independent reading for the
 /// general path's panels, which the recogniser alone would only confirm with
-/// itself. Lines standing on end are left as first read.
-Expected<WatermarkJudgement> read_scene_panel_with_ocr(const ScenePanel& panel, const RasterImage& sharp, double scale,
-                                                       Ocr& ocr);
+/// itself. Lines standing on end are left as first read. The panel returned holds
+/// the other engine's text and its judgement.
+Expected<ScenePanel> read_scene_panel_with_ocr(const ScenePanel& panel, const RasterImage& sharp, double scale,
+                                               Ocr& ocr);
 
 /// Joins the texts of lines in reading order: lines whose centres fall within one
 /// row's height are one row (joined with a space, left to right), rows with '\n'.

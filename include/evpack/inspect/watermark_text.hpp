@@ -36,6 +36,10 @@ bool shows_stamp(const WatermarkReading& reading);
 bool weekday_agrees(const WatermarkReading& reading);
 /// Both readings have a date and an HH:MM, and they are the same to the minute.
 bool same_minute(const WatermarkReading& a, const WatermarkReading& b);
+/// Another engine's raw `text` shows the month, day, hour and minute of `reading`
+/// in that order among its digits ("区 2 有 01.25 15:40:52" for 2025-01-25 15:40):
+/// the parts both engines read agree although the other engine lost the year.
+bool digits_confirm_month_day_time(const WatermarkReading& reading, const std::string& text);
 
 /// A text's reading, how complete it is (date and time count most, a weekday that
 /// agrees a little, one that contradicts the date against it, a lost hour digit
