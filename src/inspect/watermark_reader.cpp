@@ -203,8 +203,12 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
           // Tesseract often loses a stamp's year to the panel's edge ("区 2 有
           // 01.25 15:40:52"): its month, day, hour and minute agreeing confirm
           // the reading when the year read is the camera's own.
+          // Tesseract often garbles a date set with 年月日 ("202547108298") yet
+          // reads the clock line: the minute confirmed by two engines and the
+          // date by the camera's own date confirm the reading as a whole.
           other_engine = agree(g, tess->judged.reading) ||
-                         (digits_confirm_month_day_time(g, tess->text) && g.date->year == camera_time->date.year);
+                         (digits_confirm_month_day_time(g, tess->text) && g.date->year == camera_time->date.year) ||
+                         (text_shows_clock(g, tess->text) && *g.date == camera_time->date);
         }
         if (!*other_engine) {
           doubted_by_camera = true;

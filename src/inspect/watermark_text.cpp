@@ -343,6 +343,33 @@ bool digits_confirm_month_day_time(const WatermarkReading& reading, const std::s
   return at != std::string::npos && digits.find(time, at + date.size()) != std::string::npos;
 }
 
+bool text_shows_clock(const WatermarkReading& reading, const std::string& text) {
+  if (reading.hour < 0 || reading.minute < 0) return false;
+  // Full-width colons become ':' so that one byte separates the fields.
+  std::string t;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\xEF\xBC\x9A") == 0) {  // U+FF1A
+      t += ':';
+      i += 2;
+    } else {
+      t += text[i];
+    }
+  }
+  const auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+  const std::string minute{static_cast<char>('0' + reading.minute / 10), static_cast<char>('0' + reading.minute % 10)};
+  const std::string hour = std::to_string(reading.hour);
+  for (std::size_t colon = t.find(':'); colon != std::string::npos; colon = t.find(':', colon + 1)) {
+    if (t.compare(colon + 1, 2, minute) != 0 || digit(colon + 3)) continue;
+    // The hour as written before the colon: "8" or "08" for 8, "16" for 16.
+    std::size_t start = colon;
+    while (start > 0 && digit(start - 1) && colon - start < 2) --start;
+    if (start > 0 && digit(start - 1)) continue;
+    const std::string h = t.substr(start, colon - start);
+    if (h == hour || (h.size() == 2 && h[0] == '0' && h.substr(1) == hour)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // How complete a reading is: a date and a time count most; a weekday confirms the

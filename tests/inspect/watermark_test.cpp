@@ -251,6 +251,25 @@ TEST(DigitsConfirmMonthDayTime, AgreesWhenTheOtherEngineLostOnlyTheYear) {
   EXPECT_FALSE(digits_confirm_month_day_time(parse_watermark_text("2025.01.25"), "01.25 15:40"));
 }
 
+// Tesseract's readings of hold-out panels whose PP-OCR reading was right: the
+// clock line survives where the 年月日 date does not.
+TEST(TextShowsClock, FindsTheHourAndMinuteAsAClockOnly) {
+  const auto g = parse_watermark_text("会议签到\n16:24\n2025年6月12日星期四");
+  ASSERT_TRUE(has_date_and_time(g));
+  EXPECT_TRUE(text_shows_clock(g, "会议签到/16:24/2025466124 星期四"));
+  EXPECT_TRUE(text_shows_clock(g, "16：24"));
+  EXPECT_TRUE(text_shows_clock(g, "x 16:24:57"));
+  EXPECT_FALSE(text_shows_clock(g, "16:25"));
+  EXPECT_FALSE(text_shows_clock(g, "116:24"));
+  EXPECT_FALSE(text_shows_clock(g, "16:241"));
+  EXPECT_FALSE(text_shows_clock(g, "1624"));
+  const auto morning = parse_watermark_text("2025-04-03\n08:32");
+  EXPECT_TRUE(text_shows_clock(morning, "08:32"));
+  EXPECT_TRUE(text_shows_clock(morning, "8:32"));
+  EXPECT_FALSE(text_shows_clock(morning, "18:32"));
+  EXPECT_FALSE(text_shows_clock(morning, "2 31"));
+}
+
 TEST(CompleteDateFromCameraClock, TakesTheCameraDateOnlyWhenTheMomentAgrees) {
   const auto at = [](int y, int mo, int d, int h, int mi, int s) { return Timestamp{CivilDate{y, mo, d}, h, mi, s}; };
   const auto time_only = [](int h, int m, int weekday) {

@@ -40,6 +40,10 @@ bool same_minute(const WatermarkReading& a, const WatermarkReading& b);
 /// in that order among its digits ("区 2 有 01.25 15:40:52" for 2025-01-25 15:40):
 /// the parts both engines read agree although the other engine lost the year.
 bool digits_confirm_month_day_time(const WatermarkReading& reading, const std::string& text);
+/// Another engine's raw `text` shows the hour and minute of `reading` as a clock
+/// ("16:24", "8：05", the hour not preceded and the minute not followed by
+/// another digit).
+bool text_shows_clock(const WatermarkReading& reading, const std::string& text);
 
 /// A text's reading, how complete it is (date and time count most, a weekday that
 /// agrees a little, one that contradicts the date against it, a lost hour digit
