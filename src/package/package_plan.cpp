@@ -407,10 +407,15 @@ Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& 
       if (stem == "_") stem.clear();
       path = compose(stem);
     }
-    // Same name twice (unmapped originals in one folder): add the order number.
+    // Same name twice (unmapped originals in one folder, which may already hold a name like the
+    // renamed one): add the order number, then a second counter until the name is free.
     if (!used.insert(to_lower_ascii(path)).second) {
-      path = d.folder + "/" + std::to_string(number) + "-" + last_component(path);
-      used.insert(to_lower_ascii(path));
+      const std::string base = last_component(path);
+      for (int extra = 1;; ++extra) {
+        const std::string mark = std::to_string(number) + (extra > 1 ? "-" + std::to_string(extra) : "");
+        path = d.folder + "/" + mark + "-" + base;
+        if (used.insert(to_lower_ascii(path)).second) break;
+      }
     }
     d.file.path = path;
   }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <set>
+
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "support/temp_dir.hpp"
@@ -136,6 +139,24 @@ TEST(PackagePlan, UnmappedFilesRefuseExcludeOrOtherFolderAndAssignmentsWin) {
 
   options.assignments = {{"其他", "9.9"}};
   EXPECT_EQ(plan_package(check, options).error().code, "PACK_BAD_ASSIGNMENT");
+}
+
+TEST(PackagePlan, UnmappedNamesThatCollideTwiceStayDistinct) {
+  // X.pdf and x.pdf collide on case-insensitive file systems; the renamed "3-x.pdf" then collides
+  // with a third original of that name.
+  const auto check = check_with({evidence("其他/X.pdf", ContentKind::Pdf), evidence("其他/x.pdf", ContentKind::Pdf),
+                                 evidence("其他/3-x.pdf", ContentKind::Pdf)});
+  PlanOptions options;
+  options.unmapped = UnmappedPolicy::OtherFolder;
+  auto plan = plan_package(check, options);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  std::set<std::string> lowered;
+  for (const auto& f : plan->files) {
+    std::string lower = f.path;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_TRUE(lowered.insert(lower).second) << "two files packed as " << f.path;
+  }
+  EXPECT_EQ(plan->files.size(), 3u);
 }
 
 TEST(PackagePlan, GuideFilesAreLeftOutAndUnreadableFilesRefused) {
