@@ -182,24 +182,13 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
   }
 }
 
-Expected<CheckResult> run_check(const CheckOptions& options) {
+namespace {
+
+// Checks a folder. `unpacking` holds the findings of unpacking it from a zip: with the
+// scanner's they count in the deductions they name.
+Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<Finding>& unpacking) {
   auto rules = load_rule_set(options.rules_path);
   if (!rules) return rules.error();
-
-  // A zip (a received package, or the evidence zipped): unpack it into a private temp
-  // folder with the hostile-zip checks, check that folder, and report the zip as the input.
-  if (looks_like_zip_file(options.input)) {
-    auto extracted = extract_zip_safely(options.input);
-    if (!extracted) return extracted.error();
-    CheckOptions inner = options;
-    inner.input = extracted->content_root();
-    auto result = run_check(inner);
-    if (!result) return result.error();
-    result->scan.root = options.input;
-    result->findings.insert(result->findings.end(), extracted->findings.begin(), extracted->findings.end());
-    sort_findings(result->findings);
-    return result;
-  }
 
   const int jobs = options.jobs > 0 ? options.jobs : default_jobs();
   ScanOptions scan_options;
@@ -284,9 +273,11 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   }
   correct_scanned_agencies(result.evidence);
   const std::vector<Finding> ledger_notes = check_publicity_ledgers(options, result.rules, result.evidence, root);
-  result.evaluation = evaluate(result.rules, result.evidence, options.evaluate);
+  std::vector<Finding> earlier = result.scan.findings;
+  earlier.insert(earlier.end(), unpacking.begin(), unpacking.end());
+  result.evaluation = evaluate(result.rules, result.evidence, options.evaluate, earlier);
 
-  result.findings = result.scan.findings;
+  result.findings = std::move(earlier);
   result.findings.insert(result.findings.end(), ledger_notes.begin(), ledger_notes.end());
   for (const auto& e : result.evidence) {
     result.findings.insert(result.findings.end(), e.inspection.findings.begin(), e.inspection.findings.end());
@@ -294,6 +285,25 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   result.findings.insert(result.findings.end(), result.evaluation.findings.begin(), result.evaluation.findings.end());
   sort_findings(result.findings);
   return result;
+}
+
+}  // namespace
+
+Expected<CheckResult> run_check(const CheckOptions& options) {
+  // A zip (a received package, or the evidence zipped): unpack it into a private temp
+  // folder with the hostile-zip checks, check that folder, and report the zip as the input.
+  if (looks_like_zip_file(options.input)) {
+    if (auto rules = load_rule_set(options.rules_path); !rules) return rules.error();
+    auto extracted = extract_zip_safely(options.input);
+    if (!extracted) return extracted.error();
+    CheckOptions inner = options;
+    inner.input = extracted->content_root();
+    auto result = check_tree(inner, extracted->findings);
+    if (!result) return result.error();
+    result->scan.root = options.input;
+    return result;
+  }
+  return check_tree(options, {});
 }
 
 }  // namespace evpack

@@ -170,8 +170,9 @@ struct Item {
 
 class Evaluator {
  public:
-  Evaluator(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options)
-      : rules_(rules), evidence_(evidence), as_of_(options.as_of) {
+  Evaluator(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options,
+            const std::vector<Finding>& earlier)
+      : rules_(rules), evidence_(evidence), earlier_(earlier), as_of_(options.as_of) {
     year_ = options.year ? options.year : rules.year;
     // A multi-year system (2023-2025) counts evidence of all its years unless one year is asked for.
     system_last_year_ = rules.end_year > rules.year ? rules.end_year : rules.year;
@@ -217,8 +218,10 @@ class Evaluator {
     for (const auto& r : out.indicators) out.totals.base += r.points;
     for (const auto& b : out.bonuses) out.totals.bonus += b.points;
 
-    // Per-file findings from the inspectors feed the deduction estimates too.
+    // Per-file findings from the inspectors, and those of scanning and unpacking, feed the
+    // deduction estimates too.
     std::vector<Finding> all = findings_;
+    all.insert(all.end(), earlier_.begin(), earlier_.end());
     for (const auto& e : evidence_) {
       all.insert(all.end(), e.inspection.findings.begin(), e.inspection.findings.end());
     }
@@ -1190,6 +1193,7 @@ class Evaluator {
 
   const RuleSet& rules_;
   const std::vector<Evidence>& evidence_;
+  const std::vector<Finding>& earlier_;
   CivilDate as_of_;
   int year_ = 0;              // first year checked
   int last_year_ = 0;         // last year checked (== year_ unless a multi-year system is checked whole)
@@ -1222,8 +1226,9 @@ std::string task_status_label_zh(TaskStatus status) {
   return "缺佐证";
 }
 
-Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options) {
-  return Evaluator(rules, evidence, options).run();
+Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options,
+                    const std::vector<Finding>& earlier) {
+  return Evaluator(rules, evidence, options, earlier).run();
 }
 
 }  // namespace evpack

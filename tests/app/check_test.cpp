@@ -3,6 +3,7 @@
 
 #include "evpack/app/check.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -122,6 +123,30 @@ TEST(RunCheck, PersonalNumbersInLedgersAndSignInSheetsOfEveryFormat) {
       {"signin_sheet.xlsx", "PRIVACY_MOBILE"},
   };
   EXPECT_EQ(found, expected);
+}
+
+TEST(RunCheck, ScannerFindingsCountInTheDeductionTheyName) {
+  // A symlink in the tree is skipped with a D.5 warning; the D.5 row must count it
+  // rather than say "未发现" next to the warning.
+  evpack::testing::TempDir dir;
+  const auto folder = dir.path() / "六、培训交流" / "6.3 企业信用培训";
+  std::filesystem::create_directories(folder);
+  std::filesystem::copy_file(evpack::testing::source_dir() + "/tests/data/privacy/signin_sheet.docx",
+                             folder / "signin_sheet.docx");
+  std::filesystem::create_symlink(folder / "signin_sheet.docx", folder / "链接.docx");
+  auto options = evpack::testing::offline_check_options(dir.path().string());
+  options.cache_dir.clear();
+  const auto result = run_check(options);
+  ASSERT_TRUE(result) << result.error().message;
+  const auto& findings = result.value().findings;
+  ASSERT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.code == "SYMLINK_SKIPPED" && f.rule == "D.5";
+  }));
+  const auto& deductions = result.value().evaluation.deductions;
+  const auto d5 = std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
+  ASSERT_NE(d5, deductions.end());
+  EXPECT_GE(d5->occurrences, 1);
+  EXPECT_GT(d5->points, 0);
 }
 
 }  // namespace

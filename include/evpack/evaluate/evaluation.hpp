@@ -149,8 +149,11 @@ struct Evaluation {
   FabricationSection fabrication;           ///< D.1 risks gathered in one place
 };
 
-/// Scores all evidence. Pure: no I/O, deterministic for the same input.
+/// Scores all evidence. Pure: no I/O, deterministic for the same input. `earlier` holds the
+/// findings of the stages before inspection (scanning the tree, unpacking a zip): they count
+/// in the deduction they name (a skipped link is D.5 clutter) but are not copied into
+/// Evaluation::findings, which holds only what evaluation itself found.
 Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence,
-                    const EvaluateOptions& options);
+                    const EvaluateOptions& options, const std::vector<Finding>& earlier = {});
 
 }  // namespace evpack
