@@ -891,7 +891,10 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
       if (++tried == 3) break;
     }
   }
-  for (const auto& [place, how] : places) {
+  for (const auto& region : places) {
+    // Not a structured binding: clang before 16 cannot capture one (tools/fuzz.sh uses clang 14).
+    const PageRect& place = region.first;
+    const RegionText how = region.second;
     const auto read_number = [&](double dpi, std::optional<YearBrackets>& seen) {
       const std::string read =
           ocr_region(pages, ocr, 0, place, {.dpi = dpi, .what = how, .erase_rules = true, .brackets = &seen});
