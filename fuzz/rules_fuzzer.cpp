@@ -1,8 +1,7 @@
-// libFuzzer target over the rule loader and linter (not built by default).
+// libFuzzer target over the rule loader and linter (see fuzz/CMakeLists.txt).
 //
-// Build (clang; yaml-cpp itself is not instrumented, our parser code is):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
-//     fuzz/rules_fuzzer.cpp src/rules/*.cpp src/util/text.cpp -lyaml-cpp -o rules_fuzzer
+// Built by CMake (fuzz/CMakeLists.txt): -DEVPACK_FUZZ=ON with clang gives the libFuzzer
+// binary; every normal build replays fuzz/corpus/rules/ as a CTest test. tools/fuzz.sh runs it.
 // Run with the real rule files as the seed corpus:
 //   mkdir -p /tmp/rules-corpus && cp rules/*.yaml /tmp/rules-corpus/
 //   ./rules_fuzzer -max_len=65536 -timeout=5 /tmp/rules-corpus

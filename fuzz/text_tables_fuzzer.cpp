@@ -1,12 +1,8 @@
-// libFuzzer target over the text parsers of the deduction checks (not built by default):
+// libFuzzer target over the text parsers of the deduction checks (see fuzz/CMakeLists.txt):
 // the privacy scan, CSV parsing, the 双公示 ledger evaluation and its date parser.
 //
-// Build (clang):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
-//     fuzz/text_tables_fuzzer.cpp src/evaluate/privacy.cpp src/evaluate/publicity.cpp \
-//     src/adapters/table_reader.cpp src/adapters/xlsx_reader.cpp src/adapters/libzip_archive.cpp \
-//     src/rules/calendar.cpp src/inspect/date_text.cpp src/util/text.cpp src/core/types.cpp \
-//     -lyaml-cpp -lzip -lpugixml -o text_tables_fuzzer
+// Built by CMake (fuzz/CMakeLists.txt): -DEVPACK_FUZZ=ON with clang gives the libFuzzer
+// binary; every normal build replays fuzz/corpus/text_tables/ as a CTest test. tools/fuzz.sh runs it.
 // Run:  ./text_tables_fuzzer -max_len=4096 -timeout=5
 // Any input must give hits/rows/findings; a crash, hang or sanitizer report is a bug.
 #include <cstddef>

@@ -1,10 +1,8 @@
 // libFuzzer target over the untrusted-zip path: unpacking with the hostile-zip checks and
-// the BagIt manifest parser (not built by default).
+// the BagIt manifest parser (see fuzz/CMakeLists.txt).
 //
-// Build (clang; libzip and zlib are not instrumented, our code is):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude fuzz/zip_extract_fuzzer.cpp
-//     src/package/zip_extract.cpp src/package/bagit.cpp src/adapters/libzip_archive.cpp src/util/text.cpp
-//     -lzip -o zip_extract_fuzzer      (one command)
+// Built by CMake (fuzz/CMakeLists.txt): -DEVPACK_FUZZ=ON with clang gives the libFuzzer
+// binary; every normal build replays fuzz/corpus/zip_extract/ as a CTest test. tools/fuzz.sh runs it.
 // Run with the corpus zips (and an evpack package) as seeds:
 //   mkdir -p /tmp/zip-corpus && cp ../shared/corpus/zip/*.zip /tmp/zip-corpus/
 //   ./zip_extract_fuzzer -max_len=262144 -timeout=10 /tmp/zip-corpus

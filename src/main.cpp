@@ -31,6 +31,7 @@
 #include "evpack/report/xlsx_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/util/atomic_file.hpp"
+#include "evpack/util/temp_files.hpp"
 #include "evpack/util/thread_pool.hpp"
 
 namespace {
@@ -272,26 +273,6 @@ struct PackArgs {
   bool gbk_names = false;
 };
 
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_interrupt(int) { g_interrupted = true; }
-
-// Ctrl-C / SIGTERM while the zip is written: stop cleanly so no temp file is left behind.
-struct InterruptGuard {
-  struct sigaction old_int {};
-  struct sigaction old_term {};
-  InterruptGuard() {
-    struct sigaction sa {};
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-  }
-  ~InterruptGuard() {
-    sigaction(SIGINT, &old_int, nullptr);
-    sigaction(SIGTERM, &old_term, nullptr);
-  }
-};
-
 std::string megabytes(std::uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
@@ -382,13 +363,9 @@ int run_pack_command(const PackArgs& args) {
                    rate / 1e6, left);
     };
   }
-  pack.cancelled = [] { return g_interrupted.load(); };
-  g_interrupted = false;
-  evpack::Expected<evpack::PackResult> packed = evpack::Error{};
-  {
-    const InterruptGuard guard;
-    packed = evpack::write_package(checked.value(), pack);
-  }
+  // Ctrl-C / SIGTERM: the signal thread (install_temp_cleanup_on_signals) removes the
+  // temp volumes and their part files and ends the process with 130 / 143.
+  evpack::Expected<evpack::PackResult> packed = evpack::write_package(checked.value(), pack);
   if (tty) std::fputs("\r\033[K", stderr);
   if (!packed) {
     print_error(packed.error());
@@ -541,6 +518,18 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+
+  // One cleanup path for every temp file and folder: signals, normal exit, errors; and what
+  // killed runs left (their pid is gone) under $TMPDIR and beside this run's outputs.
+  evpack::install_temp_cleanup_on_signals();
+  struct TempCleanup {
+    ~TempCleanup() { evpack::remove_registered_temps(); }
+  } const temp_cleanup;
+  evpack::remove_stale_temps(evpack::temp_root());
+  for (const std::string* output : {&check.json, &check.html, &check.xlsx, &pack.output, &verify.json}) {
+    std::error_code ec;
+    if (!output->empty()) evpack::remove_stale_temps(std::filesystem::absolute(*output, ec).parent_path().string());
   }
 
   try {

@@ -19,6 +19,8 @@ PACKAGES=(
   libpugixml-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # fuzzing (tools/fuzz.sh: -DEVPACK_FUZZ=ON needs clang and its libFuzzer/ASan runtimes)
+  clang-14 libclang-rt-14-dev
   # sample generator (Debian's python3, not a pyenv one)
   python3 python3-pil python3-reportlab python3-numpy fonts-noto-cjk fonts-wqy-zenhei
   poppler-utils unzip p7zip-full zip time

@@ -11,6 +11,9 @@ namespace evpack {
 namespace {
 
 constexpr std::uint64_t kMaxDocumentXml = 64ULL << 20;
+// Real documents nest a few dozen levels (tables in tables, text boxes); a hostile one
+// nests tens of thousands, and every level costs a stack frame below.
+constexpr int kMaxDepth = 256;
 
 Error corrupt(const std::string& what) { return Error{"DOCX_CORRUPT", "Word文件已损坏或格式不规范：" + what}; }
 
@@ -21,10 +24,11 @@ bool named(const pugi::xml_node& node, const char* local) {
 }
 
 // Depth-first over a paragraph: text runs, tabs, breaks. Deleted text (w:delText)
-// is not read: a reviewer does not see it.
-void collect(const pugi::xml_node& node, std::string& out, std::size_t max_chars) {
+// is not read: a reviewer does not see it. Returns false when the nesting passes kMaxDepth.
+bool collect(const pugi::xml_node& node, std::string& out, std::size_t max_chars, int depth = 0) {
+  if (depth > kMaxDepth) return false;
   for (const pugi::xml_node& child : node.children()) {
-    if (out.size() >= max_chars) return;
+    if (out.size() >= max_chars) return true;
     if (child.type() != pugi::node_element) continue;
     if (named(child, "t")) {
       out += child.text().get();
@@ -33,12 +37,13 @@ void collect(const pugi::xml_node& node, std::string& out, std::size_t max_chars
     } else if (named(child, "br") || named(child, "cr")) {
       out += '\n';
     } else if (named(child, "p")) {
-      collect(child, out, max_chars);
+      if (!collect(child, out, max_chars, depth + 1)) return false;
       out += '\n';
     } else if (!named(child, "delText") && !named(child, "instrText")) {
-      collect(child, out, max_chars);
+      if (!collect(child, out, max_chars, depth + 1)) return false;
     }
   }
+  return true;
 }
 
 }  // namespace
@@ -70,7 +75,9 @@ Expected<std::string> read_docx_text(const std::string& path, std::size_t max_ch
   const auto parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) return corrupt(std::string("word/document.xml 无法解析（") + parsed.description() + "）");
   std::string text;
-  collect(doc.document_element(), text, max_chars);
+  if (!collect(doc.document_element(), text, max_chars)) {
+    return Error{"DOCX_TOO_DEEP", "Word文件正文的结构嵌套超过" + std::to_string(kMaxDepth) + "层（正常文件不会这样，可能是恶意文件），未读取"};
+  }
   if (text.size() > max_chars) {
     std::size_t cut = max_chars;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "evpack/adapters/inflate.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/adapters/system_fonts.hpp"
 #include "evpack/util/text.hpp"
@@ -158,6 +159,70 @@ bool declares_giant_image(std::string_view d) {
   return false;
 }
 
+// True when name `name` (e.g. "/JS") stands in `d` as a whole name (a delimiter follows).
+bool has_name(std::string_view d, std::string_view name) {
+  for (std::size_t i = d.find(name); i != std::string_view::npos; i = d.find(name, i + 1)) {
+    const std::size_t end = i + name.size();
+    if (end >= d.size()) return true;
+    const char c = d[end];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '<' || c == '>' ||
+        c == '[' || c == ']' || c == '(' || c == ')' || c == '%' || c == '\0') {
+      return true;
+    }
+  }
+  return false;
+}
+
+void note_active_content(std::string_view d, PdfActiveContent& active) {
+  active.javascript = active.javascript || has_name(d, "/JavaScript") || has_name(d, "/JS");
+  active.launch = active.launch || has_name(d, "/Launch");
+  active.embedded_files = active.embedded_files || has_name(d, "/EmbeddedFiles");
+}
+
+// Object streams hold dictionaries compressed; only their start is scanned for active content.
+constexpr std::size_t kObjectStreamScan = 16u << 20;
+
+struct StreamScan {
+  bool bomb = false;
+  PdfActiveContent active;
+};
+
+// Inflates (counting only) every /FlateDecode stream of the file as written: poppler would
+// decode a 4 GB stream hidden in a 4 MB file page by page, at great cost, before anything
+// could stop it. Stream dictionaries are never inside object streams, so all stand in the bytes.
+StreamScan scan_streams(std::string_view d, std::uint64_t limit) {
+  StreamScan out;
+  note_active_content(d, out.active);
+  for (std::size_t s = d.find("stream"); s != std::string_view::npos; s = d.find("stream", s + 6)) {
+    if (s >= 3 && d.substr(s - 3, 3) == "end") continue;
+    std::size_t start = s + 6;
+    if (start < d.size() && d[start] == '\r') ++start;
+    if (start >= d.size() || d[start] != '\n') {
+      if (start < d.size() && d[start - 1] != '\r') continue;  // "stream" inside some other token
+    } else {
+      ++start;
+    }
+    const std::size_t obj = d.rfind(" obj", s);
+    if (obj == std::string_view::npos || s - obj > 4096) continue;
+    const std::string_view dict = d.substr(obj, s - obj);
+    if (dict.find("/FlateDecode") == std::string_view::npos && dict.find("/Fl ") == std::string_view::npos &&
+        dict.find("/Fl/") == std::string_view::npos && dict.find("/Fl]") == std::string_view::npos) {
+      continue;
+    }
+    std::size_t end = d.find("endstream", start);
+    if (end == std::string_view::npos) end = d.size();
+    const bool object_stream = dict.find("/ObjStm") != std::string_view::npos;
+    const InflateResult r = inflate_zlib(d.substr(start, end - start), limit, object_stream ? kObjectStreamScan : 0);
+    if (r.over_limit) {
+      out.bomb = true;
+      return out;
+    }
+    if (object_stream) note_active_content(r.kept, out.active);
+    s = end;
+  }
+  return out;
+}
+
 /// Width and height in pixels of each image XObject of the file. Image
 /// dictionaries are never inside object streams (streams cannot be), so they
 /// stand in the file's bytes as written; /Width and /Height are read the way
@@ -187,11 +252,14 @@ constexpr double kPageShapeSlack = 0.15;
 
 class PopplerDocument final : public PdfDocument {
  public:
-  PopplerDocument(std::unique_ptr<poppler::document> doc, std::vector<char> bytes, PdfLimits limits)
-      : bytes_(std::move(bytes)), doc_(std::move(doc)), limits_(limits),
+  PopplerDocument(std::unique_ptr<poppler::document> doc, std::vector<char> bytes, PdfLimits limits,
+                  PdfActiveContent active)
+      : bytes_(std::move(bytes)), doc_(std::move(doc)), limits_(limits), active_(active),
         pages_(static_cast<std::size_t>(doc_->pages())) {}
 
   int page_count() const override { return doc_->pages(); }
+
+  PdfActiveContent active_content() const override { return active_; }
 
   bool truncated() const override {
     const std::size_t tail = std::min<std::size_t>(bytes_.size(), 2048);
@@ -360,6 +428,7 @@ class PopplerDocument final : public PdfDocument {
   std::vector<char> bytes_;  ///< poppler reads from this buffer: it must outlive doc_
   std::unique_ptr<poppler::document> doc_;
   PdfLimits limits_;
+  PdfActiveContent active_;
   mutable std::vector<std::unique_ptr<poppler::page>> pages_;
   /// Per page: poppler said it could not decode or draw a text of it.
   std::unique_ptr<bool[]> font_failed_ = std::make_unique<bool[]>(pages_.size());
@@ -383,6 +452,12 @@ class PopplerReader final : public PdfReader {
       return Error{"PDF_IMAGE_BOMB",
                    "PDF中含有声明尺寸异常巨大的图像（疑似“解压炸弹”），为保护电脑未打开检查"};
     }
+    const StreamScan streams =
+        scan_streams(std::string_view(bytes.data(), bytes.size()), static_cast<std::uint64_t>(limits_.max_stream_bytes));
+    if (streams.bomb) {
+      return Error{"PDF_STREAM_BOMB", "PDF中有压缩数据流解压后超过" + std::to_string(limits_.max_stream_bytes >> 20) +
+                                          " MB（疑似“解压炸弹”），为保护电脑未打开检查"};
+    }
     std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!doc) return Error{"PDF_CORRUPT", "PDF文件已损坏或不完整，无法打开"};
@@ -393,7 +468,8 @@ class PopplerReader final : public PdfReader {
       return Error{"PDF_TOO_MANY_PAGES", "PDF页数过多（" + std::to_string(pages) + "页），超过检查上限" +
                                              std::to_string(limits_.max_pages) + "页，未检查内容"};
     }
-    return std::unique_ptr<PdfDocument>(std::make_unique<PopplerDocument>(std::move(doc), std::move(bytes), limits_));
+    return std::unique_ptr<PdfDocument>(
+        std::make_unique<PopplerDocument>(std::move(doc), std::move(bytes), limits_, streams.active));
   }
 
  private:
@@ -453,7 +529,7 @@ std::string gb1_probe() {
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(copy.data(), static_cast<int>(copy.size())));
   if (!doc) return "gb1-probe: unreadable";
-  PopplerDocument probe(std::move(doc), std::move(copy), PdfLimits{});
+  PopplerDocument probe(std::move(doc), std::move(copy), PdfLimits{}, PdfActiveContent{});
   const std::string text = probe.page_text(0);
   auto image = probe.render(0, 72.0, std::nullopt);
   long dark = 0;

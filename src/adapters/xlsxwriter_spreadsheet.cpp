@@ -13,6 +13,7 @@
 
 #include "evpack/adapters/spreadsheet_writer.hpp"
 #include "evpack/util/atomic_file.hpp"
+#include "evpack/util/temp_files.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -41,6 +42,12 @@ double text_width(const std::string& text) {
 
 // XML 1.0 forbids most control characters; xlsxwriter does not strip them and Excel
 // then refuses the whole file. Invalid UTF-8 is decoded as GBK, as elsewhere.
+// What Excel, LibreOffice and WPS take for the start of a formula when the text is typed in
+// or read from CSV (OWASP "CSV injection"); tab and CR are removed by clean_cell_text.
+bool starts_like_formula(const std::string& text) {
+  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
+}
+
 std::string clean_cell_text(const std::string& text) {
   std::string out;
   const std::string utf8 = to_utf8_lossy(text);
@@ -124,6 +131,17 @@ Expected<bool> write_workbook(const std::string& path, const std::string& tmpdir
   format_set_align(wrap_format, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* top_format = workbook_add_format(book);
   format_set_align(top_format, LXW_ALIGN_VERTICAL_TOP);
+  // Text that starts like a formula (=, +, -, @: a file name "=HYPERLINK(…)" or "-1.pdf") is a
+  // string cell already, which no spreadsheet evaluates on opening; the Text number format ("@")
+  // keeps it text when a user edits the cell and confirms it (formula injection). Excel's
+  // quotePrefix would also survive a CSV export, but libxlsxwriter 1.1.4 (Debian 12) cannot set it.
+  lxw_format* quoted_format = workbook_add_format(book);
+  format_set_align(quoted_format, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format(quoted_format, "@");
+  lxw_format* quoted_wrap_format = workbook_add_format(book);
+  format_set_text_wrap(quoted_wrap_format);
+  format_set_align(quoted_wrap_format, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format(quoted_wrap_format, "@");
 
   std::set<std::string> used_names;
   for (std::size_t s = 0; s < sheets.size(); ++s) {
@@ -173,6 +191,7 @@ Expected<bool> write_workbook(const std::string& path, const std::string& tmpdir
         if (const auto* text = std::get_if<std::string>(&row[c])) {
           if (text->empty()) continue;
           const std::string clean = clean_cell_text(*text);
+          if (starts_like_formula(clean)) format = wrap ? quoted_wrap_format : quoted_format;
           err = worksheet_write_string(ws, row_index, static_cast<lxw_col_t>(c), clean.c_str(), format);
         } else if (const auto* number = std::get_if<double>(&row[c])) {
           err = worksheet_write_number(ws, row_index, static_cast<lxw_col_t>(c), *number, format);
@@ -196,14 +215,17 @@ Expected<bool> write_workbook(const std::string& path, const std::string& tmpdir
 struct PrivateTempDir {
   std::string path;
   PrivateTempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/evpack-xlsx-XXXXXX";
-    if (::mkdtemp(pattern.data()) != nullptr) path = pattern;
+    std::string pattern = temp_root() + "/" + temp_name_marker() + "xlsx-XXXXXX";
+    if (::mkdtemp(pattern.data()) != nullptr) {
+      path = pattern;
+      register_temp(path);
+    }
   }
   ~PrivateTempDir() {
     if (path.empty()) return;
     std::error_code ec;
     std::filesystem::remove_all(path, ec);
+    unregister_temp(path);
   }
   PrivateTempDir(const PrivateTempDir&) = delete;
   PrivateTempDir& operator=(const PrivateTempDir&) = delete;

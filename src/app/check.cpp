@@ -259,7 +259,10 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
       e.inspection = std::move(*cached);
     } else {
       e.inspection = inspect_file(path, file, tools, options.inspect);
-      if (cache) cache->store(file, e.inspection);
+      // A file cut short by its time budget may read fully on a less busy machine.
+      const bool cut_short = std::any_of(e.inspection.findings.begin(), e.inspection.findings.end(),
+                                         [](const Finding& f) { return f.code == "FILE_TIME_LIMIT"; });
+      if (cache && !cut_short) cache->store(file, e.inspection);
     }
     e.placement = map_file(result.rules, file);
     scan_text_for_privacy(e, path, privacy_rule);

@@ -59,6 +59,10 @@ std::string mode_advice(const Indicator& ind, int year) {
   }
 }
 
+Error link_error(const std::string& link) {
+  return Error{"INIT_SYMLINK", "目录中的“" + link + "”是符号链接（可能指向目录以外），为免写到别处，拒绝在其中建立文件夹或文件；请删除该链接后重试"};
+}
+
 }  // namespace
 
 std::string indicator_guide_text(const RuleSet& rules, const Indicator& ind) {
@@ -98,7 +102,11 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
   fs::create_directories(root, ec);
   if (ec) return Error{"INIT_FAILED", "无法创建目录 " + dir + "：" + ec.message()};
 
+  // A symlinked folder inside the tree would send folders and guides outside it.
+  std::string link;
   const auto make_dir = [&](const fs::path& p) -> bool {
+    link = symlink_below(dir, p.string());
+    if (!link.empty()) return false;
     if (fs::is_directory(p, ec)) {
       ++summary.existing_kept;
       return true;
@@ -109,6 +117,7 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
     return true;
   };
   const auto write_guide = [&](const fs::path& p, const std::string& text) -> Expected<bool> {
+    if (const std::string l = symlink_below(dir, p.string()); !l.empty()) return link_error(l);
     if (fs::exists(p, ec)) return true;  // never overwrite what a user may have edited
     std::string crlf = "\xEF\xBB\xBF";
     for (const char c : text) {
@@ -120,23 +129,28 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
     return ok;
   };
 
+  const auto failed = [&](const fs::path& p) -> Error {
+    if (!link.empty()) return link_error(link);
+    return Error{"INIT_FAILED", "无法创建目录 " + p.string() + "：" + ec.message()};
+  };
+
   for (const auto& cat : rules.categories) {
     const fs::path cat_dir = root / category_folder_name(rules, cat);
-    if (!make_dir(cat_dir)) return Error{"INIT_FAILED", "无法创建目录 " + cat_dir.string() + "：" + ec.message()};
+    if (!make_dir(cat_dir)) return failed(cat_dir);
     for (const auto& ind : rules.indicators) {
       if (ind.category != cat.id) continue;
       const fs::path ind_dir = cat_dir / indicator_folder_name(ind);
-      if (!make_dir(ind_dir)) return Error{"INIT_FAILED", "无法创建目录 " + ind_dir.string() + "：" + ec.message()};
+      if (!make_dir(ind_dir)) return failed(ind_dir);
       auto ok = write_guide(ind_dir / kGuideFileName, indicator_guide_text(rules, ind));
       if (!ok) return ok.error();
     }
   }
   if (!rules.bonuses.empty()) {
     const fs::path bonus_dir = root / bonus_folder_name(rules);
-    if (!make_dir(bonus_dir)) return Error{"INIT_FAILED", "无法创建目录 " + bonus_dir.string() + "：" + ec.message()};
+    if (!make_dir(bonus_dir)) return failed(bonus_dir);
     for (const auto& b : rules.bonuses) {
       const fs::path d = bonus_dir / bonus_item_folder_name(b);
-      if (!make_dir(d)) return Error{"INIT_FAILED", "无法创建目录 " + d.string() + "：" + ec.message()};
+      if (!make_dir(d)) return failed(d);
       auto ok = write_guide(d / kGuideFileName, "加分项 " + b.id + " " + b.title + "\n加分：" + fmt_points(b.points) +
                                                     "分" + (b.cap > b.points ? "/项，最多" + fmt_points(b.cap) + "分" : "") +
                                                     "\n责任科室（单位）：" + join(b.units, "、") + "\n\n评分标准：\n" +

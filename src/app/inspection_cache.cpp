@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <vector>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/filesystem.hpp>
@@ -31,6 +32,35 @@ std::optional<std::string> read_entry(const fs::path& path) {
   return std::move(bytes).str();
 }
 
+// An entry starts with a header naming the key it was stored under and the SHA-256 of the
+// encoded inspection after it. A flipped bit, a truncated write or two entries swapped on
+// disk (both decode fine) fail this check and count as a miss.
+constexpr std::string_view kHeaderTag = "evpack-inspection 2\n";
+
+std::string with_header(const std::string& key, const std::string& body) {
+  return std::string(kHeaderTag) + key + "\n" + sha256_bytes(body.data(), body.size()) + "\n" + body;
+}
+
+std::optional<std::string> checked_body(const std::string& bytes, const std::string& key) {
+  if (!bytes.starts_with(kHeaderTag)) return std::nullopt;
+  std::size_t at = kHeaderTag.size();
+  const std::size_t key_end = bytes.find('\n', at);
+  if (key_end == std::string::npos || bytes.compare(at, key_end - at, key) != 0 || key_end - at != key.size()) {
+    return std::nullopt;
+  }
+  at = key_end + 1;
+  const std::size_t sum_end = bytes.find('\n', at);
+  if (sum_end == std::string::npos) return std::nullopt;
+  std::string body = bytes.substr(sum_end + 1);
+  if (bytes.compare(at, sum_end - at, sha256_bytes(body.data(), body.size())) != 0) return std::nullopt;
+  return body;
+}
+
+std::string key_of(const std::string& entry_path) {
+  const std::string name = fs::path(entry_path).filename().string();
+  return name.substr(0, name.size() - std::char_traits<char>::length(kEntrySuffix));
+}
+
 }  // namespace
 
 InspectionCache::InspectionCache(std::string dir, const std::string& build, const InspectOptions& options)
@@ -51,7 +81,9 @@ std::optional<Inspection> InspectionCache::find(const FileRecord& record) {
   const fs::path path = entry_path(record);
   auto bytes = read_entry(path);
   if (!bytes) return std::nullopt;
-  auto inspection = decode_inspection(*bytes);
+  const auto body = checked_body(*bytes, key_of(path.string()));
+  if (!body) return std::nullopt;
+  auto inspection = decode_inspection(*body);
   if (!inspection) return std::nullopt;
   boost::system::error_code ec;
   fs::last_write_time(path, std::time(nullptr), ec);  // used now: prune keeps it
@@ -64,7 +96,8 @@ void InspectionCache::store(const FileRecord& record, const Inspection& inspecti
   const fs::path path = entry_path(record);
   boost::system::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (!write_file_atomically(path.string(), encode_inspection(inspection), Durability::NoFsync)) {
+  if (!write_file_atomically(path.string(), with_header(key_of(path.string()), encode_inspection(inspection)),
+                             Durability::NoFsync)) {
     ++write_failures_;
     return;
   }

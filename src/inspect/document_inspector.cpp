@@ -20,6 +20,7 @@
 #include "evpack/inspect/document_marks.hpp"
 #include "evpack/inspect/doc_number.hpp"
 #include "evpack/inspect/year_brackets.hpp"
+#include "evpack/util/deadline.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -890,7 +891,10 @@ std::string ocr_key_regions(UprightPages& pages, Ocr& ocr, const PageMarks& mark
       if (++tried == 3) break;
     }
   }
-  for (const auto& [place, how] : places) {
+  for (const auto& region : places) {
+    // Not a structured binding: clang before 16 cannot capture one (tools/fuzz.sh uses clang 14).
+    const PageRect& place = region.first;
+    const RegionText how = region.second;
     const auto read_number = [&](double dpi, std::optional<YearBrackets>& seen) {
       const std::string read =
           ocr_region(pages, ocr, 0, place, {.dpi = dpi, .what = how, .erase_rules = true, .brackets = &seen});
@@ -1265,6 +1269,23 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   const PdfDocument& doc = *opened.value();
   DocumentFacts facts;
   facts.page_count = doc.page_count();
+  // Reviewers open the file on their own machines: say what it could run or carry.
+  const PdfActiveContent active = doc.active_content();
+  if (active.javascript) {
+    out.findings.push_back(doc_finding(record, "PDF_JAVASCRIPT", Severity::Warning, "",
+                                       "PDF中含有JavaScript脚本，评审专家打开时阅读器可能自动运行它",
+                                       "用“打印为PDF”或扫描重新生成不含脚本的文件"));
+  }
+  if (active.launch) {
+    out.findings.push_back(doc_finding(record, "PDF_LAUNCH", Severity::Warning, "",
+                                       "PDF中含有启动其他程序或文件的动作（Launch），评审专家的电脑可能被要求运行外部程序",
+                                       "用“打印为PDF”重新生成不含该动作的文件"));
+  }
+  if (active.embedded_files) {
+    out.findings.push_back(doc_finding(record, "PDF_EMBEDDED_FILES", Severity::Info, "",
+                                       "PDF中含有附件（嵌入的文件），评审时一般不会打开附件，附件内容未检查",
+                                       "如附件是佐证材料，请单独作为文件提交"));
+  }
   if (doc.truncated()) {
     out.findings.push_back(doc_finding(record, "PDF_TRUNCATED", Severity::Warning, "D.5",
                                        "PDF文件不完整（文件结尾缺失，可能是复制或下载中断），部分内容可能无法显示",
@@ -1274,6 +1295,7 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   std::string text;
   std::size_t first_page_chars = 0;
   for (int i = 0; i < facts.page_count; ++i) {
+    if (i > 0 && deadline_passed()) break;  // FILE_TIME_LIMIT: inspect_file says so
     std::string page = doc.page_text(i);
     if (i == 0) first_page_chars = visible_chars(page);
     text += page;

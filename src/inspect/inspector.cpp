@@ -1,5 +1,7 @@
 #include "evpack/inspect/inspector.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <exception>
 
 #include "evpack/adapters/metadata_reader.hpp"
@@ -8,8 +10,10 @@
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/document_inspector.hpp"
 #include "evpack/inspect/ocr_pool.hpp"
+#include "evpack/inspect/ole_check.hpp"
 #include "evpack/inspect/scene_text_pool.hpp"
 #include "evpack/inspect/photo_inspector.hpp"
+#include "evpack/util/deadline.hpp"
 
 namespace evpack {
 
@@ -49,6 +53,13 @@ EvidenceDate resolve_date(const FileRecord& record, const Inspection& inspection
     if (const auto d = date_from_name(*it)) return {Timestamp{*d}, DateSource::FolderName};
   }
   return {};
+}
+
+bool is_legacy_office_extension(const std::string& extension) {
+  for (const char* e : {"doc", "dot", "wps", "wpt", "xls", "et", "ppt", "pps", "dps"}) {
+    if (extension == e) return true;
+  }
+  return false;
 }
 
 Inspection inspect_by_kind(const std::string& path, const FileRecord& record, Toolbox& tools,
@@ -92,7 +103,22 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
                                           "材料中夹带压缩包，评审专家需要再次解压，其中的文件也不会被检查",
                                           "解压后按指标放入对应文件夹"));
       return out;
+    case ContentKind::OleOffice:
+      if (const auto problem = ole2_problem(path)) {
+        out.readable = false;
+        out.findings.push_back(file_finding(record, "OFFICE_CORRUPT", Severity::Warning, "D.5",
+                                            "旧版Office/WPS文件已损坏：" + *problem + "，评审专家可能无法打开",
+                                            "用Word、Excel或WPS打开原文件另存后重新提交，或转换为PDF"));
+      }
+      return out;
     case ContentKind::Other:
+      if (is_legacy_office_extension(record.extension)) {
+        out.readable = false;
+        out.findings.push_back(file_finding(record, "OFFICE_CORRUPT", Severity::Warning, "D.5",
+                                            "扩展名为“." + record.extension + "”，但内容不是Office/WPS文档格式（文件已损坏或不完整），评审专家无法打开",
+                                            "用Word、Excel或WPS打开原文件另存后重新提交，或转换为PDF"));
+        return out;
+      }
       out.findings.push_back(file_finding(record, "UNKNOWN_FORMAT", Severity::Info, "",
                                           "无法识别的文件格式，评审专家可能无法打开", "转换为PDF或JPG等常见格式"));
       return out;
@@ -130,7 +156,19 @@ Inspection inspect_file(const std::string& path, const FileRecord& record, Toolb
                                         "文件无法读取：" + record.read_error, "检查文件权限或重新复制该文件"));
   } else {
     try {
-      out = inspect_by_kind(path, record, tools, options);
+      const auto start = std::chrono::steady_clock::now();
+      {
+        const ScopedDeadline deadline(options.max_seconds_per_file);
+        out = inspect_by_kind(path, record, tools, options);
+      }
+      const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (options.max_seconds_per_file > 0 && took > options.max_seconds_per_file) {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.0f", options.max_seconds_per_file);
+        out.findings.push_back(file_finding(record, "FILE_TIME_LIMIT", Severity::Warning, "",
+                                            std::string("检查该文件超过") + seconds + "秒的时限，已停止，结果可能不完整（疑似异常或恶意文件）",
+                                            "用原始文件重新导出或另存后提交；如文件确实很大，可拆分"));
+      }
     } catch (const std::exception& e) {
       out = Inspection{};
       out.kind = record.kind;

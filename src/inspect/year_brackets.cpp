@@ -103,7 +103,10 @@ int ink_height(const Band& band, const Run& run) {
 // Shape of the ink in columns run.x0..run.x1, as an opening bracket (a closing
 // one is mirrored first).
 Shape shape_of(const Band& band, const Run& run, bool mirror, int digit_height) {
-  const auto [r0, r1] = ink_rows(band, run);
+  // Not a structured binding: clang before 16 cannot capture one (tools/fuzz.sh uses clang 14).
+  const auto rows = ink_rows(band, run);
+  const int r0 = rows.first;
+  const int r1 = rows.second;
   if (r0 < 0) return Shape::Unknown;
   const int w = run.x1 - run.x0 + 1;
   const int h = r1 - r0 + 1;

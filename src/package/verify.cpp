@@ -38,6 +38,36 @@ std::optional<std::string> read_text(const fs::path& path) {
   return out.str();
 }
 
+// A path read from a received bag (manifest, tag manifest) is hostile: it names a file inside
+// the bag only when it is relative, has no "..", "\\" or ':' in any part, crosses no symlink and
+// resolves under the bag folder. Returns nullopt otherwise; such a path is never opened.
+std::optional<fs::path> inside_bag(const fs::path& bag, const std::string& rel) {
+  if (rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos || rel.find(':') != std::string::npos ||
+      rel.find('\0') != std::string::npos) {
+    return std::nullopt;
+  }
+  fs::path at = bag;
+  std::error_code ec;
+  for (const auto& part : fs::u8path(rel)) {
+    if (part.empty() || part == "." || part == "..") return std::nullopt;
+    at /= part;
+    const auto status = fs::symlink_status(at, ec);
+    if (fs::is_symlink(status)) return std::nullopt;
+  }
+  const fs::path real_bag = fs::weakly_canonical(bag, ec);
+  const fs::path real = fs::weakly_canonical(at, ec);
+  if (ec) return std::nullopt;
+  auto [end, ignored] = std::mismatch(real_bag.begin(), real_bag.end(), real.begin(), real.end());
+  if (end != real_bag.end()) return std::nullopt;
+  return at;
+}
+
+Finding unsafe_path(const std::string& list, const std::string& rel) {
+  return finding("BAG_PATH_UNSAFE", Severity::Error, list,
+                 "清单中的路径“" + rel + "”指向材料包以外（绝对路径、“..”或符号链接），未读取；清单可能被恶意改动",
+                 "请向提交单位核实，或用 evpack pack 重新打包");
+}
+
 // Files under `bag`/data as "data/…" paths (UTF-8, '/').
 std::vector<std::string> payload_files(const fs::path& bag) {
   std::vector<std::string> out;
@@ -83,6 +113,10 @@ void check_manifest(const fs::path& bag, int jobs, VerifyReport& report) {
   std::set<std::string> listed_set;
   std::vector<const ManifestEntry*> to_hash;
   for (const auto& e : manifest.value()) {
+    if (!e.path.starts_with("data/") || !inside_bag(bag, e.path)) {
+      report.findings.push_back(unsafe_path("manifest-sha256.txt", e.path));
+      continue;
+    }
     listed_set.insert(e.path);
     if (present_set.count(e.path)) to_hash.push_back(&e);
     else m.missing.push_back(e.path);
@@ -126,7 +160,12 @@ void check_manifest(const fs::path& bag, int jobs, VerifyReport& report) {
   if (const auto tags = read_text(bag / "tagmanifest-sha256.txt")) {
     auto parsed = parse_manifest(*tags);
     for (const auto& e : parsed ? parsed.value() : std::vector<ManifestEntry>{}) {
-      auto sum = sha256_file((bag / fs::u8path(e.path)).string());
+      const auto file = inside_bag(bag, e.path);
+      if (!file) {
+        report.findings.push_back(unsafe_path("tagmanifest-sha256.txt", e.path));
+        continue;
+      }
+      auto sum = sha256_file(file->string());
       if (!sum || sum.value() != e.sha256) m.tag_altered.push_back(e.path);
     }
     for (const auto& p : m.tag_altered) {

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <set>
 
 #include "evpack/adapters/zip_archive.hpp"
+#include "evpack/util/temp_files.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -19,7 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint64_t kRatioFloor = 1 << 20;  // small entries may compress well: only check big ones
+// A local file header is at least 30 bytes before the entry's name and data.
+constexpr std::uint64_t kLocalHeaderBytes = 30;
 
 Finding finding(std::string code, Severity severity, std::string rule, std::string file, std::string message,
                 std::string advice = "") {
@@ -47,31 +50,59 @@ bool ends_with_zip(const std::string& name) {
 struct Extractor {
   const ZipSafetyLimits& limits;
   ZipExtraction& out;
-  bool stopped = false;  // disk full or similar: nothing more can be written
+  bool stopped = false;  // disk full, budget spent or similar: nothing more is written
+  // One budget for the whole extraction, shared by every nesting level.
+  std::uint64_t bytes_left = limits.max_total_bytes;
+  std::uint64_t entries_left = limits.max_entries;
+
+  void bomb(const std::string& file, std::string message) {
+    add(finding("ZIP_BOMB", Severity::Error, "", file, std::move(message), "请确认压缩包来源；正常的佐证材料不会这样"));
+  }
 
   void add(Finding f) { out.findings.push_back(std::move(f)); }
 
   // Unpacks one zip into `dir`; `prefix` names the zip for findings ("" at the top, "a.zip/" nested).
   Expected<bool> extract(const std::string& zip_path, const fs::path& dir, const std::string& prefix, int depth) {
-    auto opened = open_zip(zip_path, ZipLimits{static_cast<std::size_t>(limits.max_entries)});
+    auto opened = open_zip(zip_path, ZipLimits{static_cast<std::size_t>(std::min<std::uint64_t>(entries_left, limits.max_entries))});
     if (!opened) return opened.error();
     ZipReader& reader = *opened.value();
     const auto& entries = reader.entries();
     if (depth == 0) out.entries = entries.size();
 
+    // Fail fast: a zip listing more entries than the budget is refused before anything is written.
     if (reader.truncated()) {
       add(finding("ZIP_TOO_MANY_ENTRIES", Severity::Error, "", prefix,
-                  "压缩包中的文件超过 " + std::to_string(limits.max_entries) + " 个，超出部分未检查",
+                  "压缩包中的文件超过 " + std::to_string(limits.max_entries) + " 个（含内层压缩包），未解压、未检查",
                   "请拆分为多个压缩包或检查是否为恶意压缩包"));
-    }
-    std::uint64_t declared = 0;
-    for (const auto& e : entries) declared += e.size;
-    if (declared > limits.max_total_bytes) {
-      add(finding("ZIP_BOMB", Severity::Error, "", prefix,
-                  "压缩包声明的解压后总大小为 " + bytes_text(declared) + "，超过限制 " +
-                      bytes_text(limits.max_total_bytes) + "，疑似“压缩炸弹”，未解压",
-                  "请确认压缩包来源；正常的佐证材料不会有这么大"));
       return true;
+    }
+    entries_left -= std::min<std::uint64_t>(entries_left, entries.size());
+    std::uint64_t declared = 0;
+    std::uint64_t stored_span = 0;  // bytes the entries occupy in the file if none overlaps
+    for (const auto& e : entries) {
+      declared += e.size;
+      stored_span += kLocalHeaderBytes + e.compressed_size;
+    }
+    if (declared > bytes_left) {
+      bomb(prefix, "压缩包声明的解压后总大小为 " + bytes_text(declared) + "，超过本次解压的剩余限额 " +
+                       bytes_text(bytes_left) + "（总限额 " + bytes_text(limits.max_total_bytes) +
+                       "，含内层压缩包），疑似“压缩炸弹”，未解压");
+      return true;
+    }
+    std::error_code size_ec;
+    const std::uint64_t file_size = fs::file_size(zip_path, size_ec);
+    if (!size_ec) {
+      // Entries that do not overlap fit in the file side by side; more means entries share data.
+      if (stored_span > file_size) {
+        bomb(prefix, "压缩包中的文件数据互相重叠（同一段数据被多个文件共用），这是“压缩炸弹”的手法，未解压");
+        return true;
+      }
+      if (file_size > 0 && static_cast<double>(declared) > limits.max_total_ratio * static_cast<double>(file_size)) {
+        bomb(prefix, "压缩包仅 " + bytes_text(file_size) + "，声明解压后共 " + bytes_text(declared) +
+                         "，整体压缩比超过 " + std::to_string(static_cast<int>(limits.max_total_ratio)) +
+                         "，疑似“压缩炸弹”，未解压");
+        return true;
+      }
     }
 
     std::size_t gbk_names = 0;
@@ -121,14 +152,19 @@ struct Extractor {
                     "请去掉密码后重新打包"));
         continue;
       }
+      // No size floor: 2,000 entries just under a floor add up as well as one big entry.
       if (e.size > limits.max_entry_bytes ||
-          (e.size > kRatioFloor &&
-           (e.compressed_size == 0 || static_cast<double>(e.size) / static_cast<double>(e.compressed_size) > limits.max_ratio))) {
+          static_cast<double>(e.size) > limits.max_ratio * static_cast<double>(e.compressed_size)) {
         add(finding("ZIP_BOMB", Severity::Error, "", label,
                     "该文件压缩前 " + bytes_text(e.compressed_size) + "、解压后 " + bytes_text(e.size) +
                         "，超出大小或压缩比限制，疑似“压缩炸弹”，未解压",
                     "请确认文件来源"));
         continue;
+      }
+      if (e.size > bytes_left) {
+        bomb(label, "本次解压的总限额 " + bytes_text(limits.max_total_bytes) + "（含内层压缩包）已用完，该文件及其后的文件未解压");
+        stopped = true;
+        break;
       }
       const std::string key = to_lower_ascii(join_parts(parts));
       if (!seen.insert(key).second) {
@@ -220,6 +256,7 @@ struct Extractor {
     }
     ++out.files_written;
     out.bytes_written += e.size;
+    bytes_left -= std::min(bytes_left, e.size);
 
     if (!ends_with_zip(parts.back()) || !looks_like_zip_file(target.string())) return;
     if (depth >= limits.max_nested_depth) {
@@ -266,6 +303,7 @@ ZipExtraction::~ZipExtraction() {
   if (root.empty()) return;
   std::error_code ec;
   fs::remove_all(root, ec);
+  unregister_temp(root);
 }
 
 ZipExtraction::ZipExtraction(ZipExtraction&& other) noexcept
@@ -282,6 +320,7 @@ ZipExtraction& ZipExtraction::operator=(ZipExtraction&& other) noexcept {
     if (!root.empty()) {
       std::error_code ec;
       fs::remove_all(root, ec);
+      unregister_temp(root);
     }
     root = std::move(other.root);
     findings = std::move(other.findings);
@@ -321,11 +360,12 @@ bool looks_like_zip_file(const std::string& path) {
 }
 
 Expected<ZipExtraction> extract_zip_safely(const std::string& zip_path, const ZipSafetyLimits& limits) {
-  const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base && *base ? base : "/tmp") + "/evpack-zip-XXXXXX";
+  // "evpack-<pid>-zip-…": a later run removes it if this process is killed before cleaning up.
+  std::string pattern = temp_root() + "/" + temp_name_marker() + "zip-XXXXXX";
   if (::mkdtemp(pattern.data()) == nullptr) {
     return Error{"EXTRACT_FAILED", std::string("无法建立临时目录：") + std::strerror(errno)};
   }
+  register_temp(pattern);
   ZipExtraction out;
   out.root = pattern;  // removed again by the destructor if anything fails below
   try {

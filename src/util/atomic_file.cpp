@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+
+#include "evpack/util/temp_files.hpp"
 
 namespace evpack {
 
@@ -14,6 +17,15 @@ namespace {
 
 Error write_error(const std::string& path, const std::string& what) {
   return {"OUTPUT_WRITE_FAILED", "无法写入输出文件 " + path + "：" + what};
+}
+
+Error symlink_error(const std::string& path) {
+  return write_error(path, "该路径是符号链接，为免写到别处，拒绝写入（请删除该链接或换一个输出路径）");
+}
+
+bool is_symlink(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec));
 }
 
 bool fsync_path(const std::string& path) {
@@ -28,10 +40,20 @@ bool fsync_path(const std::string& path) {
 
 std::string temp_path_beside(const std::string& path) {
   static std::atomic<unsigned> counter{0};
-  return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  register_temp(temp);  // removed on a signal or at exit unless committed first
+  return temp;
 }
 
 Expected<bool> commit_temp_file(const std::string& temp, const std::string& path, Durability durability) {
+  struct Forget {
+    const std::string& temp;
+    ~Forget() { unregister_temp(temp); }
+  } const forget{temp};
+  if (is_symlink(path)) {
+    std::remove(temp.c_str());
+    return symlink_error(path);
+  }
   if (durability == Durability::Fsync && !fsync_path(temp)) {
     const std::string why = std::strerror(errno);
     std::remove(temp.c_str());
@@ -46,7 +68,12 @@ Expected<bool> commit_temp_file(const std::string& temp, const std::string& path
 }
 
 Expected<bool> write_file_atomically(const std::string& path, std::string_view content, Durability durability) {
+  if (is_symlink(path)) return symlink_error(path);
   const std::string temp = temp_path_beside(path);
+  struct Forget {
+    const std::string& temp;
+    ~Forget() { unregister_temp(temp); }  // committed or removed by now, whatever the path taken
+  } const forget{temp};
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return write_error(path, std::strerror(errno));
   std::size_t written = 0;
@@ -67,6 +94,21 @@ Expected<bool> write_file_atomically(const std::string& path, std::string_view c
     return write_error(path, why);
   }
   return commit_temp_file(temp, path, durability);
+}
+
+std::string symlink_below(const std::string& root, const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::path(root).lexically_normal();
+  const fs::path rel = fs::path(path).lexically_normal().lexically_relative(base);
+  if (rel.empty() || *rel.begin() == "..") return "";
+  fs::path at = base;
+  std::error_code ec;
+  for (const auto& part : rel) {
+    if (part == ".") continue;
+    at /= part;
+    if (fs::is_symlink(fs::symlink_status(at, ec))) return at.string();
+  }
+  return "";
 }
 
 }  // namespace evpack

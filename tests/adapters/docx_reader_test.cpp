@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "evpack/adapters/zip_archive.hpp"
 #include "evpack/inspect/document_inspector.hpp"
 #include "support/temp_dir.hpp"
 
@@ -41,6 +42,34 @@ TEST(ReadDocxText, NotAWordFileIsCorrupt) {
   auto other = read_docx_text(corpus_dir() + "/zip/cp936_new7z.zip", 1000);
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code, "DOCX_CORRUPT");
+}
+
+// A 1.2 KB .docx whose body nests 50,000 elements once crashed the reader (stack overflow).
+TEST(ReadDocxText, DeepNestingIsRefusedNotACrash) {
+  evpack::testing::TempDir dir;
+  const std::string path = (dir.path() / "deep.docx").string();
+  std::string xml = "<?xml version=\"1.0\"?><w:document xmlns:w=\"urn:w\"><w:body>";
+  for (int i = 0; i < 50'000; ++i) xml += "<w:r>";
+  xml += "<w:t>x</w:t>";
+  for (int i = 0; i < 50'000; ++i) xml += "</w:r>";
+  xml += "</w:body></w:document>";
+  {
+    auto writer = create_zip_writer(path);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->add_bytes("word/document.xml", xml, ZipMethod::Deflate).ok());
+    ASSERT_TRUE((*writer)->finish().ok());
+  }
+  auto text = read_docx_text(path, 100'000);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().code, "DOCX_TOO_DEEP");
+
+  FileRecord record;
+  record.rel_path = "deep.docx";
+  record.kind = ContentKind::Docx;
+  const Inspection got = inspect_word(path, record, InspectOptions{});
+  EXPECT_FALSE(got.readable);
+  ASSERT_EQ(got.findings.size(), 1u);
+  EXPECT_EQ(got.findings[0].code, "DOCX_TOO_DEEP");
 }
 
 TEST(InspectWord, DateFromTextAndNoSeal) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -91,6 +92,49 @@ TEST(PdfEnvironment, SaysWhetherChineseTextIsDecodedAndDrawn) {
   EXPECT_NE(without.find("text=lost"), std::string::npos) << without;
   EXPECT_NE(without, here);
   EXPECT_EQ(pdf_environment_description(), here);
+}
+
+// Hostile PDFs from tools/gen/hostile_pdf.py (issue 24).
+std::string hostile_pdf(const evpack::testing::TempDir& dir, const std::string& kind, const std::string& arg = "") {
+  const std::string out = (dir.path() / (kind + ".pdf")).string();
+  const auto r = evpack::testing::run_command(std::string(evpack::testing::system_python()) + " " +
+                                              evpack::testing::shell_quote(source_dir() + "/tools/gen/hostile_pdf.py") +
+                                              " " + evpack::testing::shell_quote(out) + " " + kind + " " + arg);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  return out;
+}
+
+// Regression: a 4 MB PDF holding a 4 GB flate stream cost 46 CPU-seconds with no finding.
+// Here the same shape, scaled down: 8 MiB of spaces against a 4 MiB limit.
+TEST(PopplerStreamBomb, AStreamDecodingPastTheLimitIsRefusedBeforePopplerSeesIt) {
+  evpack::testing::TempDir dir;
+  const std::string bomb = hostile_pdf(dir, "bomb", "8");
+  PdfLimits limits;
+  limits.max_stream_bytes = 4 << 20;
+  auto refused = make_poppler_pdf_reader(limits)->open(bomb);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "PDF_STREAM_BOMB");
+  EXPECT_NE(refused.error().message.find("解压炸弹"), std::string::npos);
+  limits.max_stream_bytes = 16 << 20;
+  EXPECT_TRUE(make_poppler_pdf_reader(limits)->open(bomb).ok());
+}
+
+TEST(PopplerActiveContent, JavaScriptLaunchAndAttachmentsAreSeenEvenInObjectStreams) {
+  evpack::testing::TempDir dir;
+  auto js = open_pdf(hostile_pdf(dir, "javascript"));
+  ASSERT_TRUE(js);
+  EXPECT_TRUE(js->active_content().javascript);
+  EXPECT_FALSE(js->active_content().launch);
+  auto launch = open_pdf(hostile_pdf(dir, "launch-objstm"));
+  ASSERT_TRUE(launch);
+  EXPECT_TRUE(launch->active_content().launch);
+  EXPECT_TRUE(launch->active_content().embedded_files);
+  EXPECT_FALSE(launch->active_content().javascript);
+  auto plain = open_pdf(fixture("text_stsong_not_embedded.pdf"));
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->active_content().javascript);
+  EXPECT_FALSE(plain->active_content().launch);
+  EXPECT_FALSE(plain->active_content().embedded_files);
 }
 
 }  // namespace

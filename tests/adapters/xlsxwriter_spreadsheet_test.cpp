@@ -76,6 +76,41 @@ TEST(XlsxwriterSpreadsheet, SameInputGivesIdenticalBytes) {
   EXPECT_EQ(first.value(), second.value());
 }
 
+// Regression (issue 24): file names starting with '=' landed in cells as ordinary text.
+TEST(XlsxwriterSpreadsheet, FormulaLikeTextIsAQuotedStringCell) {
+  Sheet sheet;
+  sheet.name = "问题清单";
+  sheet.columns = {{"文件"}, {"说明", 0, true}};
+  sheet.rows = {{std::string("=HYPERLINK(\"http://x\",\"点击\").pdf"), std::string("+1 说明")},
+                {std::string("-2.jpg"), std::string("@SUM(A1)")},
+                {std::string("普通.pdf"), std::string("正常")}};
+  auto bytes = render_xlsx({sheet});
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+  TempDir dir;
+  const auto path = dir.write("f.xlsx", bytes.value());
+  const auto xml = members(path.string());
+  const std::string& ws = xml.at("xl/worksheets/sheet1.xml");
+  EXPECT_EQ(ws.find("<f>"), std::string::npos) << ws;  // no formula anywhere
+  // Each formula-like cell is a string cell styled as Text (number format "@"); the plain one is not.
+  const std::string& styles = xml.at("xl/styles.xml");
+  EXPECT_NE(styles.find("formatCode=\"@\""), std::string::npos) << styles;
+  const std::string shared = xml.count("xl/sharedStrings.xml") ? xml.at("xl/sharedStrings.xml") : "";
+  EXPECT_NE((shared + ws).find("=HYPERLINK"), std::string::npos);
+  auto style_of = [&](const std::string& ref) {
+    const auto at = ws.find("<c r=\"" + ref + "\"");
+    if (at == std::string::npos) return std::string("?");
+    const auto s_at = ws.find(" s=\"", at);
+    const auto end = ws.find('>', at);
+    if (s_at == std::string::npos || s_at > end) return std::string("0");
+    return ws.substr(s_at + 4, ws.find('"', s_at + 4) - s_at - 4);
+  };
+  EXPECT_EQ(style_of("A2"), style_of("A3"));
+  EXPECT_NE(style_of("A2"), style_of("A4"));
+  EXPECT_NE(style_of("B2"), style_of("B4"));
+  const std::string a2 = ws.substr(ws.find("<c r=\"A2\""), 40);
+  EXPECT_TRUE(a2.find("t=\"s\"") != std::string::npos || a2.find("t=\"inlineStr\"") != std::string::npos) << a2;
+}
+
 TEST(XlsxwriterSpreadsheet, UnwritableTargetIsAnError) {
   auto written = write_xlsx("/nonexistent-dir/目录.xlsx", sample_sheets());
   ASSERT_FALSE(written.ok());

@@ -67,5 +67,34 @@ TEST(Init, NeverOverwritesAndKeepsExistingFolders) {
   EXPECT_EQ(read(guide), "edited");
 }
 
+// Regression (issue 24): init created folders and guides through a symlinked folder inside
+// the target tree, i.e. outside it.
+TEST(Init, RefusesToWriteThroughASymlinkedFolder) {
+  testing::TempDir tmp;
+  const RuleSet rules = testing::small_rule_set();
+  const fs::path tree = tmp.path() / "材料";
+  const fs::path outside = tmp.path() / "别处";
+  fs::create_directories(tree);
+  fs::create_directories(outside);
+  fs::create_directory_symlink(outside, tree / "01 制度建设（13分）");
+  const auto summary = init_evidence_tree(tree.string(), rules);
+  ASSERT_FALSE(summary);
+  EXPECT_EQ(summary.error().code, "INIT_SYMLINK");
+  EXPECT_NE(summary.error().message.find("符号链接"), std::string::npos) << summary.error().message;
+  EXPECT_TRUE(fs::is_empty(outside));
+
+  // A symlinked guide file is not written through either.
+  testing::TempDir tmp2;
+  const fs::path tree2 = tmp2.path() / "材料";
+  ASSERT_TRUE(init_evidence_tree(tree2.string(), rules));
+  const fs::path guide = tree2 / "01 制度建设（13分）" / "1.1 成立领导小组" / "说明.txt";
+  fs::remove(guide);
+  fs::create_symlink(tmp2.path() / "victim.txt", guide);
+  const auto again = init_evidence_tree(tree2.string(), rules);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, "INIT_SYMLINK");
+  EXPECT_FALSE(fs::exists(tmp2.path() / "victim.txt"));
+}
+
 }  // namespace
 }  // namespace evpack

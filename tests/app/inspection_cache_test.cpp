@@ -121,6 +121,48 @@ TEST(InspectionCache, ADamagedEntryIsAMissAndIsReplaced) {
   EXPECT_TRUE(cache.find(r));
 }
 
+std::string bytes_of(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void put(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes; }
+
+// Regression (issue 24): single-bit flips that still decode, and entries swapped on disk,
+// changed the report. Every flip of every byte's low bit must be a miss.
+TEST(InspectionCache, FlippedBitsAndSwappedEntriesAreMisses) {
+  const evpack::testing::TempDir dir;
+  InspectionCache cache((dir.path() / "cache").string(), "build-1", {});
+  const FileRecord a = record("a.pdf", kSha);
+  const FileRecord b = record("b.pdf", kSha);
+  cache.store(a, inspection("关于成立领导小组的通知"));
+  cache.store(b, inspection("关于印发实施方案的通知"));
+  ASSERT_TRUE(cache.find(a));
+  const auto stored = entries(dir.path() / "cache");
+  ASSERT_EQ(stored.size(), 2u);
+  const std::string original = bytes_of(stored[0]);
+  const FileRecord& owner = original.find("领导小组") != std::string::npos ? a : b;
+  int hits = 0;
+  for (std::size_t i = 0; i < original.size(); ++i) {
+    for (int bit : {0, 5}) {
+      std::string flipped = original;
+      flipped[i] = static_cast<char>(flipped[i] ^ (1 << bit));
+      put(stored[0], flipped);
+      hits += cache.find(owner).has_value();
+    }
+  }
+  EXPECT_EQ(hits, 0);
+  put(stored[0], original);
+  ASSERT_TRUE(cache.find(owner));
+
+  // Swap the two entries' files: each decodes, neither is the other's.
+  const std::string other = bytes_of(stored[1]);
+  put(stored[0], other);
+  put(stored[1], original);
+  EXPECT_FALSE(cache.find(a));
+  EXPECT_FALSE(cache.find(b));
+}
+
 TEST(InspectionCache, AFolderThatCannotBeWrittenOnlyCountsFailures) {
   const evpack::testing::TempDir dir;
   dir.write("cache", "a file where the folder should be");

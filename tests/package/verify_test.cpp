@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <set>
 
+#include "evpack/adapters/digest.hpp"
 #include "evpack/package/pack.hpp"
+#include "scan/stored_zip.hpp"
 #include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
@@ -117,6 +119,31 @@ print(altered.split('/', 1)[1]); print(dropped.split('/', 1)[1])
     EXPECT_TRUE(codes.count(code)) << code;
   }
   EXPECT_FALSE(report.check.has_value());
+}
+
+// Regression (issue 24): verify hashed files named by the received tag manifest outside the bag
+// (/etc/passwd, ../../etc/hostname) and then called the package complete.
+TEST(Verify, ManifestPathsOutsideTheBagAreNeverOpened) {
+  TempDir dir;
+  const std::string payload = "evidence";
+  const std::string manifest = sha256_bytes(payload.data(), payload.size()) + "  data/a.txt\n" +
+                               std::string(64, '0') + "  data/../../../../../../etc/hostname\n";
+  std::string tags = sha256_bytes(manifest.data(), manifest.size()) + "  manifest-sha256.txt\n";
+  for (const std::string outside : {"/etc/passwd", "../../../../../../../../etc/hostname"}) {
+    const auto sum = sha256_file(fs::path(outside).is_absolute() ? outside : "/etc/hostname");
+    tags += (sum.ok() ? sum.value() : std::string(64, '0')) + "  " + outside + "\n";
+  }
+  const auto zip = dir.write("bag.zip", testing::make_stored_zip({{"bag/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"},
+                                                                    {"bag/data/a.txt", payload},
+                                                                    {"bag/manifest-sha256.txt", manifest},
+                                                                    {"bag/tagmanifest-sha256.txt", tags}}));
+  const VerifyReport report = verify(zip.string(), false);
+  EXPECT_FALSE(report.intact()) << render_verify_summary(report, 20);
+  std::size_t unsafe = 0;
+  for (const auto& f : report.findings) unsafe += f.code == "BAG_PATH_UNSAFE";
+  EXPECT_EQ(unsafe, 3u) << render_verify_summary(report, 20);
+  EXPECT_EQ(report.manifest.verified, 1u);
+  EXPECT_TRUE(report.manifest.tag_altered.empty());  // nothing outside was hashed
 }
 
 TEST(Verify, HostileAndBrokenZipsAreReported) {

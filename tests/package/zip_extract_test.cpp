@@ -105,6 +105,7 @@ TEST(ZipExtract, BombsHitTheLimitsQuickly) {
   // With a looser ratio the outer entry is unpacked, the nested zip opened, and its entry refused.
   ZipSafetyLimits loose;
   loose.max_ratio = 500;
+  loose.max_total_ratio = 500;
   auto nested = extract_zip_safely(corpus_zip("libzip_bigzero-zip.zip"), loose);
   ASSERT_TRUE(nested.ok());
   EXPECT_TRUE(codes_of(nested.value()).count("ZIP_NESTED"));
@@ -120,6 +121,111 @@ TEST(ZipExtract, BombsHitTheLimitsQuickly) {
   ASSERT_TRUE(limited.ok());
   EXPECT_TRUE(codes_of(limited.value()).count("ZIP_BOMB"));
   EXPECT_TRUE(files_under(limited->root).empty());
+}
+
+// One stored entry whose data `copies` central-directory records all point at.
+std::string overlapping_zip(int copies, const std::string& data) {
+  auto u16 = [](std::string& out, std::uint32_t v) {
+    out.push_back(static_cast<char>(v & 0xFF));
+    out.push_back(static_cast<char>((v >> 8) & 0xFF));
+  };
+  auto u32 = [&](std::string& out, std::uint32_t v) {
+    u16(out, v & 0xFFFF);
+    u16(out, v >> 16);
+  };
+  const std::uint32_t crc = testing::crc32_of(data);
+  const auto size = static_cast<std::uint32_t>(data.size());
+  std::string body;
+  u32(body, 0x04034b50);
+  u16(body, 10), u16(body, 0), u16(body, 0), u16(body, 0), u16(body, 0x5A21);
+  u32(body, crc), u32(body, size), u32(body, size);
+  u16(body, 5), u16(body, 0);
+  body += "0.txt" + data;
+  std::string central;
+  for (int i = 0; i < copies; ++i) {
+    const std::string name = std::to_string(i) + ".txt";
+    u32(central, 0x02014b50);
+    u16(central, 20), u16(central, 10), u16(central, 0), u16(central, 0), u16(central, 0), u16(central, 0x5A21);
+    u32(central, crc), u32(central, size), u32(central, size);
+    u16(central, static_cast<std::uint32_t>(name.size())), u16(central, 0), u16(central, 0);
+    u16(central, 0), u16(central, 0), u32(central, 0), u32(central, 0);
+    central += name;
+  }
+  std::string out = body + central;
+  u32(out, 0x06054b50);
+  u16(out, 0), u16(out, 0), u16(out, copies), u16(out, copies);
+  u32(out, static_cast<std::uint32_t>(central.size())), u32(out, static_cast<std::uint32_t>(body.size()));
+  u16(out, 0);
+  return out;
+}
+
+// Regressions from the audit of issue 24: a 1 MiB floor let many well-compressed entries
+// through, overlapping entries multiplied one entry's data, and each nested zip had a fresh budget.
+TEST(ZipExtract, ManySmallBombEntriesAreRefused) {
+  TempDir dir;
+  const auto zeros = dir.write("zeros.bin", std::string(1 << 20, '\0'));
+  const std::string path = (dir.path() / "many.zip").string();
+  {
+    ZipWriterOptions options;
+    options.deflate_level = 1;
+    auto writer = create_zip_writer(path, options);
+    ASSERT_TRUE(writer.ok());
+    for (int i = 0; i < 2000; ++i) {
+      ASSERT_TRUE((*writer)->add_file("z" + std::to_string(i) + ".bin", zeros.string(), ZipMethod::Deflate).ok());
+    }
+    ASSERT_TRUE((*writer)->finish().ok());
+  }
+  EXPECT_LT(fs::file_size(path), 12u << 20);
+  auto x = extract_zip_safely(path);
+  ASSERT_TRUE(x.ok());
+  EXPECT_TRUE(codes_of(x.value()).count("ZIP_BOMB"));
+  EXPECT_EQ(x->bytes_written, 0u);
+  // Without the total-ratio limit, each entry still fails its own ratio (no size floor).
+  ZipSafetyLimits per_entry;
+  per_entry.max_total_ratio = 1e9;
+  auto y = extract_zip_safely(path, per_entry);
+  ASSERT_TRUE(y.ok());
+  EXPECT_TRUE(codes_of(y.value()).count("ZIP_BOMB"));
+  EXPECT_EQ(y->bytes_written, 0u);
+}
+
+TEST(ZipExtract, OverlappingEntriesAreRefused) {
+  TempDir dir;
+  const auto zip = dir.write("overlap.zip", overlapping_zip(50, std::string(100'000, 'x')));
+  auto x = extract_zip_safely(zip.string());
+  ASSERT_TRUE(x.ok());
+  EXPECT_TRUE(codes_of(x.value()).count("ZIP_BOMB"));
+  EXPECT_EQ(x->bytes_written, 0u);
+  EXPECT_TRUE(files_under(x->root).empty());
+}
+
+TEST(ZipExtract, OneByteBudgetForAllNestingLevels) {
+  TempDir dir;
+  const std::string inner = testing::make_stored_zip({{"data.txt", std::string(1500, 'x')}});
+  const auto outer = dir.write("outer.zip", testing::make_stored_zip({{"a.zip", inner}, {"b.zip", inner}}));
+  ZipSafetyLimits limits;
+  limits.max_total_bytes = 5000;
+  auto x = extract_zip_safely(outer.string(), limits);
+  ASSERT_TRUE(x.ok());
+  EXPECT_TRUE(codes_of(x.value()).count("ZIP_BOMB"));
+  EXPECT_LE(x->bytes_written, 5000u);
+  const auto files = files_under(x->root);
+  EXPECT_NE(std::find(files.begin(), files.end(), "a/data.txt"), files.end()) << ::testing::PrintToString(files);
+  EXPECT_EQ(std::find(files.begin(), files.end(), "b/data.txt"), files.end()) << ::testing::PrintToString(files);
+}
+
+TEST(ZipExtract, TooManyEntriesFailsBeforeWritingAnything) {
+  TempDir dir;
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (int i = 0; i < 101; ++i) entries.emplace_back(std::to_string(i) + ".txt", "");
+  const auto zip = dir.write("many.zip", testing::make_stored_zip(entries));
+  ZipSafetyLimits limits;
+  limits.max_entries = 100;
+  auto x = extract_zip_safely(zip.string(), limits);
+  ASSERT_TRUE(x.ok());
+  EXPECT_TRUE(codes_of(x.value()).count("ZIP_TOO_MANY_ENTRIES"));
+  EXPECT_EQ(x->files_written, 0u);
+  EXPECT_TRUE(files_under(x->root).empty());
 }
 
 TEST(ZipExtract, NestedZipsOpenOneLevel) {

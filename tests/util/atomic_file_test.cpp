@@ -37,5 +37,19 @@ TEST(AtomicFile, FailureLeavesTargetUntouchedAndSaysWhyInChinese) {
   EXPECT_FALSE(fs::exists(missing_dir));
 }
 
+// Report writers never replace or write through a symbolic link (issue 24).
+TEST(AtomicFile, RefusesASymlinkAsTheTarget) {
+  testing::TempDir dir;
+  const auto victim = dir.path() / "victim.txt";
+  std::filesystem::create_symlink(victim, dir.path() / "report.html");
+  const auto written = write_file_atomically((dir.path() / "report.html").string(), "<html>");
+  ASSERT_FALSE(written);
+  EXPECT_NE(written.error().message.find("符号链接"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::is_symlink(dir.path() / "report.html"));
+  EXPECT_FALSE(std::filesystem::exists(victim));
+  EXPECT_EQ(symlink_below(dir.str(), (dir.path() / "report.html").string()), (dir.path() / "report.html").string());
+  EXPECT_EQ(symlink_below(dir.str(), (dir.path() / "a" / "b.txt").string()), "");
+}
+
 }  // namespace
 }  // namespace evpack

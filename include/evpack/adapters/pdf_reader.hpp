@@ -49,6 +49,14 @@ struct PdfLimits {
   double max_page_side_pt = 14400;   ///< 200 inches; larger pages are not rendered
   long long max_render_pixels = 40'000'000;  ///< per render call
   long long max_file_bytes = 1LL << 30;      ///< larger files are refused unread (1 GiB)
+  long long max_stream_bytes = 512LL << 20;  ///< one /FlateDecode stream, decoded (512 MiB)
+};
+
+/// Active content a PDF carries (what a reviewer's PDF viewer may run or open).
+struct PdfActiveContent {
+  bool javascript = false;      ///< /JavaScript or /JS actions
+  bool launch = false;          ///< /Launch actions (start another program or file)
+  bool embedded_files = false;  ///< /EmbeddedFiles (attachments)
 };
 
 /// An opened PDF. Not thread-safe: use one per thread.
@@ -73,6 +81,9 @@ class PdfDocument {
   /// or photographed page (a picture placed smaller than the page has more, so
   /// this errs low). 0 when there is no such image.
   virtual double largest_image_dpi() const { return 0; }
+  /// JavaScript, launch actions and attachments found in the file (also inside
+  /// compressed object streams).
+  virtual PdfActiveContent active_content() const { return {}; }
   /// Renders a page, or a region of it (in points), at `dpi` as BGR pixels.
   /// Fails (never throws) when the page cannot be rendered or exceeds limits.
   virtual Expected<RasterImage> render(int page_index, double dpi,
@@ -83,7 +94,9 @@ class PdfReader {
  public:
   virtual ~PdfReader() = default;
   /// Opens a PDF. Errors (codes): PDF_CORRUPT, PDF_ENCRYPTED, PDF_TOO_MANY_PAGES, PDF_TOO_LARGE,
-  /// PDF_IMAGE_BOMB (an image declared so large that decoding it would exhaust memory).
+  /// PDF_IMAGE_BOMB (an image declared so large that decoding it would exhaust memory),
+  /// PDF_STREAM_BOMB (a compressed stream that decodes to more than PdfLimits::max_stream_bytes;
+  /// found by inflating each /FlateDecode stream, counting only, before the library sees the file).
   virtual Expected<std::unique_ptr<PdfDocument>> open(const std::string& path) const = 0;
 };
 

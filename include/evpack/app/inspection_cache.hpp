@@ -25,7 +25,8 @@ class InspectionCache {
   InspectionCache(std::string dir, const std::string& build, const InspectOptions& options);
 
   /// The stored inspection of `record`, or nullopt: never stored, a record
-  /// without a SHA-256 (unread), or an entry that does not decode. A hit marks
+  /// without a SHA-256 (unread), or an entry that does not decode, was stored under
+  /// another key or whose content fails its SHA-256 (damaged, swapped). A hit marks
   /// the entry as used (prune keeps it). Thread-safe.
   std::optional<Inspection> find(const FileRecord& record);
   /// Keeps `inspection` for `record` (temp file + rename, so a reader never sees

@@ -22,6 +22,9 @@ struct InspectOptions {
   int max_text_chars = 200'000;  ///< cap on Inspection::text
   /// Watermark time and EXIF time further apart than this are a finding.
   int watermark_tolerance_minutes = 10;
+  /// Time budget for one file (0 = none): long loops stop when it has passed, and a file
+  /// that took longer gets FILE_TIME_LIMIT (its inspection is then not cached).
+  double max_seconds_per_file = 60;
 };
 
 /// Languages of the OCR of photos and screenshots, and of documents (Chinese
