@@ -8,6 +8,7 @@
 
 #include "evpack/core/types.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -193,7 +194,7 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   std::error_code ec;
   if (!fs::is_regular_file(p, ec)) return Error{"TABLE_UNREADABLE", "无法读取表格文件（不存在或不是普通文件）"};
   const std::uintmax_t size = fs::file_size(p, ec);
-  if (ec) return Error{"TABLE_UNREADABLE", "无法读取表格文件：" + ec.message()};
+  if (ec) return Error{"TABLE_UNREADABLE", "无法读取表格文件：" + system_error_zh(ec)};
   std::ifstream in(p, std::ios::binary);
   if (!in) return Error{"TABLE_UNREADABLE", "无法打开表格文件（请检查权限）"};
   std::string head(8, '\0');

@@ -9,6 +9,7 @@
 #include <set>
 #include <boost/filesystem.hpp>
 
+#include "evpack/adapters/digest.hpp"
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
@@ -185,6 +186,8 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
 Expected<CheckResult> run_check(const CheckOptions& options) {
   auto rules = load_rule_set(options.rules_path);
   if (!rules) return rules.error();
+  // Reports name the rule file's version by its bytes (the file carries no version number).
+  if (auto digest = sha256_file(options.rules_path)) rules->sha256 = digest.value();
 
   // A zip (a received package, or the evidence zipped): unpack it into a private temp
   // folder with the hostile-zip checks, check that folder, and report the zip as the input.
@@ -294,6 +297,27 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
   result.findings.insert(result.findings.end(), result.evaluation.findings.begin(), result.evaluation.findings.end());
   sort_findings(result.findings);
   return result;
+}
+
+bool has_evidence_like_files(const CheckResult& result) {
+  return std::any_of(result.evidence.begin(), result.evidence.end(), [](const Evidence& e) {
+    switch (e.file.kind) {
+      case ContentKind::Pdf:
+      case ContentKind::Ofd:
+      case ContentKind::Jpeg:
+      case ContentKind::Png:
+      case ContentKind::Heic:
+      case ContentKind::OtherImage:
+      case ContentKind::Docx:
+      case ContentKind::Xlsx:
+      case ContentKind::Pptx:
+      case ContentKind::OleOffice:
+      case ContentKind::Video:
+        return true;
+      default:
+        return !e.placement.indicator.empty();
+    }
+  });
 }
 
 }  // namespace evpack

@@ -7,6 +7,7 @@
 #include "evpack/app/layout.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/util/atomic_file.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -96,7 +97,7 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
   boost::system::error_code ec;
   const fs::path root(dir);
   fs::create_directories(root, ec);
-  if (ec) return Error{"INIT_FAILED", "无法创建目录 " + dir + "：" + ec.message()};
+  if (ec) return Error{"INIT_FAILED", "无法创建目录 " + dir + "：" + system_error_zh(ec)};
 
   const auto make_dir = [&](const fs::path& p) -> bool {
     if (fs::is_directory(p, ec)) {
@@ -122,21 +123,21 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
 
   for (const auto& cat : rules.categories) {
     const fs::path cat_dir = root / category_folder_name(rules, cat);
-    if (!make_dir(cat_dir)) return Error{"INIT_FAILED", "无法创建目录 " + cat_dir.string() + "：" + ec.message()};
+    if (!make_dir(cat_dir)) return Error{"INIT_FAILED", "无法创建目录 " + cat_dir.string() + "：" + system_error_zh(ec)};
     for (const auto& ind : rules.indicators) {
       if (ind.category != cat.id) continue;
       const fs::path ind_dir = cat_dir / indicator_folder_name(ind);
-      if (!make_dir(ind_dir)) return Error{"INIT_FAILED", "无法创建目录 " + ind_dir.string() + "：" + ec.message()};
+      if (!make_dir(ind_dir)) return Error{"INIT_FAILED", "无法创建目录 " + ind_dir.string() + "：" + system_error_zh(ec)};
       auto ok = write_guide(ind_dir / kGuideFileName, indicator_guide_text(rules, ind));
       if (!ok) return ok.error();
     }
   }
   if (!rules.bonuses.empty()) {
     const fs::path bonus_dir = root / bonus_folder_name(rules);
-    if (!make_dir(bonus_dir)) return Error{"INIT_FAILED", "无法创建目录 " + bonus_dir.string() + "：" + ec.message()};
+    if (!make_dir(bonus_dir)) return Error{"INIT_FAILED", "无法创建目录 " + bonus_dir.string() + "：" + system_error_zh(ec)};
     for (const auto& b : rules.bonuses) {
       const fs::path d = bonus_dir / bonus_item_folder_name(b);
-      if (!make_dir(d)) return Error{"INIT_FAILED", "无法创建目录 " + d.string() + "：" + ec.message()};
+      if (!make_dir(d)) return Error{"INIT_FAILED", "无法创建目录 " + d.string() + "：" + system_error_zh(ec)};
       auto ok = write_guide(d / kGuideFileName, "加分项 " + b.id + " " + b.title + "\n加分：" + fmt_points(b.points) +
                                                     "分" + (b.cap > b.points ? "/项，最多" + fmt_points(b.cap) + "分" : "") +
                                                     "\n责任科室（单位）：" + join(b.units, "、") + "\n\n评分标准：\n" +

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "evpack/report/finding_names.hpp"
+
 namespace evpack {
 
 namespace {
@@ -217,7 +219,8 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
     if (f.severity == Severity::Info) continue;
     if (shown >= options.max_findings) break;
     ++shown;
-    std::string head = "[" + severity_label_zh(f.severity) + "]";
+    // The code stays in the JSON report; people read the finding's Chinese name.
+    std::string head = "[" + severity_label_zh(f.severity) + "] " + finding_name_zh(f.code);
     if (!f.rule.empty()) head += " " + f.rule;
     if (!f.indicator.empty()) head += " 指标" + f.indicator;
     head = f.severity >= Severity::Error ? paint.red(head) : paint.yellow(head);
@@ -227,7 +230,12 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
   int rest = 0;
   for (const auto& f : result.findings) rest += f.severity != Severity::Info ? 1 : 0;
   rest -= shown;
-  if (rest > 0) out += "……另有 " + std::to_string(rest) + " 条，详见 JSON 报告（--json）。\n";
+  if (rest > 0) {
+    out += "……另有 " + std::to_string(rest) + " 条，" +
+           (options.full_report.empty() ? std::string("可用 --html、--xlsx 或 --json 写出完整报告")
+                                        : "详见" + options.full_report) +
+           "。\n";
+  }
   if (!ev.manual_checks.empty()) {
     out += "\n" + paint.bold("需人工核查") + "：\n";
     for (const auto& m : ev.manual_checks) out += "  · " + m + "\n";

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "evpack/util/system_error.hpp"
+
 namespace evpack {
 
 namespace {
@@ -33,12 +35,12 @@ std::string temp_path_beside(const std::string& path) {
 
 Expected<bool> commit_temp_file(const std::string& temp, const std::string& path, Durability durability) {
   if (durability == Durability::Fsync && !fsync_path(temp)) {
-    const std::string why = std::strerror(errno);
+    const std::string why = system_error_zh(errno);
     std::remove(temp.c_str());
     return write_error(path, why);
   }
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
+    const std::string why = system_error_zh(errno);
     std::remove(temp.c_str());
     return write_error(path, why);
   }
@@ -48,13 +50,13 @@ Expected<bool> commit_temp_file(const std::string& temp, const std::string& path
 Expected<bool> write_file_atomically(const std::string& path, std::string_view content, Durability durability) {
   const std::string temp = temp_path_beside(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return write_error(path, std::strerror(errno));
+  if (fd < 0) return write_error(path, system_error_zh(errno));
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
+      const std::string why = system_error_zh(errno);
       ::close(fd);
       std::remove(temp.c_str());
       return write_error(path, why);
@@ -62,7 +64,7 @@ Expected<bool> write_file_atomically(const std::string& path, std::string_view c
     written += static_cast<std::size_t>(n);
   }
   if (::close(fd) != 0) {
-    const std::string why = std::strerror(errno);
+    const std::string why = system_error_zh(errno);
     std::remove(temp.c_str());
     return write_error(path, why);
   }

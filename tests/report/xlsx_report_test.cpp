@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <set>
 
 #include "evpack/adapters/table_reader.hpp"
 #include "support/check_options.hpp"
@@ -41,19 +44,24 @@ TEST(XlsxReport, FindingsScoresAndToDoPerUnitReadBack) {
   const TableSheet& findings = (*sheets)[0];
   ASSERT_EQ(findings.rows.size(), r.findings.size() + 1);
   EXPECT_EQ(findings.rows[0][0], "序号");
-  EXPECT_EQ(findings.rows[0][6], "问题");
-  EXPECT_EQ(findings.rows[0][7], "整改建议");
+  EXPECT_EQ(findings.rows[0][5], "牵头科室");
+  EXPECT_EQ(findings.rows[0][6], "配合科室");
+  EXPECT_EQ(findings.rows[0][7], "问题名称");
+  EXPECT_EQ(findings.rows[0][8], "问题说明");
+  EXPECT_EQ(findings.rows[0][9], "整改建议");
+  EXPECT_EQ(findings.rows[0].back(), "代码");
   // Worst first, as sorted by the check; numbers stay numbers.
   EXPECT_EQ(findings.rows[1][0], "1");
   EXPECT_EQ(findings.rows[1][1], severity_label_zh(r.findings[0].severity));
-  EXPECT_EQ(findings.rows[1][6], r.findings[0].message);
+  EXPECT_EQ(findings.rows[1][8], r.findings[0].message);
   bool d6 = false;
   for (const auto& row : findings.rows) {
-    if (row.size() > 9 && row[9] == "D6_MISSING_SEAL") {
+    if (row.size() > 11 && row[11] == "D6_MISSING_SEAL") {
       d6 = true;
       EXPECT_EQ(row[3], "1.3");
-      EXPECT_NE(row[8].find("关于印发2025年全县交通运输工作要点的通知.pdf"), std::string::npos);
-      EXPECT_FALSE(row[5].empty()) << "units of 1.3";
+      EXPECT_EQ(row[7], "公文缺少公章");
+      EXPECT_NE(row[10].find("关于印发2025年全县交通运输工作要点的通知.pdf"), std::string::npos);
+      EXPECT_EQ(row[5], r.rules.find_indicator("1.3")->units.front()) << "the lead unit of 1.3";
     }
   }
   EXPECT_TRUE(d6);
@@ -66,24 +74,25 @@ TEST(XlsxReport, FindingsScoresAndToDoPerUnitReadBack) {
   EXPECT_EQ(total[0], "合计");
   EXPECT_EQ(std::stod(total[3]), r.evaluation.totals.total);
 
-  // A to-do sheet per unit; each finding (above 提示) of an indicator is on the sheet of
-  // every unit of that indicator.
+  // A to-do sheet per unit; each finding (above 提示) of an indicator is on the sheet of its
+  // lead unit only (the first the rule file lists), the others named as 配合.
   const Indicator* i13 = r.rules.find_indicator("1.3");
-  ASSERT_TRUE(i13 && !i13->units.empty());
+  ASSERT_TRUE(i13 && i13->units.size() >= 2);
   for (const auto& unit : i13->units) {
     const TableSheet* todo = sheet_named(*sheets, "待办-" + unit);
-    ASSERT_NE(todo, nullptr) << unit;
-    EXPECT_EQ(todo->rows[0][4], "整改建议");
-    const bool has = std::any_of(todo->rows.begin(), todo->rows.end(), [](const std::vector<std::string>& row) {
+    if (todo == nullptr) continue;  // a unit that leads nothing has no sheet
+    EXPECT_EQ(todo->rows[0][5], "整改建议");
+    const auto row13 = std::find_if(todo->rows.begin(), todo->rows.end(), [](const std::vector<std::string>& row) {
       return row.size() > 2 && row[2] == "1.3";
     });
-    EXPECT_TRUE(has) << unit;
+    EXPECT_EQ(row13 != todo->rows.end(), unit == i13->units.front()) << unit;
+    if (row13 != todo->rows.end()) { EXPECT_NE((*row13)[8].find(i13->units[1]), std::string::npos) << "配合"; }
   }
   // The unmapped docx has no unit.
   const TableSheet* unassigned = sheet_named(*sheets, "待办-未指定科室");
   ASSERT_NE(unassigned, nullptr);
   const bool docx = std::any_of(unassigned->rows.begin(), unassigned->rows.end(), [](const std::vector<std::string>& row) {
-    return row.size() > 6 && row[6] == "其他/杂项.docx";
+    return row.size() > 7 && row[7] == "其他/杂项.docx";
   });
   EXPECT_TRUE(docx);
 }
@@ -95,7 +104,7 @@ TEST(XlsxReport, SheetsHaveFiltersFrozenHeadersAndWrappedLongColumns) {
     EXPECT_TRUE(s.autofilter) << s.name;
     ASSERT_FALSE(s.columns.empty());
     for (const auto& c : s.columns) {
-      if (c.header == "问题" || c.header == "整改建议") {
+      if (c.header == "问题说明" || c.header == "整改建议") {
         EXPECT_TRUE(c.wrap);
         EXPECT_GE(c.width, 40);
       }
@@ -104,7 +113,7 @@ TEST(XlsxReport, SheetsHaveFiltersFrozenHeadersAndWrappedLongColumns) {
   // Info-only units get no to-do sheet; English headers with --lang en.
   const auto en = findings_sheets(sample(), ReportLang::En);
   EXPECT_EQ(en[0].name, "Findings");
-  EXPECT_EQ(en[0].columns[6].header, "Finding");
+  EXPECT_EQ(en[0].columns[7].header, "Finding");
   EXPECT_EQ(en.back().name.rfind("To-do ", 0), 0u);
 }
 
@@ -116,6 +125,67 @@ TEST(XlsxReport, IsByteIdenticalFromRunToRun) {
   const std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
   EXPECT_GT(sa.size(), 5000u);
   EXPECT_EQ(sa, sb);
+}
+
+// Each finding above 提示 is on exactly one to-do sheet, its lead unit's; D.4 findings go to
+// the units the rule file names for D.4, not to 未指定科室.
+TEST(XlsxReport, ToDoRowsEqualFindingsOncePerLeadUnit) {
+  const CheckResult& r = sample();
+  const auto sheets = findings_sheets(r);
+  std::size_t todo_rows = 0;
+  std::size_t manual_rows = 0;
+  std::multiset<std::string> listed;
+  for (const auto& s : sheets) {
+    if (s.name.rfind("待办-", 0) != 0) continue;
+    for (const auto& row : s.rows) {
+      const auto* severity = std::get_if<std::string>(&row[1]);
+      if (severity && *severity == "人工核查") {
+        ++manual_rows;
+        continue;
+      }
+      ++todo_rows;
+      const auto* code = std::get_if<std::string>(&row.back());
+      const auto* message = std::get_if<std::string>(&row[6]);
+      ASSERT_TRUE(code && message);
+      listed.insert(*code + "|" + *message);
+    }
+  }
+  std::size_t above_info = 0;
+  std::size_t manual = 0;
+  std::multiset<std::string> expected;
+  for (const auto& f : r.findings) {
+    if (f.severity == Severity::Info) continue;
+    ++above_info;
+    expected.insert(f.code + "|" + f.message);
+  }
+  for (const auto& i : r.evaluation.indicators) manual += i.manual_checks.size();
+  EXPECT_EQ(todo_rows, above_info);
+  EXPECT_EQ(listed, expected);
+  EXPECT_EQ(manual_rows, manual);
+  for (const auto& f : r.findings) {
+    if (f.rule != "D.4" || !f.indicator.empty()) continue;
+    EXPECT_EQ(lead_unit(r, f), r.rules.find_deduction("D.4")->units.front()) << f.message;
+  }
+}
+
+// Printed on A4 landscape, all columns on one page width, the header row on every page.
+TEST(XlsxReport, PageSetUpIsA4LandscapeFitToWidthWithRepeatedHeader) {
+  evpack::testing::TempDir dir;
+  const std::string path = dir.str() + "/问题清单.xlsx";
+  ASSERT_TRUE(write_findings_xlsx(path, sample()));
+  const std::string out = dir.str() + "/x";
+  ASSERT_EQ(std::system(("unzip -q -o '" + path + "' -d '" + out + "'").c_str()), 0);
+  auto read = [](const std::string& p) {
+    std::ifstream in(p);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  };
+  const std::string sheet1 = read(out + "/xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet1.find("<pageSetUpPr fitToPage=\"1\"/>"), std::string::npos) << sheet1.substr(0, 600);
+  EXPECT_NE(sheet1.find("paperSize=\"9\""), std::string::npos);
+  EXPECT_NE(sheet1.find("orientation=\"landscape\""), std::string::npos);
+  EXPECT_NE(sheet1.find("fitToHeight=\"0\""), std::string::npos);
+  const std::string workbook = read(out + "/xl/workbook.xml");
+  EXPECT_NE(workbook.find("_xlnm.Print_Titles"), std::string::npos);
 }
 
 }  // namespace
