@@ -1088,7 +1088,7 @@ class HtmlWriter {
     }
     out_ += "<div class=\"card" + std::string(flagged ? " flag" : "") + "\" data-file=\"" + esc(path) + "\">" +
             thumb_html(it->second, e) + "<div class=\"body\"><div class=\"fname\" title=\"" + esc(path) + "\">" +
-            file_ref(path, file_name_of(path)) + "</div>";
+            file_ref(path, file_name_of(shown_path(path))) + "</div>";
     const std::string shown = shown_path(path);
     if (!folder_of(shown).empty()) out_ += "<div class=\"small muted\">" + esc(folder_of(shown)) + "</div>";
     out_ += "<dl>";

@@ -268,6 +268,33 @@ TEST(CliMessages, ClosingLinesNameTheFilesWritten) {
   EXPECT_FALSE(has(s.run_.out, "--json）"));
 }
 
+// From a check, the HTML report links each file relatively to its original place.
+TEST(CliMessages, CheckReportLinksEachFileToItsOriginal) {
+  const SampleRun& s = sample_run();
+  ASSERT_EQ(s.run_.status, 0) << s.run_.err;
+  const std::string html = slurp(s.html);
+  const auto report = nlohmann::json::parse(slurp(s.json));
+  std::set<std::string> linked;
+  static const std::regex href("<a class=\"file\" href=\"([^\"]+)\"");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it) {
+    std::string target = (*it)[1].str();
+    std::string decoded;
+    for (std::size_t i = 0; i < target.size(); ++i) {
+      if (target[i] == '%' && i + 2 < target.size()) {
+        decoded += static_cast<char>(std::stoi(target.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        decoded += target[i];
+      }
+    }
+    EXPECT_NE(decoded.front(), '/') << "relative, not absolute: " << decoded;
+    const fs::path resolved = fs::path(s.html).parent_path() / decoded;
+    EXPECT_TRUE(fs::is_regular_file(resolved)) << resolved;
+    linked.insert(fs::weakly_canonical(resolved).string());
+  }
+  EXPECT_EQ(linked.size(), report["files"].size());
+}
+
 // `--json -` writes the report to standard output (and the summary to standard error); the
 // report records the check date, the rule file's version and the input as given.
 TEST(CliMessages, JsonToStandardOutputParsesAndRecordsDateRulesAndInputAsGiven) {
