@@ -24,6 +24,7 @@ PACKAGES=(
   poppler-utils unzip p7zip-full zip time
   fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
   chromium  # headless browser test of the HTML report (tests/report/html_report_test.cpp)
+  libreoffice-calc-nogui  # the Excel lists printed to PDF (tests/report/xlsx_report_test.cpp)
 )
 # The holdout generator (tools/gen_holdout.py) only: EXIF writer, font coverage, more
 # CJK fonts, seven-segment digits, HEIC decoding, LibreOffice as a second PDF producer.

@@ -536,6 +536,8 @@ details>summary{cursor:pointer;color:var(--brand);margin:6px 0}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:10px 0 30px}
 #evpack-js-error{background:#fdeaea;color:#c62828;padding:8px;margin:8px}
 @media (max-width:760px){.summary{grid-template-columns:1fr}.kpis{grid-template-columns:repeat(2,1fr)}}
+@media (max-width:600px){#indicators th:nth-child(n+5),#indicators tr:not(.cat) td:nth-child(n+5){display:none}
+table.risk{display:block;overflow-x:auto}a.file{word-break:break-all}}
 @page{size:A4;margin:12mm 11mm}
 @media print{
  body{background:#fff;font-size:11px}

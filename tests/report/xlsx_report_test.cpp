@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 
 #include "evpack/adapters/table_reader.hpp"
 #include "support/check_options.hpp"
+#include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -186,6 +189,44 @@ TEST(XlsxReport, PageSetUpIsA4LandscapeFitToWidthWithRepeatedHeader) {
   EXPECT_NE(sheet1.find("fitToHeight=\"0\""), std::string::npos);
   const std::string workbook = read(out + "/xl/workbook.xml");
   EXPECT_NE(workbook.find("_xlnm.Print_Titles"), std::string::npos);
+}
+
+// Printed through LibreOffice, every page is A4 landscape and shows the first and the last
+// column header of its sheet: each sheet fits the page width and repeats its header row.
+TEST(XlsxReportPrint, EverySheetFitsA4LandscapeWidthInLibreOffice) {
+  if (!evpack::testing::tool_available("soffice") || !evpack::testing::tool_available("pdftotext")) {
+    GTEST_SKIP() << "LibreOffice or poppler-utils missing (tools/deps.sh installs them)";
+  }
+  using evpack::testing::run_command;
+  using evpack::testing::shell_quote;
+  evpack::testing::TempDir dir;
+  const std::string xlsx = dir.str() + "/问题清单.xlsx";
+  ASSERT_TRUE(write_findings_xlsx(xlsx, sample()));
+  const auto converted = run_command("HOME=" + shell_quote(dir.str()) + " soffice --headless --convert-to pdf --outdir " +
+                                     shell_quote(dir.str()) + " " + shell_quote(xlsx));
+  const std::string pdf = dir.str() + "/问题清单.pdf";
+  ASSERT_TRUE(std::filesystem::exists(pdf)) << converted.output;
+  const auto info = run_command("pdfinfo -f 1 -l 1000 " + shell_quote(pdf));
+  const std::regex page_size("Page +([0-9]+) size: +([0-9.]+) x ([0-9.]+) pts");
+  int pages = 0;
+  for (auto it = std::sregex_iterator(info.output.begin(), info.output.end(), page_size); it != std::sregex_iterator();
+       ++it) {
+    ++pages;
+    EXPECT_NEAR(std::stod((*it)[2].str()), 841.89, 1) << "A4 landscape width";
+    EXPECT_NEAR(std::stod((*it)[3].str()), 595.28, 1) << "A4 landscape height";
+  }
+  const auto sheets = findings_sheets(sample());
+  ASSERT_GT(pages, 0) << info.output;
+  EXPECT_LE(pages, static_cast<int>(sheets.size()) * 3) << "one column a page would print dozens";
+  for (int p = 1; p <= pages; ++p) {
+    const auto text = run_command("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " +
+                                  shell_quote(pdf) + " -");
+    const bool whole_header = std::any_of(sheets.begin(), sheets.end(), [&](const Sheet& s) {
+      return text.output.find(s.columns.front().header) != std::string::npos &&
+             text.output.find(s.columns.back().header) != std::string::npos;
+    });
+    EXPECT_TRUE(whole_header) << "page " << p << ":\n" << text.output.substr(0, 400);
+  }
 }
 
 }  // namespace
