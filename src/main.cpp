@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 
+#include "evpack/adapters/zip_archive.hpp"
 #include "evpack/app/check.hpp"
 #include "evpack/app/init.hpp"
 #include "evpack/app/inspection_cache.hpp"
@@ -206,7 +207,7 @@ int run_check_command(const CheckArgs& args) {
   // (run_check would remove its own temp copy on return).
   const bool thumbnails = !args.html.empty() && !args.no_thumbnails;
   std::optional<evpack::ZipExtraction> unpacked;
-  if (thumbnails && evpack::looks_like_zip_file(options.input)) {
+  if (thumbnails && evpack::sniff_archive_kind(options.input) != evpack::ArchiveKind::None) {
     auto x = evpack::extract_zip_safely(options.input);
     if (!x) {
       print_error(x.error());
@@ -438,7 +439,7 @@ int run_pack_command(const PackArgs& args) {
   // A zip as input (repacking a received package): unpack it with the hostile-zip checks
   // and keep the files until the package is written.
   std::optional<evpack::ZipExtraction> unpacked;
-  if (evpack::looks_like_zip_file(options.input)) {
+  if (evpack::sniff_archive_kind(options.input) != evpack::ArchiveKind::None) {
     auto x = evpack::extract_zip_safely(options.input);
     if (!x) {
       print_error(x.error());

@@ -12,6 +12,7 @@
 #include "evpack/adapters/digest.hpp"
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/zip_archive.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/app/inspection_cache.hpp"
 #include "evpack/evaluate/mapping.hpp"
@@ -191,7 +192,7 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
 
   // A zip (a received package, or the evidence zipped): unpack it into a private temp
   // folder with the hostile-zip checks, check that folder, and report the zip as the input.
-  if (looks_like_zip_file(options.input)) {
+  if (sniff_archive_kind(options.input) != ArchiveKind::None) {  // zip, 7z, rar, tar.*
     auto extracted = extract_zip_safely(options.input);
     if (!extracted) return extracted.error();
     CheckOptions inner = options;
