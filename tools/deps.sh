@@ -14,7 +14,7 @@ PACKAGES=(
   poppler-data fontconfig libfontconfig-dev
   # text detection/recognition models: the ONNX rewrite at set-up (npm: see below)
   python3-onnx
-  libzip-dev libarchive-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libzip-dev libarchive-dev libfreexl-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libssl-dev libheif-dev libxlsxwriter-dev zlib1g-dev libturbojpeg0-dev
   libpugixml-dev
   # tests and benchmarks

@@ -202,7 +202,8 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   head.resize(static_cast<std::size_t>(in.gcount()));
   if (head.size() >= 4 && head.compare(0, 4, "PK\x03\x04") == 0) return read_xlsx(path, limits);
   if (head.size() >= 8 && head == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-    return Error{"TABLE_LEGACY_XLS", "旧版 Excel/WPS 表格格式（.xls/.et）暂不支持读取，请另存为 .xlsx 或 .csv 后再检查"};
+    in.close();
+    return read_xls(path, limits);  // .xls, or a WPS .et saved in the Excel 97-2003 format
   }
   if (size > limits.max_bytes) {
     return Error{"TABLE_TOO_LARGE", "表格文件过大（" + std::to_string(size >> 20) + " MB），超过读取上限 " +
@@ -213,7 +214,7 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   in.read(bytes.data() + head.size(), static_cast<std::streamsize>(size - head.size()));
   bytes.resize(head.size() + static_cast<std::size_t>(in.gcount()));
   if (looks_binary(std::string_view(bytes).substr(0, 4096))) {
-    return Error{"TABLE_NOT_TABLE", "文件不是 CSV 文本，也不是 .xlsx 表格，无法读取"};
+    return Error{"TABLE_NOT_TABLE", "文件不是 CSV 文本，也不是 .xlsx 或 .xls 表格，无法读取（WPS 表格 .et 请另存为 .xlsx）"};
   }
   return std::vector<TableSheet>{parse_csv(bytes, limits)};
 }

@@ -53,7 +53,8 @@ std::string deduction_about(const RuleSet& rules, const std::string& topic) {
 // are scanned by their cells.
 void scan_text_for_privacy(Evidence& e, const std::string& path, const std::string& rule) {
   std::string cells;
-  if (e.inspection.text.empty() && (e.file.kind == ContentKind::Xlsx || e.file.kind == ContentKind::Text)) {
+  if (e.inspection.text.empty() && (e.file.kind == ContentKind::Xlsx || e.file.kind == ContentKind::Text ||
+                                    e.file.kind == ContentKind::OleOffice)) {
     if (auto sheets = read_table(path)) cells = table_text(sheets.value());
   }
   const std::string& text = cells.empty() ? e.inspection.text : cells;
@@ -107,8 +108,8 @@ std::vector<Finding> check_publicity_ledgers(const CheckOptions& options, const 
   }
   if (!any) {
     notes.push_back({"D4_LEDGER_MISSING", Severity::Info, rule, "", "",
-                     "未找到双公示台账（文件名或文件夹含“双公示”的 .xlsx 或 .csv），公示时限未能自动检查",
-                     "如有双公示台账，请以 .xlsx 或 .csv 格式放入材料，文件名含“双公示”"});
+                     "未找到双公示台账（文件名或文件夹含“双公示”的 .xlsx、.xls 或 .csv），公示时限未能自动检查",
+                     "如有双公示台账，请以 .xlsx、.xls 或 .csv 格式放入材料，文件名含“双公示”"});
   }
   return notes;
 }
