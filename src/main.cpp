@@ -339,6 +339,7 @@ int run_list_command(const std::string& dir) {
 }
 
 int run_init_command(const std::string& dir, const std::string& rules_arg) {
+  if (!rules_exist(rules_arg, resolve_rules(rules_arg))) return kExitUsage;
   auto rules = evpack::load_rule_set(resolve_rules(rules_arg));
   if (!rules) {
     print_error(rules.error());
@@ -521,7 +522,7 @@ int run_verify_command(const CheckArgs& args, bool no_check) {
   evpack::VerifyOptions options;
   options.run_check = !no_check;
   if (!fill_check_options(args, options.check)) return kExitUsage;
-  if (!output_path_ok(args.json, args.input, "JSON 报告")) return kExitUsage;
+  if (!output_path_ok(args.json, args.input, "JSON 报告", true)) return kExitUsage;
   auto report = evpack::verify_package(args.input, options);
   if (!report) {
     print_error(report.error());
@@ -530,19 +531,23 @@ int run_verify_command(const CheckArgs& args, bool no_check) {
   if (!args.json.empty() && report->check) {
     const std::string json =
         evpack::render_json_report(*report->check, {args.input, EVPACK_VERSION, options.check.evaluate.as_of});
-    auto written = evpack::write_file_atomically(args.json, json);
+    if (args.json == "-") std::cout << json << std::flush;  // the summary then goes to standard error
+    auto written = args.json == "-" ? evpack::Expected<bool>(true) : evpack::write_file_atomically(args.json, json);
     if (!written) {
       print_error(written.error());
       return kExitUsage;
     }
   }
   if (!args.quiet) {
-    std::cout << evpack::render_verify_summary(report.value(), args.max_findings);
+    std::ostream& out = args.json == "-" ? std::cerr : std::cout;
+    out << evpack::render_verify_summary(report.value(), args.max_findings);
     if (report->check) {
       evpack::ConsoleOptions console;
-      console.color = ::isatty(STDOUT_FILENO) != 0 && !args.no_color && std::getenv("NO_COLOR") == nullptr;
+      console.color = ::isatty(args.json == "-" ? STDERR_FILENO : STDOUT_FILENO) != 0 && !args.no_color &&
+                      std::getenv("NO_COLOR") == nullptr;
       console.max_findings = args.max_findings;
-      std::cout << "\n" << evpack::render_console_summary(*report->check, console);
+      if (!args.json.empty() && args.json != "-") console.full_report = "JSON 报告 " + args.json;
+      out << "\n" << evpack::render_console_summary(*report->check, console);
     }
   }
   if (!report->intact()) return kExitFindings;
@@ -626,7 +631,7 @@ int main(int argc, char** argv) {
   auto* verify_cmd = app.add_subcommand("verify", "校验收到的材料压缩包：结构、不安全条目、SHA-256清单，并重新检查内容");
   verify_cmd->add_option("package", verify.input, "材料压缩包（.zip）")->required();
   verify_cmd->add_option("-r,--rules", verify.rules, "规则文件路径或编号（默认 shandong-2025）");
-  verify_cmd->add_option("--json", verify.json, "写出检查的 JSON 报告到此文件");
+  verify_cmd->add_option("--json", verify.json, "写出检查的 JSON 报告到此文件（写 - 则输出到标准输出）");
   verify_cmd->add_option("-j,--jobs", verify.jobs, kJobsHelp)->check(CLI::Range(0, 256));
   verify_cmd->add_option("--ocr-engines", verify.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   verify_cmd->add_option("--year", verify.year, "试点年度（默认取规则文件中的年度）");

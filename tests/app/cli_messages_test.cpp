@@ -99,10 +99,16 @@ TEST(CliMessages, HelpIsChineseAndListsTheExitCodes) {
 }
 
 TEST(CliMessages, AWrongRuleIdPointsToTheList) {
-  const CliRun r = run("check '" + sample_dir() + "' --rules shandong-2099");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(has(r.err, "shandong-2099")) << r.err;
-  EXPECT_TRUE(has(r.err, "evpack rules list")) << r.err;
+  evpack::testing::TempDir dir;
+  for (const std::string& args : {"check '" + sample_dir() + "' --rules shandong-2099",
+                                 "init '" + dir.str() + "/新目录' --rules shandong-2099"}) {
+    const CliRun r = run(args);
+    EXPECT_EQ(r.status, 2) << args;
+    EXPECT_LT(r.seconds, 1.0);
+    EXPECT_TRUE(has(r.err, "shandong-2099")) << r.err;
+    EXPECT_TRUE(has(r.err, "evpack rules list")) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "新目录"));
 }
 
 // Output paths are checked before the work starts: a check of the sample takes seconds,
@@ -310,6 +316,22 @@ TEST(CliMessages, JsonToStandardOutputParsesAndRecordsDateRulesAndInputAsGiven) 
   EXPECT_TRUE(has(r.err, "预计得分")) << "the summary goes to standard error";
   EXPECT_FALSE(fs::exists(parent + "/-"));
   EXPECT_EQ(r.out.find("/work"), std::string::npos) << "no absolute path of this machine";
+}
+
+// verify takes `--json -` too: the re-check's report on standard output, the summary on
+// standard error.
+TEST(CliMessages, VerifyWritesJsonToStandardOutput) {
+  evpack::testing::TempDir dir;
+  const std::string zip = dir.str() + "/青石县验收材料.zip";
+  const CliRun packed = run("pack '" + sample_dir() + "' --no-ocr --quiet --as-of 2026-01-20 --unmapped exclude -o '" + zip + "'");
+  ASSERT_EQ(packed.status, 0) << packed.err;
+  const CliRun r = run("verify '" + zip + "' --no-ocr --as-of 2026-01-20 --json -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  nlohmann::json j;
+  ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << r.out.substr(0, 300);
+  EXPECT_EQ(j["check_date"], "2026-01-20");
+  EXPECT_EQ(j["input"], zip);
+  EXPECT_FALSE(r.err.empty());
 }
 
 }  // namespace
