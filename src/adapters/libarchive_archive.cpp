@@ -118,11 +118,13 @@ class LibarchiveReader final : public ZipReader {
     }
     // The formats keep no per-entry compressed size: each entry is given its share of the
     // archive, so the ratio limit judges the archive's overall ratio (a bomb has a huge one).
+    // The shares leave a zip local header's 30 bytes (and one more) per entry, so the estimates
+    // laid side by side never exceed the file: a check that entries do not overlap still holds.
+    const std::uint64_t allowance = 31 * static_cast<std::uint64_t>(entries_.size());
+    const std::uint64_t budget = archive_bytes > allowance ? archive_bytes - allowance : 0;
     for (auto& entry : entries_) {
-      if (total > 0) {
-        const double share = static_cast<double>(entry.size) / static_cast<double>(total);
-        entry.compressed_size = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(share * static_cast<double>(archive_bytes)));
-      }
+      const double share = total > 0 ? static_cast<double>(entry.size) / static_cast<double>(total) : 0;
+      entry.compressed_size = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(share * static_cast<double>(budget)));
     }
     return true;
   }

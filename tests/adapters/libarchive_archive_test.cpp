@@ -71,6 +71,16 @@ TEST(LibarchiveArchive, SevenZipTarGzAndRarOfTheSampleCheckLikeTheFolder) {
   EXPECT_EQ(sniff_archive_kind(targz), ArchiveKind::CompressedTar);
   EXPECT_EQ(sniff_archive_kind(rar), ArchiveKind::Rar);
 
+  // The compressed sizes are estimates that fit the file side by side with zip headers.
+  for (const auto& archive : {seven, targz, rar}) {
+    auto reader = open_archive(archive);
+    ASSERT_TRUE(reader) << reader.error().message;
+    std::uint64_t span = 0;
+    for (const auto& e : reader.value()->entries()) span += 30 + e.compressed_size;
+    EXPECT_LE(span, fs::file_size(archive)) << archive;
+    EXPECT_EQ(reader.value()->entries().size() >= 49, true);
+  }
+
   const CheckResult folder = check(sample_dir());
   for (const auto& archive : {seven, targz, rar}) {
     const CheckResult packed = check(archive);

@@ -75,8 +75,9 @@ ArchiveKind sniff_archive_kind(const std::string& path);
 /// Opens an archive read-only by its content: zips through libzip (open_zip), 7z, RAR and
 /// tar (plain or compressed) through libarchive (src/adapters/libarchive_archive.cpp), behind
 /// the same ZipReader interface and limits. libarchive's formats keep no per-entry compressed
-/// size: each entry's ZipEntry::compressed_size is its share of the archive file, so a ratio
-/// limit judges the archive's overall ratio. Errors: ZIP_NOT_ZIP (no archive this reads),
+/// size: each entry's ZipEntry::compressed_size is its share of the archive file (less 31 bytes
+/// an entry, so the sizes plus zip local headers never add up to more than the file), and a
+/// ratio limit judges the archive's overall ratio. Errors: ZIP_NOT_ZIP (no archive this reads),
 /// others as open_zip.
 Expected<std::unique_ptr<ZipReader>> open_archive(const std::string& path, const ZipLimits& limits = {});
 
