@@ -168,20 +168,17 @@ std::vector<std::string> units_of(const RuleSet& rules, const std::string& id) {
   for (const auto& b : rules.bonuses) {
     if (b.id == id) return b.units;
   }
+  if (const Deduction* d = rules.find_deduction(id)) return d->units;  // a 双公示 ledger placed under D.4
   return {};
 }
 
 }  // namespace
 
 std::vector<std::string> responsible_units(const CheckResult& result, const Finding& finding, ReportLang lang) {
-  // The finding's own indicator, else the units its deduction names (D.4: those that publish
-  // 双公示), else the indicator its file is mapped to.
+  // The finding's own indicator, else the one its file is mapped to (a broken PDF of 6.2 is
+  // 6.2's to fix), else the units its deduction names (D.4: those that publish 双公示; D.5:
+  // whoever assembles the materials).
   std::vector<std::string> units = units_of(result.rules, finding.indicator);
-  if (units.empty() && !finding.rule.empty()) {
-    for (const auto& d : result.rules.deductions) {
-      if (d.id == finding.rule) units = d.units;
-    }
-  }
   if (units.empty() && !finding.file.empty()) {
     const auto it = std::lower_bound(result.evidence.begin(), result.evidence.end(), finding.file,
                                      [](const Evidence& e, const std::string& p) { return e.file.rel_path < p; });
@@ -189,6 +186,7 @@ std::vector<std::string> responsible_units(const CheckResult& result, const Find
       units = units_of(result.rules, it->placement.indicator);
     }
   }
+  if (units.empty() && !finding.rule.empty()) units = units_of(result.rules, finding.rule);
   if (units.empty()) return {lang == ReportLang::En ? kUnassignedEn : kUnassignedZh};
   return units;
 }

@@ -76,8 +76,9 @@ std::string render_html_report(const CheckResult& result, const HtmlReportContex
                                const std::vector<std::string>& thumbnails = {});
 
 /// Responsible units (责任科室) for a finding, the lead unit first: the units of its indicator
-/// (its `lead:` first, else in the rule file's order), else the units of its deduction (D.4), else
-/// those of the indicator its file is mapped to; {"未指定科室"} ("Unassigned") when none.
+/// (its `lead:` first, else in the rule file's order), else those of the indicator (or deduction,
+/// for a 双公示 ledger) its file is mapped to, else the units its deduction lists (D.4, D.5);
+/// {"未指定科室"} ("Unassigned") when none.
 std::vector<std::string> responsible_units(const CheckResult& result, const Finding& finding,
                                            ReportLang lang = ReportLang::Zh);
 
