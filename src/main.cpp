@@ -1,10 +1,13 @@
 // evpack command line: parses options and calls one library function per command.
-// Exit codes: 0 done (findings do not change it), 1 check done with --strict and
-// errors found, 2 usage or input error (bad rule file, missing folder), 3 internal error,
-// 130 pack interrupted (Ctrl-C; nothing was written).
+// Exit codes (also in --help): 0 done (findings do not change it), 1 check done with --strict
+// and errors found, 2 usage or input error (bad option, rule file, missing folder, output path
+// that cannot be written), 3 internal error, 4 nothing to check (empty folder or nothing like
+// evidence), 130 pack interrupted (Ctrl-C; nothing was written).
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 
 #include <CLI/CLI.hpp>
@@ -18,6 +21,7 @@
 #include <memory>
 #include <optional>
 
+#include "evpack/adapters/zip_archive.hpp"
 #include "evpack/app/check.hpp"
 #include "evpack/app/init.hpp"
 #include "evpack/app/inspection_cache.hpp"
@@ -25,6 +29,7 @@
 #include "evpack/package/pack.hpp"
 #include "evpack/package/verify.hpp"
 #include "evpack/report/console_report.hpp"
+#include "evpack/report/finding_names.hpp"
 #include "evpack/report/html_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/report/progress.hpp"
@@ -32,7 +37,9 @@
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/util/atomic_file.hpp"
 #include "evpack/util/temp_files.hpp"
+#include "evpack/util/system_error.hpp"
 #include "evpack/util/thread_pool.hpp"
+#include "cli_zh.hpp"
 
 namespace {
 
@@ -42,6 +49,12 @@ constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
+constexpr int kExitNothingToCheck = 4;
+
+constexpr const char* kExitCodesHelp =
+    "退出码：0 完成（发现问题也为0）；1 使用 --strict 时发现严重或致命问题（verify：材料包有问题）；"
+    "2 参数、规则文件、材料目录或输出路径有误；3 内部错误；4 没有可检查的材料（空文件夹或没有像佐证材料的文件）；"
+    "130 打包被中断（未写出任何文件）。";
 
 constexpr const char* kJobsHelp = "并行线程数（默认为CPU核数；识别文字时默认最多4个线程同时检查文件，以限制内存）";
 constexpr const char* kOcrEnginesHelp =
@@ -82,6 +95,50 @@ evpack::CivilDate today() {
 
 void print_error(const evpack::Error& e) { std::cerr << "错误：" << e.message << "\n"; }
 
+// A --rules value that names neither a file nor a known rule set: say so before any work,
+// and where the ids are listed.
+bool rules_exist(const std::string& given, const std::string& resolved) {
+  std::error_code ec;
+  if (std::filesystem::exists(resolved, ec)) return true;
+  std::cerr << "错误：找不到规则“" << given << "”：既不是规则文件，也不是已有的规则编号。"
+            << "运行 evpack rules list 查看可用的规则编号。\n";
+  return false;
+}
+
+// Checks where an output file will go before the work starts: the folder exists and can be
+// written, the path is not a folder, and it is not inside the evidence folder (the next check
+// would take it for evidence). "-" (standard output) always passes when `dash_ok`.
+bool output_path_ok(const std::string& path, const std::string& input, const char* what, bool dash_ok = false) {
+  namespace fs = std::filesystem;
+  if (path.empty() || (dash_ok && path == "-")) return true;
+  std::error_code ec;
+  const fs::path out(path);
+  fs::path folder = out.parent_path();
+  if (folder.empty()) folder = ".";
+  if (!fs::is_directory(folder, ec)) {
+    std::cerr << "错误：" << what << "的保存位置不存在：" << folder.string() << "（请先建立该文件夹，或换一个位置）\n";
+    return false;
+  }
+  if (fs::is_directory(out, ec)) {
+    std::cerr << "错误：" << what << "的路径 " << path << " 是一个文件夹，请写上文件名\n";
+    return false;
+  }
+  if (::access(folder.c_str(), W_OK) != 0) {
+    std::cerr << "错误：无法在 " << folder.string() << " 写入" << what << "：" << evpack::system_error_zh(errno) << "\n";
+    return false;
+  }
+  if (fs::is_directory(input, ec)) {
+    const fs::path root = fs::weakly_canonical(input, ec);
+    const fs::path target = fs::weakly_canonical(fs::absolute(out, ec), ec);
+    const auto mismatch = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    if (!root.empty() && mismatch.first == root.end()) {
+      std::cerr << "错误：" << what << "不能保存在材料目录 " << input << " 里（下次检查会被当作材料）：" << path << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 struct CheckArgs {
   std::string input;
   std::string rules;
@@ -106,6 +163,7 @@ struct CheckArgs {
 bool fill_check_options(const CheckArgs& args, evpack::CheckOptions& options) {
   options.input = args.input;
   options.rules_path = resolve_rules(args.rules);
+  if (!rules_exist(args.rules, options.rules_path)) return false;
   options.jobs = args.jobs;
   options.ocr_engines = args.ocr_engines;
   options.inspect.ocr = !args.no_ocr;
@@ -135,6 +193,10 @@ int run_check_command(const CheckArgs& args) {
     std::cerr << "错误：--lang 只能是 zh 或 en\n";
     return kExitUsage;
   }
+  if (!output_path_ok(args.json, args.input, "JSON 报告", true) || !output_path_ok(args.html, args.input, "HTML 报告") ||
+      !output_path_ok(args.xlsx, args.input, "Excel 问题清单")) {
+    return kExitUsage;
+  }
   const bool english = *lang == evpack::ReportLang::En;
   const bool show_progress = evpack::progress_wanted(::isatty(STDERR_FILENO) != 0, args.quiet, std::getenv("TERM"));
   std::unique_ptr<evpack::ProgressBar> bar;
@@ -146,7 +208,7 @@ int run_check_command(const CheckArgs& args) {
   // (run_check would remove its own temp copy on return).
   const bool thumbnails = !args.html.empty() && !args.no_thumbnails;
   std::optional<evpack::ZipExtraction> unpacked;
-  if (thumbnails && evpack::looks_like_zip_file(options.input)) {
+  if (thumbnails && evpack::sniff_archive_kind(options.input) != evpack::ArchiveKind::None) {
     auto x = evpack::extract_zip_safely(options.input);
     if (!x) {
       print_error(x.error());
@@ -167,13 +229,26 @@ int run_check_command(const CheckArgs& args) {
     result->findings.insert(result->findings.end(), unpacked->findings.begin(), unpacked->findings.end());
     evpack::sort_findings(result->findings);
   }
-  if (!args.json.empty()) {
-    const std::string json = evpack::render_json_report(result.value(), {args.input, EVPACK_VERSION});
+  if (!evpack::has_evidence_like_files(result.value())) {
+    std::cerr << (result->evidence.empty() ? "错误：" + args.input + " 里没有文件，没有可检查的材料。\n"
+                                           : "错误：" + args.input + " 里的 " + std::to_string(result->evidence.size()) +
+                                                 " 个文件都不像佐证材料（没有公文、照片、表格或视频，也没有能归入指标的文件）。"
+                                                 "请确认选择的是材料目录。\n")
+              << "（退出码 4；材料目录的建立方法见 evpack init --help）\n";
+    return kExitNothingToCheck;
+  }
+  std::vector<std::string> written_lines;  // the closing lines: files actually written
+  const evpack::ReportContext json_context{args.input, EVPACK_VERSION, options.evaluate.as_of};
+  if (args.json == "-") {
+    std::cout << evpack::render_json_report(result.value(), json_context) << std::flush;
+  } else if (!args.json.empty()) {
+    const std::string json = evpack::render_json_report(result.value(), json_context);
     auto written = evpack::write_file_atomically(args.json, json);
     if (!written) {
       print_error(written.error());
       return kExitUsage;
     }
+    written_lines.push_back((english ? "JSON report: " : "JSON 报告：") + args.json);
   }
   if (!args.html.empty()) {
     std::vector<std::string> thumbs;
@@ -187,13 +262,24 @@ int run_check_command(const CheckArgs& args) {
       thumbs = evpack::make_thumbnails(result.value(), thumb_options);
       if (bar) bar->finish();
     }
-    const std::string html = evpack::render_html_report(
-        result.value(), {args.input, EVPACK_VERSION, options.evaluate.as_of, *lang}, thumbs);
+    evpack::HtmlReportContext html_context{args.input, EVPACK_VERSION, options.evaluate.as_of, *lang, {}};
+    // Each file a relative link from the report to its original place (not for a zip: its
+    // files are only in a temp folder).
+    std::error_code ec;
+    if (std::filesystem::is_directory(args.input, ec)) {
+      const std::string from = std::filesystem::path(args.html).parent_path().string();
+      for (const auto& e : result->evidence) {
+        const std::string target = (std::filesystem::path(args.input) / e.file.rel_path).string();
+        html_context.file_links[e.file.rel_path] = {evpack::relative_file_href(from, target), e.file.rel_path};
+      }
+    }
+    const std::string html = evpack::render_html_report(result.value(), html_context, thumbs);
     auto written = evpack::write_file_atomically(args.html, html);
     if (!written) {
       print_error(written.error());
       return kExitUsage;
     }
+    written_lines.insert(written_lines.begin(), (english ? "HTML report: " : "HTML 报告（用浏览器打开）：") + args.html);
   }
   if (!args.xlsx.empty()) {
     auto written = evpack::write_findings_xlsx(args.xlsx, result.value(), *lang);
@@ -201,16 +287,22 @@ int run_check_command(const CheckArgs& args) {
       print_error(written.error());
       return kExitUsage;
     }
+    written_lines.insert(written_lines.begin() + (args.html.empty() ? 0 : 1),
+                         (english ? "Excel findings: " : "Excel 问题清单：") + args.xlsx);
   }
   if (!args.quiet) {
+    // With the JSON on standard output the summary goes to standard error, so the JSON parses.
+    std::ostream& out = args.json == "-" ? std::cerr : std::cout;
+    const int out_fd = args.json == "-" ? STDERR_FILENO : STDOUT_FILENO;
     evpack::ConsoleOptions console;
-    console.color = ::isatty(STDOUT_FILENO) != 0 && !args.no_color && std::getenv("NO_COLOR") == nullptr;
+    console.color = ::isatty(out_fd) != 0 && !args.no_color && std::getenv("NO_COLOR") == nullptr;
     console.max_findings = args.max_findings;
-    std::cout << evpack::render_console_summary(result.value(), console);
-    if (!args.json.empty() || !args.html.empty() || !args.xlsx.empty()) std::cout << "\n";
-    if (!args.html.empty()) std::cout << (english ? "HTML report: " : "HTML 报告（用浏览器打开）：") << args.html << "\n";
-    if (!args.xlsx.empty()) std::cout << (english ? "Excel findings: " : "Excel 问题清单：") << args.xlsx << "\n";
-    if (!args.json.empty()) std::cout << (english ? "JSON report: " : "JSON 报告：") << args.json << "\n";
+    if (!args.html.empty()) console.full_report = "HTML 报告 " + args.html;
+    else if (!args.xlsx.empty()) console.full_report = "Excel 问题清单 " + args.xlsx;
+    else if (!args.json.empty()) console.full_report = args.json == "-" ? "标准输出的 JSON 报告" : "JSON 报告 " + args.json;
+    out << evpack::render_console_summary(result.value(), console);
+    if (!written_lines.empty()) out << "\n" << (english ? "Written:\n" : "已写出：\n");
+    for (const auto& line : written_lines) out << "  " << line << "\n";
   }
   if (args.strict) {
     for (const auto& f : result->findings) {
@@ -227,7 +319,8 @@ int run_lint_command(const std::vector<std::string>& paths) {
     if (paths.size() > 1) std::cout << "== " << path << "\n";
     for (const auto& m : messages) {
       std::cout << (m.line ? "第" + std::to_string(m.line) + "行 " : std::string()) << "["
-                << evpack::severity_label_zh(m.severity) << "] " << m.code << "：" << m.message << "\n";
+                << evpack::severity_label_zh(m.severity) << "] " << evpack::finding_name_zh(m.code) << "：" << m.message
+                << "\n";
       if (m.severity >= evpack::Severity::Error) ++errors;
     }
     if (messages.empty()) std::cout << "规则文件检查通过，未发现问题。\n";
@@ -247,6 +340,7 @@ int run_list_command(const std::string& dir) {
 }
 
 int run_init_command(const std::string& dir, const std::string& rules_arg) {
+  if (!rules_exist(rules_arg, resolve_rules(rules_arg))) return kExitUsage;
   auto rules = evpack::load_rule_set(resolve_rules(rules_arg));
   if (!rules) {
     print_error(rules.error());
@@ -312,6 +406,7 @@ int run_pack_command(const PackArgs& args) {
 
   evpack::CheckOptions options;
   if (!fill_check_options(args.check, options)) return kExitUsage;
+  if (!output_path_ok(args.output, args.check.input, "材料压缩包")) return kExitUsage;
   const bool tty = ::isatty(STDERR_FILENO) != 0 && !args.check.quiet;
   const auto start = std::chrono::steady_clock::now();
   std::mutex progress_mutex;
@@ -326,7 +421,7 @@ int run_pack_command(const PackArgs& args) {
   // A zip as input (repacking a received package): unpack it with the hostile-zip checks
   // and keep the files until the package is written.
   std::optional<evpack::ZipExtraction> unpacked;
-  if (evpack::looks_like_zip_file(options.input)) {
+  if (evpack::sniff_archive_kind(options.input) != evpack::ArchiveKind::None) {
     auto x = evpack::extract_zip_safely(options.input);
     if (!x) {
       print_error(x.error());
@@ -404,26 +499,32 @@ int run_verify_command(const CheckArgs& args, bool no_check) {
   evpack::VerifyOptions options;
   options.run_check = !no_check;
   if (!fill_check_options(args, options.check)) return kExitUsage;
+  if (!output_path_ok(args.json, args.input, "JSON 报告", true)) return kExitUsage;
   auto report = evpack::verify_package(args.input, options);
   if (!report) {
     print_error(report.error());
     return kExitUsage;
   }
   if (!args.json.empty() && report->check) {
-    const std::string json = evpack::render_json_report(*report->check, {args.input, EVPACK_VERSION});
-    auto written = evpack::write_file_atomically(args.json, json);
+    const std::string json =
+        evpack::render_json_report(*report->check, {args.input, EVPACK_VERSION, options.check.evaluate.as_of});
+    if (args.json == "-") std::cout << json << std::flush;  // the summary then goes to standard error
+    auto written = args.json == "-" ? evpack::Expected<bool>(true) : evpack::write_file_atomically(args.json, json);
     if (!written) {
       print_error(written.error());
       return kExitUsage;
     }
   }
   if (!args.quiet) {
-    std::cout << evpack::render_verify_summary(report.value(), args.max_findings);
+    std::ostream& out = args.json == "-" ? std::cerr : std::cout;
+    out << evpack::render_verify_summary(report.value(), args.max_findings);
     if (report->check) {
       evpack::ConsoleOptions console;
-      console.color = ::isatty(STDOUT_FILENO) != 0 && !args.no_color && std::getenv("NO_COLOR") == nullptr;
+      console.color = ::isatty(args.json == "-" ? STDERR_FILENO : STDOUT_FILENO) != 0 && !args.no_color &&
+                      std::getenv("NO_COLOR") == nullptr;
       console.max_findings = args.max_findings;
-      std::cout << "\n" << evpack::render_console_summary(*report->check, console);
+      if (!args.json.empty() && args.json != "-") console.full_report = "JSON 报告 " + args.json;
+      out << "\n" << evpack::render_console_summary(*report->check, console);
     }
   }
   if (!report->intact()) return kExitFindings;
@@ -440,14 +541,20 @@ int run_verify_command(const CheckArgs& args, bool no_check) {
 int main(int argc, char** argv) {
   evpack::return_large_blocks_to_system();
   CLI::App app{"evpack：信用交通县验收佐证材料检查与打包工具"};
-  app.set_version_flag("--version", std::string("evpack ") + EVPACK_VERSION);
+  // Help and parse errors in Chinese; the subcommands inherit these settings from `app`.
+  app.formatter(std::make_shared<evpack::cli::ChineseFormatter>());
+  app.failure_message(evpack::cli::failure_message_zh);
+  app.option_defaults()->group("选项");
+  app.set_help_flag("-h,--help", "显示本帮助并退出");
+  app.set_version_flag("--version", std::string("evpack ") + EVPACK_VERSION, "显示版本号并退出");
+  app.footer(kExitCodesHelp);
   app.require_subcommand(1);
 
   CheckArgs check;
   auto* check_cmd = app.add_subcommand("check", "检查材料目录：归类、评分估算、扣分风险");
   check_cmd->add_option("input", check.input, "材料目录")->required();
   check_cmd->add_option("-r,--rules", check.rules, "规则文件路径或编号（默认 shandong-2025）");
-  check_cmd->add_option("--json", check.json, "写出 JSON 报告到此文件");
+  check_cmd->add_option("--json", check.json, "写出 JSON 报告到此文件（写 - 则输出到标准输出，摘要改到标准错误）");
   check_cmd->add_option("-j,--jobs", check.jobs, kJobsHelp)->check(CLI::Range(0, 256));
   check_cmd->add_option("--ocr-engines", check.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   check_cmd->add_option("--year", check.year, "试点年度（默认取规则文件中的年度）");
@@ -501,7 +608,7 @@ int main(int argc, char** argv) {
   auto* verify_cmd = app.add_subcommand("verify", "校验收到的材料压缩包：结构、不安全条目、SHA-256清单，并重新检查内容");
   verify_cmd->add_option("package", verify.input, "材料压缩包（.zip）")->required();
   verify_cmd->add_option("-r,--rules", verify.rules, "规则文件路径或编号（默认 shandong-2025）");
-  verify_cmd->add_option("--json", verify.json, "写出检查的 JSON 报告到此文件");
+  verify_cmd->add_option("--json", verify.json, "写出检查的 JSON 报告到此文件（写 - 则输出到标准输出）");
   verify_cmd->add_option("-j,--jobs", verify.jobs, kJobsHelp)->check(CLI::Range(0, 256));
   verify_cmd->add_option("--ocr-engines", verify.ocr_engines, kOcrEnginesHelp)->check(CLI::Range(0, 64));
   verify_cmd->add_option("--year", verify.year, "试点年度（默认取规则文件中的年度）");
@@ -514,6 +621,12 @@ int main(int argc, char** argv) {
   verify_cmd->add_flag("--strict", verify.strict, "检查发现严重或致命问题时也以退出码1结束");
   verify_cmd->add_option("--max-findings", verify.max_findings, "终端最多显示的问题条数");
 
+  for (CLI::App* sub : {check_cmd, rules_cmd, init_cmd, pack_cmd, verify_cmd}) sub->group("子命令");
+  for (CLI::App* sub : {lint_cmd, list_cmd}) sub->group("子命令");
+  for (CLI::App* sub : {check_cmd, rules_cmd, init_cmd, pack_cmd, verify_cmd, lint_cmd, list_cmd}) {
+    sub->get_help_ptr()->group("选项");
+  }
+  for (CLI::App* sub : {check_cmd, pack_cmd, verify_cmd}) sub->footer(kExitCodesHelp);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

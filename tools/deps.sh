@@ -14,7 +14,7 @@ PACKAGES=(
   poppler-data fontconfig libfontconfig-dev
   # text detection/recognition models: the ONNX rewrite at set-up (npm: see below)
   python3-onnx
-  libzip-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libzip-dev libarchive-dev libfreexl-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libssl-dev libheif-dev libxlsxwriter-dev zlib1g-dev libturbojpeg0-dev
   libpugixml-dev
   # tests and benchmarks
@@ -26,6 +26,7 @@ PACKAGES=(
   poppler-utils unzip p7zip-full zip time
   fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
   chromium  # headless browser test of the HTML report (tests/report/html_report_test.cpp)
+  libreoffice-calc-nogui  # the Excel lists printed to PDF (tests/report/xlsx_report_test.cpp)
 )
 # The holdout generator (tools/gen_holdout.py) only: EXIF writer, font coverage, more
 # CJK fonts, seven-segment digits, HEIC decoding, LibreOffice as a second PDF producer.

@@ -26,6 +26,7 @@
 
 #include "evpack/adapters/zip_archive.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -39,7 +40,7 @@ Error cancelled_error() { return {"ZIP_WRITE_CANCELLED", "打包已取消"}; }
 Error write_failed(int err) {
   if (err == ENOSPC || err == EDQUOT) return {"ZIP_WRITE_FAILED", "磁盘空间不足，无法写入压缩包"};
   if (err == 0) return {"ZIP_WRITE_FAILED", "无法写入压缩包"};
-  return {"ZIP_WRITE_FAILED", std::string("无法写入压缩包：") + std::strerror(err)};
+  return {"ZIP_WRITE_FAILED", std::string("无法写入压缩包：") + system_error_zh(err)};
 }
 
 // DOS date and time of `seconds`, read as UTC wall-clock time.
@@ -106,7 +107,7 @@ Expected<SourceStamp> stat_regular_file(const std::string& name, const std::stri
   struct stat st {};
   const int fd = open_regular_file(path, st);
   if (fd < 0 && errno == EINVAL) return Error{"ZIP_SOURCE_UNREADABLE", "“" + name + "”的来源不是普通文件"};
-  if (fd < 0) return Error{"ZIP_SOURCE_UNREADABLE", "无法读取要打包的文件“" + name + "”：" + std::strerror(errno)};
+  if (fd < 0) return Error{"ZIP_SOURCE_UNREADABLE", "无法读取要打包的文件“" + name + "”：" + system_error_zh(errno)};
   ::close(fd);
   return stamp_of(st);
 }
@@ -565,7 +566,7 @@ class LibzipZipWriter final : public ZipWriter {
       case ZIP_ER_READ:
       case ZIP_ER_NOENT:
         return {"ZIP_SOURCE_UNREADABLE", "读取要打包的文件“" + entry + "”时出错" +
-                                             (sys != 0 ? std::string("：") + std::strerror(sys) : std::string())};
+                                             (sys != 0 ? std::string("：") + system_error_zh(sys) : std::string())};
       case ZIP_ER_WRITE:
       case ZIP_ER_TMPOPEN:
       case ZIP_ER_RENAME:

@@ -8,6 +8,7 @@
 
 #include "evpack/core/types.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -193,7 +194,7 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   std::error_code ec;
   if (!fs::is_regular_file(p, ec)) return Error{"TABLE_UNREADABLE", "无法读取表格文件（不存在或不是普通文件）"};
   const std::uintmax_t size = fs::file_size(p, ec);
-  if (ec) return Error{"TABLE_UNREADABLE", "无法读取表格文件：" + ec.message()};
+  if (ec) return Error{"TABLE_UNREADABLE", "无法读取表格文件：" + system_error_zh(ec)};
   std::ifstream in(p, std::ios::binary);
   if (!in) return Error{"TABLE_UNREADABLE", "无法打开表格文件（请检查权限）"};
   std::string head(8, '\0');
@@ -201,7 +202,8 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   head.resize(static_cast<std::size_t>(in.gcount()));
   if (head.size() >= 4 && head.compare(0, 4, "PK\x03\x04") == 0) return read_xlsx(path, limits);
   if (head.size() >= 8 && head == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-    return Error{"TABLE_LEGACY_XLS", "旧版 Excel/WPS 表格格式（.xls/.et）暂不支持读取，请另存为 .xlsx 或 .csv 后再检查"};
+    in.close();
+    return read_xls(path, limits);  // .xls, or a WPS .et saved in the Excel 97-2003 format
   }
   if (size > limits.max_bytes) {
     return Error{"TABLE_TOO_LARGE", "表格文件过大（" + std::to_string(size >> 20) + " MB），超过读取上限 " +
@@ -212,7 +214,7 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   in.read(bytes.data() + head.size(), static_cast<std::streamsize>(size - head.size()));
   bytes.resize(head.size() + static_cast<std::size_t>(in.gcount()));
   if (looks_binary(std::string_view(bytes).substr(0, 4096))) {
-    return Error{"TABLE_NOT_TABLE", "文件不是 CSV 文本，也不是 .xlsx 表格，无法读取"};
+    return Error{"TABLE_NOT_TABLE", "文件不是 CSV 文本，也不是 .xlsx 或 .xls 表格，无法读取（WPS 表格 .et 请另存为 .xlsx）"};
   }
   return std::vector<TableSheet>{parse_csv(bytes, limits)};
 }

@@ -15,6 +15,7 @@
 #include "evpack/util/atomic_file.hpp"
 #include "evpack/util/temp_files.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -175,6 +176,12 @@ Expected<bool> write_workbook(const std::string& path, const std::string& tmpdir
                            column.wrap ? wrap_format : top_format);
     }
     if (sheet.freeze_header && !sheet.columns.empty()) worksheet_freeze_panes(ws, 1, 0);
+    // Printed as people print lists: A4 landscape, all columns on one page width (as many
+    // pages down as needed), the header row on every page.
+    worksheet_set_paper(ws, 9);  // 9 = A4
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    if (!sheet.columns.empty()) worksheet_repeat_rows(ws, 0, 0);
 
     for (std::size_t c = 0; c < sheet.columns.size() && c < column_count; ++c) {
       const std::string header = clean_cell_text(sheet.columns[c].header);
@@ -236,7 +243,7 @@ struct PrivateTempDir {
 Expected<std::string> render_xlsx(const std::vector<Sheet>& sheets, const WorkbookProperties& properties) {
   try {
     PrivateTempDir dir;
-    if (dir.path.empty()) return xlsx_error(std::string("无法建立临时目录：") + std::strerror(errno));
+    if (dir.path.empty()) return xlsx_error(std::string("无法建立临时目录：") + system_error_zh(errno));
     const std::string file = dir.path + "/book.xlsx";
     auto written = write_workbook(file, dir.path, sheets, properties);
     if (!written) return written.error();

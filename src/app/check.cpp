@@ -9,8 +9,10 @@
 #include <set>
 #include <boost/filesystem.hpp>
 
+#include "evpack/adapters/digest.hpp"
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
+#include "evpack/adapters/zip_archive.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
 #include "evpack/app/inspection_cache.hpp"
 #include "evpack/evaluate/mapping.hpp"
@@ -51,7 +53,8 @@ std::string deduction_about(const RuleSet& rules, const std::string& topic) {
 // are scanned by their cells.
 void scan_text_for_privacy(Evidence& e, const std::string& path, const std::string& rule) {
   std::string cells;
-  if (e.inspection.text.empty() && (e.file.kind == ContentKind::Xlsx || e.file.kind == ContentKind::Text)) {
+  if (e.inspection.text.empty() && (e.file.kind == ContentKind::Xlsx || e.file.kind == ContentKind::Text ||
+                                    e.file.kind == ContentKind::OleOffice)) {
     if (auto sheets = read_table(path)) cells = table_text(sheets.value());
   }
   const std::string& text = cells.empty() ? e.inspection.text : cells;
@@ -105,8 +108,8 @@ std::vector<Finding> check_publicity_ledgers(const CheckOptions& options, const 
   }
   if (!any) {
     notes.push_back({"D4_LEDGER_MISSING", Severity::Info, rule, "", "",
-                     "未找到双公示台账（文件名或文件夹含“双公示”的 .xlsx 或 .csv），公示时限未能自动检查",
-                     "如有双公示台账，请以 .xlsx 或 .csv 格式放入材料，文件名含“双公示”"});
+                     "未找到双公示台账（文件名或文件夹含“双公示”的 .xlsx、.xls 或 .csv），公示时限未能自动检查",
+                     "如有双公示台账，请以 .xlsx、.xls 或 .csv 格式放入材料，文件名含“双公示”"});
   }
   return notes;
 }
@@ -189,6 +192,8 @@ namespace {
 Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<Finding>& unpacking) {
   auto rules = load_rule_set(options.rules_path);
   if (!rules) return rules.error();
+  // Reports name the rule file's version by its bytes (the file carries no version number).
+  if (auto digest = sha256_file(options.rules_path)) rules->sha256 = digest.value();
 
   const int jobs = options.jobs > 0 ? options.jobs : default_jobs();
   ScanOptions scan_options;
@@ -293,9 +298,9 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
 }  // namespace
 
 Expected<CheckResult> run_check(const CheckOptions& options) {
-  // A zip (a received package, or the evidence zipped): unpack it into a private temp
+  // An archive (a received package, or the evidence zipped): unpack it into a private temp
   // folder with the hostile-zip checks, check that folder, and report the zip as the input.
-  if (looks_like_zip_file(options.input)) {
+  if (sniff_archive_kind(options.input) != ArchiveKind::None) {  // zip, 7z, rar, tar.*
     if (auto rules = load_rule_set(options.rules_path); !rules) return rules.error();
     auto extracted = extract_zip_safely(options.input);
     if (!extracted) return extracted.error();
@@ -307,6 +312,27 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
     return result;
   }
   return check_tree(options, {});
+}
+
+bool has_evidence_like_files(const CheckResult& result) {
+  return std::any_of(result.evidence.begin(), result.evidence.end(), [](const Evidence& e) {
+    switch (e.file.kind) {
+      case ContentKind::Pdf:
+      case ContentKind::Ofd:
+      case ContentKind::Jpeg:
+      case ContentKind::Png:
+      case ContentKind::Heic:
+      case ContentKind::OtherImage:
+      case ContentKind::Docx:
+      case ContentKind::Xlsx:
+      case ContentKind::Pptx:
+      case ContentKind::OleOffice:
+      case ContentKind::Video:
+        return true;
+      default:
+        return !e.placement.indicator.empty();
+    }
+  });
 }
 
 }  // namespace evpack

@@ -7,6 +7,7 @@
 #include "evpack/app/layout.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/util/atomic_file.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -100,7 +101,7 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
   boost::system::error_code ec;
   const fs::path root(dir);
   fs::create_directories(root, ec);
-  if (ec) return Error{"INIT_FAILED", "无法创建目录 " + dir + "：" + ec.message()};
+  if (ec) return Error{"INIT_FAILED", "无法创建目录 " + dir + "：" + system_error_zh(ec)};
 
   // A symlinked folder inside the tree would send folders and guides outside it.
   std::string link;
@@ -131,7 +132,7 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
 
   const auto failed = [&](const fs::path& p) -> Error {
     if (!link.empty()) return link_error(link);
-    return Error{"INIT_FAILED", "无法创建目录 " + p.string() + "：" + ec.message()};
+    return Error{"INIT_FAILED", "无法创建目录 " + p.string() + "：" + system_error_zh(ec)};
   };
 
   for (const auto& cat : rules.categories) {

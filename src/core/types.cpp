@@ -1,6 +1,7 @@
 #include "evpack/core/types.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <tuple>
 
@@ -73,35 +74,22 @@ std::string CivilDate::iso() const {
   return buf;
 }
 
-// Howard Hinnant's days_from_civil.
+// The C++20 calendar (Howard Hinnant's date library, standardised) does the arithmetic.
 std::int64_t CivilDate::days_since_epoch() const {
-  const std::int64_t y = month <= 2 ? year - 1 : year;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (month + 9) % 12;
-  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                        std::chrono::day{static_cast<unsigned>(day)}};
+  return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
 CivilDate CivilDate::from_days_since_epoch(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-  return CivilDate{y, m, d};
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{z}}};
+  return CivilDate{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                   static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 int CivilDate::weekday() const {
-  const std::int64_t z = days_since_epoch();
-  // 1970-01-01 was a Thursday (4).
-  const std::int64_t w = ((z % 7) + 7 + 3) % 7;  // 0 = Monday
-  return static_cast<int>(w) + 1;
+  const std::chrono::weekday w{std::chrono::sys_days{std::chrono::days{days_since_epoch()}}};
+  return static_cast<int>(w.iso_encoding());  // 1 = Monday ... 7 = Sunday
 }
 
 std::string Timestamp::iso() const {

@@ -648,7 +648,9 @@ class Evaluator {
       if (met || members.empty()) continue;
       const std::string msg = "未找到佐证：" + cond.text + "（需有文件名或内容含“" +
                               join(cond.evidence_keywords, "/") + "”的材料）";
-      if (cond.zeroes) r.zeroed_by.push_back({cond.id, "", msg});
+      if (cond.zeroes) {
+        r.zeroed_by.push_back({cond.id, "", msg, "条件“" + (cond.label.empty() ? std::string("得分条件") : cond.label) + "”"});
+      }
       add("CONDITION_UNMET", cond.zeroes ? Severity::Error : Severity::Warning, "", "", ind.id, msg,
           "补充相应截图或证明材料，放入指标" + ind.id + "文件夹");
     }
@@ -927,7 +929,7 @@ class Evaluator {
     } else {
       r.points = 0;
       std::set<std::string> rules;
-      for (const auto& z : r.zeroed_by) rules.insert(z.rule);
+      for (const auto& z : r.zeroed_by) rules.insert(z.shown());
       r.reason = "被" + join(std::vector<std::string>(rules.begin(), rules.end()), "、") + "扣为0分（" +
                  r.zeroed_by.front().message + (r.zeroed_by.front().file.empty() ? "" : "：" + r.zeroed_by.front().file) +
                  (r.zeroed_by.size() > 1 ? " 等" + std::to_string(r.zeroed_by.size()) + "处" : "") + "）；修正后可得" +

@@ -261,7 +261,7 @@ bool is_publicity_ledger_path(const std::string& rel_path) {
   const auto ends_with = [&](std::string_view ext) {
     return lower.size() >= ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0;
   };
-  if (!ends_with(".xlsx") && !ends_with(".csv")) return false;
+  if (!ends_with(".xlsx") && !ends_with(".csv") && !ends_with(".xls") && !ends_with(".et")) return false;
   return contains(rel_path, "双公示") || contains(rel_path, "双 公示") ||
          (contains(rel_path, "公示") && (contains(rel_path, "许可") || contains(rel_path, "处罚")) &&
           contains(rel_path, "台账"));
@@ -406,7 +406,7 @@ PublicityResult evaluate_publicity_ledger(const std::string& path, const WorkCal
     f.rule = options.rule;
     f.file = options.file;
     f.message = "双公示台账无法读取，未能检查公示时限：" + sheets.error().message;
-    f.advice = "请提供 .xlsx 或 .csv 格式的双公示台账";
+    f.advice = "请提供 .xlsx、.xls 或 .csv 格式的双公示台账（WPS 表格请另存为 .xlsx）";
     result.findings.push_back(std::move(f));
     return result;
   }

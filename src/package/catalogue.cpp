@@ -1,9 +1,12 @@
 #include "evpack/package/catalogue.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "evpack/app/layout.hpp"
+#include "evpack/report/html_report.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -205,7 +208,8 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
 std::string render_catalogue_html(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
   const Totals& t = check.evaluation.totals;
   std::string h;
-  h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   h += "<title>" + html_escape(context.title) + " 目录</title>\n";
   h += "<style>\n"
        "body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;margin:24px;color:#222}\n"
@@ -213,6 +217,10 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
        "h3{font-size:15px;margin:18px 0 6px}table{border-collapse:collapse;width:100%;font-size:13px}\n"
        "th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}th{background:#eef3fa}\n"
        ".num{text-align:right;white-space:nowrap}.muted{color:#777}.sev-致命,.sev-严重{color:#b00}\n"
+       ".gap{color:#b00;font-weight:normal;font-size:13px;border:1px solid #b00;border-radius:3px;padding:0 4px}\n"
+       "a{color:#0645ad}td a{word-break:break-all}\n"
+       // A phone (420 px): the page does not run off the side; wide tables scroll inside.
+       "@media (max-width:600px){body{margin:8px}table{display:block;overflow-x:auto;font-size:12px}}\n"
        "</style>\n</head>\n<body>\n";
   h += "<h1>" + html_escape(context.title) + " 目录</h1>\n<p>";
   h += "评分规则：" + html_escape(check.rules.title);
@@ -225,40 +233,54 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
   if (t.d1_risks > 0) h += "　<span class=\"sev-致命\">弄虚作假（D.1）风险 " + std::to_string(t.d1_risks) + " 项</span>";
   h += "</p>\n<p class=\"muted\">每个文件的“原文件名”列给出其在原材料目录中的位置；SHA-256 校验值见 manifest-sha256.txt。</p>\n";
 
-  std::string category;
-  std::string indicator = "\x01";
-  int number = 0;
-  bool open_table = false;
-  auto close_table = [&] {
-    if (open_table) h += "</table>\n";
-    open_table = false;
-  };
+  // Every indicator and bonus in the table's order, with its files in this volume as relative
+  // links into data/; one without files anywhere is marked 缺材料 (the gap a reviewer looks
+  // for); unmapped files come last.
+  std::vector<std::string> sections;
+  for (const auto& ind : check.rules.indicators) sections.push_back(ind.id);
+  for (const auto& b : check.rules.bonuses) sections.push_back(b.id);
+  std::map<std::string, std::vector<const PlannedFile*>> by_section;
   for (const auto& f : plan.files) {
-    if (f.volume != context.volume) continue;
-    const Evidence& e = check.evidence[f.evidence];
-    const IndicatorLabel label = label_of(check.rules, f.indicator);
+    if (std::find(sections.begin(), sections.end(), f.indicator) == sections.end()) sections.push_back(f.indicator);
+    by_section[f.indicator].push_back(&f);
+  }
+  std::string category = "\x01";
+  int number = 0;
+  for (const auto& id : sections) {
+    const IndicatorLabel label = label_of(check.rules, id);
+    const auto& all = by_section[id];
+    if (id.empty() && all.empty()) continue;
     if (label.category != category) {
-      close_table();
       category = label.category;
       h += "<h2>" + html_escape(category) + "</h2>\n";
-      indicator = "\x01";
     }
-    if (f.indicator != indicator) {
-      close_table();
-      indicator = f.indicator;
-      h += "<h3>" + html_escape(label.id.empty() ? label.title : label.id + " " + label.title) + "</h3>\n";
-      h += "<table><tr><th>序号</th><th>文件</th><th>日期</th><th>证明内容</th><th>页数</th><th>原文件名</th></tr>\n";
-      open_table = true;
+    h += "<h3 id=\"" + html_escape("ind-" + id) + "\">" + html_escape(label.id.empty() ? label.title : label.id + " " + label.title);
+    if (all.empty()) {
+      h += " <span class=\"gap\">缺材料</span></h3>\n";
+      continue;
     }
-    const std::string date = date_of(e);
-    const std::string source = date_source_of(e);
-    h += "<tr><td class=\"num\">" + std::to_string(++number) + "</td><td>" + html_escape(file_part(f.path)) + "</td><td>" +
-         html_escape(date) + (source.empty() ? "" : "<br><span class=\"muted\">" + html_escape(source) + "</span>") +
-         "</td><td>" + html_escape(evidence_summary(e)) + "</td><td class=\"num\">" +
-         (page_count(e) > 0 ? std::to_string(static_cast<int>(page_count(e))) : "") + "</td><td>" +
-         html_escape(original_note(f)) + "</td></tr>\n";
+    std::vector<const PlannedFile*> here;
+    for (const auto* f : all) {
+      if (f->volume == context.volume) here.push_back(f);
+    }
+    if (here.empty()) {
+      h += " <span class=\"muted\">材料在第" + std::to_string(all.front()->volume + 1) + "卷</span></h3>\n";
+      continue;
+    }
+    h += "</h3>\n<table><tr><th>序号</th><th>文件</th><th>日期</th><th>证明内容</th><th>页数</th><th>原文件名</th></tr>\n";
+    for (const auto* f : here) {
+      const Evidence& e = check.evidence[f->evidence];
+      const std::string date = date_of(e);
+      const std::string source = date_source_of(e);
+      h += "<tr><td class=\"num\">" + std::to_string(++number) + "</td><td><a href=\"" +
+           html_escape(href_encode_path(f->path)) + "\">" + html_escape(file_part(f->path)) + "</a></td><td>" +
+           html_escape(date) + (source.empty() ? "" : "<br><span class=\"muted\">" + html_escape(source) + "</span>") +
+           "</td><td>" + html_escape(evidence_summary(e)) + "</td><td class=\"num\">" +
+           (page_count(e) > 0 ? std::to_string(static_cast<int>(page_count(e))) : "") + "</td><td>" +
+           html_escape(original_note(*f)) + "</td></tr>\n";
+    }
+    h += "</table>\n";
   }
-  close_table();
 
   h += "<h2>得分估算</h2>\n<table><tr><th>编号</th><th>指标</th><th>估算得分</th><th>满分</th><th>说明</th></tr>\n";
   for (const auto& r : check.evaluation.indicators) {

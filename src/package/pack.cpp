@@ -208,12 +208,17 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
   for (const auto& f : plan.files) total_bytes += check.evidence[f.evidence].file.size;
   result.payload_bytes = total_bytes;
 
-  const std::string report_json = render_json_report(check, {options.input_label, options.tool_version});
+  const std::string report_json = render_json_report(check, {options.input_label, options.tool_version, options.check_date});
   ThumbnailOptions thumb_options;
   thumb_options.jobs = options.jobs;
+  // The package's own report names each file by its packed path and links it there (the
+  // report lies at the bag's root, beside data/).
+  HtmlReportContext html_context{options.input_label, options.tool_version, options.check_date, ReportLang::Zh, {}};
+  for (const auto& f : plan.files) {
+    html_context.file_links[check.evidence[f.evidence].file.rel_path] = {href_encode_path(f.path), f.path};
+  }
   const std::string report_html = render_html_report(
-      check, {options.input_label, options.tool_version, options.check_date, ReportLang::Zh},
-      options.report_thumbnails ? make_thumbnails(check, thumb_options) : std::vector<std::string>{});
+      check, html_context, options.report_thumbnails ? make_thumbnails(check, thumb_options) : std::vector<std::string>{});
   ProgressSink sink(options.progress);
   TempFiles temps;
   std::vector<std::vector<ExpectedEntry>> expected(static_cast<std::size_t>(plan.volumes));

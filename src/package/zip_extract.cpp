@@ -63,7 +63,7 @@ struct Extractor {
 
   // Unpacks one zip into `dir`; `prefix` names the zip for findings ("" at the top, "a.zip/" nested).
   Expected<bool> extract(const std::string& zip_path, const fs::path& dir, const std::string& prefix, int depth) {
-    auto opened = open_zip(zip_path, ZipLimits{static_cast<std::size_t>(std::min<std::uint64_t>(entries_left, limits.max_entries))});
+    auto opened = open_archive(zip_path, ZipLimits{static_cast<std::size_t>(std::min<std::uint64_t>(entries_left, limits.max_entries))});
     if (!opened) return opened.error();
     ZipReader& reader = *opened.value();
     const auto& entries = reader.entries();

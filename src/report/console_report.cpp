@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <map>
 
+#include "evpack/report/finding_names.hpp"
+#include "evpack/util/text.hpp"
+
 namespace evpack {
 
 namespace {
@@ -16,16 +19,6 @@ std::string fmt_points(double v) {
     std::snprintf(buf, sizeof buf, "%.1f", v);
   }
   return buf;
-}
-
-char32_t decode(const std::string& s, std::size_t& i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
 }
 
 bool is_wide(char32_t cp) {
@@ -58,7 +51,7 @@ int display_width(const std::string& text) {
   int width = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    const char32_t cp = decode(text, i);
+    const char32_t cp = next_code_point(text, i);
     if (cp == 0x200B || (cp >= 0x300 && cp <= 0x36F)) continue;  // zero-width, combining
     width += is_wide(cp) ? 2 : 1;
   }
@@ -77,7 +70,7 @@ std::string truncate_to_width(const std::string& text, int width) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
-    const char32_t cp = decode(text, i);
+    const char32_t cp = next_code_point(text, i);
     const int cw = is_wide(cp) ? 2 : 1;
     if (w + cw > width - 1) break;
     out.append(text, start, i - start);
@@ -217,7 +210,8 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
     if (f.severity == Severity::Info) continue;
     if (shown >= options.max_findings) break;
     ++shown;
-    std::string head = "[" + severity_label_zh(f.severity) + "]";
+    // The code stays in the JSON report; people read the finding's Chinese name.
+    std::string head = "[" + severity_label_zh(f.severity) + "] " + finding_name_zh(f.code);
     if (!f.rule.empty()) head += " " + f.rule;
     if (!f.indicator.empty()) head += " 指标" + f.indicator;
     head = f.severity >= Severity::Error ? paint.red(head) : paint.yellow(head);
@@ -227,7 +221,12 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
   int rest = 0;
   for (const auto& f : result.findings) rest += f.severity != Severity::Info ? 1 : 0;
   rest -= shown;
-  if (rest > 0) out += "……另有 " + std::to_string(rest) + " 条，详见 JSON 报告（--json）。\n";
+  if (rest > 0) {
+    out += "……另有 " + std::to_string(rest) + " 条，" +
+           (options.full_report.empty() ? std::string("可用 --html、--xlsx 或 --json 写出完整报告")
+                                        : "详见" + options.full_report) +
+           "。\n";
+  }
   if (!ev.manual_checks.empty()) {
     out += "\n" + paint.bold("需人工核查") + "：\n";
     for (const auto& m : ev.manual_checks) out += "  · " + m + "\n";

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -14,6 +15,7 @@
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/report/finding_names.hpp"
 #include "evpack/util/text.hpp"
 #include "evpack/util/thread_pool.hpp"
 
@@ -152,28 +154,51 @@ struct Tr {
   std::string operator()(const char* zh, const char* en) const { return lang == ReportLang::En ? en : zh; }
 };
 
-const std::vector<std::string>* units_of(const RuleSet& rules, const std::string& id) {
-  if (id.empty()) return nullptr;
-  if (const Indicator* ind = rules.find_indicator(id)) return &ind->units;
-  for (const auto& b : rules.bonuses) {
-    if (b.id == id) return &b.units;
+// The units of an indicator or bonus, the lead (`lead:`, else the first listed) first.
+std::vector<std::string> units_of(const RuleSet& rules, const std::string& id) {
+  if (id.empty()) return {};
+  if (const Indicator* ind = rules.find_indicator(id)) {
+    std::vector<std::string> units = ind->units;
+    if (!ind->lead.empty()) {
+      std::erase(units, ind->lead);
+      units.insert(units.begin(), ind->lead);
+    }
+    return units;
   }
-  return nullptr;
+  for (const auto& b : rules.bonuses) {
+    if (b.id == id) return b.units;
+  }
+  if (const Deduction* d = rules.find_deduction(id)) return d->units;  // a 双公示 ledger placed under D.4
+  return {};
 }
 
 }  // namespace
 
 std::vector<std::string> responsible_units(const CheckResult& result, const Finding& finding, ReportLang lang) {
-  const std::vector<std::string>* units = units_of(result.rules, finding.indicator);
-  if ((units == nullptr || units->empty()) && !finding.file.empty()) {
+  // The finding's own indicator, else the one its file is mapped to (a broken PDF of 6.2 is
+  // 6.2's to fix), else the units its deduction names (D.4: those that publish 双公示; D.5:
+  // whoever assembles the materials).
+  std::vector<std::string> units = units_of(result.rules, finding.indicator);
+  if (units.empty() && !finding.file.empty()) {
     const auto it = std::lower_bound(result.evidence.begin(), result.evidence.end(), finding.file,
                                      [](const Evidence& e, const std::string& p) { return e.file.rel_path < p; });
     if (it != result.evidence.end() && it->file.rel_path == finding.file) {
       units = units_of(result.rules, it->placement.indicator);
     }
   }
-  if (units == nullptr || units->empty()) return {lang == ReportLang::En ? kUnassignedEn : kUnassignedZh};
-  return *units;
+  if (units.empty() && !finding.rule.empty()) units = units_of(result.rules, finding.rule);
+  if (units.empty()) return {lang == ReportLang::En ? kUnassignedEn : kUnassignedZh};
+  return units;
+}
+
+std::string lead_unit(const CheckResult& result, const Finding& finding, ReportLang lang) {
+  return responsible_units(result, finding, lang).front();
+}
+
+std::vector<std::string> supporting_units(const CheckResult& result, const Finding& finding, ReportLang lang) {
+  auto units = responsible_units(result, finding, lang);
+  units.erase(units.begin());
+  return units;
 }
 
 std::vector<std::string> units_in_order(const CheckResult& result, ReportLang lang) {
@@ -188,6 +213,9 @@ std::vector<std::string> units_in_order(const CheckResult& result, ReportLang la
   for (const auto& b : result.rules.bonuses) {
     for (const auto& u : b.units) add(u);
   }
+  for (const auto& d : result.rules.deductions) {
+    for (const auto& u : d.units) add(u);
+  }
   std::set<std::string> rest;
   for (const auto& f : result.findings) {
     for (const auto& u : responsible_units(result, f, lang)) {
@@ -200,6 +228,31 @@ std::vector<std::string> units_in_order(const CheckResult& result, ReportLang la
   }
   if (rest.count(unassigned)) add(unassigned);
   return order;
+}
+
+std::string href_encode_path(const std::string& path) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c >= 0x80) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string relative_file_href(const std::string& from_dir, const std::string& target) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path from = fs::absolute(from_dir.empty() ? "." : from_dir, ec).lexically_normal();
+  const fs::path to = fs::absolute(target, ec).lexically_normal();
+  const fs::path rel = to.lexically_relative(from);
+  return href_encode_path((rel.empty() ? to : rel).generic_string());
 }
 
 std::string fix_advice(const Finding& finding, ReportLang lang) {
@@ -481,6 +534,8 @@ details>summary{cursor:pointer;color:var(--brand);margin:6px 0}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:10px 0 30px}
 #evpack-js-error{background:#fdeaea;color:#c62828;padding:8px;margin:8px}
 @media (max-width:760px){.summary{grid-template-columns:1fr}.kpis{grid-template-columns:repeat(2,1fr)}}
+@media (max-width:600px){#indicators th:nth-child(n+5),#indicators tr:not(.cat) td:nth-child(n+5){display:none}
+table.risk{display:block;overflow-x:auto}a.file{word-break:break-all}}
 @page{size:A4;margin:12mm 11mm}
 @media print{
  body{background:#fff;font-size:11px}
@@ -719,8 +774,8 @@ class HtmlWriter {
                      : std::string()) +
                 "</div>";
         for (const auto& z : i->zeroed_by) {
-          out_ += "<div>" + esc(z.rule.empty() ? z.message : z.rule + "：" + z.message) + "</div>";
-          if (!z.file.empty()) out_ += "<div class=\"f\">" + t("文件：", "File: ") + esc(z.file) + "</div>";
+          out_ += "<div>" + esc(z.shown().empty() ? z.message : z.shown() + "：" + z.message) + "</div>";
+          if (!z.file.empty()) out_ += "<div class=\"f\">" + t("文件：", "File: ") + file_ref(z.file) + "</div>";
         }
         out_ += "</div>";
       }
@@ -771,6 +826,32 @@ class HtmlWriter {
 
   // --- risks -----------------------------------------------------------------------------------
 
+  // The path people read for a file: the packed path in a package's report.
+  std::string shown_path(const std::string& path) const {
+    const auto it = ctx_.file_links.find(path);
+    return it == ctx_.file_links.end() ? path : it->second.shown;
+  }
+
+  // A file named by the report: a relative link to it when the context has one.
+  std::string file_ref(const std::string& path, const std::string& text = "") const {
+    const auto it = ctx_.file_links.find(path);
+    if (it == ctx_.file_links.end()) return esc(text.empty() ? path : text);
+    return "<a class=\"file\" href=\"" + esc(it->second.href) + "\">" + esc(text.empty() ? it->second.shown : text) +
+           "</a>";
+  }
+
+  // The lead unit in bold, the supporting units after it.
+  std::string units_cell(const Finding& f) const {
+    const auto helpers = supporting_units(r_, f, ctx_.lang);
+    return "<b>" + esc(lead_unit(r_, f, ctx_.lang)) + "</b>" +
+           (helpers.empty() ? std::string() : "<br>" + t_("配合：", "Support: ") + esc(join(helpers, "、")));
+  }
+
+  // The finding's name people read (Chinese; the code in the English report).
+  std::string finding_name(const Finding& f) const {
+    return ctx_.lang == ReportLang::En ? f.code : finding_name_zh(f.code);
+  }
+
   // The indicator a finding concerns: its own, else the one its file is mapped to.
   std::string indicator_of(const Finding& f) const {
     if (!f.indicator.empty()) return f.indicator;
@@ -812,11 +893,13 @@ class HtmlWriter {
               t("问题与整改建议", "Finding and fix") + "</th><th>" + t("文件", "File") + "</th><th>" +
               t("责任科室", "Units") + "</th></tr></thead><tbody>\n";
       for (const Finding* f : list) {
+        // People read the finding's Chinese name; the code is kept for the hover and scripts.
         out_ += "<tr data-sev=\"" + std::string(severity_class(s)) + "\" data-code=\"" + esc(f->code) + "\"><td>" +
-                esc(f->rule) + "</td><td>" + indicator_link(indicator_of(*f)) + "</td><td>" + esc(f->message) +
-                "<div class=\"advice\">" + esc(fix_advice(*f, ctx_.lang)) + "</div><div class=\"small muted\">" +
-                esc(f->code) + "</div></td><td class=\"path\">" + esc(f->file) + "</td><td class=\"small\">" +
-                esc(join(responsible_units(r_, *f, ctx_.lang), "、")) + "</td></tr>\n";
+                esc(f->rule) + "</td><td>" + indicator_link(indicator_of(*f)) + "</td><td><b title=\"" + esc(f->code) +
+                "\">" + esc(finding_name(*f)) + "</b>：" + esc(f->message) + "<div class=\"advice\">" +
+                esc(fix_advice(*f, ctx_.lang)) + "</div></td><td class=\"path\">" + file_ref(f->file) +
+                "</td><td class=\"small\">" +
+                units_cell(*f) + "</td></tr>\n";
       }
       out_ += "</tbody></table>\n";
     }
@@ -829,16 +912,17 @@ class HtmlWriter {
     const Tr& t = t_;
     out_ += "<section class=\"block pb\" id=\"units\"><h2>" + t("各责任科室待办", "To-do by responsible unit") + "</h2>\n";
     out_ += "<p class=\"muted small\">" +
-            t("每条问题列在其指标的全部责任科室下；“提示”级问题不列入待办。",
-              "Each finding is listed under every unit of its indicator; info findings are left out.") +
+            t("每条问题只列在牵头科室下（规则文件为该指标指定的牵头科室，未指定时为所列的第一个科室），"
+              "其他科室为配合；“提示”级问题不列入待办。",
+              "Each finding is listed once, under its lead unit (the first unit the rule file lists for "
+              "its indicator); the others support. Info findings are left out.") +
             "</p>\n";
     bool any = false;
     for (const auto& unit : units_in_order(r_, ctx_.lang)) {
       std::vector<const Finding*> items;
       for (const auto& f : r_.findings) {
         if (f.severity == Severity::Info) continue;
-        const auto us = responsible_units(r_, f, ctx_.lang);
-        if (std::find(us.begin(), us.end(), unit) != us.end()) items.push_back(&f);
+        if (lead_unit(r_, f, ctx_.lang) == unit) items.push_back(&f);
       }
       double short_of = 0;
       int indicators = 0;
@@ -870,9 +954,11 @@ class HtmlWriter {
         out_ += "<li><span class=\"chip " + std::string(severity_class(f->severity)) + "\">" +
                 severity_label(f->severity, ctx_.lang) + "</span> ";
         if (!indicator_of(*f).empty()) out_ += indicator_link(indicator_of(*f)) + " ";
-        out_ += "<span class=\"advice\">" + esc(fix_advice(*f, ctx_.lang)) + "</span><div class=\"small muted\">" +
-                esc(f->message);
-        if (!f->file.empty()) out_ += "（" + esc(f->file) + "）";
+        out_ += "<b title=\"" + esc(f->code) + "\">" + esc(finding_name(*f)) + "</b>：<span class=\"advice\">" +
+                esc(fix_advice(*f, ctx_.lang)) + "</span><div class=\"small muted\">" + esc(f->message);
+        if (!f->file.empty()) out_ += "（" + file_ref(f->file) + "）";
+        const auto helpers = supporting_units(r_, *f, ctx_.lang);
+        if (!helpers.empty()) out_ += "<br>" + t("配合：", "Support: ") + esc(join(helpers, "、"));
         out_ += "</div></li>";
       }
       out_ += "</ol></div>\n";
@@ -1002,8 +1088,9 @@ class HtmlWriter {
     }
     out_ += "<div class=\"card" + std::string(flagged ? " flag" : "") + "\" data-file=\"" + esc(path) + "\">" +
             thumb_html(it->second, e) + "<div class=\"body\"><div class=\"fname\" title=\"" + esc(path) + "\">" +
-            esc(file_name_of(path)) + "</div>";
-    if (!folder_of(path).empty()) out_ += "<div class=\"small muted\">" + esc(folder_of(path)) + "</div>";
+            file_ref(path, file_name_of(shown_path(path))) + "</div>";
+    const std::string shown = shown_path(path);
+    if (!folder_of(shown).empty()) out_ += "<div class=\"small muted\">" + esc(folder_of(shown)) + "</div>";
     out_ += "<dl>";
     fact(t("类型", "Kind"), esc(kind_text(e.file.kind, ctx_.lang)));
     if (e.inspection.date.value) {
@@ -1082,8 +1169,8 @@ class HtmlWriter {
     if (!i.zeroed_by.empty()) {
       out_ += "<div class=\"cause\"><b>" + t("扣为0分的原因", "Why it scores zero") + "</b><ul>";
       for (const auto& z : i.zeroed_by) {
-        out_ += "<li>" + esc(z.rule.empty() ? z.message : z.rule + "：" + z.message);
-        if (!z.file.empty()) out_ += "<div class=\"small\">" + esc(z.file) + "</div>";
+        out_ += "<li>" + esc(z.shown().empty() ? z.message : z.shown() + "：" + z.message);
+        if (!z.file.empty()) out_ += "<div class=\"small\">" + file_ref(z.file) + "</div>";
         out_ += "</li>";
       }
       out_ += "</ul>";
@@ -1175,7 +1262,7 @@ class HtmlWriter {
           if (f->code != "D5_UNMAPPED" && f->code != "D5_LOOSE_FILE") note += (note.empty() ? "" : "；") + f->message;
         }
       }
-      out_ += "<tr><td class=\"path\">" + esc(e->file.rel_path) + "</td><td>" + esc(kind_text(e->file.kind, ctx_.lang)) +
+      out_ += "<tr><td class=\"path\">" + file_ref(e->file.rel_path) + "</td><td>" + esc(kind_text(e->file.kind, ctx_.lang)) +
               "</td><td class=\"num\">" + std::to_string(e->file.size) + "</td><td>" + esc(note) + "</td></tr>\n";
     }
     out_ += "</tbody></table></section>\n";

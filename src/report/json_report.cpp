@@ -112,10 +112,12 @@ std::string render_json_report(const CheckResult& result, const ReportContext& c
   root["format_version"] = 1;
   root["tool"] = ordered_json{{"name", "evpack"}, {"version", context.tool_version}};
   root["input"] = context.input;
+  if (context.check_date.valid()) root["check_date"] = context.check_date.iso();
   root["rules"] = ordered_json{{"id", result.rules.id},
                                {"title", result.rules.title},
                                {"year", result.rules.year},
-                               {"scored", result.rules.scored}};
+                               {"scored", result.rules.scored},
+                               {"sha256", result.rules.sha256}};
 
   root["totals"] = ordered_json{{"base", points(ev.totals.base)},
                                 {"bonus", points(ev.totals.bonus)},

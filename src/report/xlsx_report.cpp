@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "evpack/report/finding_names.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -57,6 +58,12 @@ std::string status_text(const IndicatorResult& i, bool scored, const Tr& t) {
   return i.files.empty() ? t("无材料", "No evidence") : t("未得分", "No points");
 }
 
+// The finding's name people read (Chinese; the code in the English workbook, whose code
+// column then repeats it).
+std::string finding_name(const Finding& f, ReportLang lang) {
+  return lang == ReportLang::En ? f.code : finding_name_zh(f.code);
+}
+
 Sheet findings_sheet(const CheckResult& result, ReportLang lang) {
   const Tr t{lang};
   Sheet sheet;
@@ -67,17 +74,20 @@ Sheet findings_sheet(const CheckResult& result, ReportLang lang) {
       {t("扣分规则", "Rule"), 0, false},
       {t("指标", "Indicator"), 0, false},
       {t("指标名称", "Indicator title"), 0, false},
-      {t("责任科室", "Units"), 24, true},
-      {t("问题", "Finding"), 56, true},
-      {t("整改建议", "How to fix"), 44, true},
-      {t("文件", "File"), 44, true},
+      {t("牵头科室", "Lead unit"), 16, true},
+      {t("配合科室", "Supporting units"), 20, true},
+      {t("问题名称", "Finding"), 18, true},
+      {t("问题说明", "Details"), 50, true},
+      {t("整改建议", "How to fix"), 40, true},
+      {t("文件", "File"), 40, true},
       {t("代码", "Code"), 0, false},
   };
   double n = 0;
   for (const auto& f : result.findings) {
     sheet.rows.push_back({++n, severity_text(f.severity, lang), f.rule, f.indicator,
-                          indicator_title(result.rules, f.indicator), join(responsible_units(result, f, lang), "、"),
-                          f.message, fix_advice(f, lang), f.file, f.code});
+                          indicator_title(result.rules, f.indicator), lead_unit(result, f, lang),
+                          join(supporting_units(result, f, lang), "、"), finding_name(f, lang), f.message,
+                          fix_advice(f, lang), f.file, f.code});
   }
   return sheet;
 }
@@ -142,26 +152,33 @@ Sheet unit_sheet(const CheckResult& result, const std::string& unit, ReportLang 
       {t("严重程度", "Severity"), 0, false},
       {t("指标", "Indicator"), 0, false},
       {t("指标名称", "Indicator title"), 0, false},
-      {t("整改建议", "How to fix"), 44, true},
-      {t("问题", "Finding"), 56, true},
-      {t("文件", "File"), 40, true},
-      {t("完成情况", "Done"), 12, false},
-      {t("备注", "Notes"), 20, true},
+      {t("问题名称", "Finding"), 18, true},
+      {t("整改建议", "How to fix"), 40, true},
+      {t("问题说明", "Details"), 48, true},
+      {t("文件", "File"), 36, true},
+      {t("配合科室", "Supporting units"), 18, true},
+      {t("完成情况", "Done"), 10, false},
+      {t("备注", "Notes"), 16, true},
+      {t("代码", "Code"), 0, false},
   };
+  // Each finding once, on its lead unit's sheet; the others are named as 配合.
   double n = 0;
   for (const auto& f : result.findings) {
     if (f.severity == Severity::Info) continue;
-    const auto units = responsible_units(result, f, lang);
-    if (std::find(units.begin(), units.end(), unit) == units.end()) continue;
+    if (lead_unit(result, f, lang) != unit) continue;
     sheet.rows.push_back({++n, severity_text(f.severity, lang), f.indicator, indicator_title(result.rules, f.indicator),
-                          fix_advice(f, lang), f.message, f.file});
+                          finding_name(f, lang), fix_advice(f, lang), f.message, f.file,
+                          join(supporting_units(result, f, lang), "、"), std::string(), std::string(), f.code});
   }
-  // Conditions only a person can judge belong on the list of the units that own the indicator.
+  // Conditions only a person can judge belong on the list of the indicator's lead unit.
   for (const auto& i : result.evaluation.indicators) {
-    if (std::find(i.units.begin(), i.units.end(), unit) == i.units.end()) continue;
+    if (i.manual_checks.empty()) continue;
+    const Finding owner{.indicator = i.id};
+    if (lead_unit(result, owner, lang) != unit) continue;
     for (const auto& m : i.manual_checks) {
-      sheet.rows.push_back({++n, t("人工核查", "Manual check"), i.id, i.title,
-                            t("逐项核实并留存证明材料", "Verify and keep proof"), m, std::string()});
+      sheet.rows.push_back({++n, t("人工核查", "Manual check"), i.id, i.title, t("人工核查", "Manual check"),
+                            t("逐项核实并留存证明材料", "Verify and keep proof"), m, std::string(),
+                            join(supporting_units(result, owner, lang), "、")});
     }
   }
   return sheet;

@@ -46,6 +46,13 @@ class Linter {
     check_duplicates();
     check_references();
     check_mode_options();
+    for (const auto& ind : rules_.indicators) {
+      // The lead unit must be one of the units, or the to-do lists would name a unit nobody listed.
+      if (!ind.lead.empty() && std::find(ind.units.begin(), ind.units.end(), ind.lead) == ind.units.end()) {
+        add(ind.line, Severity::Warning, "LEAD_NOT_IN_UNITS",
+            "指标" + ind.id + " " + ind.title + "的牵头科室“" + ind.lead + "”不在其责任科室（units）中");
+      }
+    }
     if (rules_.scored) {
       for (const auto& ind : rules_.indicators) {
         if (ind.mode != ScoringMode::Tasks) check_points(ind);

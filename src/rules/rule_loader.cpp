@@ -18,6 +18,7 @@
 #include <variant>
 
 #include "evpack/util/text.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -380,7 +381,7 @@ class Parser {
     const std::string where = name_of("指标", peek, ++indicator_count_);
     const Fields f = fields(node, where,
                             {"id", "category", "title", "criterion", "mode", "points", "cap", "per_period_max",
-                             "deadline_day", "no_backfill", "excludes", "units", "evidence", "zero_rules",
+                             "deadline_day", "no_backfill", "excludes", "units", "lead", "evidence", "zero_rules",
                              "conditions", "keywords", "sub_items", "due", "min_count", "min_count_per"});
     Indicator ind;
     ind.line = f.line();
@@ -406,6 +407,7 @@ class Parser {
     ind.no_backfill = boolean(f, "no_backfill", where).value_or(false);
     ind.excludes = texts(f, "excludes", where);
     ind.units = texts(f, "units", where);
+    ind.lead = text(f, "lead", where).value_or("");
     if (const YAML::Node* evidence = f.value("evidence")) {
       if (evidence->IsScalar()) {
         ind.evidence.push_back(enum_value(*evidence, evidence_kinds(), "evidence", where));
@@ -467,9 +469,10 @@ class Parser {
   Condition condition(const YAML::Node& node, const std::string& owner, std::size_t ordinal) {
     const Fields peek = fields_quiet(node);
     const std::string where = owner + "的" + name_of("条件", peek, ordinal);
-    const Fields f = fields(node, where, {"id", "text", "evidence_keywords", "zeroes"});
+    const Fields f = fields(node, where, {"id", "label", "text", "evidence_keywords", "zeroes"});
     Condition c;
     c.id = required_text(f, "id", "编号", where);
+    c.label = text(f, "label", where).value_or("");
     c.text = required_text(f, "text", "条件内容", where);
     c.evidence_keywords = texts(f, "evidence_keywords", where);
     c.zeroes = boolean(f, "zeroes", where).value_or(true);
@@ -497,7 +500,7 @@ class Parser {
   Deduction deduction(const YAML::Node& node) {
     const Fields peek = fields_quiet(node);
     const std::string where = name_of("扣分项", peek, ++deduction_count_);
-    const Fields f = fields(node, where, {"id", "title", "criterion", "effect", "points", "detectable"});
+    const Fields f = fields(node, where, {"id", "title", "criterion", "effect", "points", "detectable", "units"});
     Deduction d;
     d.line = f.line();
     d.id = required_text(f, "id", "编号", where);
@@ -508,6 +511,7 @@ class Parser {
     d.effect = enum_value(*effect, effects(), "effect", where);
     d.points = number(f, "points", where).value_or(0);
     d.detectable = boolean(f, "detectable", where).value_or(true);
+    d.units = texts(f, "units", where);
     return d;
   }
 
@@ -602,7 +606,7 @@ Expected<std::string> read_rule_file(const std::string& path) {
   if (ec || !fs::exists(status)) return Error{"RULES_UNREADABLE", "找不到规则文件 " + path};
   if (!fs::is_regular_file(status)) return Error{"RULES_UNREADABLE", path + " 不是文件，无法作为规则文件读取"};
   const std::uintmax_t size = fs::file_size(p, ec);
-  if (ec) return Error{"RULES_UNREADABLE", "无法读取规则文件 " + path + "：" + ec.message()};
+  if (ec) return Error{"RULES_UNREADABLE", "无法读取规则文件 " + path + "：" + system_error_zh(ec)};
   if (size > kMaxRuleFileBytes) {
     return Error{"RULES_UNREADABLE", file_name + "：文件过大（" + std::to_string(size / 1024) +
                                          " KB），不像是规则文件（上限 4 MB）"};

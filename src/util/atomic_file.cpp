@@ -11,6 +11,8 @@
 
 #include "evpack/util/temp_files.hpp"
 
+#include "evpack/util/system_error.hpp"
+
 namespace evpack {
 
 namespace {
@@ -55,12 +57,12 @@ Expected<bool> commit_temp_file(const std::string& temp, const std::string& path
     return symlink_error(path);
   }
   if (durability == Durability::Fsync && !fsync_path(temp)) {
-    const std::string why = std::strerror(errno);
+    const std::string why = system_error_zh(errno);
     std::remove(temp.c_str());
     return write_error(path, why);
   }
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
+    const std::string why = system_error_zh(errno);
     std::remove(temp.c_str());
     return write_error(path, why);
   }
@@ -75,13 +77,13 @@ Expected<bool> write_file_atomically(const std::string& path, std::string_view c
     ~Forget() { unregister_temp(temp); }  // committed or removed by now, whatever the path taken
   } const forget{temp};
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return write_error(path, std::strerror(errno));
+  if (fd < 0) return write_error(path, system_error_zh(errno));
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
+      const std::string why = system_error_zh(errno);
       ::close(fd);
       std::remove(temp.c_str());
       return write_error(path, why);
@@ -89,7 +91,7 @@ Expected<bool> write_file_atomically(const std::string& path, std::string_view c
     written += static_cast<std::size_t>(n);
   }
   if (::close(fd) != 0) {
-    const std::string why = std::strerror(errno);
+    const std::string why = system_error_zh(errno);
     std::remove(temp.c_str());
     return write_error(path, why);
   }

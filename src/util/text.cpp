@@ -239,6 +239,12 @@ bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const Decoded d = decode_at(text, pos);
+  pos += d.length;
+  return d.cp == kInvalid ? char32_t{0xFFFD} : d.cp;
+}
+
 std::size_t utf8_length(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) i += decode_at(text, i).length;

@@ -13,6 +13,23 @@ TEST(CivilDate, RoundTripsThroughEpochDays) {
   EXPECT_EQ(d.quarter(), 1);
 }
 
+// The C++20 calendar does the arithmetic: every day of the supported years round-trips,
+// consecutive days are one apart and weekdays cycle (1900-01-01 was a Monday).
+TEST(CivilDate, EpochDaysAndWeekdaysHoldForEveryDayFrom1900To2200) {
+  const std::int64_t first = CivilDate({1900, 1, 1}).days_since_epoch();
+  const std::int64_t last = CivilDate({2200, 12, 31}).days_since_epoch();
+  EXPECT_EQ(last - first + 1, 301 * 365 + 73);  // leap years 1904-2196 except 2100
+  int weekday = 1;
+  for (std::int64_t z = first; z <= last; ++z) {
+    const CivilDate d = CivilDate::from_days_since_epoch(z);
+    ASSERT_TRUE(d.valid()) << z;
+    ASSERT_EQ(d.days_since_epoch(), z) << d.iso();
+    ASSERT_EQ(d.weekday(), weekday) << d.iso();
+    weekday = weekday % 7 + 1;
+  }
+  EXPECT_EQ(CivilDate::from_days_since_epoch(CivilDate({2024, 2, 28}).days_since_epoch() + 1), (CivilDate{2024, 2, 29}));
+}
+
 TEST(CivilDate, RejectsImpossibleDates) {
   EXPECT_FALSE(CivilDate({2025, 2, 29}).valid());
   EXPECT_TRUE(CivilDate({2024, 2, 29}).valid());

@@ -239,6 +239,9 @@ TEST_F(EvaluationTest, UnmetConditionZeroesWithReason) {
   Evaluation ev = run();
   EXPECT_DOUBLE_EQ(indicator(ev, "1.2").points, 0);
   EXPECT_EQ(indicator(ev, "1.2").zeroed_by[0].rule, "gov_site");
+  // People read the condition's Chinese label, never its id (the JSON keeps the id).
+  EXPECT_NE(indicator(ev, "1.2").reason.find("被条件“政府网站公开”扣为0分"), std::string::npos) << indicator(ev, "1.2").reason;
+  EXPECT_EQ(indicator(ev, "1.2").reason.find("gov_site"), std::string::npos);
 
   add_screenshot("01制度建设/1.2工作方案/县政府网站公开截图.png", {2025, 3, 8});
   ev = run();

@@ -298,6 +298,73 @@ TEST(Pack, AFileChangedAfterTheCheckFailsVerificationAndKeepsTheOldZip) {
   EXPECT_EQ(std::distance(fs::directory_iterator(out.path()), {}), 1);
 }
 
+// Decodes %XX escapes of an href.
+std::string percent_decode(const std::string& href) {
+  std::string out;
+  for (std::size_t i = 0; i < href.size(); ++i) {
+    if (href[i] == '%' && i + 2 < href.size()) {
+      out += static_cast<char>(std::stoi(href.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += href[i];
+    }
+  }
+  return out;
+}
+
+// The href="…" targets of a page that point at files (not anchors, not data: URIs).
+std::vector<std::string> file_hrefs(const std::string& html) {
+  std::vector<std::string> out;
+  static const std::string key = "href=\"";
+  for (auto at = html.find(key); at != std::string::npos; at = html.find(key, at + 1)) {
+    const auto end = html.find('"', at + key.size());
+    std::string href = html.substr(at + key.size(), end - at - key.size());
+    if (href.empty() || href[0] == '#' || href.rfind("data:", 0) == 0) continue;
+    for (auto amp = href.find("&amp;"); amp != std::string::npos; amp = href.find("&amp;", amp + 1)) href.replace(amp, 5, "&");
+    out.push_back(percent_decode(href));
+  }
+  return out;
+}
+
+// From the package, the catalogue and the package's own report link every packed file by
+// its place in the package; the catalogue lists every indicator, those without files
+// marked 缺材料.
+TEST(Pack, CatalogueAndReportLinkEachPackedFileAndListEveryIndicator) {
+  TempDir dir;
+  auto packed = write_package(sample_check(), options_for(dir.path()));
+  ASSERT_TRUE(packed.ok()) << packed.error().message;
+  const fs::path out = dir.path() / "x";
+  extract(packed->outputs.front(), out);
+  const fs::path bag = out / kBag;
+  const std::string catalogue = read_all(bag / "目录.html");
+  const std::string report = read_all(bag / "自检报告.html");
+  for (const auto* page : {&catalogue, &report}) {
+    const auto hrefs = file_hrefs(*page);
+    std::set<std::string> linked(hrefs.begin(), hrefs.end());
+    EXPECT_EQ(linked.size(), packed->plan.files.size());
+    for (const auto& href : linked) EXPECT_TRUE(fs::is_regular_file(bag / href)) << href;
+  }
+  // The report names files by their packed names and folders.
+  for (const auto& f : packed->plan.files) {
+    const auto slash = f.path.rfind('/');
+    EXPECT_TRUE(report.find(">" + f.path.substr(slash + 1) + "</a>") != std::string::npos ||
+                report.find(">" + f.path + "</a>") != std::string::npos)
+        << f.path;
+    EXPECT_NE(report.find(f.path.substr(0, slash)), std::string::npos) << f.path;
+  }
+  // Every indicator has a heading; one without files says 缺材料.
+  const CheckResult& r = sample_check();
+  int missing = 0;
+  for (const auto& i : r.evaluation.indicators) {
+    const auto at = catalogue.find("<h3 id=\"ind-" + i.id + "\">");
+    ASSERT_NE(at, std::string::npos) << i.id;
+    const bool gap = catalogue.substr(at, catalogue.find("</h3>", at) - at).find("缺材料") != std::string::npos;
+    EXPECT_EQ(gap, i.files.empty()) << i.id;
+    missing += gap ? 1 : 0;
+  }
+  EXPECT_GE(missing, 3);
+}
+
 TEST(Pack, GbkNamesForOldWindowsTools) {
   TempDir out;
   PackOptions options = options_for(out.path());

@@ -39,7 +39,7 @@ inline RuleSet small_rule_set() {
                    {"office", "设立办公室或专班", 2, 0, {"专班", "办公室"}, std::nullopt}};
   Indicator i12 = make_indicator("1.2", "1", "创建工作方案", ScoringMode::Once, 4, 4, {"工作方案"}, {"D.6"});
   i12.evidence = {EvidenceKind::Document};
-  i12.conditions = {{"gov_site", "创建工作方案须在所在地人民政府网站主动公开和发布，否则不得分", {"政府网站", "政府网", "公开"}, true}};
+  i12.conditions = {{"gov_site", "创建工作方案须在所在地人民政府网站主动公开和发布，否则不得分", {"政府网站", "政府网", "公开"}, true, "政府网站公开"}};
   Indicator i13 = make_indicator("1.3", "1", "落实年度工作要点", ScoringMode::Once, 2, 2, {"工作要点", "年度计划"}, {"D.6"});
   i13.evidence = {EvidenceKind::Document};
   Indicator i14 = make_indicator("1.4", "1", "领导小组季度会议", ScoringMode::PerQuarter, 1, 4, {"季度会议", "专题学习"}, {"D.7"});

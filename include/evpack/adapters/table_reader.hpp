@@ -32,7 +32,8 @@ struct TableLimits {
   std::size_t max_sheets = 64;
 };
 
-/// Reads a CSV or XLSX file, deciding by content (zip magic for XLSX), not by extension.
+/// Reads a CSV, XLSX or legacy XLS/ET file, deciding by content (zip magic for XLSX, OLE2 for
+/// XLS), not by extension.
 /// Errors: TABLE_UNREADABLE (cannot open), TABLE_TOO_LARGE, TABLE_LEGACY_XLS (OLE .xls/.et:
 /// not read, the message asks for .xlsx or .csv), TABLE_NOT_TABLE (binary data, a zip
 /// without a workbook), XLSX_CORRUPT (broken workbook parts), with Chinese messages.
@@ -43,6 +44,12 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
 /// "2025-03-03" (or "2025-03-03 10:20:00" with a time), honouring the 1904 date system.
 /// Errors: as read_table.
 Expected<std::vector<TableSheet>> read_xlsx(const std::string& path, const TableLimits& limits = {});
+
+/// Reads every sheet of a legacy Excel 97-2003 (.xls, BIFF) or WPS .et file in that format
+/// (FreeXL, src/adapters/freexl_table_reader.cpp). Cells as read_xlsx gives them.
+/// Errors: TABLE_LEGACY_XLS (not BIFF, e.g. an .et in WPS's own format, or corrupt),
+/// TABLE_UNREADABLE (password, broken structure).
+Expected<std::vector<TableSheet>> read_xls(const std::string& path, const TableLimits& limits = {});
 
 /// Parses CSV bytes (RFC 4180 quoting; comma, tab or semicolon, whichever the first line
 /// uses most; CRLF, LF or CR line ends). Encoding: UTF-8 with or without BOM, UTF-16 with

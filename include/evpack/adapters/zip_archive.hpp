@@ -63,6 +63,27 @@ class ZipReader {
 /// ZIP_CORRUPT (inconsistent or unsupported archive: multi-disk, truncated ...).
 Expected<std::unique_ptr<ZipReader>> open_zip(const std::string& path, const ZipLimits& limits = {});
 
+/// Kinds of archive open_archive reads.
+enum class ArchiveKind { None, Zip, SevenZip, Rar, Tar, CompressedTar };
+
+/// The archive kind of the file at `path` from its first bytes (never its name): zip
+/// ("PK\x03\x04", "PK\x05\x06"), 7z, RAR 4/5, tar ("ustar" at byte 257), or a gzip, bzip2,
+/// xz or zstd stream (CompressedTar: usually .tar.gz and the like). None for anything else,
+/// for non-regular files and for files that cannot be read.
+ArchiveKind sniff_archive_kind(const std::string& path);
+
+/// Opens an archive read-only by its content: zips through libzip (open_zip), 7z, RAR and
+/// tar (plain or compressed) through libarchive (src/adapters/libarchive_archive.cpp), behind
+/// the same ZipReader interface and limits. libarchive's formats keep no per-entry compressed
+/// size: each entry's ZipEntry::compressed_size is its share of the archive file (less 31 bytes
+/// an entry, so the sizes plus zip local headers never add up to more than the file), and a
+/// ratio limit judges the archive's overall ratio. Errors: ZIP_NOT_ZIP (no archive this reads),
+/// others as open_zip.
+Expected<std::unique_ptr<ZipReader>> open_archive(const std::string& path, const ZipLimits& limits = {});
+
+/// The libarchive reader itself (open_archive chooses it); for tests.
+Expected<std::unique_ptr<ZipReader>> open_archive_libarchive(const std::string& path, const ZipLimits& limits = {});
+
 /// Convenience: the entry names (UTF-8, as in ZipEntry::name) of the zip at `path`.
 Expected<std::vector<std::string>> list_zip_entry_names(const std::string& path, const ZipLimits& limits = {});
 

@@ -48,6 +48,11 @@ struct CheckResult {
 /// Runs the whole check. Fails only on usage errors (missing input, bad rule file).
 Expected<CheckResult> run_check(const CheckOptions& options);
 
+/// False when the checked folder holds nothing that looks like evidence: no file at all, or
+/// only files that are neither documents, pictures, spreadsheets nor videos and map to no
+/// indicator (a wrong folder). The command line then says so and exits with code 4.
+bool has_evidence_like_files(const CheckResult& result);
+
 /// Corrects the 机关代字 OCR read on scans when it is one character away from
 /// exactly one 代字 the archive's text PDFs or file names use (者交字 → 青交字),
 /// unless the file's name or letterhead shows the character read (临交字 of a

@@ -24,6 +24,9 @@ struct ZeroCause {
   std::string rule;     ///< "D.6", "D.7", or a condition id
   std::string file;     ///< rel path, may be empty (condition not met)
   std::string message;  ///< Chinese
+  std::string label;    ///< Chinese name shown to people ("条件“政府网站公开”"); "" = `rule`
+  /// What people read: `label`, else `rule` ("D.6").
+  const std::string& shown() const { return label.empty() ? rule : label; }
 };
 
 /// How far a task (task systems, ScoringMode::Tasks) is covered by evidence.

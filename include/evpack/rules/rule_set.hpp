@@ -52,6 +52,7 @@ struct Condition {
   std::string text;  ///< Chinese, as in the source
   std::vector<std::string> evidence_keywords;
   bool zeroes = true;  ///< failing it zeroes the indicator
+  std::string label;   ///< short Chinese name people read in messages ("政府网站公开"); "" = "得分条件"
 };
 
 struct Indicator {
@@ -68,6 +69,7 @@ struct Indicator {
   bool no_backfill = false; ///< items count only in their own period (3.1)
   std::vector<std::string> excludes;   ///< indicator ids whose evidence does not count here
   std::vector<std::string> units;      ///< 责任科室（单位）
+  std::string lead;                    ///< 牵头科室; "" = the first of `units`
   std::vector<EvidenceKind> evidence;
   std::vector<std::string> zero_rules; ///< deduction ids that zero it ("D.6", "D.7")
   std::vector<Condition> conditions;
@@ -114,6 +116,7 @@ struct Deduction {
   DeductionEffect effect = DeductionEffect::MinusOnce;
   double points = 0;
   bool detectable = true;  ///< false: listed as a manual check item (D.3)
+  std::vector<std::string> units;  ///< units that fix its findings (D.4: those that publish 双公示); first leads
 };
 
 struct Domain {
@@ -136,6 +139,7 @@ struct RuleSet {
   std::vector<Deduction> deductions;
   std::vector<Domain> domains;
   std::string path;      ///< file it was loaded from
+  std::string sha256;    ///< of the rule file's bytes: which version of the rules a report used ("" = unknown)
 
   const Indicator* find_indicator(const std::string& id) const;
   const Category* find_category(const std::string& id) const;

@@ -51,6 +51,10 @@ bool is_ascii_digit_char(std::string_view ch);
 /// An empty needle is contained in everything.
 bool contains(std::string_view haystack, std::string_view needle);
 
+/// Decodes the code point at `pos` and moves `pos` past it (pos < text.size()). A malformed
+/// byte gives U+FFFD and moves one byte, so loops always make progress.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
 /// Number of code points; each invalid byte counts as one.
 std::size_t utf8_length(std::string_view text);
 
