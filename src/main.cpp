@@ -82,6 +82,9 @@ evpack::CivilDate today() {
 
 void print_error(const evpack::Error& e) { std::cerr << "错误：" << e.message << "\n"; }
 
+constexpr const char* kFileTimeLimitHelp =
+    "每个文件的检查时限（秒，默认60，0为不限）；超时的文件记为“检查超时”并继续检查其他文件";
+
 struct CheckArgs {
   std::string input;
   std::string rules;
@@ -100,6 +103,7 @@ struct CheckArgs {
   std::string xlsx;
   std::string lang = "zh";
   bool no_thumbnails = false;
+  double file_time_limit = 60;
 };
 
 // The options check, pack and verify share. False (after saying why) on a bad --as-of.
@@ -109,6 +113,7 @@ bool fill_check_options(const CheckArgs& args, evpack::CheckOptions& options) {
   options.jobs = args.jobs;
   options.ocr_engines = args.ocr_engines;
   options.inspect.ocr = !args.no_ocr;
+  options.inspect.max_seconds_per_file = args.file_time_limit;
   options.evaluate.year = args.year;
   options.evaluate.as_of = today();
   if (!args.as_of.empty()) {
@@ -454,6 +459,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--as-of", check.as_of, "检查日期，如 2025-12-31（默认今天）；未到期的季度/月份不算缺失");
   check_cmd->add_flag("--no-ocr", check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
   check_cmd->add_flag("--no-cache", check.no_cache, kNoCacheHelp);
+  check_cmd->add_option("--file-time-limit", check.file_time_limit, kFileTimeLimitHelp)->check(CLI::Range(0.0, 86400.0));
   check_cmd->add_flag("-q,--quiet", check.quiet, "不在终端输出进度和摘要");
   check_cmd->add_flag("--no-color", check.no_color, "终端输出不使用颜色");
   check_cmd->add_flag("--strict", check.strict, "发现严重或致命问题时以退出码1结束（便于脚本使用）");
@@ -494,6 +500,7 @@ int main(int argc, char** argv) {
   pack_cmd->add_option("--as-of", pack.check.as_of, "检查日期，如 2025-12-31（默认今天）");
   pack_cmd->add_flag("--no-ocr", pack.check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
   pack_cmd->add_flag("--no-cache", pack.check.no_cache, kNoCacheHelp);
+  pack_cmd->add_option("--file-time-limit", pack.check.file_time_limit, kFileTimeLimitHelp)->check(CLI::Range(0.0, 86400.0));
   pack_cmd->add_flag("-q,--quiet", pack.check.quiet, "不在终端输出进度和摘要");
 
   CheckArgs verify;
@@ -508,6 +515,7 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--as-of", verify.as_of, "检查日期，如 2025-12-31（默认今天）");
   verify_cmd->add_flag("--no-ocr", verify.no_ocr, "不使用文字识别（更快）");
   verify_cmd->add_flag("--no-cache", verify.no_cache, kNoCacheHelp);
+  verify_cmd->add_option("--file-time-limit", verify.file_time_limit, kFileTimeLimitHelp)->check(CLI::Range(0.0, 86400.0));
   verify_cmd->add_flag("--no-check", verify_no_check, "只校验结构和清单，不重新检查内容");
   verify_cmd->add_flag("-q,--quiet", verify.quiet, "不在终端输出摘要");
   verify_cmd->add_flag("--no-color", verify.no_color, "终端输出不使用颜色");
