@@ -2,7 +2,7 @@
 // Exit codes (also in --help): 0 done (findings do not change it), 1 check done with --strict
 // and errors found, 2 usage or input error (bad option, rule file, missing folder, output path
 // that cannot be written), 3 internal error, 4 nothing to check (empty folder or nothing like
-// evidence), 130 pack interrupted (Ctrl-C; nothing was written).
+// evidence), 130/143/129 interrupted by Ctrl-C/SIGTERM/SIGHUP (temp files removed first).
 #include <unistd.h>
 
 #include <algorithm>
@@ -54,7 +54,7 @@ constexpr int kExitNothingToCheck = 4;
 constexpr const char* kExitCodesHelp =
     "退出码：0 完成（发现问题也为0）；1 使用 --strict 时发现严重或致命问题（verify：材料包有问题）；"
     "2 参数、规则文件、材料目录或输出路径有误；3 内部错误；4 没有可检查的材料（空文件夹或没有像佐证材料的文件）；"
-    "130 打包被中断（未写出任何文件）。";
+    "130/143/129 被 Ctrl-C、终止或挂断信号中断（临时文件已先删除，未写出半截文件）。";
 
 constexpr const char* kJobsHelp = "并行线程数（默认为CPU核数；识别文字时默认最多4个线程同时检查文件，以限制内存）";
 constexpr const char* kOcrEnginesHelp =
@@ -139,6 +139,9 @@ bool output_path_ok(const std::string& path, const std::string& input, const cha
   return true;
 }
 
+constexpr const char* kFileTimeLimitHelp =
+    "每个文件的检查时限（秒，默认60，0为不限）；超时的文件记为“检查超时”并继续检查其他文件";
+
 struct CheckArgs {
   std::string input;
   std::string rules;
@@ -157,6 +160,7 @@ struct CheckArgs {
   std::string xlsx;
   std::string lang = "zh";
   bool no_thumbnails = false;
+  double file_time_limit = 60;
 };
 
 // The options check, pack and verify share. False (after saying why) on a bad --as-of.
@@ -167,6 +171,7 @@ bool fill_check_options(const CheckArgs& args, evpack::CheckOptions& options) {
   options.jobs = args.jobs;
   options.ocr_engines = args.ocr_engines;
   options.inspect.ocr = !args.no_ocr;
+  options.inspect.max_seconds_per_file = args.file_time_limit;
   options.evaluate.year = args.year;
   options.evaluate.as_of = today();
   if (!args.as_of.empty()) {
@@ -561,6 +566,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--as-of", check.as_of, "检查日期，如 2025-12-31（默认今天）；未到期的季度/月份不算缺失");
   check_cmd->add_flag("--no-ocr", check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
   check_cmd->add_flag("--no-cache", check.no_cache, kNoCacheHelp);
+  check_cmd->add_option("--file-time-limit", check.file_time_limit, kFileTimeLimitHelp)->check(CLI::Range(0.0, 86400.0));
   check_cmd->add_flag("-q,--quiet", check.quiet, "不在终端输出进度和摘要");
   check_cmd->add_flag("--no-color", check.no_color, "终端输出不使用颜色");
   check_cmd->add_flag("--strict", check.strict, "发现严重或致命问题时以退出码1结束（便于脚本使用）");
@@ -601,6 +607,7 @@ int main(int argc, char** argv) {
   pack_cmd->add_option("--as-of", pack.check.as_of, "检查日期，如 2025-12-31（默认今天）");
   pack_cmd->add_flag("--no-ocr", pack.check.no_ocr, "不使用文字识别（更快，但扫描件和水印无法识别）");
   pack_cmd->add_flag("--no-cache", pack.check.no_cache, kNoCacheHelp);
+  pack_cmd->add_option("--file-time-limit", pack.check.file_time_limit, kFileTimeLimitHelp)->check(CLI::Range(0.0, 86400.0));
   pack_cmd->add_flag("-q,--quiet", pack.check.quiet, "不在终端输出进度和摘要");
 
   CheckArgs verify;
@@ -615,6 +622,7 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--as-of", verify.as_of, "检查日期，如 2025-12-31（默认今天）");
   verify_cmd->add_flag("--no-ocr", verify.no_ocr, "不使用文字识别（更快）");
   verify_cmd->add_flag("--no-cache", verify.no_cache, kNoCacheHelp);
+  verify_cmd->add_option("--file-time-limit", verify.file_time_limit, kFileTimeLimitHelp)->check(CLI::Range(0.0, 86400.0));
   verify_cmd->add_flag("--no-check", verify_no_check, "只校验结构和清单，不重新检查内容");
   verify_cmd->add_flag("-q,--quiet", verify.quiet, "不在终端输出摘要");
   verify_cmd->add_flag("--no-color", verify.no_color, "终端输出不使用颜色");
