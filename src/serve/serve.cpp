@@ -85,6 +85,10 @@ int run_serve(const ServeOptions& options) {
   std::cout << "evpack 网页服务已启动：" << (tls ? "https://" : "http://") << host << ":" << *port
             << "/  （数据目录 " << options.data_dir << "，按 Ctrl-C 停止）" << std::endl;
   g_stop = false;
+#ifdef SIGPIPE
+  // A browser that goes away mid-download must not end the server.
+  std::signal(SIGPIPE, SIG_IGN);
+#endif
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
   std::thread watcher([&] {

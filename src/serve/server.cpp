@@ -409,22 +409,36 @@ class App final : public ServeApp {
   /// the file (the page puts them first); the CSRF token must be checked before a byte of
   /// the file is written.
   void upload(const HttpRequest& req, HttpResponse& res, const UploadReader& reader, const std::string& kind) {
+    // A rejected body is still read (and dropped) when it is not much larger than the limit,
+    // so the browser receives the Chinese answer instead of a reset connection; a body far
+    // beyond it is answered at once and the connection closed.
+    const std::uint64_t declared = std::strtoull(req.header("content-length").c_str(), nullptr, 10);
+    const auto drain = [&](std::uint64_t cap) {
+      if (declared > cap) {
+        res.close_connection = true;
+        return;
+      }
+      std::uint64_t seen = 0;
+      const bool all = reader([](const UploadPart&) { return true; },
+                              [&](const char*, std::size_t n) { return (seen += n) <= cap; });
+      if (!all) res.close_connection = true;
+    };
     auto s = session_of(req);
     if (!s) {
+      drain(1 << 20);
       res.redirect("/login");
-      res.close_connection = true;
       return;
     }
-    const std::uint64_t declared = std::strtoull(req.header("content-length").c_str(), nullptr, 10);
+    const std::uint64_t drain_cap = options_.max_upload_bytes + (64ull << 20);
     if (declared > options_.max_upload_bytes + 64 * 1024) {
-      res.close_connection = true;
+      drain(drain_cap);
       return too_large(res, *s);
     }
     // Uploads per account at the same time.
     {
       const std::lock_guard lock(upload_mutex_);
       if (uploads_[s->user.name] >= options_.uploads_per_account) {
-        res.close_connection = true;
+        drain(drain_cap);
         return html(res, message_page("请稍候", "您已有上传正在进行，请等它完成后再上传。", &*s), 429);
       }
       ++uploads_[s->user.name];
@@ -450,42 +464,46 @@ class App final : public ServeApp {
 
     std::map<std::string, std::string> fields;
     std::string current;
-    bool in_file = false, csrf_bad = false, too_big = false, write_failed = false, got_file = false;
-    std::uint64_t bytes = 0;
+    bool in_file = false, discard = false, csrf_bad = false, too_big = false, write_failed = false, got_file = false;
+    std::uint64_t bytes = 0, seen = 0;
     std::ofstream out;
     const bool read_ok = reader(
         [&](const UploadPart& p) {
           current = p.name;
           in_file = !p.filename.empty();
-          if (!in_file) return fields.size() < 16;
-          if (current != "archive" || got_file) return false;
+          if (discard || !in_file) return true;
+          if (current != "archive" || got_file) {
+            discard = true;  // only one file, in the field "archive"
+            return true;
+          }
           if (!csrf_ok(*s, fields["csrf"])) {
-            csrf_bad = true;
-            return false;
+            csrf_bad = discard = true;
+            return true;
           }
           got_file = true;
           job.upload_name = display_name(p.filename);  // shown only, never a path
           if (job.upload_name.size() > 255) job.upload_name.resize(255);
           out.open(part, std::ios::binary | std::ios::trunc);
-          return out.is_open();
+          if (!out.is_open()) write_failed = discard = true;
+          return true;
         },
         [&](const char* data, std::size_t n) {
+          if ((seen += n) > drain_cap) return false;
+          if (discard) return true;
           if (!in_file) {
             auto& v = fields[current];
-            if (v.size() + n > 1024) return false;
-            v.append(data, n);
+            if (fields.size() > 16 || v.size() + n > 1024) discard = true;
+            else v.append(data, n);
             return true;
           }
           bytes += n;
           if (bytes > options_.max_upload_bytes) {
-            too_big = true;
-            return false;
+            too_big = discard = true;
+            out.close();
+            return true;
           }
           out.write(data, static_cast<std::streamsize>(n));
-          if (!out) {
-            write_failed = true;
-            return false;
-          }
+          if (!out) write_failed = discard = true;
           return true;
         });
     if (out.is_open()) {
