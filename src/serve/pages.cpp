@@ -171,6 +171,7 @@ std::string job_page(const Session& session, const Job& job, const std::vector<J
   body += "<div id=progress data-job=\"" + job.id + "\" data-state=\"" + job.state + "\"" + (active ? "" : " hidden") +
           "><progress max=100 value=0></progress><p class=progress-text>等待开始…</p></div>";
   if (!job.message.empty()) body += "<p class=\"message " + job.state + "\">" + html_escape(job.message) + "</p>";
+  if (job.kind == "pack") body += "<p><a href=\"/jobs/" + job.parent + "\">返回检查结果</a></p>";
   const std::string csrf = csrf_field(session);
   body += "<div class=actions>";
   if (active) {
