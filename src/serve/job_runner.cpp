@@ -13,6 +13,7 @@
 #include "evpack/report/json_report.hpp"
 #include "evpack/report/xlsx_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
+#include "evpack/serve/cross_index.hpp"
 #include "evpack/util/atomic_file.hpp"
 
 namespace evpack {
@@ -267,6 +268,18 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
   if (written) written = write_findings_xlsx((fs::path(dir) / "findings.xlsx").string(), result.value(), ReportLang::Zh);
   if (!written) return finish(kJobFailed, "无法保存检查结果：" + written.error().message);
   store_.put_findings(job.id, stored_findings(result.value()));
+  // The cross-archive index, and the photos' previews shown beside a match.
+  const auto entries = index_entries(result.value());
+  store_.put_index(job.id, job.county, entries);
+  std::error_code ec2;
+  fs::create_directories(fs::path(dir) / "previews", ec2);
+  for (const auto& e : entries) {
+    if (e.kind != "phash") continue;
+    const auto& photo = result->evidence[static_cast<std::size_t>(e.evidence)].inspection.photo;
+    if (!photo || photo->preview.empty()) continue;
+    const std::string bytes(photo->preview.begin(), photo->preview.end());
+    write_file_atomically((fs::path(dir) / "previews" / (std::to_string(e.evidence) + ".jpg")).string(), bytes);
+  }
   return finish(kJobDone, "检查完成");
 }
 

@@ -80,6 +80,7 @@ std::string page_layout(const std::string& title, const Session* session, const 
       "<script src=\"/app.js\" defer></script></head><body><header><a class=brand href=\"/\">evpack 佐证材料检查</a>";
   if (session) {
     out += "<span class=who>" + html_escape(session->user.name) + "（" + role_label(session->user.role) + "）</span>";
+    if (session->user.role != kRoleCounty) out += "<a href=\"/cross\">跨县比对</a>";
     if (session->user.role == kRoleAdmin) out += "<a href=\"/admin\">账号管理</a>";
     out += "<form method=post action=\"/logout\" class=inline>" + csrf_field(*session) +
            "<button type=submit class=link>退出</button></form>";
@@ -268,6 +269,31 @@ std::string admin_page(const Session& session, const std::vector<User>& users, i
   return page_layout("账号管理", &session, body);
 }
 
+std::string cross_page(const Session& session, const std::vector<Job>& latest, const std::vector<CrossMatch>& matches,
+                       const std::function<bool(const std::string&, int)>& has_preview) {
+  std::string body = "<section class=card><h1>跨县材料比对</h1><p class=hint>比对每个县最近一次完成的检查（共 " +
+                     std::to_string(latest.size()) + " 个县）：完全相同的文件、相同或近似的照片、相同的文号、相同的正文。"
+                     "同一材料出现在两个县，可能属于抄袭、雷同（D.1），请人工核实。</p>";
+  body += "<p class=score>发现 <strong id=matches>" + std::to_string(matches.size()) + "</strong> 对</p></section>";
+  const auto side = [&](const IndexedEntry& e) {
+    std::string out = "<div class=side><p><a href=\"/jobs/" + e.job + "\">" + html_escape(e.county) + "</a></p><p>" +
+                      html_escape(e.entry.file) + "</p>";
+    if (e.entry.evidence >= 0 && has_preview(e.job, e.entry.evidence)) {
+      out += "<img alt=\"\" src=\"/jobs/" + e.job + "/preview/" + std::to_string(e.entry.evidence) + "\">";
+    }
+    return out + "</div>";
+  };
+  for (const auto& m : matches) {
+    std::string what = m.kind == "sha" ? "完全相同的文件"
+                       : m.kind == "photo" ? "相同或近似的照片（差异 " + std::to_string(m.distance) + "/64）"
+                       : m.kind == "docno" ? "相同的文号：" + html_escape(m.a.entry.value)
+                                           : "相同的正文";
+    body += "<section class=\"card match " + m.kind + "\"><h2>" + what + "</h2><div class=pair>" + side(m.a) + side(m.b) +
+            "</div></section>";
+  }
+  return page_layout("跨县材料比对", &session, body);
+}
+
 std::string style_sheet() {
   return R"(*{box-sizing:border-box}body{margin:0;font:15px/1.6 "Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;background:#f3f5f7;color:#1f2328}
 header{display:flex;flex-wrap:wrap;gap:.4em 1em;align-items:center;padding:.6em 1em;background:#1d4e89;color:#fff}
@@ -283,6 +309,7 @@ button.secondary{background:#57606a;margin-top:.5em}button.danger{background:#b4
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}.facts dt{color:#57606a}.facts dd{margin:0}
 progress{width:100%;height:1.2em}.score{font-size:1.1em}.downloads a{margin-right:1.2em}
 iframe{width:100%;height:75vh;border:1px solid #d8dee4}pre{white-space:pre-wrap}.sev{color:#9a6700}
+.pair{display:flex;flex-wrap:wrap;gap:1em}.side{flex:1 1 300px;min-width:0;word-break:break-all}.side img{max-width:100%;max-height:240px}
 @media (max-width:600px){main{padding:.5em}.card{padding:.8em}iframe{height:70vh}})";
 }
 

@@ -187,7 +187,11 @@ class App final : public ServeApp {
   /// Counties `user` may file a job for.
   std::vector<std::string> counties_for(const User& user) {
     if (user.role == kRoleCounty) return {user.name};
-    if (user.role == kRoleReviewer) return user.counties;
+    if (user.role == kRoleReviewer) {
+      auto out = user.counties;
+      out.push_back(user.name);  // a package it received and verifies itself
+      return out;
+    }
     std::vector<std::string> out;
     for (const auto& u : store_->users()) {
       if (u.role == kRoleCounty) out.push_back(u.name);
@@ -307,6 +311,35 @@ class App final : public ServeApp {
       }
       remove_job(j->id);
       res.redirect("/");
+    }));
+    http_->get(job + "/preview/([0-9]{1,7})", signed_in([this](const HttpRequest& req, HttpResponse& res, const Session& s) {
+      auto j = visible_job(s.user, req.matches.at(1));
+      if (!j) return not_found(res, &s);
+      const fs::path file = fs::path(job_dir(options_.data_dir, j->id)) / "previews" / (req.matches.at(2) + ".jpg");
+      std::error_code ec;
+      if (!fs::is_regular_file(file, ec)) return not_found(res, &s);
+      secure_headers(res);
+      res.content_type = "image/jpeg";
+      res.file = file.string();
+    }));
+    http_->get("/cross", signed_in([this](const HttpRequest&, HttpResponse& res, const Session& s) {
+      if (s.user.role == kRoleCounty) return not_found(res, &s);
+      // The latest finished check of each county the account sees.
+      std::map<std::string, Job> latest;
+      for (const auto& j : store_->visible_jobs(s.user)) {
+        if (j.kind == "check" && j.state == kJobDone && !latest.count(j.county)) latest.emplace(j.county, j);
+      }
+      std::vector<std::string> ids;
+      std::vector<Job> jobs;
+      for (const auto& [county, j] : latest) {
+        ids.push_back(j.id);
+        jobs.push_back(j);
+      }
+      const auto matches = cross_matches(store_->index_of(ids));
+      html(res, cross_page(s, jobs, matches, [this](const std::string& id, int evidence) {
+        std::error_code ec;
+        return fs::is_regular_file(fs::path(job_dir(options_.data_dir, id)) / "previews" / (std::to_string(evidence) + ".jpg"), ec);
+      }));
     }));
     http_->get("/compare", signed_in([this](const HttpRequest& req, HttpResponse& res, const Session& s) { compare(req, res, s); }));
     http_->get("/admin", signed_in([this](const HttpRequest&, HttpResponse& res, const Session& s) {

@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS jobs(id TEXT PRIMARY KEY, kind TEXT NOT NULL, owner T
 CREATE INDEX IF NOT EXISTS jobs_county ON jobs(county, created);
 CREATE TABLE IF NOT EXISTS findings(job TEXT NOT NULL, key TEXT NOT NULL, severity TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS findings_job ON findings(job);
+CREATE TABLE IF NOT EXISTS xindex(job TEXT NOT NULL, county TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+                                  file TEXT NOT NULL, extra TEXT NOT NULL, evidence INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS xindex_job ON xindex(job);
 CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )";
 
@@ -189,6 +192,7 @@ Expected<bool> Store::update_job(const Job& job) {
 }
 
 void Store::delete_job(const std::string& id) {
+  db_->query("DELETE FROM xindex WHERE job = ?", {id});
   db_->query("DELETE FROM findings WHERE job = ?", {id});
   db_->query("DELETE FROM jobs WHERE id = ?", {id});
 }
@@ -233,6 +237,33 @@ std::vector<StoredFinding> Store::findings(const std::string& job) {
   auto rows = db_->query("SELECT key, severity, text FROM findings WHERE job = ?", {job});
   if (rows) {
     for (const auto& r : rows.value()) out.push_back({r.text(0), r.text(1), r.text(2)});
+  }
+  return out;
+}
+
+Expected<bool> Store::put_index(const std::string& job, const std::string& county, const std::vector<IndexEntry>& entries) {
+  auto begin = db_->exec("BEGIN");
+  if (!begin) return begin.error();
+  db_->query("DELETE FROM xindex WHERE job = ?", {job});
+  for (const auto& e : entries) {
+    auto r = db_->query("INSERT INTO xindex(job, county, kind, value, file, extra, evidence) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                        {job, county, e.kind, e.value, e.file, e.extra, std::int64_t{e.evidence}});
+    if (!r) {
+      db_->exec("ROLLBACK");
+      return r.error();
+    }
+  }
+  return db_->exec("COMMIT");
+}
+
+std::vector<IndexedEntry> Store::index_of(const std::vector<std::string>& jobs) {
+  std::vector<IndexedEntry> out;
+  for (const auto& job : jobs) {
+    auto rows = db_->query("SELECT kind, value, file, extra, evidence, county FROM xindex WHERE job = ?", {job});
+    if (!rows) continue;
+    for (const auto& r : rows.value()) {
+      out.push_back({{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4))}, job, r.text(5)});
+    }
   }
   return out;
 }

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "evpack/package/catalogue.hpp"  // html_escape
+#include "evpack/serve/cross_index.hpp"
 #include "evpack/serve/store.hpp"
 
 namespace evpack {
@@ -47,6 +49,11 @@ std::string compare_page(const Session& session, const Job& a, const Job& b, con
 /// Accounts and the retention setting (admin only).
 std::string admin_page(const Session& session, const std::vector<User>& users, int retention_days,
                        const std::string& message);
+
+/// The cross-archive report over the latest check of each county `session` sees; `has_preview`
+/// tells whether a photo's preview exists (job, evidence index).
+std::string cross_page(const Session& session, const std::vector<Job>& latest, const std::vector<CrossMatch>& matches,
+                       const std::function<bool(const std::string&, int)>& has_preview);
 
 std::string style_sheet();
 std::string page_script();

@@ -10,6 +10,7 @@
 
 #include "evpack/adapters/sqlite_db.hpp"
 #include "evpack/core/expected.hpp"
+#include "evpack/serve/cross_index.hpp"
 
 namespace evpack {
 
@@ -91,6 +92,11 @@ class Store {
 
   Expected<bool> put_findings(const std::string& job, const std::vector<StoredFinding>& findings);
   std::vector<StoredFinding> findings(const std::string& job);
+
+  /// Replaces the cross-archive index entries of `job`.
+  Expected<bool> put_index(const std::string& job, const std::string& county, const std::vector<IndexEntry>& entries);
+  /// The index entries of `jobs`.
+  std::vector<IndexedEntry> index_of(const std::vector<std::string>& jobs);
 
   std::string setting(const std::string& key, const std::string& fallback);
   Expected<bool> put_setting(const std::string& key, const std::string& value);
