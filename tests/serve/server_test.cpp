@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -423,6 +424,46 @@ TEST_F(ServeTest, ALargeOrdinaryFormBodyIsRefusedBeforeItIsRead) {
   auto r = client().Post("/login", std::string(200 * 1024, 'x'), "application/x-www-form-urlencoded");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
+}
+
+TEST_F(ServeTest, OverHttpsTheSessionCookieIsSecure) {
+  // A throw-away self-signed certificate made with the openssl tool.
+  const std::string cert = (data_.path() / "cert.pem").string();
+  const std::string key = (data_.path() / "key.pem").string();
+  const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 1 -keyout '" + key +
+                              "' -out '" + cert + "' >/dev/null 2>&1";
+  if (std::system(command.c_str()) != 0) GTEST_SKIP() << "openssl is not installed";
+  ServeOptions options;
+  options.listen = "127.0.0.1:0";
+  options.data_dir = data_.str();
+  options.rules_dir = evpack::testing::source_dir() + "/rules";
+  options.tls_cert = cert;
+  options.tls_key = key;
+  auto app = open_serve_app(options);
+  ASSERT_TRUE(app.ok()) << app.error().message;
+  app_ = std::move(app.value());
+  port_ = *app_->bind();
+  thread_ = std::thread([this] { app_->run(); });
+
+  httplib::SSLClient tls("127.0.0.1", port_);
+  tls.enable_server_certificate_verification(false);
+  auto form = tls.Get("/login");
+  ASSERT_TRUE(form);
+  EXPECT_NE(form->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
+  auto r = tls.Post("/login", {{"Cookie", "evpack_login=" + cookie_value(form, "evpack_login")}},
+                    httplib::Params{{"csrf", csrf_in(form->body)}, {"user", "青石县"}, {"password", kPassword}});
+  ASSERT_EQ(r->status, 303);
+  EXPECT_NE(r->get_header_value("Set-Cookie").find("HttpOnly; SameSite=Strict; Max-Age=43200; Secure"), std::string::npos);
+  // Plain HTTP to the TLS port gets no page.
+  auto plain = client().Get("/login");
+  EXPECT_TRUE(!plain || plain->status != 200);
+
+  ServeOptions broken = options;
+  broken.tls_key = cert;  // not a key
+  broken.data_dir = (data_.path() / "other").string();
+  auto refused = open_serve_app(broken);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "HTTP_TLS_FAILED");
 }
 
 TEST(HttpServer, AttachmentDispositionCarriesTheUtf8NameAndAnAsciiFallback) {
