@@ -34,9 +34,11 @@ const zip = path.join(tmp, '青石县佐证材料.zip');
 if (spawnSync('zip', ['-qr', zip, '青石县佐证材料'], { cwd: samples }).status !== 0) fail('zip failed');
 
 // An account and the server on a free port.
-const add = spawnSync(evpack, ['serve', '--data', data, '--add-user', '青石县', '--role', 'county', '--password-stdin'],
-                      { input: 'browser-test-pw\n' });
-if (add.status !== 0) fail('add-user: ' + add.stderr);
+for (const [user, role] of [['青石县', 'county'], ['admin', 'admin']]) {
+  const add = spawnSync(evpack, ['serve', '--data', data, '--add-user', user, '--role', role, '--password-stdin'],
+                        { input: 'browser-test-pw\n' });
+  if (add.status !== 0) fail('add-user: ' + add.stderr);
+}
 const serverArgs = ['serve', '--data', data, '--listen', '127.0.0.1:0'];
 if (!ocr) serverArgs.push('--no-ocr');
 const server = spawn(evpack, serverArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -169,6 +171,19 @@ console.log('evpack verify: intact');
 await go(base + '/');
 await evaluate(`document.querySelector('form[action="/logout"]').requestSubmit(); true`);
 await waitFor('location.pathname === "/login"', 20, 'signed out');
+
+// The administrator: history of every county, the cross-archive page, accounts.
+await evaluate(`document.querySelector('input[name=user]').value = 'admin';
+  document.querySelector('input[name=password]').value = 'browser-test-pw';
+  document.querySelector('form[action="/login"]').requestSubmit(); true`);
+await waitFor('location.pathname === "/" && document.readyState === "complete"', 20, 'the admin home page');
+await evaluate('document.querySelector("h2:nth-of-type(1)") && window.scrollTo(0, document.body.scrollHeight); true');
+await shot('08-管理员-历史记录.png');
+await go(base + '/cross');
+if (await evaluate('document.getElementById("matches").textContent') !== '0') fail('cross-archive pairs with one county');
+await shot('09-跨县比对.png');
+await go(base + '/admin');
+await shot('10-账号管理.png');
 ws.close();
 console.log('PASS');
 process.exit(0);
