@@ -104,7 +104,8 @@ class App final : public ServeApp {
         store_(std::move(store)),
         http_(std::move(http)),
         runner_(*store_, options_),
-        limiter_(options.max_failed_logins, options.lockout_seconds) {
+        limiter_(options.max_failed_logins, options.lockout_seconds),
+        address_limiter_(4 * options.max_failed_logins, options.lockout_seconds) {
     routes();
     for (const auto& id : store_->recover_jobs()) runner_.enqueue(id);
     runner_.start();
@@ -412,7 +413,7 @@ class App final : public ServeApp {
     const std::string name = req.param("user");
     const std::string by_user = "u:" + name;
     const std::string by_addr = "a:" + req.remote_addr;
-    const auto wait = std::max(limiter_.wait_seconds(by_user), limiter_.wait_seconds(by_addr));
+    const auto wait = std::max(limiter_.wait_seconds(by_user), address_limiter_.wait_seconds(by_addr));
     if (wait > 0) {
       login_form(req, res, "登录失败次数过多，请 " + std::to_string((wait + 59) / 60) + " 分钟后再试。", 429);
       res.set_header("Retry-After", std::to_string(wait));
@@ -427,7 +428,7 @@ class App final : public ServeApp {
     }
     if (!ok) {
       limiter_.fail(by_user);
-      limiter_.fail(by_addr);
+      address_limiter_.fail(by_addr);
       return login_form(req, res, "账号或密码错误。", 401);
     }
     limiter_.succeed(by_user);
@@ -747,7 +748,8 @@ class App final : public ServeApp {
   std::unique_ptr<Store> store_;
   std::unique_ptr<HttpServer> http_;
   JobRunner runner_;
-  LoginLimiter limiter_;
+  LoginLimiter limiter_;          // per account
+  LoginLimiter address_limiter_;  // per address: higher, an office shares one address behind NAT
   std::mutex hash_mutex_;
   std::mutex upload_mutex_;
   std::map<std::string, int> uploads_;
