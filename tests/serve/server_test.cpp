@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <sys/resource.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -288,6 +289,26 @@ TEST_F(ServeTest, OversizedUploadGets413WithAChineseMessageAndLeavesNoFile) {
   EXPECT_EQ(r->status, 413);
   EXPECT_NE(r->body.find("超过大小上限"), std::string::npos);
   EXPECT_TRUE(fs::is_empty(fs::path(data_.str()) / "files"));
+}
+
+TEST_F(ServeTest, AFullDiskDuringUploadGives507AndLeavesNoHalfFile) {
+  start();
+  Browser b = sign_in("青石县");
+  const std::string zip = sample_zip();  // made before the limit
+  // No file may grow past 1 MB (as on a full disk, writes fail with EFBIG instead of SIGXFSZ).
+  std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old{};
+  getrlimit(RLIMIT_FSIZE, &old);
+  rlimit small = old;
+  small.rlim_cur = 1 << 20;
+  setrlimit(RLIMIT_FSIZE, &small);
+  auto r = upload(b, zip);
+  setrlimit(RLIMIT_FSIZE, &old);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 507);
+  EXPECT_NE(r->body.find("磁盘空间不足"), std::string::npos);
+  EXPECT_TRUE(fs::is_empty(fs::path(data_.str()) / "files"));
+  EXPECT_EQ(client().Get("/", b.headers())->body.find("/jobs/"), std::string::npos);
 }
 
 TEST_F(ServeTest, FormsWithoutTheSessionsCsrfTokenAreRejected) {
