@@ -114,7 +114,7 @@ await send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dow
 
 // Sign in.
 await go(base + '/');
-await waitFor('location.pathname === "/login"', 10, 'the sign-in page');
+await waitFor('location.pathname === "/login" && document.querySelector("form[action=\'/login\'] button") !== null', 10, 'the sign-in page');
 await shot('01-登录.png');
 await evaluate(`document.querySelector('input[name=user]').value = '青石县';
   document.querySelector('input[name=password]').value = 'browser-test-pw';
@@ -170,7 +170,7 @@ console.log('evpack verify: intact');
 // Sign out.
 await go(base + '/');
 await evaluate(`document.querySelector('form[action="/logout"]').requestSubmit(); true`);
-await waitFor('location.pathname === "/login"', 20, 'signed out');
+await waitFor('location.pathname === "/login" && document.querySelector("form[action=\'/login\'] button") !== null', 20, 'signed out');
 
 // The administrator: history of every county, the cross-archive page, accounts.
 await evaluate(`document.querySelector('input[name=user]').value = 'admin';
