@@ -34,7 +34,7 @@ const zip = path.join(tmp, '青石县佐证材料.zip');
 if (spawnSync('zip', ['-qr', zip, '青石县佐证材料'], { cwd: samples }).status !== 0) fail('zip failed');
 
 // An account and the server on a free port.
-for (const [user, role] of [['青石县', 'county'], ['admin', 'admin']]) {
+for (const [user, role] of [['青石县', 'county'], ['临山县', 'county'], ['admin', 'admin']]) {
   const add = spawnSync(evpack, ['serve', '--data', data, '--add-user', user, '--role', role, '--password-stdin'],
                         { input: 'browser-test-pw\n' });
   if (add.status !== 0) fail('add-user: ' + add.stderr);
@@ -181,6 +181,20 @@ await evaluate('document.querySelector("h2:nth-of-type(1)") && window.scrollTo(0
 await shot('08-管理员-历史记录.png');
 await go(base + '/cross');
 if (await evaluate('document.getElementById("matches").textContent') !== '0') fail('cross-archive pairs with one county');
+// The same archive filed for a second county: the cross-archive page pairs its files.
+await go(base + '/');
+const home = await send('DOM.getDocument', {});
+const adminInput = await send('DOM.querySelector', { nodeId: home.root.nodeId, selector: 'form[action="/upload"] input[type=file]' });
+await send('DOM.setFileInputFiles', { nodeId: adminInput.nodeId, files: [zip] });
+await evaluate(`document.querySelector('form[action="/upload"] select[name=county]').value = '临山县';
+  document.querySelector('form[action="/upload"] input[name=as_of]').value = '2025-12-31';
+  document.querySelector('form[action="/upload"]').requestSubmit(); true`);
+await waitFor('location.pathname.startsWith("/jobs/")', 60, 'the second job page');
+await waitFor('document.getElementById("score") !== null', 900, 'the second score');
+await go(base + '/cross');
+const pairs = Number(await evaluate('document.getElementById("matches").textContent'));
+if (!(pairs > 0)) fail('no cross-archive pairs for the same archive filed twice');
+console.log(`cross-archive page: ${pairs} pairs between 青石县 and 临山县`);
 await shot('09-跨县比对.png');
 await go(base + '/admin');
 await shot('10-账号管理.png');
