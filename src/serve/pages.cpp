@@ -2,10 +2,12 @@
 // widens to a centred 1100 px page; tables scroll sideways inside their box.
 #include "evpack/serve/pages.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "evpack/package/catalogue.hpp"
 #include "evpack/serve/serve.hpp"
@@ -274,7 +276,17 @@ std::string cross_page(const Session& session, const std::vector<Job>& latest, c
   std::string body = "<section class=card><h1>跨县材料比对</h1><p class=hint>比对每个县最近一次完成的检查（共 " +
                      std::to_string(latest.size()) + " 个县）：完全相同的文件、相同或近似的照片、相同的文号、相同的正文。"
                      "同一材料出现在两个县，可能属于抄袭、雷同（D.1），请人工核实。</p>";
-  body += "<p class=score>发现 <strong id=matches>" + std::to_string(matches.size()) + "</strong> 对</p></section>";
+  // One card per pair of files, naming every way they match; identical files first.
+  const auto rank = [](const std::string& kind) { return kind == "sha" ? 0 : kind == "photo" ? 1 : kind == "docno" ? 2 : 3; };
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<const CrossMatch*>> pairs;
+  for (const auto& m : matches) pairs[{m.a.job, m.a.entry.file, m.b.job, m.b.entry.file}].push_back(&m);
+  std::vector<std::vector<const CrossMatch*>> cards;
+  for (auto& [key, list] : pairs) {
+    std::sort(list.begin(), list.end(), [&](const CrossMatch* x, const CrossMatch* y) { return rank(x->kind) < rank(y->kind); });
+    cards.push_back(list);
+  }
+  std::stable_sort(cards.begin(), cards.end(), [&](const auto& x, const auto& y) { return rank(x[0]->kind) < rank(y[0]->kind); });
+  body += "<p class=score>发现 <strong id=matches>" + std::to_string(cards.size()) + "</strong> 对文件</p></section>";
   const auto side = [&](const IndexedEntry& e) {
     std::string out = "<div class=side><p><a href=\"/jobs/" + e.job + "\">" + html_escape(e.county) + "</a></p><p>" +
                       html_escape(e.entry.file) + "</p>";
@@ -283,13 +295,17 @@ std::string cross_page(const Session& session, const std::vector<Job>& latest, c
     }
     return out + "</div>";
   };
-  for (const auto& m : matches) {
-    std::string what = m.kind == "sha" ? "完全相同的文件"
-                       : m.kind == "photo" ? "相同或近似的照片（差异 " + std::to_string(m.distance) + "/64）"
-                       : m.kind == "docno" ? "相同的文号：" + html_escape(m.a.entry.value)
-                                           : "相同的正文";
-    body += "<section class=\"card match " + m.kind + "\"><h2>" + what + "</h2><div class=pair>" + side(m.a) + side(m.b) +
-            "</div></section>";
+  for (const auto& card : cards) {
+    std::string what;
+    for (const CrossMatch* m : card) {
+      if (!what.empty()) what += "；";
+      what += m->kind == "sha"     ? std::string("完全相同的文件")
+              : m->kind == "photo" ? "相同或近似的照片（差异 " + std::to_string(m->distance) + "/64）"
+              : m->kind == "docno" ? "相同的文号：" + html_escape(m->a.entry.value)
+                                   : std::string("相同的正文");
+    }
+    body += "<section class=\"card match " + card[0]->kind + "\"><h2>" + what + "</h2><div class=pair>" + side(card[0]->a) +
+            side(card[0]->b) + "</div></section>";
   }
   return page_layout("跨县材料比对", &session, body);
 }
