@@ -35,6 +35,7 @@
 #include "evpack/report/progress.hpp"
 #include "evpack/report/xlsx_report.hpp"
 #include "evpack/rules/rule_loader.hpp"
+#include "evpack/serve/serve.hpp"
 #include "evpack/util/atomic_file.hpp"
 #include "evpack/util/temp_files.hpp"
 #include "evpack/util/system_error.hpp"
@@ -610,6 +611,23 @@ int main(int argc, char** argv) {
   pack_cmd->add_option("--file-time-limit", pack.check.file_time_limit, kFileTimeLimitHelp)->check(CLI::Range(0.0, 86400.0));
   pack_cmd->add_flag("-q,--quiet", pack.check.quiet, "不在终端输出进度和摘要");
 
+  evpack::ServeCommand serve;
+  auto* serve_cmd = app.add_subcommand("serve", "启动网页服务：在浏览器中上传材料、检查、打包、校验（账号、历史记录、两次检查对比）");
+  serve_cmd->add_option("--listen", serve.options.listen, "监听地址（默认 127.0.0.1:8080）");
+  serve_cmd->add_option("--data", serve.options.data_dir, "数据目录（账号、任务、上传的材料和结果）")->required();
+  serve_cmd->add_option("--add-user", serve.add_user, "新建或修改账号后退出（密码从终端输入，不回显）");
+  serve_cmd->add_option("--role", serve.role, "账号角色：admin 管理员、county 县级账号（默认）、reviewer 评审账号")
+      ->check(CLI::IsMember({"admin", "county", "reviewer"}));
+  serve_cmd->add_option("--counties", serve.counties, "评审账号可查看的县，用逗号分隔");
+  serve_cmd->add_flag("--password-stdin", serve.password_stdin, "从标准输入读取密码（脚本使用）");
+  serve_cmd->add_option("--workers", serve.options.workers, "同时运行的检查任务数（默认1）")->check(CLI::Range(1, 16));
+  serve_cmd->add_option("-j,--jobs", serve.options.check_jobs, kJobsHelp)->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--max-upload", serve.max_upload, "上传大小上限，如 4G（默认）、500M");
+  serve_cmd->add_option("--retention-days", serve.options.retention_days, "上传和结果保留天数（0 为一直保留；默认沿用上次的设置）");
+  serve_cmd->add_option("--tls-cert", serve.options.tls_cert, "HTTPS 证书（PEM）");
+  serve_cmd->add_option("--tls-key", serve.options.tls_key, "HTTPS 私钥（PEM）");
+  serve_cmd->add_flag("--no-ocr", [&serve](std::int64_t) { serve.options.ocr = false; }, "检查时不使用文字识别（更快）");
+
   CheckArgs verify;
   bool verify_no_check = false;
   auto* verify_cmd = app.add_subcommand("verify", "校验收到的材料压缩包：结构、不安全条目、SHA-256清单，并重新检查内容");
@@ -660,6 +678,13 @@ int main(int argc, char** argv) {
     if (init_cmd->parsed()) return run_init_command(init_dir, init_rules);
     if (pack_cmd->parsed()) return run_pack_command(pack);
     if (verify_cmd->parsed()) return run_verify_command(verify, verify_no_check);
+    if (serve_cmd->parsed()) {
+      serve.options.rules_dir = rules_dir();
+      serve.options.tool_version = EVPACK_VERSION;
+      serve.options.cache_dir = evpack::default_cache_dir();
+      serve.options.cache_build = evpack::program_fingerprint();
+      return evpack::run_serve_command(serve);
+    }
   } catch (const std::exception& e) {
     std::cerr << "内部错误：" << e.what() << "\n";
     return kExitInternal;

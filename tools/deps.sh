@@ -17,6 +17,8 @@ PACKAGES=(
   libzip-dev libarchive-dev libfreexl-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libssl-dev libheif-dev libxlsxwriter-dev zlib1g-dev libturbojpeg0-dev
   libpugixml-dev
+  # evpack serve: HTTP(S) server, SQLite for accounts and jobs, Argon2id and random ids
+  libcpp-httplib-dev libsqlite3-dev libsodium-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # fuzzing (tools/fuzz.sh: -DEVPACK_FUZZ=ON needs clang and its libFuzzer/ASan runtimes)

@@ -252,6 +252,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     return rank(a) == 0 && files[a].size > files[b].size;
   });
   parallel_for(order.size(), workers, [&](std::size_t position, int worker) {
+    if (options.cancelled && options.cancelled()) return;
     const std::size_t index = order[position];
     const FileRecord& file = files[index];
     Toolbox& tools = toolboxes[static_cast<std::size_t>(worker)];
@@ -275,6 +276,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     if (options.progress) options.progress(n, files.size());
   });
 
+  if (options.cancelled && options.cancelled()) return Error{"CHECK_CANCELLED", "检查已取消"};
   if (cache) {
     result.reused_inspections = cache->hits();
     cache->prune(kCacheEntryLife);

@@ -33,6 +33,8 @@ struct CheckOptions {
   std::string cache_build;
   /// Called from worker threads after each file: (done, total). May be empty.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// Polled before each file (from worker threads); true stops the check with CHECK_CANCELLED.
+  std::function<bool()> cancelled;
 };
 
 struct CheckResult {
@@ -45,7 +47,8 @@ struct CheckResult {
   std::size_t reused_inspections = 0;
 };
 
-/// Runs the whole check. Fails only on usage errors (missing input, bad rule file).
+/// Runs the whole check. Fails only on usage errors (missing input, bad rule file), or with
+/// CHECK_CANCELLED when `options.cancelled` said so.
 Expected<CheckResult> run_check(const CheckOptions& options);
 
 /// False when the checked folder holds nothing that looks like evidence: no file at all, or
