@@ -224,7 +224,7 @@ int run_check_command(const CheckArgs& args) {
     options.input = unpacked->content_root();
   }
 
-  auto result = evpack::run_check(options);
+  auto result = unpacked ? evpack::run_check(options, unpacked->findings) : evpack::run_check(options);
   if (bar) bar->finish();
   if (!result) {
     print_error(result.error());
@@ -232,7 +232,6 @@ int run_check_command(const CheckArgs& args) {
   }
   if (unpacked) {
     result->scan.root = args.input;
-    result->findings.insert(result->findings.end(), unpacked->findings.begin(), unpacked->findings.end());
     evpack::sort_findings(result->findings);
   }
   if (!evpack::has_evidence_like_files(result.value())) {
@@ -437,16 +436,12 @@ int run_pack_command(const PackArgs& args) {
     options.input = unpacked->content_root();
   }
   pack.check_date = options.evaluate.as_of;
-  auto checked = evpack::run_check(options);
+  auto checked = unpacked ? evpack::run_check(options, unpacked->findings) : evpack::run_check(options);
   if (!checked) {
     print_error(checked.error());
     return kExitUsage;
   }
-  if (unpacked) {
-    checked->scan.root = args.check.input;
-    checked->findings.insert(checked->findings.end(), unpacked->findings.begin(), unpacked->findings.end());
-    evpack::sort_findings(checked->findings);
-  }
+  if (unpacked) checked->scan.root = args.check.input;
 
   auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
   const auto pack_start = std::chrono::steady_clock::now();
@@ -647,9 +642,9 @@ int main(int argc, char** argv) {
   verify_cmd->add_flag("--strict", verify.strict, "检查发现严重或致命问题时也以退出码1结束");
   verify_cmd->add_option("--max-findings", verify.max_findings, "终端最多显示的问题条数");
 
-  for (CLI::App* sub : {check_cmd, rules_cmd, init_cmd, pack_cmd, verify_cmd}) sub->group("子命令");
+  for (CLI::App* sub : {check_cmd, rules_cmd, init_cmd, pack_cmd, verify_cmd, serve_cmd}) sub->group("子命令");
   for (CLI::App* sub : {lint_cmd, list_cmd}) sub->group("子命令");
-  for (CLI::App* sub : {check_cmd, rules_cmd, init_cmd, pack_cmd, verify_cmd, lint_cmd, list_cmd}) {
+  for (CLI::App* sub : {check_cmd, rules_cmd, init_cmd, pack_cmd, verify_cmd, serve_cmd, lint_cmd, list_cmd}) {
     sub->get_help_ptr()->group("选项");
   }
   for (CLI::App* sub : {check_cmd, pack_cmd, verify_cmd}) sub->footer(kExitCodesHelp);

@@ -299,7 +299,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
 
 }  // namespace
 
-Expected<CheckResult> run_check(const CheckOptions& options) {
+Expected<CheckResult> run_check(const CheckOptions& options, const std::vector<Finding>& unpacking) {
   // An archive (a received package, or the evidence zipped): unpack it into a private temp
   // folder with the hostile-zip checks, check that folder, and report the zip as the input.
   if (sniff_archive_kind(options.input) != ArchiveKind::None) {  // zip, 7z, rar, tar.*
@@ -313,7 +313,7 @@ Expected<CheckResult> run_check(const CheckOptions& options) {
     result->scan.root = options.input;
     return result;
   }
-  return check_tree(options, {});
+  return check_tree(options, unpacking);
 }
 
 bool has_evidence_like_files(const CheckResult& result) {

@@ -208,11 +208,9 @@ Expected<VerifyReport> verify_package(const std::string& path, const VerifyOptio
   if (options.run_check) {
     CheckOptions check = options.check;
     check.input = extraction->content_root();
-    auto result = run_check(check);
+    auto result = run_check(check, extraction->findings);
     if (!result) return result.error();
     result->scan.root = path;
-    result->findings.insert(result->findings.end(), extraction->findings.begin(), extraction->findings.end());
-    sort_findings(result->findings);
     report.check = std::move(result.value());
   }
   sort_findings(report.findings);

@@ -215,14 +215,12 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
   if (!unpacked) return finish(kJobFailed, unpacked.error().message);
   check.input = unpacked->content_root();
   set_phase("检查中");
-  auto result = run_check(check);
+  auto result = run_check(check, unpacked->findings);
   if (!result) {
     if (result.error().code == "CHECK_CANCELLED") return finish(kJobCancelled, "已取消");
     return finish(kJobFailed, result.error().message);
   }
   result->scan.root = job.upload_name;
-  result->findings.insert(result->findings.end(), unpacked->findings.begin(), unpacked->findings.end());
-  sort_findings(result->findings);
   const auto& totals = result->evaluation.totals;
   job.score = totals.total;
   job.nominal = totals.nominal;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "support/check_options.hpp"
+#include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -141,6 +142,39 @@ TEST(RunCheck, ScannerFindingsCountInTheDeductionTheyName) {
   const auto& findings = result.value().findings;
   ASSERT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
     return f.code == "SYMLINK_SKIPPED" && f.rule == "D.5";
+  }));
+  const auto& deductions = result.value().evaluation.deductions;
+  const auto d5 = std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
+  ASSERT_NE(d5, deductions.end());
+  EXPECT_GE(d5->occurrences, 1);
+  EXPECT_GT(d5->points, 0);
+}
+
+TEST(RunCheck, UnpackingFindingsCountInTheDeductionTheyName) {
+  // Two entries of one name in a zip (ZIP_DUPLICATE_NAME, D.5): the D.5 row counts it, whether
+  // run_check unpacks the zip or its caller did and passes the findings on.
+  evpack::testing::TempDir dir;
+  const std::string zip = dir.str() + "/材料.zip";
+  const std::string docx = evpack::testing::source_dir() + "/tests/data/privacy/signin_sheet.docx";
+  const std::string script =
+      "import zipfile, sys, warnings\n"
+      "warnings.simplefilter('ignore')\n"
+      "z = zipfile.ZipFile(sys.argv[1], 'w')\n"
+      "z.write(sys.argv[2], '六、培训交流/6.3 企业信用培训/签到表.docx')\n"
+      "z.write(sys.argv[2], '六、培训交流/6.3 企业信用培训/签到表.docx')\n"
+      "z.close()\n";
+  ASSERT_EQ(evpack::testing::run_command(std::string(evpack::testing::system_python()) + " -c " +
+                                         evpack::testing::shell_quote(script) + " " + evpack::testing::shell_quote(zip) +
+                                         " " + evpack::testing::shell_quote(docx))
+                .exit_code,
+            0);
+  auto options = evpack::testing::offline_check_options(zip);
+  options.cache_dir.clear();
+  const auto result = run_check(options);
+  ASSERT_TRUE(result) << result.error().message;
+  const auto& findings = result.value().findings;
+  ASSERT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.code == "ZIP_DUPLICATE_NAME" && f.rule == "D.5";
   }));
   const auto& deductions = result.value().evaluation.deductions;
   const auto d5 = std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });

@@ -48,8 +48,11 @@ struct CheckResult {
 };
 
 /// Runs the whole check. Fails only on usage errors (missing input, bad rule file), or with
-/// CHECK_CANCELLED when `options.cancelled` said so.
-Expected<CheckResult> run_check(const CheckOptions& options);
+/// CHECK_CANCELLED when `options.cancelled` said so. An archive as input is unpacked into a
+/// private temp folder, removed on return. A caller that unpacked the archive itself (to keep
+/// the files for thumbnails or a package) passes the unpacking's findings as `unpacking`: they
+/// count in the deductions they name, like the scanner's, and are listed with the rest.
+Expected<CheckResult> run_check(const CheckOptions& options, const std::vector<Finding>& unpacking = {});
 
 /// False when the checked folder holds nothing that looks like evidence: no file at all, or
 /// only files that are neither documents, pictures, spreadsheets nor videos and map to no
