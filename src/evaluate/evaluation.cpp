@@ -53,9 +53,16 @@ std::string quarter_list(const std::vector<int>& quarters) {
   return join(parts, "、");
 }
 
-// "由局法制科、…负责" for advice, or "" when the rule file names no unit.
-std::string owners(const std::vector<std::string>& units) {
-  return units.empty() ? "" : "，由" + join(units, "、") + "负责";
+// "，由局法制科牵头，A、B配合" for advice (the lead is the indicator's `lead:`, else the first
+// unit the rule file lists), or "" when the rule file names no unit.
+std::string owners(const Indicator& ind) {
+  if (ind.units.empty()) return "";
+  const std::string lead = ind.lead.empty() ? ind.units.front() : ind.lead;
+  std::vector<std::string> others;
+  for (const auto& u : ind.units) {
+    if (u != lead) others.push_back(u);
+  }
+  return "，由" + lead + (others.empty() ? "负责" : "牵头，" + join(others, "、") + "配合");
 }
 
 std::string strip_extension(const std::string& name) {
@@ -738,7 +745,7 @@ class Evaluator {
       } else if (quarter_due(q) && !items.empty()) {
         add("PERIOD_GAP", Severity::Warning, "", "", ind.id,
             std::string(kQuarterNames[q]) + "无有效材料（指标" + ind.id + " " + ind.title + "）",
-            "补充" + std::string(kQuarterNames[q]) + "的材料，由" + join(ind.units, "、") + "负责");
+            "补充" + std::string(kQuarterNames[q]) + "的材料" + owners(ind));
       }
     }
     pts = std::min(pts, ind.cap);
@@ -852,7 +859,7 @@ class Evaluator {
           }
           add("PERIOD_GAP", Severity::Warning, "", "", ind.id,
               sub.title + "缺少" + month_list(missing) + "的记录",
-              "补齐每月的工作记录或台账，由" + join(ind.units, "、") + "负责");
+              "补齐每月的工作记录或台账" + owners(ind));
         }
       } else {
         parts.push_back(sub.title + "：有");
@@ -900,7 +907,7 @@ class Evaluator {
       r.reason = "未找到佐证材料";
       add("NO_EVIDENCE", Severity::Warning, "", "", ind.id,
           "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + fmt_points(ind.cap) + "分）",
-          "补充材料" + owners(ind.units));
+          "补充材料" + owners(ind));
       return r;
     }
     if (has_rule(ind, "D.6")) {
@@ -1086,12 +1093,12 @@ class Evaluator {
       if (p.items == 0) {
         add("TASK_GAP", Severity::Warning, "", "", ind.id,
             "任务" + ind.id + "（" + ind.title + "）" + p.label + "没有佐证材料",
-            "补充" + p.label + "的材料" + owners(ind.units));
+            "补充" + p.label + "的材料" + owners(ind));
       } else {
         add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
             "任务" + ind.id + "（" + ind.title + "）量化目标要求" + p.label + "至少" + std::to_string(p.required) +
                 "项，只找到" + std::to_string(p.items) + "项",
-            "补充材料" + owners(ind.units));
+            "补充材料" + owners(ind));
       }
     }
     // A target over the whole frame ("应用领域不少于2个").
@@ -1104,7 +1111,7 @@ class Evaluator {
         add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
             "任务" + ind.id + "（" + ind.title + "）量化目标要求至少" + std::to_string(ind.min_count) + "项，只找到" +
                 std::to_string(total) + "项",
-            "补充材料" + owners(ind.units));
+            "补充材料" + owners(ind));
       }
       if (frame_due) all_due_met = all_due_met && total_met;
     }

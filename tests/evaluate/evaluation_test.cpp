@@ -324,5 +324,24 @@ TEST_F(EvaluationTest, EvidenceWithoutAnyIndicatorFilesIsReportedMissing) {
   EXPECT_DOUBLE_EQ(ev.totals.total, 0);
 }
 
+
+TEST_F(EvaluationTest, AdviceNamesOneLeadUnitAndTheOthersAsHelpers) {
+  for (auto& ind : rules.indicators) {
+    if (ind.id == "1.2") {
+      ind.units = {"局法制科", "局办公室", "运输服务科"};
+      ind.lead = "局办公室";
+    }
+  }
+  const auto ev = run();  // no evidence: every indicator gets NO_EVIDENCE
+  const auto it = std::find_if(ev.findings.begin(), ev.findings.end(),
+                               [](const Finding& f) { return f.code == "NO_EVIDENCE" && f.indicator == "1.2"; });
+  ASSERT_NE(it, ev.findings.end());
+  EXPECT_NE(it->advice.find("由局办公室牵头，局法制科、运输服务科配合"), std::string::npos) << it->advice;
+  const auto one = std::find_if(ev.findings.begin(), ev.findings.end(),
+                                [](const Finding& f) { return f.code == "NO_EVIDENCE" && f.indicator == "1.1"; });
+  ASSERT_NE(one, ev.findings.end());
+  EXPECT_NE(one->advice.find("由局法制科负责"), std::string::npos) << one->advice;
+}
+
 }  // namespace
 }  // namespace evpack
