@@ -125,14 +125,8 @@ TEST(ZipExtract, BombsHitTheLimitsQuickly) {
 
 // One stored entry whose data `copies` central-directory records all point at.
 std::string overlapping_zip(int copies, const std::string& data) {
-  auto u16 = [](std::string& out, std::uint32_t v) {
-    out.push_back(static_cast<char>(v & 0xFF));
-    out.push_back(static_cast<char>((v >> 8) & 0xFF));
-  };
-  auto u32 = [&](std::string& out, std::uint32_t v) {
-    u16(out, v & 0xFFFF);
-    u16(out, v >> 16);
-  };
+  const auto u16 = testing::append_le16;
+  const auto u32 = testing::append_le32;
   const std::uint32_t crc = testing::crc32_of(data);
   const auto size = static_cast<std::uint32_t>(data.size());
   std::string body;

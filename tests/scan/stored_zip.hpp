@@ -10,6 +10,16 @@
 
 namespace evpack::testing {
 
+/// Little-endian integers as zip headers store them.
+inline void append_le16(std::string& out, std::uint32_t v) {
+  out.push_back(static_cast<char>(v & 0xFF));
+  out.push_back(static_cast<char>((v >> 8) & 0xFF));
+}
+inline void append_le32(std::string& out, std::uint32_t v) {
+  append_le16(out, v & 0xFFFF);
+  append_le16(out, v >> 16);
+}
+
 inline std::uint32_t crc32_of(const std::string& data) {
   std::uint32_t crc = 0xFFFFFFFFu;
   for (const char c : data) {
@@ -23,14 +33,8 @@ inline std::uint32_t crc32_of(const std::string& data) {
 /// With `utf8_flag`, general-purpose bit 11 marks names as UTF-8.
 inline std::string make_stored_zip(const std::vector<std::pair<std::string, std::string>>& entries,
                                    bool utf8_flag = true) {
-  auto u16 = [](std::string& out, std::uint32_t v) {
-    out.push_back(static_cast<char>(v & 0xFF));
-    out.push_back(static_cast<char>((v >> 8) & 0xFF));
-  };
-  auto u32 = [&](std::string& out, std::uint32_t v) {
-    u16(out, v & 0xFFFF);
-    u16(out, v >> 16);
-  };
+  const auto u16 = append_le16;
+  const auto u32 = append_le32;
   const std::uint32_t flags = utf8_flag ? 0x0800 : 0;
   std::string body;
   std::string central;
