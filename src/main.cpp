@@ -234,7 +234,11 @@ int run_check_command(const CheckArgs& args) {
     result->scan.root = args.input;
     evpack::sort_findings(result->findings);
   }
-  if (!evpack::has_evidence_like_files(result.value())) {
+  // Nothing to check, and nothing to say about the input either (a refused archive, unreadable
+  // folders: those are findings the reports must show).
+  const bool input_findings = std::any_of(result->scan.findings.begin(), result->scan.findings.end(),
+                                          [](const evpack::Finding& f) { return f.severity >= evpack::Severity::Warning; });
+  if (!evpack::has_evidence_like_files(result.value()) && !input_findings) {
     std::cerr << (result->evidence.empty() ? "错误：" + args.input + " 里没有文件，没有可检查的材料。\n"
                                            : "错误：" + args.input + " 里的 " + std::to_string(result->evidence.size()) +
                                                  " 个文件都不像佐证材料（没有公文、照片、表格或视频，也没有能归入指标的文件）。"

@@ -283,8 +283,9 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   }
   correct_scanned_agencies(result.evidence);
   const std::vector<Finding> ledger_notes = check_publicity_ledgers(options, result.rules, result.evidence, root);
+  // Unpacking an archive is part of reading the input: its findings join the scanner's.
+  result.scan.findings.insert(result.scan.findings.end(), unpacking.begin(), unpacking.end());
   std::vector<Finding> earlier = result.scan.findings;
-  earlier.insert(earlier.end(), unpacking.begin(), unpacking.end());
   result.evaluation = evaluate(result.rules, result.evidence, options.evaluate, earlier);
 
   result.findings = std::move(earlier);

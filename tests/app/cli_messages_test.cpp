@@ -16,6 +16,7 @@
 
 #include "evpack/adapters/table_reader.hpp"
 #include "evpack/report/finding_names.hpp"
+#include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -156,6 +157,25 @@ TEST(CliMessages, EmptyFolderOrNothingLikeEvidenceExitsFour) {
   const CliRun code = run("check '" + dir.str() + "/代码' --no-ocr --no-cache");
   EXPECT_EQ(code.status, 4) << code.err;
   EXPECT_TRUE(has(code.err, "都不像佐证材料")) << code.err;
+}
+
+TEST(CliMessages, ARefusedArchiveIsReportedNotCalledEmpty) {
+  // A zip bomb unpacks to nothing: the report names the bomb (ZIP_BOMB) instead of exiting
+  // with "nothing to check".
+  evpack::testing::TempDir dir;
+  const std::string zip = dir.str() + "/材料.zip";
+  const std::string script =
+      "import zipfile, sys\n"
+      "z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n"
+      "for i in range(40): z.writestr('材料/%02d.bin' % i, bytes(1 << 20))\n"
+      "z.close()\n";
+  ASSERT_EQ(evpack::testing::run_command(std::string(evpack::testing::system_python()) + " -c " +
+                                         evpack::testing::shell_quote(script) + " " + evpack::testing::shell_quote(zip))
+                .exit_code,
+            0);
+  const CliRun bomb = run("check '" + zip + "' --no-ocr --no-cache --json -");
+  EXPECT_EQ(bomb.status, 0) << bomb.err;
+  EXPECT_TRUE(has(bomb.out, "\"ZIP_BOMB\"")) << bomb.err;
 }
 
 // The check of the sample with every report written once, shared by the tests below.
