@@ -14,6 +14,7 @@
 #include "evpack/adapters/zip_archive.hpp"
 #include "evpack/util/temp_files.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -211,7 +212,7 @@ struct Extractor {
                     "压缩包中同一名称既是文件又是文件夹，无法同时解压", "请给文件改用不同的名称"));
       } else {
         add(finding("EXTRACT_FAILED", Severity::Error, "", label,
-                    std::string("无法解压该文件到临时目录：") + std::strerror(errno)));
+                    "无法解压该文件到临时目录：" + system_error_zh(errno)));
       }
       return;
     }
@@ -234,7 +235,7 @@ struct Extractor {
       if (write_errno != 0) {
         stopped = true;
         add(finding("EXTRACT_FAILED", Severity::Error, "", label,
-                    std::string("解压到临时目录失败（") + std::strerror(write_errno) + "），其余文件未检查",
+                    "解压到临时目录失败（" + system_error_zh(write_errno) + "），其余文件未检查",
                     "请清理磁盘空间后重试"));
         return;
       }
@@ -363,7 +364,7 @@ Expected<ZipExtraction> extract_zip_safely(const std::string& zip_path, const Zi
   // "evpack-<pid>-zip-…": a later run removes it if this process is killed before cleaning up.
   std::string pattern = temp_root() + "/" + temp_name_marker() + "zip-XXXXXX";
   if (::mkdtemp(pattern.data()) == nullptr) {
-    return Error{"EXTRACT_FAILED", std::string("无法建立临时目录：") + std::strerror(errno)};
+    return Error{"EXTRACT_FAILED", "无法建立临时目录：" + system_error_zh(errno)};
   }
   register_temp(pattern);
   ZipExtraction out;

@@ -23,6 +23,7 @@
 #include "evpack/serve/serve.hpp"
 #include "evpack/serve/store.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -772,7 +773,7 @@ std::string error_page(int status) {
 Expected<std::unique_ptr<ServeApp>> open_serve_app(const ServeOptions& options) {
   std::error_code ec;
   fs::create_directories(fs::path(options.data_dir) / "files", ec);
-  if (ec) return Error{"SERVE_DATA_DIR", "无法建立数据目录 " + options.data_dir + "：" + ec.message()};
+  if (ec) return Error{"SERVE_DATA_DIR", "无法建立数据目录 " + options.data_dir + "：" + system_error_zh(ec)};
   auto store = Store::open(options.data_dir);
   if (!store) return store.error();
   if (options.retention_days >= 0) store.value()->put_setting("retention_days", std::to_string(options.retention_days));
@@ -790,7 +791,7 @@ Expected<bool> add_user(const std::string& data_dir, const std::string& name, co
                         const std::string& password, const std::vector<std::string>& counties) {
   std::error_code ec;
   fs::create_directories(fs::path(data_dir) / "files", ec);
-  if (ec) return Error{"SERVE_DATA_DIR", "无法建立数据目录 " + data_dir + "：" + ec.message()};
+  if (ec) return Error{"SERVE_DATA_DIR", "无法建立数据目录 " + data_dir + "：" + system_error_zh(ec)};
   auto store = Store::open(data_dir);
   if (!store) return store.error();
   return App::add_user_to(*store.value(), name, role, password, counties);
