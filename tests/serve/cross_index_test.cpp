@@ -135,9 +135,9 @@ TEST(CrossIndex, FindsAPlantedPhotoAndDocumentAcrossCountiesAndNothingElse) {
   server.join();
 }
 
-TEST(CrossIndex, MatchesAHundredArchivesOfAThousandPhotosQuickly) {
+TEST(CrossIndex, FindsThePlantedPairAmongAHundredArchivesOfAThousandPhotos) {
   // 100 counties × 1,000 photos with random hashes, one photo planted in two counties
-  // with 3 bits changed: found, in well under a second on one core.
+  // with 3 bits changed: found, and nothing else. (Time: bench/cross_index_bench.cpp.)
   std::mt19937_64 rng(28);
   std::vector<IndexedEntry> entries;
   entries.reserve(100'000);
@@ -164,7 +164,6 @@ TEST(CrossIndex, MatchesAHundredArchivesOfAThousandPhotosQuickly) {
   std::printf("cross_matches over 100,000 photos: %.2f s, %zu pairs\n", seconds, matches.size());
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].distance, 3);
-  EXPECT_LT(seconds, 20.0);
 }
 
 }  // namespace
