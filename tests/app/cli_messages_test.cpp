@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <cstring>
 #include <regex>
 #include <set>
 
@@ -238,10 +239,27 @@ std::vector<std::string> sample_names(const nlohmann::json& report) {
   return names;
 }
 
-std::string text_of_html(std::string html) {
-  html = std::regex_replace(html, std::regex("<style[\\s\\S]*?</style>|<script[\\s\\S]*?</script>"), " ");
-  html = std::regex_replace(html, std::regex("<[^>]*>"), " ");
-  return html;
+// The text a reader sees: style and script blocks dropped, tags replaced by a space. A plain
+// scan: std::regex recurses per character and overflows the stack under ASan on a whole report.
+std::string text_of_html(const std::string& html) {
+  std::string text;
+  std::size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] != '<') {
+      text += html[i++];
+      continue;
+    }
+    for (const char* block : {"style", "script"}) {
+      if (html.compare(i + 1, std::strlen(block), block) == 0) {
+        const std::size_t end = html.find(std::string("</") + block, i);
+        if (end != std::string::npos) i = end + 1;  // then skipped as the closing tag below
+      }
+    }
+    const std::size_t close = html.find('>', i);
+    i = close == std::string::npos ? html.size() : close + 1;
+    text += ' ';
+  }
+  return text;
 }
 
 TEST(CliMessages, NoInternalIdentifierInConsoleHtmlOrExcel) {
