@@ -126,6 +126,23 @@ TEST(RunCheck, PersonalNumbersInLedgersAndSignInSheetsOfEveryFormat) {
   EXPECT_EQ(found, expected);
 }
 
+// Checks `input` and expects a D.5 finding `code` and a D.5 deduction row that counts it.
+void expect_counted_in_d5(const std::string& input, const std::string& code) {
+  auto options = evpack::testing::offline_check_options(input);
+  options.cache_dir.clear();
+  const auto result = run_check(options);
+  ASSERT_TRUE(result) << result.error().message;
+  const auto& findings = result.value().findings;
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(),
+                          [&](const Finding& f) { return f.code == code && f.rule == "D.5"; }))
+      << code;
+  const auto& deductions = result.value().evaluation.deductions;
+  const auto d5 = std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
+  ASSERT_NE(d5, deductions.end());
+  EXPECT_GE(d5->occurrences, 1);
+  EXPECT_GT(d5->points, 0);
+}
+
 TEST(RunCheck, ScannerFindingsCountInTheDeductionTheyName) {
   // A symlink in the tree is skipped with a D.5 warning; the D.5 row must count it
   // rather than say "未发现" next to the warning.
@@ -135,19 +152,7 @@ TEST(RunCheck, ScannerFindingsCountInTheDeductionTheyName) {
   std::filesystem::copy_file(evpack::testing::source_dir() + "/tests/data/privacy/signin_sheet.docx",
                              folder / "signin_sheet.docx");
   std::filesystem::create_symlink(folder / "signin_sheet.docx", folder / "链接.docx");
-  auto options = evpack::testing::offline_check_options(dir.path().string());
-  options.cache_dir.clear();
-  const auto result = run_check(options);
-  ASSERT_TRUE(result) << result.error().message;
-  const auto& findings = result.value().findings;
-  ASSERT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.code == "SYMLINK_SKIPPED" && f.rule == "D.5";
-  }));
-  const auto& deductions = result.value().evaluation.deductions;
-  const auto d5 = std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
-  ASSERT_NE(d5, deductions.end());
-  EXPECT_GE(d5->occurrences, 1);
-  EXPECT_GT(d5->points, 0);
+  expect_counted_in_d5(dir.path().string(), "SYMLINK_SKIPPED");
 }
 
 TEST(RunCheck, UnpackingFindingsCountInTheDeductionTheyName) {
@@ -168,19 +173,7 @@ TEST(RunCheck, UnpackingFindingsCountInTheDeductionTheyName) {
                                          " " + evpack::testing::shell_quote(docx))
                 .exit_code,
             0);
-  auto options = evpack::testing::offline_check_options(zip);
-  options.cache_dir.clear();
-  const auto result = run_check(options);
-  ASSERT_TRUE(result) << result.error().message;
-  const auto& findings = result.value().findings;
-  ASSERT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.code == "ZIP_DUPLICATE_NAME" && f.rule == "D.5";
-  }));
-  const auto& deductions = result.value().evaluation.deductions;
-  const auto d5 = std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
-  ASSERT_NE(d5, deductions.end());
-  EXPECT_GE(d5->occurrences, 1);
-  EXPECT_GT(d5->points, 0);
+  expect_counted_in_d5(zip, "ZIP_DUPLICATE_NAME");
 }
 
 }  // namespace
