@@ -134,16 +134,18 @@ std::size_t match_at(const Glyphs& g, std::size_t i, FoundDocNumber& out) {
   }
   int serial = 0;
   std::size_t serial_digits = 0;
-  bool leading_zero = false;
+  bool first_zero = false;
   while (serial_digits < 6) {
     const std::size_t q = serial_digits > 0 ? g.skip_blanks(p) : p;
     if (digit_of(g.at(q)) < 0) break;
-    if (serial_digits == 0 && digit_of(g.at(q)) == 0) leading_zero = true;
+    if (serial_digits == 0 && digit_of(g.at(q)) == 0) first_zero = true;
     serial = serial * 10 + digit_of(g.at(q));
     ++serial_digits;
     p = q + 1;
   }
   if (serial_digits == 0 || digit_of(g.at(p)) >= 0) return 0;
+  // 虚位 is padding ("05号"); a lone "0" pads nothing (on a scan it is a misread serial).
+  const bool leading_zero = first_zero && serial_digits >= 2;
   p = g.skip_blanks(p);
   if (g.at(p) != "号") return 0;
   const std::size_t end = p + 1;

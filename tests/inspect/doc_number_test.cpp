@@ -47,6 +47,8 @@ TEST(DocNumber, WrongFormsAreProblemsNotMissingNumbers) {
   EXPECT_EQ(parse_doc_number("青交发〔25〕5号").form_problems.size(), 1u);
   EXPECT_EQ(parse_doc_number("青交发〔2025〕第5号").form_problems.size(), 1u);
   EXPECT_EQ(parse_doc_number("青交发〔2025〕05号").form_problems.size(), 1u);
+  // A lone 0 is no padding: no 虚位 problem (a low-resolution scan read "106号" as "0号").
+  EXPECT_TRUE(parse_doc_number("云交发〔2025〕0号").form_problems.empty());
   EXPECT_EQ(parse_doc_number("青交发〔25〕第05号").form_problems.size(), 3u);
 }
 
