@@ -37,12 +37,7 @@ Finding finding(std::string code, Severity severity, std::string rule, std::stri
   return f;
 }
 
-std::string bytes_text(std::uint64_t bytes) {
-  char buf[48];
-  if (bytes >= (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f GB", static_cast<double>(bytes) / (1ull << 30));
-  else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1ull << 20));
-  return buf;
-}
+std::string bytes_text(std::uint64_t bytes) { return size_text(bytes, 1); }
 
 bool ends_with_zip(const std::string& name) {
   return name.size() > 4 && to_lower_ascii(name.substr(name.size() - 4)) == ".zip";

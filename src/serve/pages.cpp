@@ -11,6 +11,7 @@
 
 #include "evpack/package/catalogue.hpp"
 #include "evpack/serve/serve.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -34,12 +35,6 @@ std::string role_label(const std::string& role) {
   return role;
 }
 
-std::string megabytes(std::uint64_t bytes) {
-  char buf[32];
-  if (bytes >= (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f GB", static_cast<double>(bytes) / (1ull << 30));
-  else std::snprintf(buf, sizeof buf, "%.0f MB", static_cast<double>(bytes) / (1ull << 20));
-  return buf;
-}
 
 }  // namespace
 
@@ -122,7 +117,7 @@ std::string home_page(const Session& session, const std::vector<RuleChoice>& rul
   }
   const std::string max = std::to_string(max_upload_bytes);
   std::string body = "<section class=card><h1>检查材料</h1><p class=hint>上传整个佐证材料文件夹压缩成的 zip"
-                     "（Windows“发送到→压缩(zipped)文件夹”或 7-Zip 均可），最大 " + megabytes(max_upload_bytes) +
+                     "（Windows“发送到→压缩(zipped)文件夹”或 7-Zip 均可），最大 " + size_text(max_upload_bytes, 0) +
                      "。</p><form method=post action=\"/upload\" enctype=\"multipart/form-data\" class=upload data-max=\"" +
                      max + "\">" + csrf_field(session) + "<label>规则<select name=rules>" + rule_options +
                      "</select></label><label>试点年度<input name=year inputmode=numeric placeholder=\"默认取规则中的年度\"></label>"

@@ -601,11 +601,7 @@ class App final : public ServeApp {
   }
 
   void too_large(HttpResponse& res, const Session& s) const {
-    char limit[32];
-    std::snprintf(limit, sizeof limit, "%.1f GB", static_cast<double>(options_.max_upload_bytes) / (1ull << 30));
-    if (options_.max_upload_bytes < (1ull << 30)) {
-      std::snprintf(limit, sizeof limit, "%.0f MB", static_cast<double>(options_.max_upload_bytes) / (1ull << 20));
-    }
+    const std::string limit = size_text(options_.max_upload_bytes, 0);
     html(res, message_page("文件太大", std::string("上传的文件超过大小上限（") + limit + "），未保存。请分卷或删去无关文件后再上传。", &s),
          413);
   }

@@ -1,5 +1,7 @@
 #include "evpack/util/text.hpp"
 
+#include <cstdio>
+
 #include <iconv.h>
 
 #include <cerrno>
@@ -169,6 +171,13 @@ std::string to_lower_ascii(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+std::string size_text(std::uint64_t bytes, int mb_decimals) {
+  char buf[48];
+  if (bytes >= (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f GB", static_cast<double>(bytes) / (1ull << 30));
+  else std::snprintf(buf, sizeof buf, "%.*f MB", mb_decimals, static_cast<double>(bytes) / (1ull << 20));
+  return buf;
 }
 
 std::string trim(std::string_view text) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ std::string to_lower_ascii(std::string_view text);
 /// Removes leading and trailing white space: ASCII space and controls \t\n\v\f\r,
 /// U+3000 (ideographic space), U+00A0 (no-break space), U+200B (zero-width space), U+FEFF (BOM).
 std::string trim(std::string_view text);
+
+/// A size for people: "1.5 GB" from 1 GiB up, else megabytes with `mb_decimals` decimals ("200 MB").
+std::string size_text(std::uint64_t bytes, int mb_decimals);
 
 /// Removes white space (ASCII blanks and U+3000) between two CJK characters (Han ideographs,
 /// CJK or full-width punctuation): OCR output "领 导 小 组 会 议" -> "领导小组会议".
