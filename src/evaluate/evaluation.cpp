@@ -200,6 +200,7 @@ class Evaluator {
     check_watermark_exif();
     // D.1: the same or a near-same photo filed as evidence more than once.
     for (auto& f : find_reused_photos(evidence_)) findings_.push_back(std::move(f));
+    name_deductions(rules_, findings_);
     for (const auto& ind : rules_.indicators) out.indicators.push_back(score_indicator(ind));
     for (const auto& r : out.indicators) {
       if (!r.task) continue;
@@ -232,6 +233,7 @@ class Evaluator {
     for (const auto& e : evidence_) {
       all.insert(all.end(), e.inspection.findings.begin(), e.inspection.findings.end());
     }
+    name_deductions(rules_, all);
     for (const auto& d : rules_.deductions) out.deductions.push_back(estimate_deduction(d, all, out));
     for (const auto& d : out.deductions) {
       out.totals.deductions += d.points;
@@ -246,10 +248,16 @@ class Evaluator {
   }
 
  private:
-  void add(std::string code, Severity severity, std::string rule, std::string file, std::string indicator,
+  void add(std::string code, Severity severity, DeductionRole role, std::string file, std::string indicator,
            std::string message, std::string advice) {
-    findings_.push_back({std::move(code), severity, std::move(rule), std::move(file), std::move(indicator),
-                         std::move(message), std::move(advice)});
+    findings_.push_back({std::move(code), severity, rules_.deduction_id(role), std::move(file), std::move(indicator),
+                         std::move(message), std::move(advice), role});
+  }
+
+  // True when the rule set's deduction for `role` zeroes the indicator (`zero_rules`).
+  bool zeroes(const Indicator& ind, DeductionRole role) const {
+    const std::string id = rules_.deduction_id(role);
+    return !id.empty() && has_rule(ind, id);
   }
 
   std::string units_of(const std::string& id) const {
@@ -265,10 +273,10 @@ class Evaluator {
     for (const auto& e : evidence_) {
       if (!e.placement.indicator.empty() || e.placement.guide) continue;
       if (e.placement.loose_at_root) {
-        add("D5_LOOSE_FILE", Severity::Warning, "D.5", e.file.rel_path, "",
+        add("D5_LOOSE_FILE", Severity::Warning, DeductionRole::ArchiveOrder, e.file.rel_path, "",
             "文件散放在材料根目录，未归入任何类别或指标", "请移入对应指标的文件夹；与验收无关的文件请删除");
       } else {
-        add("D5_UNMAPPED", Severity::Warning, "D.5", e.file.rel_path, "",
+        add("D5_UNMAPPED", Severity::Warning, DeductionRole::ArchiveOrder, e.file.rel_path, "",
             "无法归入任何指标（" + e.placement.why + "）",
             "请按“类别/指标”两级文件夹存放，文件夹名带指标编号，例如“1.1 成立领导小组”");
       }
@@ -285,13 +293,13 @@ class Evaluator {
       const bool unconfirmed_watermark = e.inspection.date.source == DateSource::Watermark && e.inspection.photo &&
                                          e.inspection.photo->watermark.state != Presence::Present;
       if (unconfirmed_watermark && as_of_.valid() && v->date > as_of_) {
-        add("WATERMARK_DATE_DOUBTFUL", Severity::Warning, "", e.file.rel_path, e.placement.indicator,
+        add("WATERMARK_DATE_DOUBTFUL", Severity::Warning, DeductionRole::None, e.file.rel_path, e.placement.indicator,
             "照片水印中读出的日期 " + v->date.iso() + " 晚于检查日期 " + as_of_.iso() + "，但该读数未能复核（可能识别有误）",
             "人工核对照片水印；如水印确为该日期，请说明原因或更换照片");
         continue;
       }
       if (as_of_.valid() && v->date > as_of_) {
-        add("DATE_IN_FUTURE", Severity::Fatal, "D.1", e.file.rel_path, e.placement.indicator,
+        add("DATE_IN_FUTURE", Severity::Fatal, DeductionRole::Fabrication, e.file.rel_path, e.placement.indicator,
             "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）晚于检查日期 " +
                 as_of_.iso() + "，会被认定为伪造",
             "核实日期来源；如为相机时间设置错误，请用原始材料替换");
@@ -299,7 +307,7 @@ class Evaluator {
                  e.placement.indicator.rfind("B.", 0) != 0) {
         // Another year of a multi-year system is not suspicious, only not counted now.
         const bool other_system_year = v->date.year >= rules_.year && v->date.year <= system_last_year_;
-        add("DATE_OUT_OF_YEAR", other_system_year ? Severity::Info : Severity::Warning, "", e.file.rel_path,
+        add("DATE_OUT_OF_YEAR", other_system_year ? Severity::Info : Severity::Warning, DeductionRole::None, e.file.rel_path,
             e.placement.indicator,
             "材料日期 " + v->date.iso() + "（" + source_label_zh(e.inspection.date.source) + "）不在" +
                 (other_system_year ? "本次检查的年度 " : "试点年度 ") + years_label() + " 内",
@@ -327,13 +335,13 @@ class Evaluator {
       const std::string list = join(paths, "；");
       if (indicators.size() > 1) {
         for (const std::size_t i : idx) {
-          add("D1_DUPLICATE_ACROSS_INDICATORS", Severity::Warning, "D.1", evidence_[i].file.rel_path,
+          add("D1_DUPLICATE_ACROSS_INDICATORS", Severity::Warning, DeductionRole::Fabrication, evidence_[i].file.rel_path,
               evidence_[i].placement.indicator, "同一文件被用于多个指标：" + list,
               "同一份材料重复用作不同指标的佐证，可能被认定为雷同；请为每个指标提供各自的材料");
         }
       } else {
         for (std::size_t k = 1; k < idx.size(); ++k) {
-          add("D5_DUPLICATE_FILE", Severity::Info, "D.5", evidence_[idx[k]].file.rel_path,
+          add("D5_DUPLICATE_FILE", Severity::Info, DeductionRole::ArchiveOrder, evidence_[idx[k]].file.rel_path,
               evidence_[idx[k]].placement.indicator, "与 " + paths[0] + " 内容完全相同", "删除重复文件");
         }
       }
@@ -366,7 +374,7 @@ class Evaluator {
       // Identical bytes are reported by check_duplicates already.
       if (indicators.size() < 2 || hashes.size() < 2) continue;
       for (const std::size_t i : idx) {
-        add("D1_SAME_DOCUMENT_TEXT", Severity::Warning, "D.1", evidence_[i].file.rel_path,
+        add("D1_SAME_DOCUMENT_TEXT", Severity::Warning, DeductionRole::Fabrication, evidence_[i].file.rel_path,
             evidence_[i].placement.indicator, "内容相同的文件分别用作不同指标的佐证：" + join(paths, "；"),
             "同一份文件换个文件名或重新扫描后重复使用，可能被认定为雷同；请为每个指标提供各自的材料");
       }
@@ -392,7 +400,7 @@ class Evaluator {
         std::vector<std::string> paths;
         for (const std::size_t i : idx) paths.push_back(evidence_[i].file.rel_path);
         for (const std::size_t i : idx) {
-          add("D5_DUPLICATE_NAME", Severity::Warning, "D.5", evidence_[i].file.rel_path, indicator,
+          add("D5_DUPLICATE_NAME", Severity::Warning, DeductionRole::ArchiveOrder, evidence_[i].file.rel_path, indicator,
               "指标" + indicator + "下有" + std::to_string(idx.size()) + "个内容不同的同名文件“" + name +
                   "”：" + join(paths, "；"),
               "按内容重新命名（如加上日期或事项），避免评审混淆");
@@ -412,7 +420,7 @@ class Evaluator {
     std::vector<std::string> words = other->keywords;
     words.push_back(other->title);
     if (!contains_any(name, words)) return;
-    add("D5_NAME_FOLDER_MISMATCH", Severity::Warning, "D.5", e.file.rel_path, e.placement.indicator,
+    add("D5_NAME_FOLDER_MISMATCH", Severity::Warning, DeductionRole::ArchiveOrder, e.file.rel_path, e.placement.indicator,
         "文件名指向指标" + other->id + "（" + other->title + "），但放在指标" + e.placement.indicator + "的文件夹中",
         "确认材料属于哪个指标，移入对应文件夹或改正文件名");
   }
@@ -432,9 +440,11 @@ class Evaluator {
       // The photo inspector usually reports it already (WATERMARK_EXIF_MISMATCH, D.1):
       // one problem, one finding.
       const bool reported = std::any_of(e.inspection.findings.begin(), e.inspection.findings.end(),
-                                        [](const Finding& f) { return f.rule == "D.1" && f.code == "WATERMARK_EXIF_MISMATCH"; });
+                                        [](const Finding& f) {
+                                          return f.role == DeductionRole::Fabrication && f.code == "WATERMARK_EXIF_MISMATCH";
+                                        });
       if (reported) continue;
-      add("D1_WATERMARK_EXIF_MISMATCH", Severity::Warning, "D.1", e.file.rel_path, e.placement.indicator,
+      add("D1_WATERMARK_EXIF_MISMATCH", Severity::Warning, DeductionRole::Fabrication, e.file.rel_path, e.placement.indicator,
           "照片水印时间 " + p.watermark_time->iso() + " 与相机记录的拍摄时间 " + p.exif_time->iso() + " 不一致",
           "核实照片是否为当次活动拍摄的原图；水印时间与拍摄时间不符可能被认定为伪造");
     }
@@ -446,7 +456,7 @@ class Evaluator {
     FabricationSection out;
     std::set<std::string> files;
     for (const auto& f : all) {
-      if (f.rule != "D.1" || f.severity < Severity::Warning) continue;
+      if (f.role != DeductionRole::Fabrication || f.severity < Severity::Warning) continue;
       out.signals.push_back(f);
       if (!f.file.empty()) files.insert(f.file);
     }
@@ -455,7 +465,7 @@ class Evaluator {
     if (out.signals.empty()) {
       out.summary = "未发现弄虚作假（抄袭、雷同、伪造）迹象";
     } else {
-      const Deduction* d1 = rules_.find_deduction("D.1");
+      const Deduction* d1 = rules_.deduction_for(DeductionRole::Fabrication);
       const bool cancels = rules_.scored && d1 && d1->effect == DeductionEffect::ZeroTotal;
       out.summary = "发现" + std::to_string(out.signals.size()) + "项可能被认定为弄虚作假（抄袭、雷同、伪造）的问题，涉及" +
                     std::to_string(out.files) + "个文件。" +
@@ -564,7 +574,7 @@ class Evaluator {
       const Evidence& e = evidence_[i];
       if (!is_formal_document(e)) continue;
       if (is_word_file(e)) {
-        add("D6_WORD_DOCUMENT", Severity::Warning, "D.6", e.file.rel_path, ind.id,
+        add("D6_WORD_DOCUMENT", Severity::Warning, DeductionRole::DocumentForm, e.file.rel_path, ind.id,
             "Word文件无法体现红头、公章，不能作为正式文件佐证",
             "请提交加盖公章的扫描件或正式印发的PDF文件");
         continue;
@@ -579,18 +589,18 @@ class Evaluator {
           const std::string code = std::string("D6_MISSING_") +
                                    (verdict == &doc.letterhead ? "HEADER" : verdict == &doc.number ? "NUMBER" : "SEAL");
           const std::string msg = "文件缺少" + std::string(what) + (verdict->reason.empty() ? "" : "（" + verdict->reason + "）");
-          r.zeroed_by.push_back({"D.6", e.file.rel_path, msg});
-          add(code, Severity::Error, "D.6", e.file.rel_path, ind.id, msg + "，指标" + ind.id + "将被扣为0分",
+          r.zeroed_by.push_back({rules_.deduction_id(DeductionRole::DocumentForm), e.file.rel_path, msg});
+          add(code, Severity::Error, DeductionRole::DocumentForm, e.file.rel_path, ind.id, msg + "，指标" + ind.id + "将被扣为0分",
               std::string("补充具备") + what + "的正式文件（红头、文号、公章三要素缺一不可）");
         } else if (verdict->state == Presence::CannotVerify) {
-          add("D6_CANNOT_VERIFY", Severity::Warning, "D.6", e.file.rel_path, ind.id,
+          add("D6_CANNOT_VERIFY", Severity::Warning, DeductionRole::DocumentForm, e.file.rel_path, ind.id,
               std::string("无法核验") + what + "：" + verdict->reason, "请提供彩色扫描件或原始PDF，以便确认红色红头和公章");
         }
       }
     }
     if (!has_formal && !members.empty() && ind.evidence.size() == 1 && ind.evidence[0] == EvidenceKind::Document) {
-      r.zeroed_by.push_back({"D.6", "", "未找到正式文件（PDF或扫描件）"});
-      add("D6_NO_FORMAL_DOCUMENT", Severity::Error, "D.6", "", ind.id,
+      r.zeroed_by.push_back({rules_.deduction_id(DeductionRole::DocumentForm), "", "未找到正式文件（PDF或扫描件）"});
+      add("D6_NO_FORMAL_DOCUMENT", Severity::Error, DeductionRole::DocumentForm, "", ind.id,
           "指标" + ind.id + "缺少正式印发的文件（只有Word或其他材料）", "补充加盖公章的红头文件扫描件或PDF");
     }
   }
@@ -615,7 +625,7 @@ class Evaluator {
         if (!verdict->reason.empty()) reasons += (reasons.empty() ? "" : "；") + verdict->reason;
       }
       if (missing.empty()) continue;
-      add("DOC_FORMAL_MARK_MISSING", Severity::Warning, "D.6", e.file.rel_path, ind.id,
+      add("DOC_FORMAL_MARK_MISSING", Severity::Warning, DeductionRole::DocumentForm, e.file.rel_path, ind.id,
           "正式文件缺少" + missing + (reasons.empty() ? "" : "（" + reasons + "）") + "；指标" + ind.id +
               "按照片计分，不因此扣为0分，但评审时该文件不能作为规范的正式文件",
           "换用具备红头、文号、公章的正式印发文件（盖章扫描件或印发的PDF）");
@@ -628,12 +638,12 @@ class Evaluator {
       if (!is_camera_photo(e) || !e.inspection.photo) continue;
       const Verdict& wm = e.inspection.photo->watermark;
       if (wm.state == Presence::Absent) {
-        r.zeroed_by.push_back({"D.7", e.file.rel_path, "照片没有时间水印"});
-        add("D7_NO_WATERMARK", Severity::Error, "D.7", e.file.rel_path, ind.id,
+        r.zeroed_by.push_back({rules_.deduction_id(DeductionRole::PhotoTime), e.file.rel_path, "照片没有时间水印"});
+        add("D7_NO_WATERMARK", Severity::Error, DeductionRole::PhotoTime, e.file.rel_path, ind.id,
             "照片没有真实时间水印，指标" + ind.id + "将被扣为0分",
             "换成水印相机拍摄的原图（带拍摄时间水印），或删除该照片");
       } else if (wm.state == Presence::CannotVerify) {
-        add("D7_CANNOT_VERIFY", Severity::Warning, "D.7", e.file.rel_path, ind.id,
+        add("D7_CANNOT_VERIFY", Severity::Warning, DeductionRole::PhotoTime, e.file.rel_path, ind.id,
             "无法确认照片是否带时间水印：" + wm.reason, "请人工核对，必要时换成清晰的水印原图");
       }
     }
@@ -658,7 +668,7 @@ class Evaluator {
       if (cond.zeroes) {
         r.zeroed_by.push_back({cond.id, "", msg, "条件“" + (cond.label.empty() ? std::string("得分条件") : cond.label) + "”"});
       }
-      add("CONDITION_UNMET", cond.zeroes ? Severity::Error : Severity::Warning, "", "", ind.id, msg,
+      add("CONDITION_UNMET", cond.zeroes ? Severity::Error : Severity::Warning, DeductionRole::None, "", ind.id, msg,
           "补充相应截图或证明材料，放入指标" + ind.id + "文件夹");
     }
   }
@@ -712,7 +722,7 @@ class Evaluator {
       if (!in_year(item) || item.date.quarter == 0) {
         if (item.date.quarter == 0) {
           for (const std::size_t i : item.members) {
-            add("PERIOD_UNKNOWN", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+            add("PERIOD_UNKNOWN", Severity::Warning, DeductionRole::None, evidence_[i].file.rel_path, ind.id,
                 "无法确定材料所属季度（没有读到日期，文件夹也未注明季度）",
                 "文件名或文件夹名注明日期或季度，例如“2025年第一季度”");
           }
@@ -725,7 +735,7 @@ class Evaluator {
           const int hint = evidence_[i].placement.quarter_hint;
           const ItemDate d = date_of(evidence_[i]);
           if (hint && !d.from_hint && d.quarter && hint != d.quarter) {
-            add("NO_BACKFILL", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+            add("NO_BACKFILL", Severity::Warning, DeductionRole::None, evidence_[i].file.rel_path, ind.id,
                 std::string("材料放在") + kQuarterNames[hint] + "文件夹，但日期为 " + d.date.iso() + "（" +
                     kQuarterNames[d.quarter] + "），不允许补报，只能计入" + kQuarterNames[d.quarter],
                 "按发布日期归入正确季度；上季度缺的条数无法补报");
@@ -743,7 +753,7 @@ class Evaluator {
         pts += n * ind.points;
         if (ind.per_period_max > 1) parts.push_back(std::string(kQuarterNames[q]) + std::to_string(n) + "条");
       } else if (quarter_due(q) && !items.empty()) {
-        add("PERIOD_GAP", Severity::Warning, "", "", ind.id,
+        add("PERIOD_GAP", Severity::Warning, DeductionRole::None, "", ind.id,
             std::string(kQuarterNames[q]) + "无有效材料（指标" + ind.id + " " + ind.title + "）",
             "补充" + std::string(kQuarterNames[q]) + "的材料" + owners(ind));
       }
@@ -767,7 +777,7 @@ class Evaluator {
       }
       if (ind.deadline_day > 0 && !item.date.date.valid()) {
         for (const std::size_t i : item.members) {
-          add("MONTH_DATE_UNKNOWN", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+          add("MONTH_DATE_UNKNOWN", Severity::Warning, DeductionRole::None, evidence_[i].file.rel_path, ind.id,
               "无法读到报送日期，不能确认是否在每月" + std::to_string(ind.deadline_day) + "日前报送",
               "提供带报送日期的材料（如报送截图、回执）");
         }
@@ -777,7 +787,7 @@ class Evaluator {
     for (const int m : late) {
       if (on_time.count(m)) continue;
       r.months_late.push_back(m);
-      add("MONTH_LATE", Severity::Warning, "", "", ind.id,
+      add("MONTH_LATE", Severity::Warning, DeductionRole::None, "", ind.id,
           std::to_string(m) + "月的报送晚于" + std::to_string(ind.deadline_day) + "日，该月不计分",
           "以后每月" + std::to_string(ind.deadline_day) + "日前报送");
     }
@@ -808,7 +818,7 @@ class Evaluator {
       }
     }
     if (domains.empty() && unknown) {
-      add("DOMAIN_UNKNOWN", Severity::Warning, "", "", ind.id,
+      add("DOMAIN_UNKNOWN", Severity::Warning, DeductionRole::None, "", ind.id,
           "指标" + ind.id + "的材料未注明重点领域，暂按1个领域估算",
           "按领域分文件夹存放（如“道路运输-机动车维修”），每个领域单独计分");
       domains.insert("（未注明领域）");
@@ -857,7 +867,7 @@ class Evaluator {
           for (int m = 1; m <= 12; ++m) {
             if (month_due(m, 0) && !months.count(m)) missing.push_back(m);
           }
-          add("PERIOD_GAP", Severity::Warning, "", "", ind.id,
+          add("PERIOD_GAP", Severity::Warning, DeductionRole::None, "", ind.id,
               sub.title + "缺少" + month_list(missing) + "的记录",
               "补齐每月的工作记录或台账" + owners(ind));
         }
@@ -890,32 +900,32 @@ class Evaluator {
       std::erase_if(members, [&](std::size_t i) {
         const bool dup = !evidence_[i].file.sha256.empty() && hashes.count(evidence_[i].file.sha256);
         if (dup) {
-          add("EXCLUDED_ELSEWHERE", Severity::Info, "", evidence_[i].file.rel_path, ind.id,
+          add("EXCLUDED_ELSEWHERE", Severity::Info, DeductionRole::None, evidence_[i].file.rel_path, ind.id,
               "该材料已在指标" + other + "中计分，此处不重复计分", "");
         }
         return dup;
       });
     }
     if (ind.mode == ScoringMode::Tasks) {
-      if (has_rule(ind, "D.6")) check_documents(ind, members, r);
-      if (has_rule(ind, "D.7")) check_photos(ind, members, r);
+      if (zeroes(ind, DeductionRole::DocumentForm)) check_documents(ind, members, r);
+      if (zeroes(ind, DeductionRole::PhotoTime)) check_photos(ind, members, r);
       check_conditions(ind, members, r);
       score_task(ind, group_items(members), r);
       return r;
     }
     if (members.empty()) {
       r.reason = "未找到佐证材料";
-      add("NO_EVIDENCE", Severity::Warning, "", "", ind.id,
+      add("NO_EVIDENCE", Severity::Warning, DeductionRole::None, "", ind.id,
           "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + fmt_points(ind.cap) + "分）",
           "补充材料" + owners(ind));
       return r;
     }
-    if (has_rule(ind, "D.6")) {
+    if (zeroes(ind, DeductionRole::DocumentForm)) {
       check_documents(ind, members, r);
     } else {
       advise_documents(ind, members);
     }
-    if (has_rule(ind, "D.7")) check_photos(ind, members, r);
+    if (zeroes(ind, DeductionRole::PhotoTime)) check_photos(ind, members, r);
     check_conditions(ind, members, r);
 
     const std::vector<Item> items = group_items(members);
@@ -1063,7 +1073,7 @@ class Evaluator {
         ++r.periods.front().items;  // undated: given the benefit of the doubt
       } else {
         for (const std::size_t i : item.members) {
-          add("PERIOD_UNKNOWN", Severity::Warning, "", evidence_[i].file.rel_path, ind.id,
+          add("PERIOD_UNKNOWN", Severity::Warning, DeductionRole::None, evidence_[i].file.rel_path, ind.id,
               "无法确定材料属于哪个年度或月份（没有读到日期），任务" + ind.id + "按期核对时未计入",
               "文件名或文件夹名注明日期，例如“2024年3月”");
         }
@@ -1071,7 +1081,7 @@ class Evaluator {
     }
     r.items = total;
     for (const auto& f : late_files) {
-      add("TASK_LATE", Severity::Warning, "", f, ind.id,
+      add("TASK_LATE", Severity::Warning, DeductionRole::None, f, ind.id,
           "任务" + ind.id + "（" + ind.title + "）要求" + deadline.iso() + "前完成，该材料日期晚于完成时间",
           "核实完成时间；逾期完成的任务在验收时可能不被认可");
     }
@@ -1091,11 +1101,11 @@ class Evaluator {
       if (!p.due || p.met) continue;
       all_due_met = false;
       if (p.items == 0) {
-        add("TASK_GAP", Severity::Warning, "", "", ind.id,
+        add("TASK_GAP", Severity::Warning, DeductionRole::None, "", ind.id,
             "任务" + ind.id + "（" + ind.title + "）" + p.label + "没有佐证材料",
             "补充" + p.label + "的材料" + owners(ind));
       } else {
-        add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
+        add("TASK_TARGET_UNMET", Severity::Warning, DeductionRole::None, "", ind.id,
             "任务" + ind.id + "（" + ind.title + "）量化目标要求" + p.label + "至少" + std::to_string(p.required) +
                 "项，只找到" + std::to_string(p.items) + "项",
             "补充材料" + owners(ind));
@@ -1108,7 +1118,7 @@ class Evaluator {
       parts.push_back("合计" + std::to_string(total) + "项（目标至少" + std::to_string(ind.min_count) + "项）");
       const bool frame_due = !as_of_.valid() || as_of_ > w.to;
       if (!total_met && frame_due && total > 0) {
-        add("TASK_TARGET_UNMET", Severity::Warning, "", "", ind.id,
+        add("TASK_TARGET_UNMET", Severity::Warning, DeductionRole::None, "", ind.id,
             "任务" + ind.id + "（" + ind.title + "）量化目标要求至少" + std::to_string(ind.min_count) + "项，只找到" +
                 std::to_string(total) + "项",
             "补充材料" + owners(ind));
@@ -1233,6 +1243,12 @@ std::string task_status_label_zh(TaskStatus status) {
     case TaskStatus::OutOfYear: return "不在本年度";
   }
   return "缺佐证";
+}
+
+void name_deductions(const RuleSet& rules, std::vector<Finding>& findings) {
+  for (Finding& f : findings) {
+    if (f.role != DeductionRole::None) f.rule = rules.deduction_id(f.role);
+  }
 }
 
 Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options,

@@ -723,8 +723,7 @@ std::vector<PrivacyHit> scan_privacy(const std::vector<PageText>& pages) {
   return out;
 }
 
-std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const std::string& file,
-                                      const std::string& rule) {
+std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const std::string& file) {
   struct Group {
     int count = 0;
     std::set<int> pages;
@@ -739,7 +738,7 @@ std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const
       Finding f;
       f.code = "USCC_INVALID";
       f.severity = Severity::Warning;
-      f.rule = rule;
+      f.role = DeductionRole::PrivacyLeak;
       f.file = file;
       f.message = "统一社会信用代码“" + h.masked + "”校验位不正确" +
                   (h.page > 0 ? "（第" + std::to_string(h.page) + "页）" : std::string()) +
@@ -755,7 +754,7 @@ std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const
   }
   for (const auto& [kind, g] : groups) {
     Finding f;
-    f.rule = rule;
+    f.role = DeductionRole::PrivacyLeak;
     f.file = file;
     std::string where;
     if (!g.pages.empty()) {

@@ -124,6 +124,19 @@ const Vocabulary<DeductionEffect>& effects() {
   return v;
 }
 
+const Vocabulary<DeductionRole>& roles() {
+  static const Vocabulary<DeductionRole> v = [] {
+    Vocabulary<DeductionRole> out{"扣分项类型", {}};
+    for (const DeductionRole r : {DeductionRole::Fabrication, DeductionRole::PrivacyLeak, DeductionRole::SanctionMisuse,
+                                  DeductionRole::PublicityDelay, DeductionRole::ArchiveOrder,
+                                  DeductionRole::DocumentForm, DeductionRole::PhotoTime}) {
+      out.names.emplace_back(to_string(r), r);
+    }
+    return out;
+  }();
+  return v;
+}
+
 // Plain Levenshtein distance over bytes; keys are ASCII.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -500,11 +513,13 @@ class Parser {
   Deduction deduction(const YAML::Node& node) {
     const Fields peek = fields_quiet(node);
     const std::string where = name_of("扣分项", peek, ++deduction_count_);
-    const Fields f = fields(node, where, {"id", "title", "criterion", "effect", "points", "detectable", "units"});
+    const Fields f =
+        fields(node, where, {"id", "title", "role", "criterion", "effect", "points", "detectable", "units"});
     Deduction d;
     d.line = f.line();
     d.id = required_text(f, "id", "编号", where);
     d.title = required_text(f, "title", "名称", where);
+    if (const YAML::Node* role = f.value("role")) d.role = enum_value(*role, roles(), "role", where);
     d.criterion = text(f, "criterion", where).value_or("");
     const YAML::Node* effect = f.value("effect");
     if (!effect) fail(f.line(), where + "缺少必填字段“effect”（扣分方式），可选：" + effects().choices());

@@ -261,6 +261,59 @@ TEST_F(EvaluationTest, LooseAndUnmappedFilesCostD5) {
   EXPECT_DOUBLE_EQ(ev.totals.deductions, 3);
 }
 
+// Findings name a role; the rule set's deduction for that role gives the id they show
+// and the deduction they count in, whatever its numbering.
+TEST_F(EvaluationTest, FindingsShowTheIdOfTheDeductionTheRuleSetGivesTheirRole) {
+  for (auto& d : rules.deductions) {
+    if (d.role == DeductionRole::ArchiveOrder) d.id = "K.9";
+  }
+  add("随手放的.pdf", ContentKind::Pdf);
+  Evidence& empty = add("1.2 创建工作方案/空文件.pdf", ContentKind::Empty);
+  empty.inspection.findings.push_back(
+      {"FILE_EMPTY", Severity::Warning, "", empty.file.rel_path, "", "空文件", "", DeductionRole::ArchiveOrder});
+  const Evaluation ev = run();
+  const auto loose =
+      std::find_if(ev.findings.begin(), ev.findings.end(), [](const Finding& f) { return f.code == "D5_LOOSE_FILE"; });
+  ASSERT_NE(loose, ev.findings.end());
+  EXPECT_EQ(loose->rule, "K.9");
+  EXPECT_EQ(loose->role, DeductionRole::ArchiveOrder);
+  const auto k9 =
+      std::find_if(ev.deductions.begin(), ev.deductions.end(), [](const DeductionResult& d) { return d.id == "K.9"; });
+  ASSERT_NE(k9, ev.deductions.end());
+  EXPECT_EQ(k9->occurrences, 2);  // the loose file and the inspector's empty file
+  EXPECT_DOUBLE_EQ(k9->points, 3);
+
+  std::vector<Finding> shown = evidence.back().inspection.findings;
+  name_deductions(rules, shown);
+  EXPECT_EQ(shown.front().rule, "K.9");
+}
+
+TEST_F(EvaluationTest, AFindingWhoseRoleTheRuleSetLacksNamesNoDeduction) {
+  std::erase_if(rules.deductions, [](const Deduction& d) { return d.role == DeductionRole::ArchiveOrder; });
+  add("随手放的.pdf", ContentKind::Pdf);
+  const Evaluation ev = run();
+  const auto loose =
+      std::find_if(ev.findings.begin(), ev.findings.end(), [](const Finding& f) { return f.code == "D5_LOOSE_FILE"; });
+  ASSERT_NE(loose, ev.findings.end());
+  EXPECT_EQ(loose->rule, "");
+  EXPECT_DOUBLE_EQ(ev.totals.deductions, 0);
+}
+
+TEST_F(EvaluationTest, ZeroingFollowsTheRoleNotTheId) {
+  // The document-form deduction renumbered: indicators that list its new id still zero.
+  for (auto& d : rules.deductions) {
+    if (d.role == DeductionRole::DocumentForm) d.id = "Z.1";
+  }
+  for (auto& ind : rules.indicators)
+    std::replace(ind.zero_rules.begin(), ind.zero_rules.end(), std::string("D.6"), std::string("Z.1"));
+  add_document("1.2 创建工作方案/创建工作方案.pdf", {2025, 3, 1}, true, true, false);
+  const Evaluation ev = run();
+  const IndicatorResult& r = indicator(ev, "1.2");
+  EXPECT_DOUBLE_EQ(r.points, 0);
+  ASSERT_FALSE(r.zeroed_by.empty());
+  EXPECT_EQ(r.zeroed_by.front().rule, "Z.1");
+}
+
 TEST_F(EvaluationTest, SameFileUnderTwoIndicatorsIsAD1Risk) {
   add_document("01制度建设/1.3工作要点/要点.pdf", {2025, 2, 1}).file.sha256 = "dup";
   add_document("二 联动机制/2.1市局对接/要点.pdf", {2025, 2, 1}).file.sha256 = "dup";
