@@ -12,8 +12,8 @@ namespace evpack {
 
 void add_privacy_findings(Evidence& e, const std::string& path) {
   std::string cells;
-  if (e.inspection.text.empty() && (e.file.kind == ContentKind::Xlsx || e.file.kind == ContentKind::Text ||
-                                    e.file.kind == ContentKind::OleOffice)) {
+  if (e.inspection.text.empty() &&
+      (e.file.kind == ContentKind::Xlsx || e.file.kind == ContentKind::Text || e.file.kind == ContentKind::OleOffice)) {
     if (auto sheets = read_table(path)) cells = table_text(sheets.value());
   }
   const std::string& text = cells.empty() ? e.inspection.text : cells;
@@ -58,10 +58,10 @@ std::vector<Finding> check_publicity_ledgers(const RuleSet& rules, std::vector<E
     // Its cells were scanned for personal numbers with every other file's text.
   }
   if (any && calendar && !calendar->ok()) {
-    notes.push_back({"CALENDAR_UNREADABLE", Severity::Warning, rule, "", "",
-                     "工作日日历无法读取，双公示台账中决定后超过7天才公示的条目无法判断是否超时：" +
-                         calendar->error().message,
-                     "确认规则文件旁的 calendar/cn-holidays.yaml 存在且格式正确", DeductionRole::PublicityDelay});
+    notes.push_back(
+        {"CALENDAR_UNREADABLE", Severity::Warning, rule, "", "",
+         "工作日日历无法读取，双公示台账中决定后超过7天才公示的条目无法判断是否超时：" + calendar->error().message,
+         "确认规则文件旁的 calendar/cn-holidays.yaml 存在且格式正确", DeductionRole::PublicityDelay});
   }
   if (!any) {
     notes.push_back({"D4_LEDGER_MISSING", Severity::Info, rule, "", "",

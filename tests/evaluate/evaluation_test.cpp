@@ -306,12 +306,24 @@ TEST_F(EvaluationTest, ZeroingFollowsTheRoleNotTheId) {
   }
   for (auto& ind : rules.indicators)
     std::replace(ind.zero_rules.begin(), ind.zero_rules.end(), std::string("D.6"), std::string("Z.1"));
-  add_document("1.2 创建工作方案/创建工作方案.pdf", {2025, 3, 1}, true, true, false);
+  add_document("01制度建设/1.3工作要点/年度工作要点.pdf", {2025, 2, 1}, true, true, false);
   const Evaluation ev = run();
-  const IndicatorResult& r = indicator(ev, "1.2");
+  const IndicatorResult& r = indicator(ev, "1.3");
   EXPECT_DOUBLE_EQ(r.points, 0);
   ASSERT_FALSE(r.zeroed_by.empty());
   EXPECT_EQ(r.zeroed_by.front().rule, "Z.1");
+}
+
+// Which documents the document-form deduction speaks of is rule data (formal_keywords,
+// informal_keywords of that deduction), not a list in the code.
+TEST_F(EvaluationTest, WhichDocumentsAreFormalComesFromTheRuleFile) {
+  add_document("01制度建设/1.3工作要点/工作台账.pdf", {2025, 2, 1}, true, false, false);
+  EXPECT_EQ(count(run(), "D6_MISSING_SEAL"), 0);  // a 台账 is no formal document
+  for (auto& d : rules.deductions) std::erase(d.informal_keywords, std::string("台账"));
+  EXPECT_EQ(count(run(), "D6_MISSING_SEAL"), 1);
+  for (auto& d : rules.deductions) d.formal_keywords.push_back("台账");
+  for (auto& d : rules.deductions) d.informal_keywords.push_back("台账");
+  EXPECT_EQ(count(run(), "D6_MISSING_SEAL"), 1);  // a formal word wins over an informal one
 }
 
 TEST_F(EvaluationTest, SameFileUnderTwoIndicatorsIsAD1Risk) {
@@ -328,7 +340,8 @@ TEST_F(EvaluationTest, WatermarkDaysFromExifIsOneD1SignalNotTwo) {
   Evidence& b = add_photo("二 联动机制/2.1市局对接/2025年第二季度/对接.jpg", {{2025, 5, 10}, 9, 0});
   b.inspection.photo->exif_time = Timestamp{{2025, 4, 2}, 9, 12};
   // The photo inspector has already reported the second one.
-  b.inspection.findings.push_back({"WATERMARK_EXIF_MISMATCH", Severity::Error, "D.1", b.file.rel_path, "", "…", ""});
+  b.inspection.findings.push_back(
+      {"WATERMARK_EXIF_MISMATCH", Severity::Error, "", b.file.rel_path, "", "…", "", DeductionRole::Fabrication});
   const Evaluation ev = run();
   EXPECT_EQ(count(ev, "D1_WATERMARK_EXIF_MISMATCH"), 1);
   const bool first = std::any_of(ev.findings.begin(), ev.findings.end(), [&](const Finding& f) {

@@ -224,6 +224,12 @@ TEST_F(ShandongRules, EveryDeductionHasTheRoleOfWhatItCounts) {
     EXPECT_EQ(rules_->deduction_id(roles[i]), "D." + std::to_string(i + 1));
   }
   EXPECT_EQ(rules_->role_of_deduction("D.6"), DeductionRole::DocumentForm);
+  const Deduction* form = rules_->deduction_for(DeductionRole::DocumentForm);
+  ASSERT_NE(form, nullptr);
+  EXPECT_EQ(form->formal_keywords.size(), 13u);
+  EXPECT_EQ(form->formal_keywords.front(), "方案");
+  EXPECT_EQ(form->informal_keywords.size(), 19u);
+  EXPECT_EQ(form->informal_keywords.back(), "申请");
   EXPECT_EQ(rules_->role_of_deduction("D.9"), DeductionRole::None);
   EXPECT_EQ(rules_->deduction_for(DeductionRole::None), nullptr);
 }
@@ -250,7 +256,8 @@ TEST_F(ShandongRules, DomainsFromTheEndOfTheSeed) {
 
 // The criterion texts are the seed's own words, not paraphrases.
 TEST_F(ShandongRules, CriteriaQuoteTheSeed) {
-  const std::string seed = read_all(testing::source_dir() + "/../shared/seeds/000_290fcd687c8b20d6.txt");
+  // The seeds sit beside the shared corpus (-DEVPACK_CORPUS_DIR), also for a worktree elsewhere.
+  const std::string seed = read_all(std::string(EVPACK_CORPUS_DIR) + "/../seeds/000_290fcd687c8b20d6.txt");
   ASSERT_FALSE(seed.empty());
   for (const auto& i : rules_->indicators) EXPECT_NE(seed.find(i.criterion), std::string::npos) << i.id;
   for (const auto& b : rules_->bonuses) EXPECT_NE(seed.find(b.criterion), std::string::npos) << b.id;

@@ -120,6 +120,10 @@ struct Deduction {
   bool detectable = true;  ///< false: listed as a manual check item (D.3)
   std::vector<std::string> units;  ///< units that fix its findings (D.4: those that publish 双公示); first leads
   DeductionRole role = DeductionRole::None;  ///< the findings it counts (`role:`); None: no finding names it
+  /// document_form only: words of a file name or title that make a document formal (方案,
+  /// 办法 …) and, failing those, words that make it informal (台账, 记录 …).
+  std::vector<std::string> formal_keywords;
+  std::vector<std::string> informal_keywords;
 };
 
 struct Domain {
