@@ -96,7 +96,4 @@ std::vector<std::string> units_in_order(const CheckResult& result, ReportLang la
 /// The advice to show for a finding: its own advice, else a generic one by severity.
 std::string fix_advice(const Finding& finding, ReportLang lang = ReportLang::Zh);
 
-/// RFC 4648 base64 of `bytes` (for data: URIs).
-std::string base64_encode(const std::string& bytes);
-
 }  // namespace evpack
