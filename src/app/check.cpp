@@ -23,7 +23,6 @@
 #include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/inspect/scene_text_pool.hpp"
 #include "evpack/rules/calendar.hpp"
-#include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/scan/scanner.hpp"
 #include "evpack/util/text.hpp"
@@ -300,21 +299,24 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
 
 }  // namespace
 
-Expected<CheckResult> run_check(const CheckOptions& options, const std::vector<Finding>& unpacking) {
+Expected<CheckResult> run_check(const CheckOptions& options) {
+  std::shared_ptr<const ZipExtraction> unpacked = options.unpacked;
   // An archive (a received package, or the evidence zipped): unpack it into a private temp
   // folder with the hostile-zip checks, check that folder, and report the zip as the input.
-  if (sniff_archive_kind(options.input) != ArchiveKind::None) {  // zip, 7z, rar, tar.*
+  if (!unpacked && sniff_archive_kind(options.input) != ArchiveKind::None) {  // zip, 7z, rar, tar.*
     if (auto rules = load_rule_set(options.rules_path); !rules) return rules.error();
     auto extracted = extract_zip_safely(options.input);
     if (!extracted) return extracted.error();
-    CheckOptions inner = options;
-    inner.input = extracted->content_root();
-    auto result = check_tree(inner, extracted->findings);
-    if (!result) return result.error();
-    result->scan.root = options.input;
-    return result;
+    unpacked = std::make_shared<const ZipExtraction>(std::move(extracted.value()));
   }
-  return check_tree(options, unpacking);
+  if (!unpacked) return check_tree(options, {});
+  CheckOptions inner = options;
+  inner.input = unpacked->content_root();
+  auto result = check_tree(inner, unpacked->findings);
+  if (!result) return result.error();
+  result->scan.root = options.input;
+  result->unpacked_input = unpacked;
+  return result;
 }
 
 bool has_evidence_like_files(const CheckResult& result) {

@@ -209,13 +209,11 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
     return finish(kJobDone, report->intact() ? "材料包完整，所有文件与清单一致" : "材料包存在问题，详见校验结果");
   }
 
-  // check and pack: unpack once, keep the files for thumbnails and the package.
-  set_phase("解压中");
-  auto unpacked = extract_zip_safely(upload);
-  if (!unpacked) return finish(kJobFailed, unpacked.error().message);
-  check.input = unpacked->content_root();
+  // check and pack: run_check unpacks the upload once; the result keeps the files for
+  // thumbnails and the package.
   set_phase("检查中");
-  auto result = run_check(check, unpacked->findings);
+  check.input = upload;
+  auto result = run_check(check);
   if (!result) {
     if (result.error().code == "CHECK_CANCELLED") return finish(kJobCancelled, "已取消");
     return finish(kJobFailed, result.error().message);
