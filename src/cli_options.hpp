@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "evpack/app/commands.hpp"
+#include "evpack/serve/serve.hpp"
 
 namespace evpack::cli {
 

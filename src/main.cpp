@@ -11,6 +11,7 @@
 #include "cli_options.hpp"
 #include "cli_zh.hpp"
 #include "evpack/app/commands.hpp"
+#include "evpack/serve/serve.hpp"
 #include "evpack/util/thread_pool.hpp"
 
 int main(int argc, char** argv) {

@@ -7,6 +7,7 @@
 
 #include "evpack/app/command_support.hpp"
 #include "evpack/app/terminal_progress.hpp"
+#include "evpack/app/thumbnails.hpp"
 #include "evpack/report/html_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/report/xlsx_report.hpp"

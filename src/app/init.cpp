@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/util/atomic_file.hpp"
 #include "evpack/util/system_error.hpp"

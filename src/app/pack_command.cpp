@@ -6,6 +6,7 @@
 
 #include "evpack/app/command_support.hpp"
 #include "evpack/app/terminal_progress.hpp"
+#include "evpack/app/thumbnails.hpp"
 #include "evpack/package/pack.hpp"
 #include "evpack/util/format.hpp"
 
@@ -88,6 +89,11 @@ int run_pack_command(const PackArgs& args) {
   if (!checked) return exit_code_for(checked.error());
   // Ctrl-C / SIGTERM: the signal thread (install_temp_cleanup_on_signals) removes the
   // temp volumes and their part files and ends the process with 130 / 143.
+  pack.report_thumbnails = [&] {
+    ThumbnailOptions thumb_options;
+    thumb_options.jobs = args.check.jobs;
+    return make_thumbnails(checked.value(), thumb_options);
+  };
   pack.progress = progress.package();
   Expected<PackResult> packed = write_package(checked.value(), pack);
   progress.finish();

@@ -1,10 +1,8 @@
-// `evpack rules lint`, `evpack rules list`, `evpack init` and `evpack serve`: the commands
-// that check no evidence.
+// `evpack rules lint`, `evpack rules list` and `evpack init`: the commands that check no evidence.
 #include <iostream>
 
 #include "evpack/app/command_support.hpp"
 #include "evpack/app/init.hpp"
-#include "evpack/app/inspection_cache.hpp"
 #include "evpack/report/finding_names.hpp"
 #include "evpack/rules/rule_loader.hpp"
 
@@ -47,14 +45,6 @@ int run_init_command(const InitArgs& args) {
   if (summary->existing_kept) std::cout << "，保留已有文件夹 " << summary->existing_kept << " 个";
   std::cout << "。\n请把材料放入对应指标的文件夹，然后运行：evpack check " << args.dir << "\n";
   return kExitOk;
-}
-
-int run_serve_cli(ServeCommand command) {
-  command.options.rules_dir = rules_dir();
-  command.options.tool_version = EVPACK_VERSION;
-  command.options.cache_dir = default_cache_dir();
-  command.options.cache_build = program_fingerprint();
-  return run_serve_command(std::move(command));
 }
 
 }  // namespace evpack

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "evpack/app/command_support.hpp"
-#include "evpack/package/verify.hpp"
+#include "evpack/app/verify.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/util/atomic_file.hpp"
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <map>
 
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/report/html_report.hpp"
 #include "evpack/util/text.hpp"
 #include "evpack/util/format.hpp"

@@ -7,7 +7,7 @@
 #include <set>
 #include <tuple>
 
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/scan/scanner.hpp"

@@ -7,8 +7,8 @@
 
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/package/pack.hpp"
-#include "evpack/package/verify.hpp"
-#include "evpack/package/zip_extract.hpp"
+#include "evpack/app/verify.hpp"
+#include "evpack/app/thumbnails.hpp"
 #include "evpack/report/html_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/report/xlsx_report.hpp"
@@ -237,6 +237,11 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
     pack.check_date = check.evaluate.as_of;
     pack.jobs = options_.check_jobs;
     pack.cancelled = [cancelled] { return cancelled->load(); };
+    pack.report_thumbnails = [&] {
+      ThumbnailOptions thumb_options;
+      thumb_options.jobs = options_.check_jobs;
+      return make_thumbnails(result.value(), thumb_options);
+    };
     pack.progress = [this, id = job.id](const PackProgress& p) {
       const std::lock_guard lock(mutex_);
       auto& pr = progress_[id];

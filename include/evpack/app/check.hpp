@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "evpack/core/expected.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/evaluate/evaluation.hpp"
 #include "evpack/inspect/inspector.hpp"
 #include "evpack/package/zip_extract.hpp"
@@ -40,20 +41,6 @@ struct CheckOptions {
   /// `input` as the caller already unpacked it (verify, which checks the bag in it first):
   /// checked instead of unpacking `input` again, and kept by the result. May be null.
   std::shared_ptr<const ZipExtraction> unpacked;
-};
-
-struct CheckResult {
-  RuleSet rules;
-  ScanResult scan;
-  std::vector<Evidence> evidence;  ///< one per scanned file, sorted by rel_path
-  Evaluation evaluation;
-  std::vector<Finding> findings;   ///< all findings (scan, per-file, evaluation), sorted
-  /// Files whose inspection came from the cache (unchanged since an earlier run).
-  std::size_t reused_inspections = 0;
-  /// An archive input stays unpacked (its files are where evidence[].file.disk_path says)
-  /// while the result or a copy of it lives: thumbnails and the package read them after the
-  /// check. Null for a folder.
-  std::shared_ptr<const void> unpacked_input;
 };
 
 /// Runs the whole check. Fails only on usage errors (missing input, bad rule file, an archive

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "evpack/core/expected.hpp"
-#include "evpack/serve/serve.hpp"
 
 namespace evpack {
 
@@ -83,8 +82,6 @@ int run_lint_command(const std::vector<std::string>& paths);
 int run_list_command(const std::string& dir);
 /// `evpack init`: an empty folder tree per category and indicator.
 int run_init_command(const InitArgs& args);
-/// `evpack serve`: fills in the rules folder, version and cache, then runs the server.
-int run_serve_cli(ServeCommand command);
 
 /// Runs one command the way every command runs: temp files are removed on any exit
 /// (signals included) and what killed runs left under $TMPDIR and beside `outputs` is

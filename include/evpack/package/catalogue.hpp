@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "evpack/adapters/spreadsheet_writer.hpp"
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/package/package_plan.hpp"
 
 namespace evpack {

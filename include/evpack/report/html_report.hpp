@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/core/types.hpp"
 
 namespace evpack {
@@ -23,25 +23,6 @@ enum class ReportLang { Zh, En };
 
 /// "zh", "zh-CN", "zh_CN" -> Zh; "en", "en-US" ... -> En; nullopt for anything else.
 std::optional<ReportLang> parse_report_lang(const std::string& text);
-
-/// How thumbnails are made.
-struct ThumbnailOptions {
-  /// First-page render resolution for PDFs the inspector left without a preview
-  /// (A4 at 24 dpi is 198 x 281 px).
-  double pdf_dpi = 24;
-  int jobs = 0;           ///< worker threads; 0 = all cores
-  /// Called from worker threads after each file: (done, total). May be empty.
-  std::function<void(std::size_t, std::size_t)> progress;
-};
-
-/// Small JPEG previews (kPreviewSide, kPreviewQuality), one per entry of result.evidence
-/// (same order): photos and screenshots upright (the inspector's PhotoFacts::preview, made
-/// from the pixels it decoded anyway), HEIC pictures, and the first page of PDFs (the
-/// inspector's DocumentFacts::preview). Empty for other kinds and for files that cannot be
-/// decoded (the check already reported those). Computed in parallel; never throws for a bad
-/// file. Files without a preview are read from FileRecord::disk_path, so they must still
-/// exist (not the temp folder of a checked zip).
-std::vector<std::string> make_thumbnails(const CheckResult& result, const ThumbnailOptions& options = {});
 
 /// How the report names and links one file.
 struct FileLink {
@@ -70,7 +51,7 @@ std::string relative_file_href(const std::string& from_dir, const std::string& t
 std::string href_encode_path(const std::string& path);
 
 /// Renders the report as one UTF-8 HTML document. `thumbnails` are JPEG bytes as returned
-/// by make_thumbnails (empty vector: no thumbnails). Pure and deterministic: the same
+/// by make_thumbnails (app/thumbnails.hpp; empty vector: no thumbnails). Pure and deterministic: the same
 /// result, context and thumbnails give the same bytes.
 std::string render_html_report(const CheckResult& result, const HtmlReportContext& context,
                                const std::vector<std::string>& thumbnails = {});

@@ -1,4 +1,4 @@
-#include "evpack/package/verify.hpp"
+#include "evpack/app/verify.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/util/format.hpp"
 
 #include <cmath>
