@@ -17,17 +17,6 @@ struct Tr {
   std::string operator()(const char* zh, const char* en) const { return lang == ReportLang::En ? en : zh; }
 };
 
-std::string severity_text(Severity s, ReportLang lang) {
-  if (lang == ReportLang::Zh) return severity_label_zh(s);
-  switch (s) {
-    case Severity::Fatal: return "Fatal";
-    case Severity::Error: return "Error";
-    case Severity::Warning: return "Warning";
-    case Severity::Info: return "Info";
-  }
-  return "";
-}
-
 std::string indicator_title(const RuleSet& rules, const std::string& id) {
   if (id.empty()) return "";
   if (const Indicator* ind = rules.find_indicator(id)) return ind->title;
@@ -75,7 +64,7 @@ Sheet findings_sheet(const CheckResult& result, ReportLang lang) {
   };
   double n = 0;
   for (const auto& f : result.findings) {
-    sheet.rows.push_back({++n, severity_text(f.severity, lang), f.rule, f.indicator,
+    sheet.rows.push_back({++n, severity_label(f.severity, lang), f.rule, f.indicator,
                           indicator_title(result.rules, f.indicator), lead_unit(result, f, lang),
                           join_nonempty(supporting_units(result, f, lang), "、"), finding_name(f, lang), f.message,
                           fix_advice(f, lang), f.file, f.code});
@@ -153,7 +142,7 @@ Sheet unit_sheet(const CheckResult& result, const std::string& unit, ReportLang 
   for (const auto& f : result.findings) {
     if (f.severity == Severity::Info) continue;
     if (lead_unit(result, f, lang) != unit) continue;
-    sheet.rows.push_back({++n, severity_text(f.severity, lang), f.indicator, indicator_title(result.rules, f.indicator),
+    sheet.rows.push_back({++n, severity_label(f.severity, lang), f.indicator, indicator_title(result.rules, f.indicator),
                           finding_name(f, lang), fix_advice(f, lang), f.message, f.file,
                           join_nonempty(supporting_units(result, f, lang), "、"), std::string(), std::string(), f.code});
   }
