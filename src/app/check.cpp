@@ -215,15 +215,19 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   // engines: more would mostly wait for an engine, each holding its own pages
   // and pictures (10-20 MB) meanwhile.
   const int ocr_engines = options.ocr_engines > 0 ? options.ocr_engines : kDefaultOcrEngines;
-  const int workers = options.jobs > 0 || !options.inspect.ocr ? jobs : std::min(jobs, 2 * ocr_engines);
-  const auto ocr_pool = options.inspect.ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
+  const bool real_inspectors = !options.inspector;
+  const bool ocr = options.inspect.ocr && real_inspectors;
+  const int workers = options.jobs > 0 || !ocr ? jobs : std::min(jobs, 2 * ocr_engines);
+  const auto ocr_pool = ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
   // The scene-text models (the general watermark path) are shared the same way,
   // by one engine: it keeps about 190 MB (the detector's working memory at 640x640
   // is 100 MB of it), and only photos whose stamp the fast path could not confirm
   // use it, a second reading of a few lines at 50-150 ms each.
-  const auto scene_text_pool = options.inspect.ocr ? std::make_shared<SceneTextPool>(1) : nullptr;
+  const auto scene_text_pool = ocr ? std::make_shared<SceneTextPool>(1) : nullptr;
   std::vector<Toolbox> toolboxes(static_cast<std::size_t>(workers));
-  for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool, scene_text_pool);
+  if (real_inspectors) {
+    for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool, scene_text_pool);
+  }
 
   std::optional<InspectionCache> cache;
   if (!options.cache_dir.empty() && !options.cache_build.empty()) {
@@ -263,7 +267,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     if (cached) {
       e.inspection = std::move(*cached);
     } else {
-      e.inspection = inspect_file(path, file, tools, options.inspect);
+      e.inspection = real_inspectors ? inspect_file(path, file, tools, options.inspect) : options.inspector(path, file);
       // A file cut short by its time budget may read fully on a less busy machine.
       const bool cut_short = std::any_of(e.inspection.findings.begin(), e.inspection.findings.end(),
                                          [](const Finding& f) { return f.code == "FILE_TIME_LIMIT"; });

@@ -20,6 +20,12 @@ namespace evpack {
 /// memory (about 50-60 MB each) on any number of cores.
 inline constexpr int kDefaultOcrEngines = 2;
 
+/// Inspects one file instead of the real inspectors (inspect_file with a Toolbox): tests
+/// inject fakes (tests/fakes/) so that evaluation, report and package tests need no PDF
+/// rendering, EXIF or OCR. `path` is where the file is on disk. Called from worker
+/// threads at once: must be thread-safe. Must not throw.
+using FileInspector = std::function<Inspection(const std::string& path, const FileRecord& file)>;
+
 struct CheckOptions {
   std::string input;        ///< evidence folder, or a zip (unpacked into a private temp folder first)
   std::string rules_path;   ///< rule file
@@ -41,6 +47,9 @@ struct CheckOptions {
   /// `input` as the caller already unpacked it (verify, which checks the bag in it first):
   /// checked instead of unpacking `input` again, and kept by the result. May be null.
   std::shared_ptr<const ZipExtraction> unpacked;
+  /// Empty: the real inspectors. Set: every file is inspected by it (no OCR engines are
+  /// started, options.inspect only passes through the cache key).
+  FileInspector inspector;
 };
 
 /// Runs the whole check. Fails only on usage errors (missing input, bad rule file, an archive
