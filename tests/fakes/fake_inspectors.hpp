@@ -40,6 +40,12 @@ struct FakeInspectors {
 /// The FileInspector to put in CheckOptions::inspector: dispatches by the file's kind and name.
 FileInspector fake_inspector(FakeInspectors fakes = {});
 
+/// Fakes that answer from a generator's labels file (samples/*.labels.json: the truth the
+/// files were made with: dates, letterhead, number, seal, watermark and EXIF times, capture
+/// dates), matched by content (SHA-256 of the files under `evidence_dir`), so renamed copies
+/// (the packed data of a package) get the same facts. Unlabelled files get the name-based fakes.
+FakeInspectors labelled_fakes(const std::string& evidence_dir, const std::string& labels_json);
+
 /// offline_check_options (support/check_options.hpp) with the fake inspectors.
 CheckOptions fake_check_options(const std::string& input, FakeInspectors fakes = {});
 
