@@ -151,8 +151,8 @@ const nlohmann::json* label_of(const Labels& labels, const FileRecord& file) {
 
 FakeInspectors labelled_fakes(const std::string& evidence_dir, const std::string& labels_json) {
   auto labels = std::make_shared<Labels>();
-  std::ifstream in(labels_json);
-  const nlohmann::json all = nlohmann::json::parse(in);
+  std::ifstream labels_file(labels_json);
+  const nlohmann::json all = nlohmann::json::parse(labels_file);
   for (const auto& label : all.at("files")) {
     auto digest = sha256_file(evidence_dir + "/" + label.at("path").get<std::string>());
     if (digest) (*labels)[digest.value()] = label;
