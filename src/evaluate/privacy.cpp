@@ -10,6 +10,7 @@
 #include <set>
 
 #include "evpack/util/text.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
@@ -623,15 +624,6 @@ class Scanner {
   int first_page_ = 0;
   std::vector<PrivacyHit> hits_;
 };
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k) out += sep;
-    out += parts[k];
-  }
-  return out;
-}
 
 }  // namespace
 

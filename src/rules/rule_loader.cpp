@@ -19,6 +19,7 @@
 
 #include "evpack/util/text.hpp"
 #include "evpack/util/system_error.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
@@ -39,15 +40,6 @@ struct RuleFileError {
 };
 
 std::string quote(std::string_view s) { return "“" + std::string(s) + "”"; }
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
 
 // 1-based line of a node, 0 when yaml-cpp knows none. Mark() throws on the
 // invalid nodes that operator[] returns for missing keys, hence the check.
