@@ -188,6 +188,10 @@ class App final : public ServeApp {
   // ---- routes --------------------------------------------------------------
 
   void routes();
+  void page_routes();
+  void job_routes();
+  void overview_routes();
+  void admin_routes();
 
  public:
   static Expected<bool> add_user_to(Store& store, const std::string& name, const std::string& role,

@@ -4,6 +4,14 @@
 namespace evpack::serve_detail {
 
 void App::routes() {
+  page_routes();
+  job_routes();
+  overview_routes();
+  admin_routes();
+}
+
+// The style sheet and script, signing in and out, the home page, uploads.
+void App::page_routes() {
   http_->get("/style.css", [](const HttpRequest&, HttpResponse& res) {
     res.content_type = "text/css; charset=utf-8";
     res.body = style_sheet();
@@ -28,6 +36,10 @@ void App::routes() {
   http_->post_upload("/verify", [this](const HttpRequest& req, HttpResponse& res, const UploadReader& reader) {
     upload(req, res, reader, "verify");
   });
+}
+
+// One job: its page, progress, files, cancelling, re-running, packing, deleting, previews.
+void App::job_routes() {
   const std::string job = std::string("/jobs/") + kJobId;
   http_->get(job, signed_in([this](const HttpRequest& req, HttpResponse& res, const Session& s) { job_view(req, res, s); }));
   http_->get(job + "/status.json", signed_in([this](const HttpRequest& req, HttpResponse& res, const Session& s) {
@@ -97,6 +109,10 @@ void App::routes() {
     res.content_type = "image/jpeg";
     res.file = file.string();
   }));
+}
+
+// Across jobs: the cross-county index and the comparison of two checks.
+void App::overview_routes() {
   http_->get("/cross", signed_in([this](const HttpRequest&, HttpResponse& res, const Session& s) {
     if (s.user.role == kRoleCounty) return not_found(res, &s);
     // The latest finished check of each county the account sees.
@@ -117,6 +133,10 @@ void App::routes() {
     }));
   }));
   http_->get("/compare", signed_in([this](const HttpRequest& req, HttpResponse& res, const Session& s) { compare(req, res, s); }));
+}
+
+// Accounts and the retention setting (admin only).
+void App::admin_routes() {
   http_->get("/admin", signed_in([this](const HttpRequest&, HttpResponse& res, const Session& s) {
     if (s.user.role != kRoleAdmin) return not_found(res, &s);
     html(res, admin_page(s, store_->users(), retention_days(), ""));
