@@ -21,7 +21,6 @@
 #include "evpack/inspect/document_inspector.hpp"
 #include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/inspect/scene_text_pool.hpp"
-#include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/calendar.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/scan/scanner.hpp"
@@ -137,15 +136,19 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   // engines: more would mostly wait for an engine, each holding its own pages
   // and pictures (10-20 MB) meanwhile.
   const int ocr_engines = options.ocr_engines > 0 ? options.ocr_engines : kDefaultOcrEngines;
-  const int workers = options.jobs > 0 || !options.inspect.ocr ? jobs : std::min(jobs, 2 * ocr_engines);
-  const auto ocr_pool = options.inspect.ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
+  const bool real_inspectors = !options.inspector;
+  const bool ocr = options.inspect.ocr && real_inspectors;
+  const int workers = options.jobs > 0 || !ocr ? jobs : std::min(jobs, 2 * ocr_engines);
+  const auto ocr_pool = ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
   // The scene-text models (the general watermark path) are shared the same way,
   // by one engine: it keeps about 190 MB (the detector's working memory at 640x640
   // is 100 MB of it), and only photos whose stamp the fast path could not confirm
   // use it, a second reading of a few lines at 50-150 ms each.
-  const auto scene_text_pool = options.inspect.ocr ? std::make_shared<SceneTextPool>(1) : nullptr;
+  const auto scene_text_pool = ocr ? std::make_shared<SceneTextPool>(1) : nullptr;
   std::vector<Toolbox> toolboxes(static_cast<std::size_t>(workers));
-  for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool, scene_text_pool);
+  if (real_inspectors) {
+    for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool, scene_text_pool);
+  }
 
   std::optional<InspectionCache> cache;
   if (!options.cache_dir.empty() && !options.cache_build.empty()) {
@@ -184,7 +187,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     if (cached) {
       e.inspection = std::move(*cached);
     } else {
-      e.inspection = inspect_file(path, file, tools, options.inspect);
+      e.inspection = real_inspectors ? inspect_file(path, file, tools, options.inspect) : options.inspector(path, file);
       // A file cut short by its time budget may read fully on a less busy machine.
       const bool cut_short = std::any_of(e.inspection.findings.begin(), e.inspection.findings.end(),
                                          [](const Finding& f) { return f.code == "FILE_TIME_LIMIT"; });
@@ -222,21 +225,24 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
 
 }  // namespace
 
-Expected<CheckResult> run_check(const CheckOptions& options, const std::vector<Finding>& unpacking) {
+Expected<CheckResult> run_check(const CheckOptions& options) {
+  std::shared_ptr<const ZipExtraction> unpacked = options.unpacked;
   // An archive (a received package, or the evidence zipped): unpack it into a private temp
   // folder with the hostile-zip checks, check that folder, and report the zip as the input.
-  if (sniff_archive_kind(options.input) != ArchiveKind::None) {  // zip, 7z, rar, tar.*
+  if (!unpacked && sniff_archive_kind(options.input) != ArchiveKind::None) {  // zip, 7z, rar, tar.*
     if (auto rules = load_rule_set(options.rules_path); !rules) return rules.error();
     auto extracted = extract_zip_safely(options.input);
     if (!extracted) return extracted.error();
-    CheckOptions inner = options;
-    inner.input = extracted->content_root();
-    auto result = check_tree(inner, extracted->findings);
-    if (!result) return result.error();
-    result->scan.root = options.input;
-    return result;
+    unpacked = std::make_shared<const ZipExtraction>(std::move(extracted.value()));
   }
-  return check_tree(options, unpacking);
+  if (!unpacked) return check_tree(options, {});
+  CheckOptions inner = options;
+  inner.input = unpacked->content_root();
+  auto result = check_tree(inner, unpacked->findings);
+  if (!result) return result.error();
+  result->scan.root = options.input;
+  result->unpacked_input = unpacked;
+  return result;
 }
 
 bool has_evidence_like_files(const CheckResult& result) {

@@ -4,28 +4,17 @@
 #include <cmath>
 #include <cstdio>
 
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/util/atomic_file.hpp"
 #include "evpack/util/system_error.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
 namespace fs = boost::filesystem;
 
 namespace {
-
-std::string fmt_points(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
-  return buf;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
-  return out;
-}
 
 std::string evidence_label(EvidenceKind kind) {
   switch (kind) {
@@ -69,7 +58,7 @@ Error link_error(const std::string& link) {
 std::string indicator_guide_text(const RuleSet& rules, const Indicator& ind) {
   std::string t;
   t += "指标 " + ind.id + " " + ind.title + "\n";
-  if (rules.scored) t += "分值：" + fmt_points(ind.points) + "分/单位，最多" + fmt_points(ind.cap) + "分\n";
+  if (rules.scored) t += "分值：" + format_points(ind.points) + "分/单位，最多" + format_points(ind.cap) + "分\n";
   if (!ind.due.empty()) t += "完成时限：" + ind.due + "\n";
   t += "责任科室（单位）：" + join(ind.units, "、") + "\n\n";
   t += "评分标准：\n" + ind.criterion + "\n\n";
@@ -77,7 +66,7 @@ std::string indicator_guide_text(const RuleSet& rules, const Indicator& ind) {
   for (const auto kind : ind.evidence) t += "  · " + evidence_label(kind) + "\n";
   if (!ind.sub_items.empty()) {
     t += "分项：\n";
-    for (const auto& sub : ind.sub_items) t += "  · " + sub.title + "（" + fmt_points(sub.points) + "分）\n";
+    for (const auto& sub : ind.sub_items) t += "  · " + sub.title + "（" + format_points(sub.points) + "分）\n";
   }
   const std::string advice = mode_advice(ind, rules.year);
   if (!advice.empty()) t += "\n" + advice + "\n";
@@ -152,8 +141,8 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
     for (const auto& b : rules.bonuses) {
       const fs::path d = bonus_dir / bonus_item_folder_name(b);
       if (!make_dir(d)) return failed(d);
-      auto ok = write_guide(d / kGuideFileName, "加分项 " + b.id + " " + b.title + "\n加分：" + fmt_points(b.points) +
-                                                    "分" + (b.cap > b.points ? "/项，最多" + fmt_points(b.cap) + "分" : "") +
+      auto ok = write_guide(d / kGuideFileName, "加分项 " + b.id + " " + b.title + "\n加分：" + format_points(b.points) +
+                                                    "分" + (b.cap > b.points ? "/项，最多" + format_points(b.cap) + "分" : "") +
                                                     "\n责任科室（单位）：" + join(b.units, "、") + "\n\n评分标准：\n" +
                                                     b.criterion + "\n\n本文件由 evpack init 生成，检查时会被忽略。\n");
       if (!ok) return ok.error();

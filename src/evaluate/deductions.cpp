@@ -36,7 +36,7 @@ DeductionResult Evaluator::estimate_deduction(const Deduction& d, const std::vec
     case DeductionEffect::MinusEach:
       out.points = out.occurrences * d.points;
       out.reason =
-          out.occurrences ? std::to_string(out.occurrences) + "处，每处扣" + fmt_points(d.points) + "分" : "未发现";
+          out.occurrences ? std::to_string(out.occurrences) + "处，每处扣" + format_points(d.points) + "分" : "未发现";
       break;
     case DeductionEffect::MinusPerDomain:
       out.points = static_cast<double>(indicators.size()) * d.points;
@@ -45,7 +45,7 @@ DeductionResult Evaluator::estimate_deduction(const Deduction& d, const std::vec
     case DeductionEffect::MinusOnce:
       out.points = out.occurrences ? d.points : 0;
       out.reason =
-          out.occurrences ? std::to_string(out.occurrences) + "处问题，扣" + fmt_points(d.points) + "分" : "未发现";
+          out.occurrences ? std::to_string(out.occurrences) + "处问题，扣" + format_points(d.points) + "分" : "未发现";
       break;
     case DeductionEffect::ZeroIndicator: {
       std::vector<std::string> zeroed;

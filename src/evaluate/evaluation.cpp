@@ -149,7 +149,7 @@ IndicatorResult Evaluator::score_indicator(const Indicator& ind) {
   if (members.empty()) {
     r.reason = "未找到佐证材料";
     add("NO_EVIDENCE", Severity::Warning, DeductionRole::None, "", ind.id,
-        "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + fmt_points(ind.cap) + "分）", "补充材料" + owners(ind));
+        "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + format_points(ind.cap) + "分）", "补充材料" + owners(ind));
     return r;
   }
   apply_zeroing_rules(ind, members, r);
@@ -165,7 +165,7 @@ IndicatorResult Evaluator::score_indicator(const Indicator& ind) {
     r.reason = "被" + join(std::vector<std::string>(rules.begin(), rules.end()), "、") + "扣为0分（" +
                r.zeroed_by.front().message + (r.zeroed_by.front().file.empty() ? "" : "：" + r.zeroed_by.front().file) +
                (r.zeroed_by.size() > 1 ? " 等" + std::to_string(r.zeroed_by.size()) + "处" : "") + "）；修正后可得" +
-               fmt_points(raw.points) + "分：" + raw.reason;
+               format_points(raw.points) + "分：" + raw.reason;
   }
   return r;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "evpack/util/format.hpp"
 #include "privacy_scanner.hpp"
 
 namespace evpack {
@@ -13,15 +14,6 @@ namespace evpack {
 namespace {
 
 using privacy_detail::all_digits;
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k) out += sep;
-    out += parts[k];
-  }
-  return out;
-}
 
 }  // namespace
 

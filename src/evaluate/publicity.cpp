@@ -15,6 +15,7 @@
 
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
@@ -182,15 +183,6 @@ std::optional<std::vector<std::string>> numeric_parts(std::string_view s, char s
     if (p.empty()) return std::nullopt;
   }
   return parts;
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += sep;
-    out += parts[i];
-  }
-  return out;
 }
 
 // "第5行" or "工作表“行政处罚”第5行" when the ledger has several sheets.

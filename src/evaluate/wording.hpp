@@ -7,18 +7,17 @@
 
 #include "evpack/rules/rule_set.hpp"
 
+#include "evpack/util/format.hpp"
+
 namespace evpack::evaluation {
 
 /// "", "第一季度" … "第四季度", indexed by quarter.
 extern const char* const kQuarterNames[5];
 
-/// "3" for whole points, "1.5" otherwise.
-std::string fmt_points(double v);
 /// True when `needle` is non-empty and occurs in `haystack`.
 bool contains(std::string_view haystack, std::string_view needle);
 /// True when any of `words` occurs in `text`.
 bool contains_any(std::string_view text, const std::vector<std::string>& words);
-std::string join(const std::vector<std::string>& parts, const std::string& sep);
 /// "1月、3月".
 std::string month_list(const std::vector<int>& months);
 /// "第一季度、第三季度".

@@ -5,19 +5,14 @@
 #include <cstdio>
 #include <map>
 
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/report/html_report.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
 namespace {
-
-std::string fmt_points(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
-  return buf;
-}
 
 std::string cut(const std::string& text, std::size_t max_chars) {
   const auto chars = split_utf8_chars(text);
@@ -25,16 +20,6 @@ std::string cut(const std::string& text, std::size_t max_chars) {
   std::string out;
   for (std::size_t i = 0; i < max_chars; ++i) out += chars[i];
   return out + "…";
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
 }
 
 struct IndicatorLabel {
@@ -86,22 +71,6 @@ std::string original_note(const PlannedFile& f) {
 
 }  // namespace
 
-std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : to_utf8_lossy(text)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string evidence_summary(const Evidence& evidence) {
   const Inspection& in = evidence.inspection;
   std::vector<std::string> parts;
@@ -128,7 +97,7 @@ std::string evidence_summary(const Evidence& evidence) {
     if (!p.model.empty()) parts.push_back("设备 " + trim(p.make + " " + p.model));
   }
   if (parts.empty()) parts.push_back(kind_label_zh(evidence.file.kind));
-  return join(parts, "；");
+  return join_nonempty(parts, "；");
 }
 
 std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
@@ -182,8 +151,8 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
                            d.manual ? "需人工核查：" + d.reason : d.reason});
   }
   const Totals& t = check.evaluation.totals;
-  scores.rows.push_back({std::string("合计"), std::string("基础分 ") + fmt_points(t.base) + " + 加分 " + fmt_points(t.bonus) +
-                             " − 扣分 " + fmt_points(t.deductions),
+  scores.rows.push_back({std::string("合计"), std::string("基础分 ") + format_points(t.base) + " + 加分 " + format_points(t.bonus) +
+                             " − 扣分 " + format_points(t.deductions),
                          t.total, t.nominal, SheetCell{}, SheetCell{},
                          t.d1_risks > 0 ? "存在 " + std::to_string(t.d1_risks) + " 项弄虚作假（D.1）风险，一经认定总分为0" : ""});
   sheets.push_back(std::move(scores));
@@ -228,8 +197,8 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
     h += "　本卷：第 " + std::to_string(context.volume + 1) + " 卷，共 " + std::to_string(plan.volumes) + " 卷";
   }
   if (!context.packed_on.empty()) h += "　打包日期：" + html_escape(context.packed_on);
-  h += "<br>估算得分：<b>" + fmt_points(t.total) + "</b> / " + fmt_points(t.nominal) + "（基础分 " + fmt_points(t.base) +
-       "，加分 " + fmt_points(t.bonus) + "，扣分 " + fmt_points(t.deductions) + "）";
+  h += "<br>估算得分：<b>" + format_points(t.total) + "</b> / " + format_points(t.nominal) + "（基础分 " + format_points(t.base) +
+       "，加分 " + format_points(t.bonus) + "，扣分 " + format_points(t.deductions) + "）";
   if (t.d1_risks > 0) h += "　<span class=\"sev-致命\">弄虚作假（D.1）风险 " + std::to_string(t.d1_risks) + " 项</span>";
   h += "</p>\n<p class=\"muted\">每个文件的“原文件名”列给出其在原材料目录中的位置；SHA-256 校验值见 manifest-sha256.txt。</p>\n";
 
@@ -285,7 +254,7 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
   h += "<h2>得分估算</h2>\n<table><tr><th>编号</th><th>指标</th><th>估算得分</th><th>满分</th><th>说明</th></tr>\n";
   for (const auto& r : check.evaluation.indicators) {
     h += "<tr><td>" + html_escape(r.id) + "</td><td>" + html_escape(r.title) + "</td><td class=\"num\">" +
-         fmt_points(r.points) + "</td><td class=\"num\">" + fmt_points(r.cap) + "</td><td>" + html_escape(r.reason) +
+         format_points(r.points) + "</td><td class=\"num\">" + format_points(r.cap) + "</td><td>" + html_escape(r.reason) +
          "</td></tr>\n";
   }
   h += "</table>\n";

@@ -209,8 +209,6 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
   result.payload_bytes = total_bytes;
 
   const std::string report_json = render_json_report(check, {options.input_label, options.tool_version, options.check_date});
-  ThumbnailOptions thumb_options;
-  thumb_options.jobs = options.jobs;
   // The package's own report names each file by its packed path and links it there (the
   // report lies at the bag's root, beside data/).
   HtmlReportContext html_context{options.input_label, options.tool_version, options.check_date, ReportLang::Zh, {}};
@@ -218,7 +216,7 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
     html_context.file_links[check.evidence[f.evidence].file.rel_path] = {href_encode_path(f.path), f.path};
   }
   const std::string report_html = render_html_report(
-      check, html_context, options.report_thumbnails ? make_thumbnails(check, thumb_options) : std::vector<std::string>{});
+      check, html_context, options.report_thumbnails ? options.report_thumbnails() : std::vector<std::string>{});
   ProgressSink sink(options.progress);
   TempFiles temps;
   std::vector<std::vector<ExpectedEntry>> expected(static_cast<std::size_t>(plan.volumes));

@@ -7,7 +7,7 @@
 #include <set>
 #include <tuple>
 
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/scan/scanner.hpp"
@@ -252,20 +252,92 @@ std::string readable_stem(const Evidence& evidence, const std::string& indicator
   return indicator_title + kind_noun(evidence);
 }
 
-Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& options) {
-  const RuleSet& rules = check.rules;
-  for (const auto& [prefix, id] : options.assignments) {
-    if (!indicator_folder(rules, id)) {
-      return Error{"PACK_BAD_ASSIGNMENT", "指定的指标编号“" + id + "”在规则“" + rules.title + "”中不存在（" + prefix + "）"};
+// --- the steps of plan_package -------------------------------------------------------------
+
+namespace {
+
+// The indicator a file goes to: its mapping, or the longest --place prefix that names it
+// (`assigned` then true).
+std::string target_indicator(const Evidence& e, const PlanOptions& options, bool& assigned) {
+  const std::string& rel = e.file.rel_path;
+  std::string id = e.placement.indicator;
+  assigned = false;
+  std::size_t best = 0;
+  for (const auto& [prefix, target] : options.assignments) {
+    std::string p = prefix;
+    while (!p.empty() && p.back() == '/') p.pop_back();
+    const bool match = rel == p || (!p.empty() && rel.starts_with(p + "/"));
+    if (match && p.size() >= best) {
+      best = p.size();
+      id = target;
+      assigned = true;
     }
   }
+  return id;
+}
 
-  PackagePlan plan;
-  plan.bag_name = safe_component(options.bag_name.empty() ? "验收材料" : options.bag_name, kFolderChars);
+// What every draft holds whatever its folder: evidence index, method, size, extension, date.
+Draft base_draft(const Evidence& e, std::size_t index, bool assigned) {
+  Draft d;
+  d.file.evidence = index;
+  d.file.original = e.file.rel_path;
+  d.file.assigned = assigned;
+  d.file.method = method_for(e.file.kind);
+  d.size = e.file.size;
+  std::string ext = e.file.extension;
+  const std::string real = canonical_extension(e.file.kind);
+  if ((e.file.extension_mismatch || ext.empty()) && !real.empty() && real != ext) {
+    d.file.extension_fixed = !ext.empty();
+    ext = real;
+  }
+  d.extension = ext;
+  if (e.inspection.date.value && e.inspection.date.value->date.valid()) d.date = e.inspection.date.value->date.iso();
+  return d;
+}
+
+// A file mapped (or assigned) to an indicator: its folder, period and item subfolders, stem.
+void place_in_indicator(Draft& d, const Evidence& e, const std::string& id, const Where& where, bool assigned) {
+  d.file.indicator = id;
+  d.category_rank = where.category_rank;
+  d.indicator_rank = where.indicator_rank;
+  d.unit = where.folder;
+  d.folder = where.folder;
+  // Keep a period folder of the original ("2025年第一季度", "3月"): it tells the
+  // reviewer (and the check) the quarter. Never invent one.
+  if (!assigned) {
+    const std::string item = last_component(e.placement.item_key);
+    for (const auto& folder : e.file.folders()) {
+      const NamedPeriod period = period_from_name(folder);
+      if ((period.quarter || period.month) && folder != item && leading_number(folder).empty()) {
+        const int quarter = period.quarter ? period.quarter : (period.month - 1) / 3 + 1;
+        d.period_rank = quarter * 100 + period.month;
+        d.period = safe_component(folder, kFolderChars);
+      }
+    }
+    if (!d.period.empty()) d.folder += "/" + d.period;
+  }
+  if (!assigned && !e.placement.item_key.empty()) {
+    const std::string item = safe_component(last_component(e.placement.item_key), kFolderChars);
+    if (!item.empty() && item != "_") d.folder += "/" + item;
+  }
+  d.stem = safe_component(readable_stem(e, where.title), kStemChars);
+}
+
+// An unmapped file packed under "99 未归类材料", in its original folders and name.
+void place_in_other_folder(Draft& d, const Evidence& e, const RuleSet& rules) {
+  d.category_rank = static_cast<int>(rules.categories.size()) + 1;
+  d.unit = std::string("data/") + kOtherFolder;
+  d.folder = d.unit;
+  for (const auto& f : e.file.folders()) d.folder += "/" + safe_component(f, kFolderChars);
+  d.stem = "";  // keep the original name: nobody knows yet what it is
+}
+
+// One draft per file to pack; guide files and (by policy) unmapped files go to left_out.
+// Fails when files cannot be read, or are unmapped under the Refuse policy, or none is left.
+Expected<std::vector<Draft>> draft_files(const CheckResult& check, const PlanOptions& options, PackagePlan& plan) {
   std::vector<Draft> drafts;
   std::vector<std::string> unmapped;
   std::vector<std::string> unreadable;
-
   for (std::size_t i = 0; i < check.evidence.size(); ++i) {
     const Evidence& e = check.evidence[i];
     const std::string& rel = e.file.rel_path;
@@ -277,79 +349,22 @@ Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& 
       unreadable.push_back(rel + "（" + e.file.read_error + "）");
       continue;
     }
-    std::string id = e.placement.indicator;
     bool assigned = false;
-    std::size_t best = 0;
-    for (const auto& [prefix, target] : options.assignments) {
-      std::string p = prefix;
-      while (!p.empty() && p.back() == '/') p.pop_back();
-      const bool match = rel == p || (!p.empty() && rel.starts_with(p + "/"));
-      if (match && p.size() >= best) {
-        best = p.size();
-        id = target;
-        assigned = true;
-      }
-    }
-
-    Draft d;
-    d.file.evidence = i;
-    d.file.original = rel;
-    d.file.assigned = assigned;
-    d.file.method = method_for(e.file.kind);
-    d.size = e.file.size;
-    std::string ext = e.file.extension;
-    const std::string real = canonical_extension(e.file.kind);
-    if ((e.file.extension_mismatch || ext.empty()) && !real.empty() && real != ext) {
-      d.file.extension_fixed = !ext.empty();
-      ext = real;
-    }
-    d.extension = ext;
-    if (e.inspection.date.value && e.inspection.date.value->date.valid()) d.date = e.inspection.date.value->date.iso();
-
-    const auto where = id.empty() ? std::nullopt : indicator_folder(rules, id);
-    if (where) {
-      d.file.indicator = id;
-      d.category_rank = where->category_rank;
-      d.indicator_rank = where->indicator_rank;
-      d.unit = where->folder;
-      d.folder = where->folder;
-      // Keep a period folder of the original ("2025年第一季度", "3月"): it tells the
-      // reviewer (and the check) the quarter. Never invent one.
-      if (!assigned) {
-        const std::string item = last_component(e.placement.item_key);
-        for (const auto& folder : e.file.folders()) {
-          const NamedPeriod period = period_from_name(folder);
-          if ((period.quarter || period.month) && folder != item && leading_number(folder).empty()) {
-            const int quarter = period.quarter ? period.quarter : (period.month - 1) / 3 + 1;
-            d.period_rank = quarter * 100 + period.month;
-            d.period = safe_component(folder, kFolderChars);
-          }
-        }
-        if (!d.period.empty()) d.folder += "/" + d.period;
-      }
-      if (!assigned && !e.placement.item_key.empty()) {
-        const std::string item = safe_component(last_component(e.placement.item_key), kFolderChars);
-        if (!item.empty() && item != "_") d.folder += "/" + item;
-      }
-      d.stem = safe_component(readable_stem(e, where->title), kStemChars);
+    const std::string id = target_indicator(e, options, assigned);
+    Draft d = base_draft(e, i, assigned);
+    if (const auto where = id.empty() ? std::nullopt : indicator_folder(check.rules, id)) {
+      place_in_indicator(d, e, id, *where, assigned);
+    } else if (options.unmapped == UnmappedPolicy::Refuse) {
+      unmapped.push_back(rel);
+      continue;
+    } else if (options.unmapped == UnmappedPolicy::Exclude) {
+      plan.left_out.push_back({rel, "未能归入任何指标，按要求不打包"});
+      continue;
     } else {
-      if (options.unmapped == UnmappedPolicy::Refuse) {
-        unmapped.push_back(rel);
-        continue;
-      }
-      if (options.unmapped == UnmappedPolicy::Exclude) {
-        plan.left_out.push_back({rel, "未能归入任何指标，按要求不打包"});
-        continue;
-      }
-      d.category_rank = static_cast<int>(rules.categories.size()) + 1;
-      d.unit = std::string("data/") + kOtherFolder;
-      d.folder = d.unit;
-      for (const auto& f : e.file.folders()) d.folder += "/" + safe_component(f, kFolderChars);
-      d.stem = "";  // keep the original name: nobody knows yet what it is
+      place_in_other_folder(d, e, check.rules);
     }
     drafts.push_back(std::move(d));
   }
-
   if (!unreadable.empty()) {
     return Error{"PACK_UNREADABLE_FILES",
                  "有 " + std::to_string(unreadable.size()) + " 个文件无法读取，不能打包：" + listed(unreadable) +
@@ -362,8 +377,11 @@ Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& 
                      "或用 --unmapped exclude 不打包这些文件、--unmapped other 放入“" + kOtherFolder + "”。"};
   }
   if (drafts.empty()) return Error{"PACK_EMPTY", "没有可打包的佐证材料"};
+  return drafts;
+}
 
-  // Zip order: table order of categories and indicators, then folder, then date and name.
+// Zip order: table order of categories and indicators, then folder, then date and name.
+void sort_drafts(const CheckResult& check, std::vector<Draft>& drafts) {
   std::stable_sort(drafts.begin(), drafts.end(), [&](const Draft& a, const Draft& b) {
     const std::string& ra = check.evidence[a.file.evidence].file.rel_path;
     const std::string& rb = check.evidence[b.file.evidence].file.rel_path;
@@ -372,8 +390,23 @@ Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& 
     return std::tie(a.category_rank, a.indicator_rank, a.period_rank, a.folder, da, ra) <
            std::tie(b.category_rank, b.indicator_rank, b.period_rank, b.folder, db, rb);
   });
+}
 
-  // Names: order number per folder, date, readable stem; kept under the path limit.
+// A path made free in `used` (case-insensitive): the order number, then a second counter
+// (unmapped originals in one folder may already hold a name like the renamed one).
+std::string free_path(const std::string& folder, const std::string& path, int number, std::set<std::string>& used) {
+  if (used.insert(to_lower_ascii(path)).second) return path;
+  const std::string base = last_component(path);
+  for (int extra = 1;; ++extra) {
+    const std::string mark = std::to_string(number) + (extra > 1 ? "-" + std::to_string(extra) : "");
+    const std::string renamed = folder + "/" + mark + "-" + base;
+    if (used.insert(to_lower_ascii(renamed)).second) return renamed;
+  }
+}
+
+// Names: order number per folder, date, readable stem; kept under the path limit.
+void name_files(const CheckResult& check, const PlanOptions& options, const std::string& bag_name,
+                std::vector<Draft>& drafts) {
   std::map<std::string, int> per_folder_count;
   for (const auto& d : drafts) ++per_folder_count[to_lower_ascii(d.folder)];
   std::map<std::string, int> next_number;
@@ -388,8 +421,7 @@ Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& 
     std::string stem = d.stem;
     if (d.file.indicator.empty()) {
       // Unmapped folder: the original name, only made safe.
-      const std::string original = check.evidence[d.file.evidence].file.file_name();
-      stem = safe_component(original, 80);
+      stem = safe_component(check.evidence[d.file.evidence].file.file_name(), 80);
       prefix.clear();
       d.extension.clear();
     }
@@ -400,68 +432,78 @@ Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& 
       return d.folder + "/" + name;
     };
     std::string path = compose(stem);
-    const std::size_t budget = options.max_path_units;
-    while (utf16_units(plan.bag_name + "/" + path) > budget && !stem.empty()) {
+    while (utf16_units(bag_name + "/" + path) > options.max_path_units && !stem.empty()) {
       const auto chars = split_utf8_chars(stem);
       stem = safe_component(cut_chars(stem, chars.size() > 4 ? chars.size() - 1 : 0), kStemChars);
       if (stem == "_") stem.clear();
       path = compose(stem);
     }
-    // Same name twice (unmapped originals in one folder, which may already hold a name like the
-    // renamed one): add the order number, then a second counter until the name is free.
-    if (!used.insert(to_lower_ascii(path)).second) {
-      const std::string base = last_component(path);
-      for (int extra = 1;; ++extra) {
-        const std::string mark = std::to_string(number) + (extra > 1 ? "-" + std::to_string(extra) : "");
-        path = d.folder + "/" + mark + "-" + base;
-        if (used.insert(to_lower_ascii(path)).second) break;
-      }
-    }
-    d.file.path = path;
+    d.file.path = free_path(d.folder, path, number, used);
   }
+}
 
-  // Volumes.
+// Volumes: with a split size, groups of consecutive drafts (one indicator folder, or when
+// that is too big one item folder, or one file) fill volumes in order.
+void split_volumes(const PlanOptions& options, std::vector<Draft>& drafts, PackagePlan& plan) {
   std::vector<std::uint64_t> volume_bytes(1, 0);
   std::vector<std::size_t> volume_files(1, 0);
-  if (options.split_size > 0) {
-    auto budget_for = [&](std::size_t files) {
-      const std::uint64_t reserve = kVolumeReserve + kPerFileReserve * files;
-      return options.split_size > reserve ? options.split_size - reserve : 1;
-    };
-    // Groups of consecutive drafts: one indicator folder, or (when that is too big) one
-    // item folder, or one file.
-    auto group_end = [&](std::size_t from, auto key_of) {
-      std::size_t to = from;
-      std::uint64_t bytes = 0;
-      while (to < drafts.size() && key_of(drafts[to]) == key_of(drafts[from])) bytes += drafts[to++].size;
-      return std::pair{to, bytes};
-    };
-    int volume = 0;
-    std::size_t i = 0;
-    while (i < drafts.size()) {
-      auto [to, bytes] = group_end(i, [](const Draft& d) { return d.unit; });
-      if (bytes > budget_for(to - i)) std::tie(to, bytes) = group_end(i, [](const Draft& d) { return d.folder; });
-      if (bytes > budget_for(to - i)) std::tie(to, bytes) = std::pair{i + 1, drafts[i].size};
-      const std::size_t n = to - i;
-      if (volume_files[volume] > 0 && volume_bytes[volume] + bytes > budget_for(volume_files[volume] + n)) {
-        ++volume;
-        volume_bytes.push_back(0);
-        volume_files.push_back(0);
-      }
-      for (std::size_t k = i; k < to; ++k) drafts[k].file.volume = volume;
-      volume_bytes[volume] += bytes;
-      volume_files[volume] += n;
-      i = to;
-    }
-    for (std::size_t v = 0; v < volume_bytes.size(); ++v) {
-      if (volume_bytes[v] > budget_for(volume_files[v])) plan.oversized_volumes.push_back(static_cast<int>(v));
-    }
-  } else {
+  if (options.split_size == 0) {
     for (const auto& d : drafts) volume_bytes[0] += d.size;
+    plan.volumes = 1;
+    plan.volume_bytes = volume_bytes;
+    return;
+  }
+  auto budget_for = [&](std::size_t files) {
+    const std::uint64_t reserve = kVolumeReserve + kPerFileReserve * files;
+    return options.split_size > reserve ? options.split_size - reserve : 1;
+  };
+  auto group_end = [&](std::size_t from, auto key_of) {
+    std::size_t to = from;
+    std::uint64_t bytes = 0;
+    while (to < drafts.size() && key_of(drafts[to]) == key_of(drafts[from])) bytes += drafts[to++].size;
+    return std::pair{to, bytes};
+  };
+  int volume = 0;
+  std::size_t i = 0;
+  while (i < drafts.size()) {
+    auto [to, bytes] = group_end(i, [](const Draft& d) { return d.unit; });
+    if (bytes > budget_for(to - i)) std::tie(to, bytes) = group_end(i, [](const Draft& d) { return d.folder; });
+    if (bytes > budget_for(to - i)) std::tie(to, bytes) = std::pair{i + 1, drafts[i].size};
+    const std::size_t n = to - i;
+    if (volume_files[volume] > 0 && volume_bytes[volume] + bytes > budget_for(volume_files[volume] + n)) {
+      ++volume;
+      volume_bytes.push_back(0);
+      volume_files.push_back(0);
+    }
+    for (std::size_t k = i; k < to; ++k) drafts[k].file.volume = volume;
+    volume_bytes[volume] += bytes;
+    volume_files[volume] += n;
+    i = to;
+  }
+  for (std::size_t v = 0; v < volume_bytes.size(); ++v) {
+    if (volume_bytes[v] > budget_for(volume_files[v])) plan.oversized_volumes.push_back(static_cast<int>(v));
   }
   plan.volumes = static_cast<int>(volume_bytes.size());
   plan.volume_bytes = volume_bytes;
-  for (auto& d : drafts) plan.files.push_back(std::move(d.file));
+}
+
+}  // namespace
+
+Expected<PackagePlan> plan_package(const CheckResult& check, const PlanOptions& options) {
+  for (const auto& [prefix, id] : options.assignments) {
+    if (!indicator_folder(check.rules, id)) {
+      return Error{"PACK_BAD_ASSIGNMENT",
+                   "指定的指标编号“" + id + "”在规则“" + check.rules.title + "”中不存在（" + prefix + "）"};
+    }
+  }
+  PackagePlan plan;
+  plan.bag_name = safe_component(options.bag_name.empty() ? "验收材料" : options.bag_name, kFolderChars);
+  auto drafts = draft_files(check, options, plan);
+  if (!drafts) return drafts.error();
+  sort_drafts(check, drafts.value());
+  name_files(check, options, plan.bag_name, drafts.value());
+  split_volumes(options, drafts.value(), plan);
+  for (auto& d : drafts.value()) plan.files.push_back(std::move(d.file));
   return plan;
 }
 

@@ -6,20 +6,11 @@
 
 #include "evpack/report/finding_names.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
 namespace {
-
-std::string fmt_points(double v) {
-  char buf[32];
-  if (std::fabs(v - std::round(v)) < 1e-9) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  }
-  return buf;
-}
 
 bool is_wide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
@@ -140,9 +131,9 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
   out += reused_inspections_line(result) + "\n";
 
   if (result.rules.scored) {
-    out += paint.bold("预计得分 " + fmt_points(ev.totals.total) + " / " + fmt_points(ev.totals.nominal)) +
-           "  = 基础分 " + fmt_points(ev.totals.base) + " + 加分 " + fmt_points(ev.totals.bonus) + " − 扣分 " +
-           fmt_points(ev.totals.deductions) + "\n";
+    out += paint.bold("预计得分 " + format_points(ev.totals.total) + " / " + format_points(ev.totals.nominal)) +
+           "  = 基础分 " + format_points(ev.totals.base) + " + 加分 " + format_points(ev.totals.bonus) + " − 扣分 " +
+           format_points(ev.totals.deductions) + "\n";
   }
   if (!result.rules.scored) {
     const TaskCoverage& c = ev.coverage;
@@ -172,12 +163,12 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
   } else {
   out += pad_right("指标", title_width) + pad_right("得分/满分", 11) + "说明\n";
   for (const auto& cat : ev.categories) {
-    out += paint.bold(pad_right(category_label(cat.id, cat.title), title_width) + fmt_points(cat.points) + "/" +
-                      fmt_points(cat.total)) +
+    out += paint.bold(pad_right(category_label(cat.id, cat.title), title_width) + format_points(cat.points) + "/" +
+                      format_points(cat.total)) +
            "\n";
     for (const auto& r : ev.indicators) {
       if (r.category != cat.id) continue;
-      std::string score = fmt_points(r.points) + "/" + fmt_points(r.cap);
+      std::string score = format_points(r.points) + "/" + format_points(r.cap);
       const std::string mark = !r.zeroed_by.empty() ? "✗" : r.points + 1e-9 >= r.cap ? "✓" : r.points > 0 ? "△" : "○";
       std::string line = "  " + pad_right(truncate_to_width(r.id + " " + r.title, title_width - 3), title_width - 2) +
                          pad_right(score, 9) + mark + " " + truncate_to_width(r.reason, 60);
@@ -186,17 +177,17 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
       out += line + "\n";
     }
   }
-  out += paint.bold(pad_right("加分项", title_width) + fmt_points(ev.totals.bonus)) + "\n";
+  out += paint.bold(pad_right("加分项", title_width) + format_points(ev.totals.bonus)) + "\n";
   for (const auto& b : ev.bonuses) {
     if (b.points <= 0) continue;
     out += "  " + pad_right(truncate_to_width(b.id + " " + b.title, title_width - 3), title_width - 2) + "+" +
-           fmt_points(b.points) + "  " + b.reason + "\n";
+           format_points(b.points) + "  " + b.reason + "\n";
   }
-  out += paint.bold(pad_right("扣分项", title_width) + "−" + fmt_points(ev.totals.deductions)) + "\n";
+  out += paint.bold(pad_right("扣分项", title_width) + "−" + format_points(ev.totals.deductions)) + "\n";
   for (const auto& d : ev.deductions) {
     if (d.occurrences == 0 && !d.manual) continue;
     out += "  " + pad_right(truncate_to_width(d.id + " " + d.title, title_width - 3), title_width - 2) +
-           pad_right(d.points > 0 ? "−" + fmt_points(d.points) : "", 9) + "  " + d.reason + "\n";
+           pad_right(d.points > 0 ? "−" + format_points(d.points) : "", 9) + "  " + d.reason + "\n";
   }
   }
 

@@ -6,6 +6,7 @@
 
 #include "evpack/report/finding_names.hpp"
 #include "evpack/util/text.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
@@ -15,27 +16,6 @@ struct Tr {
   ReportLang lang;
   std::string operator()(const char* zh, const char* en) const { return lang == ReportLang::En ? en : zh; }
 };
-
-std::string severity_text(Severity s, ReportLang lang) {
-  if (lang == ReportLang::Zh) return severity_label_zh(s);
-  switch (s) {
-    case Severity::Fatal: return "Fatal";
-    case Severity::Error: return "Error";
-    case Severity::Warning: return "Warning";
-    case Severity::Info: return "Info";
-  }
-  return "";
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
 
 std::string indicator_title(const RuleSet& rules, const std::string& id) {
   if (id.empty()) return "";
@@ -84,9 +64,9 @@ Sheet findings_sheet(const CheckResult& result, ReportLang lang) {
   };
   double n = 0;
   for (const auto& f : result.findings) {
-    sheet.rows.push_back({++n, severity_text(f.severity, lang), f.rule, f.indicator,
+    sheet.rows.push_back({++n, severity_label(f.severity, lang), f.rule, f.indicator,
                           indicator_title(result.rules, f.indicator), lead_unit(result, f, lang),
-                          join(supporting_units(result, f, lang), "、"), finding_name(f, lang), f.message,
+                          join_nonempty(supporting_units(result, f, lang), "、"), finding_name(f, lang), f.message,
                           fix_advice(f, lang), f.file, f.code});
   }
   return sheet;
@@ -115,7 +95,7 @@ Sheet scores_sheet(const CheckResult& result, ReportLang lang) {
       if (c.id == i.category) category = c.title;
     }
     sheet.rows.push_back({i.id, i.title, category, points(i.points), points(i.cap), points(i.points_if_fixed),
-                          status_text(i, result.rules.scored, t), i.reason, join(i.units, "、"),
+                          status_text(i, result.rules.scored, t), i.reason, join_nonempty(i.units, "、"),
                           static_cast<double>(i.files.size())});
   }
   for (const auto& b : ev.bonuses) {
@@ -124,15 +104,11 @@ Sheet scores_sheet(const CheckResult& result, ReportLang lang) {
       if (rb.id == b.id) units = rb.units;
     }
     sheet.rows.push_back({b.id, b.title, t("加分项", "Bonus"), points(b.points), points(b.cap), points(b.points),
-                          b.points > 0 ? t("加分", "Bonus") : t("未加分", "None"), b.reason, join(units, "、"),
+                          b.points > 0 ? t("加分", "Bonus") : t("未加分", "None"), b.reason, join_nonempty(units, "、"),
                           static_cast<double>(b.files.size())});
   }
   const Totals& tot = ev.totals;
-  auto fmt = [](double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
-    return std::string(buf);
-  };
+  const auto fmt = format_points;
   const std::string formula =
       lang == ReportLang::En
           ? "base " + fmt(tot.base) + " + bonus " + fmt(tot.bonus) + " − deductions " + fmt(tot.deductions)
@@ -166,9 +142,9 @@ Sheet unit_sheet(const CheckResult& result, const std::string& unit, ReportLang 
   for (const auto& f : result.findings) {
     if (f.severity == Severity::Info) continue;
     if (lead_unit(result, f, lang) != unit) continue;
-    sheet.rows.push_back({++n, severity_text(f.severity, lang), f.indicator, indicator_title(result.rules, f.indicator),
+    sheet.rows.push_back({++n, severity_label(f.severity, lang), f.indicator, indicator_title(result.rules, f.indicator),
                           finding_name(f, lang), fix_advice(f, lang), f.message, f.file,
-                          join(supporting_units(result, f, lang), "、"), std::string(), std::string(), f.code});
+                          join_nonempty(supporting_units(result, f, lang), "、"), std::string(), std::string(), f.code});
   }
   // Conditions only a person can judge belong on the list of the indicator's lead unit.
   for (const auto& i : result.evaluation.indicators) {
@@ -178,7 +154,7 @@ Sheet unit_sheet(const CheckResult& result, const std::string& unit, ReportLang 
     for (const auto& m : i.manual_checks) {
       sheet.rows.push_back({++n, t("人工核查", "Manual check"), i.id, i.title, t("人工核查", "Manual check"),
                             t("逐项核实并留存证明材料", "Verify and keep proof"), m, std::string(),
-                            join(supporting_units(result, owner, lang), "、")});
+                            join_nonempty(supporting_units(result, owner, lang), "、")});
     }
   }
   return sheet;

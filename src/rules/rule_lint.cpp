@@ -11,6 +11,7 @@
 
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/rules/task_due.hpp"
+#include "evpack/util/format.hpp"
 
 namespace evpack {
 
@@ -31,12 +32,6 @@ std::string fmt(double v) {
 }
 
 std::string quote(const std::string& s) { return "“" + s + "”"; }
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
-  return out;
-}
 
 class Linter {
  public:

@@ -16,15 +16,6 @@ constexpr double kMaxPoints = 100000.0;
 
 std::string quote(std::string_view s) { return "“" + std::string(s) + "”"; }
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
-
 // 1-based line of a node, 0 when yaml-cpp knows none. Mark() throws on the
 // invalid nodes that operator[] returns for missing keys, hence the check.
 int line_of(const YAML::Node& node) {

@@ -16,6 +16,8 @@
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/util/text.hpp"
 
+#include "evpack/util/format.hpp"
+
 namespace evpack::rules_yaml {
 
 // Thrown inside the parser only and turned into an Error at the boundary.
@@ -26,7 +28,6 @@ struct RuleFileError {
 
 /// “s” in Chinese quotation marks.
 std::string quote(std::string_view s);
-std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// 1-based line of a node, 0 when yaml-cpp knows none.
 int line_of(const YAML::Node& node);
 /// Levenshtein distance over bytes (keys are ASCII).

@@ -7,8 +7,8 @@
 
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/package/pack.hpp"
-#include "evpack/package/verify.hpp"
-#include "evpack/package/zip_extract.hpp"
+#include "evpack/app/verify.hpp"
+#include "evpack/app/thumbnails.hpp"
 #include "evpack/report/html_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/report/xlsx_report.hpp"
@@ -209,13 +209,11 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
     return finish(kJobDone, report->intact() ? "材料包完整，所有文件与清单一致" : "材料包存在问题，详见校验结果");
   }
 
-  // check and pack: unpack once, keep the files for thumbnails and the package.
-  set_phase("解压中");
-  auto unpacked = extract_zip_safely(upload);
-  if (!unpacked) return finish(kJobFailed, unpacked.error().message);
-  check.input = unpacked->content_root();
+  // check and pack: run_check unpacks the upload once; the result keeps the files for
+  // thumbnails and the package.
   set_phase("检查中");
-  auto result = run_check(check, unpacked->findings);
+  check.input = upload;
+  auto result = run_check(check);
   if (!result) {
     if (result.error().code == "CHECK_CANCELLED") return finish(kJobCancelled, "已取消");
     return finish(kJobFailed, result.error().message);
@@ -239,6 +237,11 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
     pack.check_date = check.evaluate.as_of;
     pack.jobs = options_.check_jobs;
     pack.cancelled = [cancelled] { return cancelled->load(); };
+    pack.report_thumbnails = [&] {
+      ThumbnailOptions thumb_options;
+      thumb_options.jobs = options_.check_jobs;
+      return make_thumbnails(result.value(), thumb_options);
+    };
     pack.progress = [this, id = job.id](const PackProgress& p) {
       const std::lock_guard lock(mutex_);
       auto& pr = progress_[id];

@@ -9,7 +9,7 @@
 #include <set>
 #include <tuple>
 
-#include "evpack/package/catalogue.hpp"
+#include "evpack/util/format.hpp"
 #include "evpack/serve/serve.hpp"
 #include "evpack/util/text.hpp"
 

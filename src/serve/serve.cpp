@@ -16,6 +16,8 @@
 #include <unistd.h>
 #endif
 
+#include "evpack/app/command_support.hpp"
+#include "evpack/app/inspection_cache.hpp"
 #include "evpack/package/pack.hpp"
 
 namespace evpack {
@@ -144,6 +146,14 @@ int run_serve_command(ServeCommand command) {
   }
   std::cout << "已保存账号 " << command.add_user << "（" << command.role << "）。\n";
   return 0;
+}
+
+int run_serve_cli(ServeCommand command) {
+  command.options.rules_dir = rules_dir();
+  command.options.tool_version = EVPACK_VERSION;
+  command.options.cache_dir = default_cache_dir();
+  command.options.cache_build = program_fingerprint();
+  return run_serve_command(std::move(command));
 }
 
 }  // namespace evpack

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "support/rule_fixture.hpp"
 #include "support/temp_dir.hpp"
 

@@ -11,6 +11,7 @@
 #include "evpack/adapters/zip_archive.hpp"
 #include "evpack/app/check.hpp"
 #include "support/external_tool.hpp"
+#include "fakes/fake_inspectors.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -26,12 +27,12 @@ const std::string kBag = "青石县验收材料";
 
 std::string sample_dir() { return testing::source_dir() + "/samples/青石县佐证材料"; }
 
+// Packaging is tested on checks made with the fake inspectors (tests/fakes/): what is
+// packed where depends on the mapping and the dates, not on how a seal was found.
 CheckResult check_of(const std::string& dir) {
-  CheckOptions options;
-  options.input = dir;
-  options.rules_path = testing::source_dir() + "/rules/shandong-2025.yaml";
-  options.jobs = 2;
-  options.inspect.ocr = false;
+  static const testing::FakeInspectors labelled =
+      testing::labelled_fakes(sample_dir(), testing::source_dir() + "/samples/青石县佐证材料.labels.json");
+  CheckOptions options = testing::fake_check_options(dir, labelled);
   options.evaluate.as_of = {2025, 12, 31};
   auto result = run_check(options);
   EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);

@@ -12,15 +12,24 @@
 
 #include "evpack/adapters/table_reader.hpp"
 #include "support/check_options.hpp"
+#include "fakes/fake_inspectors.hpp"
 #include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
 namespace {
 
+// The sample checked with the fake inspectors (tests/fakes/: no PDF rendering, no EXIF),
+// with the one defect the Excel report must carry planted: the work plan of 1.3 has no seal (D.6).
 const CheckResult& sample() {
   static const CheckResult result = [] {
-    auto r = run_check(evpack::testing::offline_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料"));
+    evpack::testing::FakeInspectors fakes;
+    fakes.document = [](const FileRecord& file) {
+      Inspection in = evpack::testing::fake_document_inspection(file);
+      if (file.file_name() == "关于印发2025年全县交通运输工作要点的通知.pdf") in.document->seal.state = Presence::Absent;
+      return in;
+    };
+    auto r = run_check(evpack::testing::fake_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料", fakes));
     EXPECT_TRUE(r) << (r ? "" : r.error().message);
     return std::move(r).value();
   }();

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "evpack/core/expected.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/evaluate/evaluation.hpp"
 #include "evpack/inspect/inspector.hpp"
+#include "evpack/package/zip_extract.hpp"
 #include "evpack/rules/rule_set.hpp"
 #include "evpack/scan/file_record.hpp"
 
@@ -16,6 +19,12 @@ namespace evpack {
 /// OCR engines a check runs at most: two keep a 2-core PC busy and bound the
 /// memory (about 50-60 MB each) on any number of cores.
 inline constexpr int kDefaultOcrEngines = 2;
+
+/// Inspects one file instead of the real inspectors (inspect_file with a Toolbox): tests
+/// inject fakes (tests/fakes/) so that evaluation, report and package tests need no PDF
+/// rendering, EXIF or OCR. `path` is where the file is on disk. Called from worker
+/// threads at once: must be thread-safe. Must not throw.
+using FileInspector = std::function<Inspection(const std::string& path, const FileRecord& file)>;
 
 struct CheckOptions {
   std::string input;        ///< evidence folder, or a zip (unpacked into a private temp folder first)
@@ -35,24 +44,20 @@ struct CheckOptions {
   std::function<void(std::size_t, std::size_t)> progress;
   /// Polled before each file (from worker threads); true stops the check with CHECK_CANCELLED.
   std::function<bool()> cancelled;
+  /// `input` as the caller already unpacked it (verify, which checks the bag in it first):
+  /// checked instead of unpacking `input` again, and kept by the result. May be null.
+  std::shared_ptr<const ZipExtraction> unpacked;
+  /// Empty: the real inspectors. Set: every file is inspected by it (no OCR engines are
+  /// started, options.inspect only passes through the cache key).
+  FileInspector inspector;
 };
 
-struct CheckResult {
-  RuleSet rules;
-  ScanResult scan;
-  std::vector<Evidence> evidence;  ///< one per scanned file, sorted by rel_path
-  Evaluation evaluation;
-  std::vector<Finding> findings;   ///< all findings (scan, per-file, evaluation), sorted
-  /// Files whose inspection came from the cache (unchanged since an earlier run).
-  std::size_t reused_inspections = 0;
-};
-
-/// Runs the whole check. Fails only on usage errors (missing input, bad rule file), or with
-/// CHECK_CANCELLED when `options.cancelled` said so. An archive as input is unpacked into a
-/// private temp folder, removed on return. A caller that unpacked the archive itself (to keep
-/// the files for thumbnails or a package) passes the unpacking's findings as `unpacking`: they
-/// count in the deductions they name, like the scanner's, and are listed with the rest.
-Expected<CheckResult> run_check(const CheckOptions& options, const std::vector<Finding>& unpacking = {});
+/// Runs the whole check. Fails only on usage errors (missing input, bad rule file, an archive
+/// that is no archive), or with CHECK_CANCELLED when `options.cancelled` said so. An archive
+/// as input is unpacked here (the one place) into a private temp folder, which the result
+/// keeps (CheckResult::unpacked_input); the unpacking's findings count in the deductions
+/// they name, like the scanner's, and are listed with the rest.
+Expected<CheckResult> run_check(const CheckOptions& options);
 
 /// False when the checked folder holds nothing that looks like evidence: no file at all, or
 /// only files that are neither documents, pictures, spreadsheets nor videos and map to no

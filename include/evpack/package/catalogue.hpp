@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "evpack/adapters/spreadsheet_writer.hpp"
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/package/package_plan.hpp"
 
 namespace evpack {
@@ -29,8 +29,5 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
 
 /// 目录.html: the same content as one self-contained page (inline CSS, no scripts, no links out).
 std::string render_catalogue_html(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context);
-
-/// Escapes &, <, >, " and ' for HTML text and attributes.
-std::string html_escape(const std::string& text);
 
 }  // namespace evpack

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "evpack/adapters/zip_archive.hpp"
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/core/expected.hpp"
 #include "evpack/package/package_plan.hpp"
 
@@ -38,7 +38,9 @@ struct PackOptions {
   /// Check date shown in 自检报告.html; quarters and months after it are "not due" there.
   /// Invalid: no date shown, every period due.
   CivilDate check_date;
-  bool report_thumbnails = true;  ///< 自检报告.html with photo and first-page thumbnails
+  /// The thumbnails of 自检报告.html (JPEG bytes, one per evidence; make_thumbnails in app/),
+  /// asked for once the plan is accepted. Empty: the report has none.
+  std::function<std::vector<std::string>()> report_thumbnails;
   int jobs = 0;              ///< threads for the verification pass; 0 = default
   /// Polled while writing and verifying; true stops with PACK_CANCELLED (no zip is left behind).
   std::function<bool()> cancelled;

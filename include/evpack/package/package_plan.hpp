@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "evpack/adapters/zip_archive.hpp"
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/core/expected.hpp"
 
 namespace evpack {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 
 namespace evpack {
 

@@ -12,36 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
+#include "evpack/report/report_model.hpp"
 #include "evpack/core/types.hpp"
 
 namespace evpack {
-
-/// Language of the words the report itself adds (headings, labels). Messages produced by
-/// the check (findings, reasons) are Chinese in both.
-enum class ReportLang { Zh, En };
-
-/// "zh", "zh-CN", "zh_CN" -> Zh; "en", "en-US" ... -> En; nullopt for anything else.
-std::optional<ReportLang> parse_report_lang(const std::string& text);
-
-/// How thumbnails are made.
-struct ThumbnailOptions {
-  /// First-page render resolution for PDFs the inspector left without a preview
-  /// (A4 at 24 dpi is 198 x 281 px).
-  double pdf_dpi = 24;
-  int jobs = 0;           ///< worker threads; 0 = all cores
-  /// Called from worker threads after each file: (done, total). May be empty.
-  std::function<void(std::size_t, std::size_t)> progress;
-};
-
-/// Small JPEG previews (kPreviewSide, kPreviewQuality), one per entry of result.evidence
-/// (same order): photos and screenshots upright (the inspector's PhotoFacts::preview, made
-/// from the pixels it decoded anyway), HEIC pictures, and the first page of PDFs (the
-/// inspector's DocumentFacts::preview). Empty for other kinds and for files that cannot be
-/// decoded (the check already reported those). Computed in parallel; never throws for a bad
-/// file. Files without a preview are read from FileRecord::disk_path, so they must still
-/// exist (not the temp folder of a checked zip).
-std::vector<std::string> make_thumbnails(const CheckResult& result, const ThumbnailOptions& options = {});
 
 /// How the report names and links one file.
 struct FileLink {
@@ -70,33 +45,9 @@ std::string relative_file_href(const std::string& from_dir, const std::string& t
 std::string href_encode_path(const std::string& path);
 
 /// Renders the report as one UTF-8 HTML document. `thumbnails` are JPEG bytes as returned
-/// by make_thumbnails (empty vector: no thumbnails). Pure and deterministic: the same
+/// by make_thumbnails (app/thumbnails.hpp; empty vector: no thumbnails). Pure and deterministic: the same
 /// result, context and thumbnails give the same bytes.
 std::string render_html_report(const CheckResult& result, const HtmlReportContext& context,
                                const std::vector<std::string>& thumbnails = {});
-
-/// Responsible units (责任科室) for a finding, the lead unit first: the units of its indicator
-/// (its `lead:` first, else in the rule file's order), else those of the indicator (or deduction,
-/// for a 双公示 ledger) its file is mapped to, else the units its deduction lists (D.4, D.5);
-/// {"未指定科室"} ("Unassigned") when none.
-std::vector<std::string> responsible_units(const CheckResult& result, const Finding& finding,
-                                           ReportLang lang = ReportLang::Zh);
-
-/// The one unit that leads the fix of a finding (牵头): the first of responsible_units.
-std::string lead_unit(const CheckResult& result, const Finding& finding, ReportLang lang = ReportLang::Zh);
-
-/// The other responsible units (配合), possibly none.
-std::vector<std::string> supporting_units(const CheckResult& result, const Finding& finding,
-                                          ReportLang lang = ReportLang::Zh);
-
-/// Every responsible unit: those of the rule table in its order (indicators, bonuses, deductions),
-/// then other units named by findings, and 未指定科室 last when some finding has no unit.
-std::vector<std::string> units_in_order(const CheckResult& result, ReportLang lang = ReportLang::Zh);
-
-/// The advice to show for a finding: its own advice, else a generic one by severity.
-std::string fix_advice(const Finding& finding, ReportLang lang = ReportLang::Zh);
-
-/// RFC 4648 base64 of `bytes` (for data: URIs).
-std::string base64_encode(const std::string& bytes);
 
 }  // namespace evpack

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "evpack/adapters/spreadsheet_writer.hpp"
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/core/expected.hpp"
 #include "evpack/report/html_report.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "evpack/app/check.hpp"
+#include "evpack/evaluate/check_result.hpp"
 
 namespace evpack {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "evpack/package/catalogue.hpp"  // html_escape
+#include "evpack/util/format.hpp"  // html_escape
 #include "evpack/serve/cross_index.hpp"
 #include "evpack/serve/store.hpp"
 

@@ -75,4 +75,8 @@ struct ServeCommand {
 /// Runs the command; returns the exit code (0, 2 usage or data-folder error).
 int run_serve_command(ServeCommand command);
 
+/// `evpack serve` from the command line: fills in the rules folder, the version and the
+/// inspection cache of this installation, then runs run_serve_command.
+int run_serve_cli(ServeCommand command);
+
 }  // namespace evpack

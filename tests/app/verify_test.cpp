@@ -1,4 +1,4 @@
-#include "evpack/package/verify.hpp"
+#include "evpack/app/verify.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,6 +7,7 @@
 
 #include "evpack/adapters/digest.hpp"
 #include "evpack/package/pack.hpp"
+#include "fakes/fake_inspectors.hpp"
 #include "scan/stored_zip.hpp"
 #include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
@@ -19,11 +20,12 @@ using testing::run_command;
 using testing::shell_quote;
 using testing::TempDir;
 
+// Checks run with the labelled fakes (tests/fakes/): verify is about the package, and the
+// packed copies get the facts of their originals (matched by content).
 CheckOptions check_options() {
-  CheckOptions options;
-  options.rules_path = testing::source_dir() + "/rules/shandong-2025.yaml";
-  options.jobs = 2;
-  options.inspect.ocr = false;
+  static const testing::FakeInspectors labelled = testing::labelled_fakes(
+      testing::source_dir() + "/samples/青石县佐证材料", testing::source_dir() + "/samples/青石县佐证材料.labels.json");
+  CheckOptions options = testing::fake_check_options("", labelled);
   options.evaluate.as_of = {2025, 12, 31};
   return options;
 }

@@ -1,4 +1,5 @@
-// Folder names evpack writes (init) and packs (pack): one naming for both.
+// Folder names evpack writes (init) and packs (pack): one naming for both, made from the
+// rule set alone (used by app/init, package/package_plan and package/catalogue).
 #pragma once
 
 #include <string>

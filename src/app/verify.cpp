@@ -1,4 +1,4 @@
-#include "evpack/package/verify.hpp"
+#include "evpack/app/verify.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -185,13 +185,14 @@ bool VerifyReport::intact() const {
 Expected<VerifyReport> verify_package(const std::string& path, const VerifyOptions& options) {
   VerifyReport report;
   report.package = path;
-  auto extraction = extract_zip_safely(path, options.limits);
-  if (!extraction) {
-    report.findings.push_back(finding(extraction.error().code, Severity::Fatal, "",
-                                      "无法打开该压缩包：" + extraction.error().message,
+  auto extracted = extract_zip_safely(path, options.limits);
+  if (!extracted) {
+    report.findings.push_back(finding(extracted.error().code, Severity::Fatal, "",
+                                      "无法打开该压缩包：" + extracted.error().message,
                                       "压缩包可能不完整（下载或传输中断）或已损坏，请重新获取"));
     return report;
   }
+  const auto extraction = std::make_shared<const ZipExtraction>(std::move(extracted.value()));
   report.entries = extraction->entries;
   report.findings = extraction->findings;
   const int jobs = options.check.jobs > 0 ? options.check.jobs : default_jobs();
@@ -207,10 +208,10 @@ Expected<VerifyReport> verify_package(const std::string& path, const VerifyOptio
 
   if (options.run_check) {
     CheckOptions check = options.check;
-    check.input = extraction->content_root();
-    auto result = run_check(check, extraction->findings);
+    check.input = path;
+    check.unpacked = extraction;
+    auto result = run_check(check);
     if (!result) return result.error();
-    result->scan.root = path;
     report.check = std::move(result.value());
     name_deductions(report.check->rules, report.findings);
   }

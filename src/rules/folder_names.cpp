@@ -1,4 +1,5 @@
-#include "evpack/app/layout.hpp"
+#include "evpack/rules/folder_names.hpp"
+#include "evpack/util/format.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -6,12 +7,6 @@
 namespace evpack {
 
 namespace {
-
-std::string fmt_points(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
-  return buf;
-}
 
 std::string two_digits(int n) {
   char buf[16];
@@ -51,7 +46,7 @@ std::string category_folder_name(const RuleSet& rules, const Category& category)
     ++index;
   }
   std::string name = two_digits(index) + " " + category.title;
-  if (rules.scored && category.total > 0) name += "（" + fmt_points(category.total) + "分）";
+  if (rules.scored && category.total > 0) name += "（" + format_points(category.total) + "分）";
   return windows_safe_name(name);
 }
 

@@ -15,7 +15,7 @@
 namespace evpack {
 
 struct VerifyOptions {
-  CheckOptions check;        ///< `input` is ignored (set to the unpacked contents)
+  CheckOptions check;        ///< `input` and `unpacked` are ignored (set to the package and its unpacked copy)
   bool run_check = true;     ///< false: structure and manifest only
   ZipSafetyLimits limits;
 };

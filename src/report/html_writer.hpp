@@ -1,0 +1,78 @@
+// The HTML report's writer: one object per report, one member per section. Internal to
+// src/report/ (render_html_report is the public entry); its members are defined per section in
+// html_writer.cpp, html_summary.cpp, html_risks.cpp, html_evidence.cpp and html_sections.cpp.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "evpack/report/html_report.hpp"
+#include "html_labels.hpp"
+
+namespace evpack::html {
+
+class HtmlWriter {
+ public:
+  HtmlWriter(const CheckResult& result, const HtmlReportContext& context, const std::vector<std::string>& thumbs)
+      : r_(result), ctx_(context), thumbs_(thumbs), t_{context.lang} {
+    for (std::size_t i = 0; i < r_.evidence.size(); ++i) evidence_by_path_[r_.evidence[i].file.rel_path] = i;
+    for (const auto& f : r_.findings) {
+      if (!f.file.empty()) by_file_[f.file].push_back(&f);
+      if (!f.indicator.empty()) by_indicator_[f.indicator].push_back(&f);
+    }
+    year_ = r_.rules.year;
+  }
+
+  /// The whole page.
+  std::string render();
+
+ private:
+  std::size_t thumbs_total() const;
+  std::string title() const;
+  void header();
+  void gauge();
+  void summary();
+  void indicator_table();
+  void indicator_row(const IndicatorResult& i);
+  // The path people read for a file: the packed path in a package's report.
+  std::string shown_path(const std::string& path) const;
+  // A file named by the report: a relative link to it when the context has one.
+  std::string file_ref(const std::string& path, const std::string& text = "") const;
+  // The lead unit in bold, the supporting units after it.
+  std::string units_cell(const Finding& f) const;
+  // The finding's name people read (Chinese; the code in the English report).
+  std::string finding_name(const Finding& f) const;
+  // The indicator a finding concerns: its own, else the one its file is mapped to.
+  std::string indicator_of(const Finding& f) const;
+  std::string indicator_link(const std::string& id) const;
+  void risks();
+  void units();
+  void bonus_and_deductions();
+  bool quarter_due(int q) const;
+  bool month_due(int m, int deadline_day) const;
+  void timeline(const IndicatorResult& i, const Indicator* rule);
+  std::string thumb_html(std::size_t index, const Evidence& e) const;
+  void fact(const std::string& key, const std::string& value);
+  std::string verdict_chip(const std::string& name, const Verdict& v) const;
+  void evidence_card(const std::string& path);
+  void cards(const std::vector<std::string>& files);
+  void indicator_section(const IndicatorResult& i);
+  void details();
+  void unmapped();
+  void manual();
+
+  const CheckResult& r_;
+  const HtmlReportContext& ctx_;
+  const std::vector<std::string>& thumbs_;
+  Tr t_;
+  int year_ = 0;
+  std::string out_;
+  std::unordered_map<std::string, std::size_t> evidence_by_path_;
+  std::map<std::string, std::vector<const Finding*>> by_file_;
+  std::map<std::string, std::vector<const Finding*>> by_indicator_;
+};
+
+}  // namespace evpack::html
