@@ -51,6 +51,7 @@ void fields(V& visit, T& x) {
   visit("ind", x.indicator);
   visit("msg", x.message);
   visit("adv", x.advice);
+  visit("role", x.role);
 }
 template <typename V, Is<DocNumber> T>
 void fields(V& visit, T& x) {

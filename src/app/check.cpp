@@ -12,18 +12,17 @@
 #include "evpack/adapters/digest.hpp"
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
-#include "evpack/adapters/zip_archive.hpp"
 #include "evpack/adapters/pdf_reader.hpp"
+#include "evpack/adapters/zip_archive.hpp"
 #include "evpack/app/inspection_cache.hpp"
+#include "evpack/evaluate/file_checks.hpp"
 #include "evpack/evaluate/mapping.hpp"
-#include "evpack/evaluate/privacy.hpp"
-#include "evpack/evaluate/publicity.hpp"
 #include "evpack/inspect/doc_number.hpp"
 #include "evpack/inspect/document_inspector.hpp"
 #include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/inspect/scene_text_pool.hpp"
-#include "evpack/rules/calendar.hpp"
 #include "evpack/package/zip_extract.hpp"
+#include "evpack/rules/calendar.hpp"
 #include "evpack/rules/rule_loader.hpp"
 #include "evpack/scan/scanner.hpp"
 #include "evpack/util/text.hpp"
@@ -35,84 +34,6 @@ namespace {
 
 // An entry no run has used for this long is removed: its file has changed or left the archive.
 constexpr std::chrono::hours kCacheEntryLife{24 * 90};
-
-// The id of the deduction whose title names `topic` ("隐私" -> "D.2", "双公示" -> "D.4" in
-// the Shandong table), so findings point at the rule set's own numbering; "" when none.
-std::string deduction_about(const RuleSet& rules, const std::string& topic) {
-  for (const Deduction& d : rules.deductions) {
-    if (d.title.find(topic) != std::string::npos) return d.id;
-  }
-  for (const Deduction& d : rules.deductions) {
-    if (d.criterion.find(topic) != std::string::npos) return d.id;
-  }
-  return "";
-}
-
-// D.2: personal numbers in a file's extracted text. A form feed in the text separates
-// pages. Spreadsheets and CSV files (sign-in sheets, ledgers), which no inspector reads,
-// are scanned by their cells.
-void scan_text_for_privacy(Evidence& e, const std::string& path, const std::string& rule) {
-  std::string cells;
-  if (e.inspection.text.empty() && (e.file.kind == ContentKind::Xlsx || e.file.kind == ContentKind::Text ||
-                                    e.file.kind == ContentKind::OleOffice)) {
-    if (auto sheets = read_table(path)) cells = table_text(sheets.value());
-  }
-  const std::string& text = cells.empty() ? e.inspection.text : cells;
-  if (text.empty()) return;
-  const int first_page = text.find('\f') != std::string::npos ? 1 : 0;
-  auto findings = privacy_findings(scan_privacy(text, first_page), e.file.rel_path, rule);
-  e.inspection.findings.insert(e.inspection.findings.end(), findings.begin(), findings.end());
-}
-
-// D.4: every 双公示 ledger (by name, .xlsx/.csv) is checked against the 7-working-day rule
-// with the calendar beside the rule file. Findings join the ledger file's own; the returned
-// ones concern no single file (no ledger, no calendar).
-std::vector<Finding> check_publicity_ledgers(const CheckOptions& options, const RuleSet& rules,
-                                             std::vector<Evidence>& evidence, const boost::filesystem::path& root) {
-  std::vector<Finding> notes;
-  const std::string rule = deduction_about(rules, "双公示");
-  if (rule.empty()) return notes;
-  std::optional<Expected<WorkCalendar>> calendar;
-  bool any = false;
-  for (Evidence& e : evidence) {
-    if (!is_publicity_ledger_path(e.file.rel_path)) continue;
-    any = true;
-    // The ledger is the material D.4 is checked against: it belongs to the deduction
-    // (packed under 扣分项核查材料), not to the unmapped files of D.5.
-    if (e.placement.indicator.empty()) {
-      e.placement.indicator = rule;
-      e.placement.loose_at_root = false;
-      e.placement.how =
-          e.file.file_name().find("双公示") != std::string::npos ? MappedBy::FileName : MappedBy::FolderTitle;
-      e.placement.why = "双公示台账，用于扣分项" + rule + "（" + rules.find_deduction(rule)->title + "）的核查";
-    }
-    if (!calendar) calendar = load_work_calendar(default_calendar_path(options.rules_path));
-    const std::string path = e.file.disk_path.empty() ? (root / e.file.rel_path).string() : e.file.disk_path;
-    PublicityOptions publicity;
-    publicity.rule = rule;
-    publicity.file = e.file.rel_path;
-    static const WorkCalendar kNoCalendar;
-    const WorkCalendar& days = calendar->ok() ? calendar->value() : kNoCalendar;
-    auto sheets = read_table(path);
-    const PublicityResult checked = sheets ? evaluate_publicity_ledger(sheets.value(), days, publicity)
-                                           : evaluate_publicity_ledger(path, days, publicity);
-    auto& findings = e.inspection.findings;
-    findings.insert(findings.end(), checked.findings.begin(), checked.findings.end());
-    // Its cells were scanned for personal numbers with every other file's text.
-  }
-  if (any && calendar && !calendar->ok()) {
-    notes.push_back({"CALENDAR_UNREADABLE", Severity::Warning, rule, "", "",
-                     "工作日日历无法读取，双公示台账中决定后超过7天才公示的条目无法判断是否超时：" +
-                         calendar->error().message,
-                     "确认规则文件旁的 calendar/cn-holidays.yaml 存在且格式正确"});
-  }
-  if (!any) {
-    notes.push_back({"D4_LEDGER_MISSING", Severity::Info, rule, "", "",
-                     "未找到双公示台账（文件名或文件夹含“双公示”的 .xlsx、.xls 或 .csv），公示时限未能自动检查",
-                     "如有双公示台账，请以 .xlsx、.xls 或 .csv 格式放入材料，文件名含“双公示”"});
-  }
-  return notes;
-}
 
 }  // namespace
 
@@ -232,7 +153,6 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   }
 
   const boost::filesystem::path root(options.input);
-  const std::string privacy_rule = deduction_about(result.rules, "隐私");
   std::atomic<std::size_t> done{0};
   // Each worker owns its toolbox; results land at the file's index, so the
   // merged order is the scan order whatever the scheduling.
@@ -271,7 +191,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
       if (cache && !cut_short) cache->store(file, e.inspection);
     }
     e.placement = map_file(result.rules, file);
-    scan_text_for_privacy(e, path, privacy_rule);
+    add_privacy_findings(e, path);
     const std::size_t n = ++done;
     if (options.progress) options.progress(n, files.size());
   });
@@ -282,7 +202,8 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     cache->prune(kCacheEntryLife);
   }
   correct_scanned_agencies(result.evidence);
-  const std::vector<Finding> ledger_notes = check_publicity_ledgers(options, result.rules, result.evidence, root);
+  const std::vector<Finding> ledger_notes =
+      check_publicity_ledgers(result.rules, result.evidence, default_calendar_path(options.rules_path), options.input);
   // Unpacking an archive is part of reading the input: its findings join the scanner's.
   result.scan.findings.insert(result.scan.findings.end(), unpacking.begin(), unpacking.end());
   std::vector<Finding> earlier = result.scan.findings;
@@ -294,6 +215,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     result.findings.insert(result.findings.end(), e.inspection.findings.begin(), e.inspection.findings.end());
   }
   result.findings.insert(result.findings.end(), result.evaluation.findings.begin(), result.evaluation.findings.end());
+  name_deductions(result.rules, result.findings);
   sort_findings(result.findings);
   return result;
 }

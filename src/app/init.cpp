@@ -83,10 +83,10 @@ std::string indicator_guide_text(const RuleSet& rules, const Indicator& ind) {
   if (!advice.empty()) t += "\n" + advice + "\n";
   bool warned = false;
   for (const auto& rule : ind.zero_rules) {
-    if (rule == "D.6") {
+    if (rules.role_of_deduction(rule) == DeductionRole::DocumentForm) {
       t += "\n注意：制度、方案、办法等文件必须同时具备红头、文号、公章，缺一项本指标计0分。\n";
       warned = true;
-    } else if (rule == "D.7") {
+    } else if (rules.role_of_deduction(rule) == DeductionRole::PhotoTime) {
       t += (warned ? "" : "\n") + std::string("注意：会议、活动照片必须用水印相机拍摄（带真实时间水印），否则本指标计0分。\n");
       warned = true;
     }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <tuple>
+#include <utility>
 
 namespace evpack {
 
@@ -174,6 +175,31 @@ std::string severity_label_zh(Severity severity) {
     case Severity::Fatal: return "致命";
   }
   return "提示";
+}
+
+namespace {
+
+constexpr std::pair<DeductionRole, const char*> kRoleNames[] = {
+    {DeductionRole::Fabrication, "fabrication"},        {DeductionRole::PrivacyLeak, "privacy_leak"},
+    {DeductionRole::SanctionMisuse, "sanction_misuse"}, {DeductionRole::PublicityDelay, "publicity_delay"},
+    {DeductionRole::ArchiveOrder, "archive_order"},     {DeductionRole::DocumentForm, "document_form"},
+    {DeductionRole::PhotoTime, "photo_time"},
+};
+
+}  // namespace
+
+std::string to_string(DeductionRole role) {
+  for (const auto& [r, name] : kRoleNames) {
+    if (r == role) return name;
+  }
+  return "";
+}
+
+std::optional<DeductionRole> deduction_role_from_string(const std::string& name) {
+  for (const auto& [r, n] : kRoleNames) {
+    if (name == n) return r;
+  }
+  return std::nullopt;
 }
 
 void sort_findings(std::vector<Finding>& findings) {

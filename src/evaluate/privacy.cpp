@@ -1,628 +1,18 @@
-// Privacy scan: personal numbers in evidence text (D.2). The scanner decodes UTF-8 once,
-// groups digits (ASCII or full-width) into runs that may be split by single spaces or
-// dashes, and judges each run by shape and check digit. It errs towards silence: a
-// finding that is wrong costs the user's trust in every other finding.
+// Privacy scan: personal numbers in evidence text (role privacy_leak). The public side:
+// the check digits of ID-card, bank-card and credit-code numbers, the scan over pages
+// (the scanner is privacy_scanner.cpp over privacy_text.cpp), and the findings.
 #include "evpack/evaluate/privacy.hpp"
 
-#include <algorithm>
-#include <array>
 #include <map>
 #include <set>
 
-#include "evpack/util/text.hpp"
+#include "privacy_scanner.hpp"
 
 namespace evpack {
 
 namespace {
 
-enum class CharClass { Digit, Upper, Lower, Mask, Separator, Plus, Dot, Other };
-
-struct Char {
-  char32_t cp = 0;
-  std::size_t offset = 0;  // byte offset in the text
-  std::size_t length = 1;  // bytes
-  CharClass cls = CharClass::Other;
-  char ascii = 0;          // normalised ASCII form for digits and letters
-};
-
-// Decodes UTF-8; an invalid byte becomes one Other char so offsets stay exact.
-std::vector<Char> decode(std::string_view text) {
-  std::vector<Char> out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    char32_t cp = 0xFFFD;
-    std::size_t len = 1;
-    if (b < 0x80) {
-      cp = b;
-    } else if ((b & 0xE0) == 0xC0 || (b & 0xF0) == 0xE0 || (b & 0xF8) == 0xF0) {
-      const std::size_t need = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
-      bool ok = i + need <= text.size();
-      char32_t value = need == 2 ? (b & 0x1F) : need == 3 ? (b & 0x0F) : (b & 0x07);
-      for (std::size_t k = 1; ok && k < need; ++k) {
-        const auto c = static_cast<unsigned char>(text[i + k]);
-        if ((c & 0xC0) != 0x80) ok = false;
-        value = (value << 6) | (c & 0x3F);
-      }
-      if (ok) {
-        cp = value;
-        len = need;
-      }
-    }
-    Char ch{cp, i, len};
-    if (cp >= '0' && cp <= '9') {
-      ch.cls = CharClass::Digit;
-      ch.ascii = static_cast<char>(cp);
-    } else if (cp >= 0xFF10 && cp <= 0xFF19) {  // full-width digits
-      ch.cls = CharClass::Digit;
-      ch.ascii = static_cast<char>('0' + (cp - 0xFF10));
-    } else if (cp >= 'A' && cp <= 'Z') {
-      ch.cls = CharClass::Upper;
-      ch.ascii = static_cast<char>(cp);
-    } else if (cp >= 0xFF21 && cp <= 0xFF3A) {
-      ch.cls = CharClass::Upper;
-      ch.ascii = static_cast<char>('A' + (cp - 0xFF21));
-    } else if (cp >= 'a' && cp <= 'z') {
-      ch.cls = CharClass::Lower;
-      ch.ascii = static_cast<char>(cp);
-    } else if (cp >= 0xFF41 && cp <= 0xFF5A) {
-      ch.cls = CharClass::Lower;
-      ch.ascii = static_cast<char>('a' + (cp - 0xFF41));
-    } else if (cp == '*' || cp == 0xFF0A || cp == 0x00D7 || cp == 0x25CF || cp == 0x2022 || cp == 0xFE61 ||
-               cp == 0x2217 || cp == '#' || cp == 0xFF03) {
-      ch.cls = CharClass::Mask;
-    } else if (cp == ' ' || cp == 0x3000 || cp == 0x00A0 || cp == '-' || cp == 0xFF0D || cp == 0x2010 ||
-               cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2212) {
-      ch.cls = CharClass::Separator;
-    } else if (cp == '+' || cp == 0xFF0B) {
-      ch.cls = CharClass::Plus;
-    } else if (cp == '.' || cp == 0xFF0E) {
-      ch.cls = CharClass::Dot;
-    }
-    out.push_back(ch);
-    i += len;
-  }
-  return out;
-}
-
-bool is_alnum_or_mask(CharClass c) {
-  return c == CharClass::Digit || c == CharClass::Upper || c == CharClass::Lower || c == CharClass::Mask;
-}
-
-// A maximal sequence of digits, letters and mask characters without separators.
-struct Group {
-  std::size_t first = 0;  // index into chars
-  std::size_t last = 0;   // inclusive
-  std::string ascii;      // normalised characters ('*' for any mask)
-  bool masked = false;
-  bool has_letter = false;
-  bool digits_only = false;
-  bool id_tail = false;   // digits ending in one X/x (an ID number's check character)
-};
-
-// Groups joined by single separators (or two spaces, as PDF extraction produces).
-struct Run {
-  std::vector<Group> groups;
-};
-
-std::vector<Run> find_runs(const std::vector<Char>& chars) {
-  std::vector<Run> runs;
-  std::size_t i = 0;
-  while (i < chars.size()) {
-    if (!is_alnum_or_mask(chars[i].cls)) {
-      ++i;
-      continue;
-    }
-    Run run;
-    while (i < chars.size() && is_alnum_or_mask(chars[i].cls)) {
-      Group g;
-      g.first = i;
-      while (i < chars.size() && is_alnum_or_mask(chars[i].cls)) {
-        const Char& c = chars[i];
-        g.ascii += c.cls == CharClass::Mask ? '*' : c.ascii;
-        if (c.cls == CharClass::Mask) g.masked = true;
-        if (c.cls == CharClass::Upper || c.cls == CharClass::Lower) g.has_letter = true;
-        ++i;
-      }
-      g.last = i - 1;
-      g.digits_only = !g.masked && !g.has_letter;
-      if (!g.masked && g.ascii.size() >= 2 && (g.ascii.back() == 'X' || g.ascii.back() == 'x')) {
-        g.id_tail = std::all_of(g.ascii.begin(), g.ascii.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
-      }
-      // X used as a mask inside a digit run ("370181XXXXXXXX7513").
-      if (!g.masked && g.has_letter) {
-        const std::size_t xs = static_cast<std::size_t>(std::count_if(
-            g.ascii.begin(), g.ascii.end(), [](char c) { return c == 'X' || c == 'x'; }));
-        const std::size_t digits = static_cast<std::size_t>(std::count_if(
-            g.ascii.begin(), g.ascii.end(), [](char c) { return c >= '0' && c <= '9'; }));
-        if (xs >= 2 && xs + digits == g.ascii.size()) g.masked = true;
-      }
-      run.groups.push_back(std::move(g));
-      // Continue the run across one separator (or two spaces) followed by a digit.
-      std::size_t j = i;
-      std::size_t seps = 0;
-      bool spaces_only = true;
-      while (j < chars.size() && chars[j].cls == CharClass::Separator && seps < 2) {
-        if (chars[j].cp != ' ' && chars[j].cp != 0x3000 && chars[j].cp != 0x00A0) spaces_only = false;
-        ++j;
-        ++seps;
-      }
-      const bool joinable = seps == 1 || (seps == 2 && spaces_only);
-      // A lone X after a separator may be a spaced-out ID's check character.
-      const bool lone_x = j < chars.size() && (chars[j].ascii == 'X' || chars[j].ascii == 'x') &&
-                          (j + 1 == chars.size() || !is_alnum_or_mask(chars[j + 1].cls));
-      if (seps > 0 && joinable && j < chars.size() &&
-          (chars[j].cls == CharClass::Digit || chars[j].cls == CharClass::Mask || lone_x)) {
-        i = j;
-      } else {
-        break;
-      }
-    }
-    runs.push_back(std::move(run));
-  }
-  return runs;
-}
-
-// ---------------------------------------------------------------------------
-// Checks
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool mobile_shape(std::string_view s) { return s.size() == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9'; }
-
-// Prefixes of cards issued in China: UnionPay 62, Visa 4, Mastercard 51-55 and 2221-2720,
-// JCB 3528-3589, Discover/Great Wall 6011/6013, and the old domestic 9558/9559.
-bool plausible_bin(std::string_view s) {
-  if (s.size() < 4) return false;
-  const int two = (s[0] - '0') * 10 + (s[1] - '0');
-  const int four = two * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  return two == 62 || s[0] == '4' || (two >= 51 && two <= 55) || (four >= 2221 && four <= 2720) ||
-         (four >= 3528 && four <= 3589) || four == 6011 || four == 6013 || four == 9558 || four == 9559;
-}
-
-std::string mask_middle(std::string_view s, std::size_t keep_front, std::size_t keep_back) {
-  if (s.size() <= keep_front + keep_back) return std::string(s.size(), '*');
-  return std::string(s.substr(0, keep_front)) + std::string(s.size() - keep_front - keep_back, '*') +
-         std::string(s.substr(s.size() - keep_back));
-}
-
-// Words that label a number as something other than a person's: an order, a document,
-// a licence. Seen within a few characters before the number.
-const std::array<std::string_view, 24> kNotPersonalLabels = {
-    "订单", "单号", "编号", "流水号", "文号", "批次", "条码", "条形码", "发票", "工单", "运单", "快递",
-    "合同号", "序列号", "交易号", "凭证号", "登记号", "证书号", "许可证号", "备案号", "案号", "代码",
-    "No", "NO"};
-
-const std::array<std::string_view, 10> kCardLabels = {"卡号", "账号", "帐号", "银行", "开户", "账户",
-                                                     "信用卡", "银联", "储蓄卡", "借记卡"};
-
-const std::array<std::string_view, 4> kCreditCodeLabels = {"信用代码", "社会信用", "统一代码", "信用码"};
-
-template <std::size_t N>
-bool contains_any(std::string_view text, const std::array<std::string_view, N>& words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains(text, w); });
-}
-
-class Scanner {
- public:
-  Scanner(std::string_view text, int first_page) : text_(text), chars_(decode(text)), first_page_(first_page) {}
-
-  std::vector<PrivacyHit> run() {
-    for (const Run& r : find_runs(chars_)) judge(r);
-    join_wrapped();
-    std::sort(hits_.begin(), hits_.end(), [](const PrivacyHit& a, const PrivacyHit& b) { return a.offset < b.offset; });
-    return std::move(hits_);
-  }
-
- private:
-  // The text before char index `first`, up to `max_chars` characters, on the same line.
-  std::string context_before(std::size_t first, std::size_t max_chars) const {
-    std::size_t start = first;
-    std::size_t n = 0;
-    while (start > 0 && n < max_chars) {
-      const char32_t cp = chars_[start - 1].cp;
-      if (cp == '\n' || cp == '\r' || cp == '\f') break;
-      --start;
-      ++n;
-    }
-    if (start == first) return "";
-    const std::size_t from = chars_[start].offset;
-    std::string context = trim(text_.substr(from, chars_[first].offset - from));
-    std::replace(context.begin(), context.end(), '\t', ' ');  // cells of a spreadsheet row
-    return context;
-  }
-
-  int page_at(std::size_t offset) const {
-    if (first_page_ < 1) return 0;
-    return first_page_ + static_cast<int>(std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\f'));
-  }
-
-  // Characters just outside a candidate that make it part of something longer:
-  // a letter or digit glued on ("ABC13812345678"), or a decimal point between digits.
-  // A dash between two codes joins them too ("SD-13380545727", "13380545727-A01").
-  bool glued(std::size_t first, std::size_t last) const {
-    const auto is_dash = [](const Char& c) {
-      return c.cls == CharClass::Separator && c.cp != ' ' && c.cp != 0x3000 && c.cp != 0x00A0;
-    };
-    if (first > 0) {
-      const Char& before = chars_[first - 1];
-      if (is_alnum_or_mask(before.cls)) return true;
-      if ((before.cls == CharClass::Dot && first > 1 && chars_[first - 2].cls == CharClass::Digit) ||
-          (is_dash(before) && first > 1 && is_alnum_or_mask(chars_[first - 2].cls))) {
-        return true;
-      }
-    }
-    if (last + 1 < chars_.size()) {
-      const Char& after = chars_[last + 1];
-      if (is_alnum_or_mask(after.cls)) return true;
-      if (last + 2 < chars_.size() &&
-          ((after.cls == CharClass::Dot && chars_[last + 2].cls == CharClass::Digit) ||
-           (is_dash(after) && is_alnum_or_mask(chars_[last + 2].cls)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  void add(PrivacyKind kind, std::string masked, std::size_t first) {
-    PrivacyHit hit;
-    hit.kind = kind;
-    hit.masked = std::move(masked);
-    hit.context = context_before(first, 10);
-    hit.offset = chars_[first].offset;
-    hit.page = page_at(hit.offset);
-    hits_.push_back(std::move(hit));
-  }
-
-  bool labelled_not_personal(std::size_t first) const {
-    return contains_any(context_before(first, 8), kNotPersonalLabels);
-  }
-
-  bool try_id(const std::string& digits, std::size_t first) {
-    if (digits.size() != 18 || !is_valid_id_card(digits)) return false;
-    add(PrivacyKind::IdCard, mask_middle(digits, 6, 4), first);
-    return true;
-  }
-
-  bool try_mobile(const std::string& digits, std::size_t first) {
-    if (!mobile_shape(digits) || labelled_not_personal(first)) return false;
-    add(PrivacyKind::Mobile, mask_middle(digits, 3, 4), first);
-    return true;
-  }
-
-  // Random 16-19 digit runs pass Luhn and some issuer prefix about 2% of the time, mostly
-  // through Visa's "4". Domestic debit cards are UnionPay (62); other prefixes count only
-  // when the text says it is a card or account number.
-  bool try_bank_card(const std::string& digits, std::size_t first) {
-    if (digits.size() < 16 || digits.size() > 19 || !all_digits(digits)) return false;
-    if (!plausible_bin(digits) || !luhn_valid(digits) || labelled_not_personal(first)) return false;
-    if (digits.compare(0, 2, "62") != 0 && !contains_any(context_before(first, 12), kCardLabels)) return false;
-    add(PrivacyKind::BankCard, mask_middle(digits, 4, 4), first);
-    return true;
-  }
-
-  void judge(const Run& run) {
-    std::size_t i = 0;
-    while (i < run.groups.size()) i += std::max<std::size_t>(1, judge_at(run, i));
-  }
-
-  // Judges groups starting at `i`; returns how many groups the verdict covers.
-  std::size_t judge_at(const Run& run, std::size_t i) {
-    const auto& g = run.groups;
-    const auto size_is = [&](std::size_t k, std::size_t n) {
-      return i + k < g.size() && g[i + k].digits_only && g[i + k].ascii.size() == n;
-    };
-    const auto joined = [&](std::size_t count) {
-      std::string s;
-      for (std::size_t k = 0; k < count; ++k) s += g[i + k].ascii;
-      return s;
-    };
-    const auto outer_glued = [&](std::size_t count) { return glued(g[i].first, g[i + count - 1].last); };
-    if (g[i].masked) return 1;
-
-    // +86 / 86 prefix before a mobile number.
-    if (g[i].ascii == "86" && g[i].digits_only) {
-      if (size_is(1, 3) && size_is(2, 4) && size_is(3, 4) && mobile_shape(joined(4).substr(2)) &&
-          !glued(g[i + 1].first, g[i + 3].last)) {
-        if (try_mobile(joined(4).substr(2), g[i + 1].first)) return 4;
-      }
-      if (size_is(1, 11) && !glued(g[i + 1].first, g[i + 1].last) && try_mobile(g[i + 1].ascii, g[i + 1].first)) {
-        return 2;
-      }
-    }
-    // Split forms people type.
-    if (size_is(0, 3) && size_is(1, 4) && size_is(2, 4) && !outer_glued(3)) {  // 138 1234 5678
-      if (try_mobile(joined(3), g[i].first)) return 3;
-    }
-    if (size_is(0, 3) && size_is(1, 8) && !outer_glued(2)) {  // 138-12345678
-      if (try_mobile(joined(2), g[i].first)) return 2;
-    }
-    if (size_is(0, 6) && size_is(1, 8) && i + 2 < g.size() && g[i + 2].ascii.size() == 4 &&
-        (g[i + 2].digits_only || g[i + 2].id_tail) && !outer_glued(3)) {  // 370181 19900101 7513
-      if (try_id(joined(3), g[i].first)) return 3;
-    }
-    if (size_is(0, 4) && size_is(1, 4) && size_is(2, 4) && size_is(3, 4)) {  // 6222 0212 3456 7890 [123]
-      std::size_t count = 4;
-      if (i + 4 < g.size() && g[i + 4].digits_only && g[i + 4].ascii.size() <= 3) count = 5;
-      // Five groups of four make 20 digits: an e-invoice number, not a card.
-      const bool twenty = size_is(4, 4);
-      if (!twenty && !outer_glued(count) && try_bank_card(joined(count), g[i].first)) return count;
-      if (twenty) return 5;
-    }
-
-    // OCR output with a space between every digit ("1 3 3 8 0 5 4 5 7 2 7").
-    std::size_t singles = 0;
-    while (i + singles < g.size() && g[i + singles].digits_only && g[i + singles].ascii.size() == 1) ++singles;
-    if (singles == 17 && i + 17 < g.size() && (g[i + 17].ascii == "X" || g[i + 17].ascii == "x")) singles = 18;
-    if (singles >= 11) {
-      const std::string digits = joined(singles);
-      if (!outer_glued(singles)) {
-        if (singles == 18) try_id(digits, g[i].first) || try_bank_card(digits, g[i].first);
-        if (singles == 11) try_mobile(digits, g[i].first);
-        if (singles != 18 && singles >= 16 && singles <= 19) try_bank_card(digits, g[i].first);
-      }
-      return singles;
-    }
-
-    // One group alone.
-    const Group& one = g[i];
-    if (glued(one.first, one.last)) return 1;
-    const bool after_plus = one.first > 0 && chars_[one.first - 1].cls == CharClass::Plus;
-    if (one.digits_only) {
-      const std::string& s = one.ascii;
-      if (s.size() == 18 && try_id(s, one.first)) return 1;
-      if (s.size() == 11) {
-        try_mobile(s, one.first);
-        return 1;
-      }
-      if (s.size() == 13 && after_plus && s.compare(0, 2, "86") == 0) {
-        try_mobile(s.substr(2), one.first);
-        return 1;
-      }
-      if (s.size() == 18 && credit_code_shape(s) && contains_any(context_before(one.first, 10), kCreditCodeLabels)) {
-        check_credit_code(s, one.first);
-        return 1;
-      }
-      try_bank_card(s, one.first);
-      return 1;
-    }
-    if (one.id_tail) {
-      try_id(one.ascii, one.first);
-      return 1;
-    }
-    if (one.has_letter && one.ascii.size() == 18 && credit_code_shape(one.ascii)) check_credit_code(one.ascii, one.first);
-    return 1;
-  }
-
-  // -------------------------------------------------------------------------
-  // Numbers wrapped across lines. A table cell too narrow for an ID or a mobile
-  // number continues it on the next line at the cell's left edge (text extracted
-  // with its layout keeps the column: "138 0013" over "8000"); a paragraph
-  // continues it at the start of the next line. Pieces are joined only when the
-  // whole passes its own test: an ID its check character and birth date; a mobile
-  // (whose shape alone is weak: amounts in a column would join too) also needs a
-  // phone label before it or heading its column.
-
-  struct Line {
-    std::size_t first = 0;  // char index of its first character
-    std::size_t end = 0;    // one past its last (the '\n' or '\f', or the end)
-    bool page_end = false;  // ends with a form feed
-  };
-
-  // Digits on one line, in groups joined by single spaces (138 0013) or a dash after
-  // a group of three or four (138-0013-), an ID's X last.
-  struct Piece {
-    std::size_t line = 0;
-    std::size_t column = 0;      // code points from the line's start
-    std::size_t end_column = 0;  // one past its last
-    std::size_t first = 0;       // char indexes
-    std::size_t last = 0;
-    std::string digits;
-    bool line_start = false;  // only blanks before it on its line
-    bool line_end = false;    // only blanks after it on its line
-  };
-
-  std::vector<Line> lines() const {
-    std::vector<Line> out;
-    Line line;
-    for (std::size_t i = 0; i < chars_.size(); ++i) {
-      const char32_t cp = chars_[i].cp;
-      if (cp == '\n' || cp == '\f') {
-        line.end = i;
-        line.page_end = cp == '\f';
-        out.push_back(line);
-        line = Line{i + 1};
-      }
-    }
-    line.end = chars_.size();
-    out.push_back(line);
-    return out;
-  }
-
-  bool blank(std::size_t from, std::size_t to) const {
-    for (std::size_t k = from; k < to; ++k) {
-      const char32_t cp = chars_[k].cp;
-      if (cp != ' ' && cp != 0x3000 && cp != 0x00A0 && cp != '\t' && cp != '\r') return false;
-    }
-    return true;
-  }
-
-  std::vector<Piece> pieces(const Line& line, std::size_t index) const {
-    std::vector<Piece> out;
-    std::size_t i = line.first;
-    while (i < line.end) {
-      if (chars_[i].cls != CharClass::Digit || (i > line.first && chars_[i - 1].cls == CharClass::Digit)) {
-        ++i;
-        continue;
-      }
-      Piece p;
-      p.line = index;
-      p.first = i;
-      std::size_t j = i;
-      std::size_t group = 0;
-      for (;;) {
-        while (j < line.end && chars_[j].cls == CharClass::Digit) {
-          p.digits += chars_[j].ascii;
-          ++group;
-          ++j;
-        }
-        if (j < line.end && (chars_[j].ascii == 'X' || chars_[j].ascii == 'x') &&
-            (j + 1 == line.end || !is_alnum_or_mask(chars_[j + 1].cls))) {
-          p.digits += 'X';
-          ++j;
-          break;
-        }
-        const bool space = j + 1 < line.end && (chars_[j].cp == ' ' || chars_[j].cp == 0x3000);
-        const bool dash = j + 1 < line.end && chars_[j].cls == CharClass::Separator && !space && (group == 3 || group == 4);
-        if ((space || dash) && chars_[j + 1].cls == CharClass::Digit) {
-          ++j;
-          group = 0;
-          continue;
-        }
-        break;
-      }
-      p.last = j - 1;
-      p.column = p.first - line.first;
-      p.end_column = j - line.first;
-      p.line_start = blank(line.first, p.first);
-      p.line_end = blank(j, line.end);
-      if (!glued(p.first, p.last)) out.push_back(std::move(p));
-      i = j;
-    }
-    return out;
-  }
-
-  // A phone label before the piece on its line, or heading its column on the lines above.
-  bool phone_labelled(const std::vector<Line>& all, const Piece& p) const {
-    static constexpr std::array<std::string_view, 9> kPhoneWords = {"电话", "手机", "联系方式", "联系号码", "移动电话",
-                                                                     "Tel", "TEL", "电 话", "手 机"};
-    const auto labelled = [&](std::string_view text) {
-      return std::any_of(kPhoneWords.begin(), kPhoneWords.end(), [&](std::string_view w) { return contains(text, w); });
-    };
-    if (labelled(context_before(p.first, 12))) return true;
-    const std::size_t from = p.column >= 2 ? p.column - 2 : 0;
-    const std::size_t to = p.end_column + 2;
-    for (std::size_t k = p.line, steps = 0; k > 0 && steps < 40; ++steps) {
-      --k;
-      const Line& line = all[k];
-      if (line.page_end) break;
-      if (line.first + from >= line.end) continue;
-      const std::size_t a = line.first + from;
-      const std::size_t b = std::min(line.end, line.first + to);
-      const std::size_t offset_a = chars_[a].offset;
-      const std::size_t offset_b = b < chars_.size() ? chars_[b].offset : text_.size();
-      if (labelled(text_.substr(offset_a, offset_b - offset_a))) return true;
-    }
-    return false;
-  }
-
-  // Reports the joined number when it is one; true when it was.
-  bool judge_joined(const std::vector<Line>& all, const Piece& head, const std::string& digits) {
-    if (digits.size() == 18 && is_valid_id_card(digits)) {
-      add(PrivacyKind::IdCard, mask_middle(digits, 6, 4), head.first);
-      return true;
-    }
-    if (digits.size() == 11 && all_digits(digits) && mobile_shape(digits) && !labelled_not_personal(head.first) &&
-        phone_labelled(all, head)) {
-      add(PrivacyKind::Mobile, mask_middle(digits, 3, 4), head.first);
-      return true;
-    }
-    return false;
-  }
-
-  // Whether `line` holds only blanks in the code point columns [from, to).
-  bool blank_span(const Line& line, std::size_t from, std::size_t to) const {
-    for (std::size_t c = from; c < to && line.first + c < line.end; ++c) {
-      if (!blank(line.first + c, line.first + c + 1)) return false;
-    }
-    return true;
-  }
-
-  // The pieces continuing `head`'s cell: on the first line below with text in the
-  // cell's columns (the head's, two either side), at most three lines on and within
-  // the page. The lines between must be blank there: a vertically centred cell puts
-  // its first line above its row's other cells and its second below them. Centred
-  // text starts at other columns on each line, so columns need only overlap.
-  std::vector<const Piece*> under(const Piece& head, const std::vector<Line>& all,
-                                  const std::vector<std::vector<Piece>>& by_line) const {
-    std::vector<const Piece*> out;
-    const std::size_t from = head.column >= 2 ? head.column - 2 : 0;
-    const std::size_t to = head.end_column + 2;
-    for (std::size_t j = head.line + 1; j < all.size() && j <= head.line + 3; ++j) {
-      if (all[j - 1].page_end) break;
-      for (const Piece& p : by_line[j]) {
-        if (p.column < to && p.end_column > from) out.push_back(&p);
-      }
-      if (!out.empty() || !blank_span(all[j], from, to)) break;
-    }
-    return out;
-  }
-
-  void join_wrapped() {
-    const std::vector<Line> all = lines();
-    std::vector<std::vector<Piece>> by_line(all.size());
-    for (std::size_t k = 0; k < all.size(); ++k) by_line[k] = pieces(all[k], k);
-    // Where a line's text starts: a paragraph's next line starts at its left margin.
-    std::vector<std::size_t> margin(all.size());
-    for (std::size_t k = 0; k < all.size(); ++k) {
-      std::size_t i = all[k].first;
-      while (i < all[k].end && blank(i, i + 1)) ++i;
-      margin[k] = i - all[k].first;
-    }
-    for (std::size_t k = 0; k + 1 < all.size(); ++k) {
-      for (const Piece& head : by_line[k]) {
-        if (head.digits.size() < 2 || head.digits.size() >= 18 || head.digits.back() == 'X') continue;
-        bool done = false;
-        // A table cell: the pieces under it, and a third line in a cell narrower still.
-        for (const Piece* next : under(head, all, by_line)) {
-          const std::string digits = head.digits + next->digits;
-          if (judge_joined(all, head, digits)) {
-            done = true;
-            break;
-          }
-          if (digits.size() >= 18 || digits.back() == 'X') continue;
-          for (const Piece* third : under(*next, all, by_line)) {
-            if (judge_joined(all, head, digits + third->digits)) {
-              done = true;
-              break;
-            }
-          }
-          if (done) break;
-        }
-        // A paragraph: the end of this line and the start of the next, at the margin.
-        if (done || !head.line_end || all[k].page_end) continue;
-        for (const Piece& next : by_line[k + 1]) {
-          if (next.line_start && next.column <= margin[k] + 2 && judge_joined(all, head, head.digits + next.digits)) break;
-        }
-      }
-    }
-  }
-
-  static bool credit_code_shape(std::string_view s) {
-    static constexpr std::string_view kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    static constexpr std::string_view kRegistration = "123456789ANY";
-    if (s.size() != 18 || kRegistration.find(s[0]) == std::string_view::npos) return false;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      const bool ok = (k >= 2 && k < 8) ? (s[k] >= '0' && s[k] <= '9') : kCharset.find(s[k]) != std::string_view::npos;
-      if (!ok) return false;
-    }
-    return true;
-  }
-
-  void check_credit_code(const std::string& code, std::size_t first) {
-    if (is_valid_credit_code(code)) return;
-    // A credit code is public: it is shown in full so the user can find and correct it.
-    add(PrivacyKind::CreditCodeInvalid, code, first);
-  }
-
-  std::string_view text_;
-  std::vector<Char> chars_;
-  int first_page_ = 0;
-  std::vector<PrivacyHit> hits_;
-};
+using privacy_detail::all_digits;
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -708,7 +98,7 @@ bool is_valid_credit_code(std::string_view code) {
 }
 
 std::vector<PrivacyHit> scan_privacy(std::string_view text, int first_page) {
-  return Scanner(text, first_page).run();
+  return privacy_detail::scan_text(text, first_page);
 }
 
 std::vector<PrivacyHit> scan_privacy(const std::vector<PageText>& pages) {
@@ -723,75 +113,87 @@ std::vector<PrivacyHit> scan_privacy(const std::vector<PageText>& pages) {
   return out;
 }
 
-std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const std::string& file,
-                                      const std::string& rule) {
-  struct Group {
-    int count = 0;
-    std::set<int> pages;
-    std::vector<std::string> examples;
-  };
-  std::map<PrivacyKind, Group> groups;
+namespace {
+
+// The hits of one kind in one file.
+struct HitGroup {
+  int count = 0;
+  std::set<int> pages;
+  std::vector<std::string> examples;
+};
+
+Finding invalid_credit_code_finding(const PrivacyHit& h, const std::string& file) {
+  Finding f;
+  f.code = "USCC_INVALID";
+  f.severity = Severity::Warning;
+  f.role = DeductionRole::PrivacyLeak;
+  f.file = file;
+  f.message = "统一社会信用代码“" + h.masked + "”校验位不正确" +
+              (h.page > 0 ? "（第" + std::to_string(h.page) + "页）" : std::string()) +
+              "，可能抄写有误（少数早期试点地区代码合法但不符合校验规则）";
+  f.advice = "到“信用中国”网站核对该主体的统一社会信用代码并更正；共享信用信息不准确也属扣分情形";
+  return f;
+}
+
+// One finding for the personal numbers of one kind: how many, on which pages (eight at
+// most), three masked examples.
+Finding personal_number_finding(PrivacyKind kind, const HitGroup& g, const std::string& file) {
+  Finding f;
+  f.role = DeductionRole::PrivacyLeak;
+  f.file = file;
+  std::string where;
+  if (!g.pages.empty()) {
+    std::vector<std::string> pages;
+    for (int p : g.pages) {
+      if (pages.size() == 8) {
+        pages.push_back("…");
+        break;
+      }
+      pages.push_back("第" + std::to_string(p) + "页");
+    }
+    where = "（" + join(pages, "、") + "）";
+  }
+  const std::string label = privacy_kind_label_zh(kind);
+  f.message = "发现" + std::to_string(g.count) + "处未打码的" + label + where + "，如：" + join(g.examples, "；");
+  switch (kind) {
+    case PrivacyKind::IdCard:
+      f.code = "PRIVACY_ID_CARD";
+      f.severity = Severity::Error;
+      f.advice = "对外提供的材料应隐去身份证号中间部分（如 370181********7513），处理后重新生成文件";
+      break;
+    case PrivacyKind::Mobile:
+      f.code = "PRIVACY_MOBILE";
+      f.severity = Severity::Warning;
+      f.message += "（如为公开的工作联系电话可忽略）";
+      f.advice = "个人手机号应部分隐去（如 138****5678）；公示、报送材料中不应出现自然人的联系方式";
+      break;
+    case PrivacyKind::BankCard:
+      f.code = "PRIVACY_BANK_CARD";
+      f.severity = Severity::Error;
+      f.advice = "银行账号属于应隐去的个人信息，只保留前后四位（如 6222***********0123）后重新生成文件";
+      break;
+    case PrivacyKind::CreditCodeInvalid: break;
+  }
+  return f;
+}
+
+}  // namespace
+
+std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const std::string& file) {
+  std::map<PrivacyKind, HitGroup> groups;
   std::vector<Finding> out;
   std::set<std::string> codes_seen;
   for (const PrivacyHit& h : hits) {
     if (h.kind == PrivacyKind::CreditCodeInvalid) {
-      if (!codes_seen.insert(h.masked).second) continue;
-      Finding f;
-      f.code = "USCC_INVALID";
-      f.severity = Severity::Warning;
-      f.rule = rule;
-      f.file = file;
-      f.message = "统一社会信用代码“" + h.masked + "”校验位不正确" +
-                  (h.page > 0 ? "（第" + std::to_string(h.page) + "页）" : std::string()) +
-                  "，可能抄写有误（少数早期试点地区代码合法但不符合校验规则）";
-      f.advice = "到“信用中国”网站核对该主体的统一社会信用代码并更正；共享信用信息不准确也属扣分情形";
-      out.push_back(std::move(f));
+      if (codes_seen.insert(h.masked).second) out.push_back(invalid_credit_code_finding(h, file));
       continue;
     }
-    Group& g = groups[h.kind];
+    HitGroup& g = groups[h.kind];
     ++g.count;
     if (h.page > 0) g.pages.insert(h.page);
     if (g.examples.size() < 3) g.examples.push_back(h.context.empty() ? h.masked : h.context + h.masked);
   }
-  for (const auto& [kind, g] : groups) {
-    Finding f;
-    f.rule = rule;
-    f.file = file;
-    std::string where;
-    if (!g.pages.empty()) {
-      std::vector<std::string> pages;
-      for (int p : g.pages) {
-        if (pages.size() == 8) {
-          pages.push_back("…");
-          break;
-        }
-        pages.push_back("第" + std::to_string(p) + "页");
-      }
-      where = "（" + join(pages, "、") + "）";
-    }
-    const std::string label = privacy_kind_label_zh(kind);
-    f.message = "发现" + std::to_string(g.count) + "处未打码的" + label + where + "，如：" + join(g.examples, "；");
-    switch (kind) {
-      case PrivacyKind::IdCard:
-        f.code = "PRIVACY_ID_CARD";
-        f.severity = Severity::Error;
-        f.advice = "对外提供的材料应隐去身份证号中间部分（如 370181********7513），处理后重新生成文件";
-        break;
-      case PrivacyKind::Mobile:
-        f.code = "PRIVACY_MOBILE";
-        f.severity = Severity::Warning;
-        f.message += "（如为公开的工作联系电话可忽略）";
-        f.advice = "个人手机号应部分隐去（如 138****5678）；公示、报送材料中不应出现自然人的联系方式";
-        break;
-      case PrivacyKind::BankCard:
-        f.code = "PRIVACY_BANK_CARD";
-        f.severity = Severity::Error;
-        f.advice = "银行账号属于应隐去的个人信息，只保留前后四位（如 6222***********0123）后重新生成文件";
-        break;
-      case PrivacyKind::CreditCodeInvalid: break;
-    }
-    out.push_back(std::move(f));
-  }
+  for (const auto& [kind, g] : groups) out.push_back(personal_number_finding(kind, g, file));
   return out;
 }
 

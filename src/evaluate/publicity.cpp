@@ -281,7 +281,7 @@ PublicityResult evaluate_publicity_ledger(const std::vector<TableSheet>& sheets,
     Finding f;
     f.code = std::move(code);
     f.severity = severity;
-    f.rule = options.rule;
+    f.role = DeductionRole::PublicityDelay;
     f.file = options.file;
     f.message = std::move(message);
     f.advice = std::move(advice);
@@ -403,7 +403,7 @@ PublicityResult evaluate_publicity_ledger(const std::string& path, const WorkCal
     Finding f;
     f.code = "D4_LEDGER_UNREADABLE";
     f.severity = Severity::Warning;
-    f.rule = options.rule;
+    f.role = DeductionRole::PublicityDelay;
     f.file = options.file;
     f.message = "双公示台账无法读取，未能检查公示时限：" + sheets.error().message;
     f.advice = "请提供 .xlsx、.xls 或 .csv 格式的双公示台账（WPS 表格请另存为 .xlsx）";

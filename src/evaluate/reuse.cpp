@@ -439,10 +439,11 @@ std::vector<Finding> find_reused_photos(const std::vector<Evidence>& evidence, i
     const std::string list = join(paths, "；");
     for (const std::size_t i : group) {
       const Evidence& e = evidence[i];
-      out.push_back({"D1_PHOTO_REUSED", Severity::Warning, "D.1", e.file.rel_path, e.placement.indicator,
+      out.push_back({"D1_PHOTO_REUSED", Severity::Warning, "", e.file.rel_path, e.placement.indicator,
                      "疑似同一张照片（缩放、裁剪、重新压缩或重打水印）" + how + "，共" + std::to_string(group.size()) +
                          "处：" + list,
-                     "每项活动、每个季度应提供各自现场拍摄的照片；确属同一活动的，只保留一处"});
+                     "每项活动、每个季度应提供各自现场拍摄的照片；确属同一活动的，只保留一处",
+                     DeductionRole::Fabrication});
     }
   }
   return out;

@@ -99,9 +99,9 @@ std::size_t visible_chars(const std::string& text) {
   return n;
 }
 
-Finding doc_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
+Finding doc_finding(const FileRecord& record, std::string code, Severity severity, DeductionRole role,
                     std::string message, std::string advice) {
-  return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
+  return {std::move(code), severity, "", record.rel_path, "", std::move(message), std::move(advice), role};
 }
 
 // Resolution of the colour analysis: a 42 mm seal is ~100 px, a 0.5 mm rule ~1 px.
@@ -1041,9 +1041,10 @@ void judge_with_missing_fonts(const FontTrouble& fonts, const FileRecord& record
   std::string pages;
   for (const int p : fonts.pages) pages += (pages.empty() ? "第" : "、第") + std::to_string(p) + "页";
   findings.push_back(doc_finding(
-      record, "PDF_FONTS_MISSING", Severity::Warning, "D.6",
-      pages + (fonts.text_lost ? "的文字无法解码（缺少中文字体编码数据，如poppler-data）"
-                               : "所用字体" + font_names(fonts) + "未嵌入PDF，本机没有可替代的字体，文字未能显示") +
+      record, "PDF_FONTS_MISSING", Severity::Warning, DeductionRole::DocumentForm,
+      pages +
+          (fonts.text_lost ? "的文字无法解码（缺少中文字体编码数据，如poppler-data）"
+                           : "所用字体" + font_names(fonts) + "未嵌入PDF，本机没有可替代的字体，文字未能显示") +
           "：红头、文号、公章不能据此判断为缺少",
       "在本机安装中文字体（如fonts-noto-cjk）和poppler-data后重新检查；提交评审时使用嵌入字体的PDF"
       "（WPS/Word导出PDF时勾选“嵌入字体”），或提交盖章文件的彩色扫描件"));
@@ -1136,7 +1137,7 @@ void report_number_form(const FileRecord& record, const DocumentFacts& facts, st
   if (!facts.own_number || facts.own_number->form_problems.empty()) return;
   std::string problems;
   for (const auto& p : facts.own_number->form_problems) problems += (problems.empty() ? "" : "；") + p;
-  findings.push_back(doc_finding(record, "DOC_NUMBER_FORM", Severity::Warning, "",
+  findings.push_back(doc_finding(record, "DOC_NUMBER_FORM", Severity::Warning, DeductionRole::None,
                                  "发文字号“" + facts.own_number->text + "”格式不规范：" + problems,
                                  "按GB/T 9704-2012书写，如“青交发〔2025〕5号”"));
 }
@@ -1255,13 +1256,13 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
     const Error& e = opened.error();
     out.readable = e.code == "PDF_TOO_MANY_PAGES";
     if (e.code == "PDF_ENCRYPTED") {
-      out.findings.push_back(doc_finding(record, e.code, Severity::Error, "D.5", e.message,
+      out.findings.push_back(doc_finding(record, e.code, Severity::Error, DeductionRole::ArchiveOrder, e.message,
                                          "提交未加密的PDF（另存或打印为PDF时不设置密码）"));
     } else if (e.code == "PDF_TOO_MANY_PAGES") {
-      out.findings.push_back(doc_finding(record, e.code, Severity::Warning, "D.5", e.message,
+      out.findings.push_back(doc_finding(record, e.code, Severity::Warning, DeductionRole::ArchiveOrder, e.message,
                                          "拆分为多个文件，或只保留与指标相关的页面"));
     } else {
-      out.findings.push_back(doc_finding(record, e.code, Severity::Warning, "D.5", e.message,
+      out.findings.push_back(doc_finding(record, e.code, Severity::Warning, DeductionRole::ArchiveOrder, e.message,
                                          "用原始文件重新导出或重新扫描为PDF"));
     }
     return out;
@@ -1272,22 +1273,23 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   // Reviewers open the file on their own machines: say what it could run or carry.
   const PdfActiveContent active = doc.active_content();
   if (active.javascript) {
-    out.findings.push_back(doc_finding(record, "PDF_JAVASCRIPT", Severity::Warning, "",
+    out.findings.push_back(doc_finding(record, "PDF_JAVASCRIPT", Severity::Warning, DeductionRole::None,
                                        "PDF中含有JavaScript脚本，评审专家打开时阅读器可能自动运行它",
                                        "用“打印为PDF”或扫描重新生成不含脚本的文件"));
   }
   if (active.launch) {
-    out.findings.push_back(doc_finding(record, "PDF_LAUNCH", Severity::Warning, "",
-                                       "PDF中含有启动其他程序或文件的动作（Launch），评审专家的电脑可能被要求运行外部程序",
-                                       "用“打印为PDF”重新生成不含该动作的文件"));
+    out.findings.push_back(
+        doc_finding(record, "PDF_LAUNCH", Severity::Warning, DeductionRole::None,
+                    "PDF中含有启动其他程序或文件的动作（Launch），评审专家的电脑可能被要求运行外部程序",
+                    "用“打印为PDF”重新生成不含该动作的文件"));
   }
   if (active.embedded_files) {
-    out.findings.push_back(doc_finding(record, "PDF_EMBEDDED_FILES", Severity::Info, "",
+    out.findings.push_back(doc_finding(record, "PDF_EMBEDDED_FILES", Severity::Info, DeductionRole::None,
                                        "PDF中含有附件（嵌入的文件），评审时一般不会打开附件，附件内容未检查",
                                        "如附件是佐证材料，请单独作为文件提交"));
   }
   if (doc.truncated()) {
-    out.findings.push_back(doc_finding(record, "PDF_TRUNCATED", Severity::Warning, "D.5",
+    out.findings.push_back(doc_finding(record, "PDF_TRUNCATED", Severity::Warning, DeductionRole::ArchiveOrder,
                                        "PDF文件不完整（文件结尾缺失，可能是复制或下载中断），部分内容可能无法显示",
                                        "用原始文件重新导出或重新复制该PDF"));
   }
@@ -1389,7 +1391,8 @@ Inspection inspect_word(const std::string& path, const FileRecord& record, const
   auto text = read_docx_text(path, static_cast<std::size_t>(options.max_text_chars));
   if (!text) {
     out.readable = false;
-    out.findings.push_back(doc_finding(record, text.error().code, Severity::Warning, "D.5", text.error().message,
+    out.findings.push_back(doc_finding(record, text.error().code, Severity::Warning, DeductionRole::ArchiveOrder,
+                                       text.error().message,
                                        "用Word或WPS重新打开并另存后提交，正式文件请提交盖章扫描件或印发的PDF"));
     return out;
   }

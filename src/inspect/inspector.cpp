@@ -19,9 +19,9 @@ namespace evpack {
 
 namespace {
 
-Finding file_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
+Finding file_finding(const FileRecord& record, std::string code, Severity severity, DeductionRole role,
                      std::string message, std::string advice) {
-  return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
+  return {std::move(code), severity, "", record.rel_path, "", std::move(message), std::move(advice), role};
 }
 
 // The date this evidence stands for: what a reviewer would read first. The
@@ -69,8 +69,8 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
   switch (record.kind) {
     case ContentKind::Empty:
       out.readable = false;
-      out.findings.push_back(file_finding(record, "FILE_EMPTY", Severity::Warning, "D.5", "空文件（0字节），无法作为佐证",
-                                          "重新导出或复制原文件"));
+      out.findings.push_back(file_finding(record, "FILE_EMPTY", Severity::Warning, DeductionRole::ArchiveOrder,
+                                          "空文件（0字节），无法作为佐证", "重新导出或复制原文件"));
       return out;
     case ContentKind::Pdf:
       return inspect_pdf(path, record, *tools.pdf, tools.document_ocr ? tools.document_ocr.get() : tools.ocr.get(),
@@ -99,14 +99,14 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
     case ContentKind::Docx:
       return inspect_word(path, record, options);
     case ContentKind::Zip:
-      out.findings.push_back(file_finding(record, "NESTED_ARCHIVE", Severity::Warning, "D.5",
+      out.findings.push_back(file_finding(record, "NESTED_ARCHIVE", Severity::Warning, DeductionRole::ArchiveOrder,
                                           "材料中夹带压缩包，评审专家需要再次解压，其中的文件也不会被检查",
                                           "解压后按指标放入对应文件夹"));
       return out;
     case ContentKind::OleOffice:
       if (const auto problem = ole2_problem(path)) {
         out.readable = false;
-        out.findings.push_back(file_finding(record, "OFFICE_CORRUPT", Severity::Warning, "D.5",
+        out.findings.push_back(file_finding(record, "OFFICE_CORRUPT", Severity::Warning, DeductionRole::ArchiveOrder,
                                             "旧版Office/WPS文件已损坏：" + *problem + "，评审专家可能无法打开",
                                             "用Word、Excel或WPS打开原文件另存后重新提交，或转换为PDF"));
       }
@@ -114,12 +114,13 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
     case ContentKind::Other:
       if (is_legacy_office_extension(record.extension)) {
         out.readable = false;
-        out.findings.push_back(file_finding(record, "OFFICE_CORRUPT", Severity::Warning, "D.5",
-                                            "扩展名为“." + record.extension + "”，但内容不是Office/WPS文档格式（文件已损坏或不完整），评审专家无法打开",
-                                            "用Word、Excel或WPS打开原文件另存后重新提交，或转换为PDF"));
+        out.findings.push_back(file_finding(
+            record, "OFFICE_CORRUPT", Severity::Warning, DeductionRole::ArchiveOrder,
+            "扩展名为“." + record.extension + "”，但内容不是Office/WPS文档格式（文件已损坏或不完整），评审专家无法打开",
+            "用Word、Excel或WPS打开原文件另存后重新提交，或转换为PDF"));
         return out;
       }
-      out.findings.push_back(file_finding(record, "UNKNOWN_FORMAT", Severity::Info, "",
+      out.findings.push_back(file_finding(record, "UNKNOWN_FORMAT", Severity::Info, DeductionRole::None,
                                           "无法识别的文件格式，评审专家可能无法打开", "转换为PDF或JPG等常见格式"));
       return out;
     default:
@@ -152,7 +153,7 @@ Inspection inspect_file(const std::string& path, const FileRecord& record, Toolb
   if (!record.read_error.empty()) {
     out.kind = record.kind;
     out.readable = false;
-    out.findings.push_back(file_finding(record, "FILE_UNREADABLE", Severity::Warning, "D.5",
+    out.findings.push_back(file_finding(record, "FILE_UNREADABLE", Severity::Warning, DeductionRole::ArchiveOrder,
                                         "文件无法读取：" + record.read_error, "检查文件权限或重新复制该文件"));
   } else {
     try {
@@ -165,29 +166,31 @@ Inspection inspect_file(const std::string& path, const FileRecord& record, Toolb
       if (options.max_seconds_per_file > 0 && took > options.max_seconds_per_file) {
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.0f", options.max_seconds_per_file);
-        out.findings.push_back(file_finding(record, "FILE_TIME_LIMIT", Severity::Warning, "",
-                                            std::string("检查该文件超过") + seconds + "秒的时限，已停止，结果可能不完整（疑似异常或恶意文件）",
-                                            "用原始文件重新导出或另存后提交；如文件确实很大，可拆分"));
+        out.findings.push_back(file_finding(
+            record, "FILE_TIME_LIMIT", Severity::Warning, DeductionRole::None,
+            std::string("检查该文件超过") + seconds + "秒的时限，已停止，结果可能不完整（疑似异常或恶意文件）",
+            "用原始文件重新导出或另存后提交；如文件确实很大，可拆分"));
       }
     } catch (const std::exception& e) {
       out = Inspection{};
       out.kind = record.kind;
       out.readable = false;
-      out.findings.push_back(file_finding(record, "INSPECT_FAILED", Severity::Warning, "D.5",
-                                          std::string("检查该文件时出错：") + e.what(), "确认文件是否完整，必要时重新导出"));
+      out.findings.push_back(file_finding(record, "INSPECT_FAILED", Severity::Warning, DeductionRole::ArchiveOrder,
+                                          std::string("检查该文件时出错：") + e.what(),
+                                          "确认文件是否完整，必要时重新导出"));
     }
   }
   // Unreadable evidence is what D.5 calls "难以辨识".
   if (!out.readable) {
     for (auto& f : out.findings) {
-      if (f.rule.empty() && f.severity >= Severity::Warning) f.rule = "D.5";
+      if (f.role == DeductionRole::None && f.severity >= Severity::Warning) f.role = DeductionRole::ArchiveOrder;
     }
   }
   if (record.extension_mismatch) {
-    out.findings.push_back(file_finding(record, "EXTENSION_MISMATCH", Severity::Info, "",
-                                        "扩展名“." + record.extension + "”与实际格式（" + kind_label_zh(record.kind) +
-                                            "）不符，部分电脑可能打不开",
-                                        "把扩展名改为与实际格式一致"));
+    out.findings.push_back(file_finding(
+        record, "EXTENSION_MISMATCH", Severity::Info, DeductionRole::None,
+        "扩展名“." + record.extension + "”与实际格式（" + kind_label_zh(record.kind) + "）不符，部分电脑可能打不开",
+        "把扩展名改为与实际格式一致"));
   }
   for (auto& f : out.findings) {
     if (f.file.empty()) f.file = record.rel_path;

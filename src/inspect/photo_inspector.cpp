@@ -186,9 +186,9 @@ std::vector<std::uint64_t> window_hashes(const RasterImage& image) {
   return out;
 }
 
-Finding photo_finding(const FileRecord& record, std::string code, Severity severity, std::string rule,
+Finding photo_finding(const FileRecord& record, std::string code, Severity severity, DeductionRole role,
                       std::string message, std::string advice) {
-  return {std::move(code), severity, std::move(rule), record.rel_path, "", std::move(message), std::move(advice)};
+  return {std::move(code), severity, "", record.rel_path, "", std::move(message), std::move(advice), role};
 }
 
 // Mean gray level and variance of the 4-neighbour Laplacian of a gray image.
@@ -307,10 +307,10 @@ void check_thumbnail(const PhotoMetadata& meta, int orientation, const PhotoFact
   if (gray_std_dev(upright) < kFeaturelessStdDev) return;
   const int distance = hamming_distance(perceptual_hash(upright), *facts.phash);
   if (distance <= kThumbnailDistance) return;
-  out.findings.push_back(photo_finding(record, "THUMBNAIL_MISMATCH", Severity::Warning, "D.1",
-                                       "照片内嵌的EXIF缩略图与照片内容不一致（差异" + std::to_string(distance) +
-                                           "/64），照片可能在拍摄后被修改",
-                                       "提交拍摄原图，不要提交经过编辑的副本"));
+  out.findings.push_back(photo_finding(
+      record, "THUMBNAIL_MISMATCH", Severity::Warning, DeductionRole::Fabrication,
+      "照片内嵌的EXIF缩略图与照片内容不一致（差异" + std::to_string(distance) + "/64），照片可能在拍摄后被修改",
+      "提交拍摄原图，不要提交经过编辑的副本"));
 }
 
 void check_legibility(const PhotoFacts& facts, const FileRecord& record, Inspection& out) {
@@ -323,7 +323,7 @@ void check_legibility(const PhotoFacts& facts, const FileRecord& record, Inspect
   if (problems.empty()) return;
   std::string list;
   for (const auto& p : problems) list += (list.empty() ? "" : "、") + p;
-  out.findings.push_back(photo_finding(record, "PHOTO_ILLEGIBLE", Severity::Warning, "D.5",
+  out.findings.push_back(photo_finding(record, "PHOTO_ILLEGIBLE", Severity::Warning, DeductionRole::ArchiveOrder,
                                        "照片" + list + "，评审专家可能难以辨识", "换用清晰、光线充足的原图"));
 }
 
@@ -350,14 +350,15 @@ void check_times(const PhotoFacts& facts, const FileRecord& record, const Inspec
     if (apart > options.watermark_tolerance_minutes) {
       const bool days = apart >= 24 * 60;
       out.findings.push_back(photo_finding(
-          record, "WATERMARK_EXIF_MISMATCH", days ? Severity::Error : Severity::Warning, days ? "D.1" : "",
+          record, "WATERMARK_EXIF_MISMATCH", days ? Severity::Error : Severity::Warning,
+          days ? DeductionRole::Fabrication : DeductionRole::None,
           "水印时间 " + wm->iso() + " 与EXIF拍摄时间 " + facts.exif_time->iso() + " 相差" + duration_zh(apart) +
               (days ? "，可能是补拍或改过水印时间" : ""),
           days ? "提交活动当时拍摄的原图；如相机时间设置错误，请附情况说明" : "核对手机时间设置；确认水印时间无误"));
     }
   }
   if (facts.watermark.state == Presence::Present && !facts.has_exif) {
-    out.findings.push_back(photo_finding(record, "EXIF_STRIPPED_WATERMARK_OK", Severity::Info, "",
+    out.findings.push_back(photo_finding(record, "EXIF_STRIPPED_WATERMARK_OK", Severity::Info, DeductionRole::None,
                                          "照片没有EXIF信息（微信等转发会去除），以水印时间为准",
                                          "如能找到原图，提交原图更有说服力"));
   }
@@ -386,10 +387,10 @@ void check_times(const PhotoFacts& facts, const FileRecord& record, const Inspec
   const auto days = own->days_since_epoch() - named->days_since_epoch();
   // A photo filed under the meeting's date may be taken the day before (setting up).
   if (days >= -1 && days <= 1) return;
-  out.findings.push_back(photo_finding(record, "NAME_DATE_MISMATCH", Severity::Warning, "",
-                                       own_label + " " + own->iso() + " 与" + where + "中的日期 " + named->iso() +
-                                           " 不一致",
-                                       "核对照片是否放错位置，或更正文件名中的日期"));
+  out.findings.push_back(
+      photo_finding(record, "NAME_DATE_MISMATCH", Severity::Warning, DeductionRole::None,
+                    own_label + " " + own->iso() + " 与" + where + "中的日期 " + named->iso() + " 不一致",
+                    "核对照片是否放错位置，或更正文件名中的日期"));
 }
 
 }  // namespace
@@ -442,25 +443,26 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       const Error& error = decoded.error();
       size_without_pixels(path, heic, meta ? &*meta : nullptr, facts);
       if (error.code == "IMAGE_TOO_LARGE") {
-        out.findings.push_back(photo_finding(record, error.code, Severity::Info, "", error.message + "（水印、重复照片等检查未做）",
+        out.findings.push_back(photo_finding(record, error.code, Severity::Info, DeductionRole::None,
+                                             error.message + "（水印、重复照片等检查未做）",
                                              "将图片缩小到常见尺寸（如长边4000像素以内）后再提交"));
       } else if (error.code == "HEIC_NOT_DECODED") {
-        out.findings.push_back(photo_finding(record, error.code, Severity::Info, "",
+        out.findings.push_back(photo_finding(record, error.code, Severity::Info, DeductionRole::None,
                                              error.message + "，水印、重复照片等检查未做",
                                              "在手机上将照片导出为JPG格式（苹果手机：设置-相机-格式-兼容性最佳）"));
       } else if (error.code == "IMAGE_UNSUPPORTED") {
-        out.findings.push_back(photo_finding(record, error.code, Severity::Info, "", error.message,
+        out.findings.push_back(photo_finding(record, error.code, Severity::Info, DeductionRole::None, error.message,
                                              "转换为JPG或PNG格式后再提交"));
       } else {
         out.readable = false;
-        out.findings.push_back(photo_finding(record, "IMAGE_CORRUPT", Severity::Warning, "", error.message,
-                                             "从手机或相机重新导出原图，确认能正常打开后再提交"));
+        out.findings.push_back(photo_finding(record, "IMAGE_CORRUPT", Severity::Warning, DeductionRole::None,
+                                             error.message, "从手机或相机重新导出原图，确认能正常打开后再提交"));
       }
     }
   }  // full-resolution pixels released here
 
   if (!meta && out.readable) {
-    out.findings.push_back(photo_finding(record, "EXIF_UNREADABLE", Severity::Warning, "",
+    out.findings.push_back(photo_finding(record, "EXIF_UNREADABLE", Severity::Warning, DeductionRole::None,
                                          "照片的EXIF信息已损坏，无法读取拍摄时间、设备等信息",
                                          "提交手机或相机导出的原图，不要使用经过转存或编辑的副本"));
   }
@@ -507,7 +509,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
 
   if (const auto mark = meta ? find_editor_mark(*meta) : std::nullopt) {
     out.findings.push_back(photo_finding(
-        record, "PHOTO_EDITING_SOFTWARE", Severity::Warning, "D.1",
+        record, "PHOTO_EDITING_SOFTWARE", Severity::Warning, DeductionRole::Fabrication,
         "照片元数据显示经过图片编辑软件处理（" + mark->editor + "，" + mark->where + "），可能被认定为修改或造假",
         "提交拍摄原图；确需处理（如打码）的，保留原图备查并在目录中说明"));
   }

@@ -212,6 +212,7 @@ Expected<VerifyReport> verify_package(const std::string& path, const VerifyOptio
     if (!result) return result.error();
     result->scan.root = path;
     report.check = std::move(result.value());
+    name_deductions(report.check->rules, report.findings);
   }
   sort_findings(report.findings);
   return report;

@@ -25,12 +25,12 @@ namespace fs = std::filesystem;
 // A local file header is at least 30 bytes before the entry's name and data.
 constexpr std::uint64_t kLocalHeaderBytes = 30;
 
-Finding finding(std::string code, Severity severity, std::string rule, std::string file, std::string message,
+Finding finding(std::string code, Severity severity, DeductionRole role, std::string file, std::string message,
                 std::string advice = "") {
   Finding f;
   f.code = std::move(code);
   f.severity = severity;
-  f.rule = std::move(rule);
+  f.role = role;
   f.file = std::move(file);
   f.message = std::move(message);
   f.advice = std::move(advice);
@@ -52,7 +52,8 @@ struct Extractor {
   std::uint64_t entries_left = limits.max_entries;
 
   void bomb(const std::string& file, std::string message) {
-    add(finding("ZIP_BOMB", Severity::Error, "", file, std::move(message), "请确认压缩包来源；正常的佐证材料不会这样"));
+    add(finding("ZIP_BOMB", Severity::Error, DeductionRole::None, file, std::move(message),
+                "请确认压缩包来源；正常的佐证材料不会这样"));
   }
 
   void add(Finding f) { out.findings.push_back(std::move(f)); }
@@ -67,7 +68,7 @@ struct Extractor {
 
     // Fail fast: a zip listing more entries than the budget is refused before anything is written.
     if (reader.truncated()) {
-      add(finding("ZIP_TOO_MANY_ENTRIES", Severity::Error, "", prefix,
+      add(finding("ZIP_TOO_MANY_ENTRIES", Severity::Error, DeductionRole::None, prefix,
                   "压缩包中的文件超过 " + std::to_string(limits.max_entries) + " 个（含内层压缩包），未解压、未检查",
                   "请拆分为多个压缩包或检查是否为恶意压缩包"));
       return true;
@@ -127,7 +128,7 @@ struct Extractor {
         start = slash + 1;
       }
       if (escapes) {
-        add(finding("ZIP_PATH_TRAVERSAL", Severity::Error, "", label,
+        add(finding("ZIP_PATH_TRAVERSAL", Severity::Error, DeductionRole::None, label,
                     "压缩包中的文件路径指向压缩包以外（绝对路径或“..”），已拒绝解压（可能是恶意压缩包）",
                     "请确认压缩包来源，重新打包"));
         continue;
@@ -139,19 +140,19 @@ struct Extractor {
         continue;
       }
       if (e.symlink) {
-        add(finding("ZIP_SYMLINK", Severity::Warning, "D.5", label, "压缩包中含有符号链接，已忽略（不会跟随链接读取其他文件）",
-                    "请把链接指向的实际文件放入压缩包"));
+        add(finding("ZIP_SYMLINK", Severity::Warning, DeductionRole::ArchiveOrder, label,
+                    "压缩包中含有符号链接，已忽略（不会跟随链接读取其他文件）", "请把链接指向的实际文件放入压缩包"));
         continue;
       }
       if (e.encrypted) {
-        add(finding("ZIP_ENCRYPTED", Severity::Error, "D.5", label, "压缩包中的文件已加密，评审无法打开",
-                    "请去掉密码后重新打包"));
+        add(finding("ZIP_ENCRYPTED", Severity::Error, DeductionRole::ArchiveOrder, label,
+                    "压缩包中的文件已加密，评审无法打开", "请去掉密码后重新打包"));
         continue;
       }
       // No size floor: 2,000 entries just under a floor add up as well as one big entry.
       if (e.size > limits.max_entry_bytes ||
           static_cast<double>(e.size) > limits.max_ratio * static_cast<double>(e.compressed_size)) {
-        add(finding("ZIP_BOMB", Severity::Error, "", label,
+        add(finding("ZIP_BOMB", Severity::Error, DeductionRole::None, label,
                     "该文件压缩前 " + bytes_text(e.compressed_size) + "、解压后 " + bytes_text(e.size) +
                         "，超出大小或压缩比限制，疑似“压缩炸弹”，未解压",
                     "请确认文件来源"));
@@ -164,7 +165,7 @@ struct Extractor {
       }
       const std::string key = to_lower_ascii(join_parts(parts));
       if (!seen.insert(key).second) {
-        add(finding("ZIP_DUPLICATE_NAME", Severity::Warning, "D.5", label,
+        add(finding("ZIP_DUPLICATE_NAME", Severity::Warning, DeductionRole::ArchiveOrder, label,
                     "压缩包中有同名文件（Windows不区分大小写），解压时会互相覆盖，只检查了第一个",
                     "请给文件改用不同的名称"));
         continue;
@@ -172,7 +173,7 @@ struct Extractor {
       write_entry(reader, i, e, dir, parts, label, depth);
     }
     if (gbk_names > 0) {
-      add(finding("ZIP_NAME_GBK", Severity::Info, "", prefix,
+      add(finding("ZIP_NAME_GBK", Severity::Info, DeductionRole::None, prefix,
                   std::to_string(gbk_names) + " 个文件名为GBK编码且未标记UTF-8（如“" + gbk_example +
                       "”），已按GBK识别；部分非中文系统解压时会出现乱码",
                   "用 evpack pack 重新打包可统一为带UTF-8标记的文件名"));
@@ -194,7 +195,7 @@ struct Extractor {
       target /= fs::u8path(parts[k]);
       fs::create_directory(target, ec);
       if (!fs::is_directory(fs::symlink_status(target, ec))) {
-        add(finding("ZIP_DUPLICATE_NAME", Severity::Warning, "D.5", label,
+        add(finding("ZIP_DUPLICATE_NAME", Severity::Warning, DeductionRole::ArchiveOrder, label,
                     "压缩包中同一名称既是文件又是文件夹，无法同时解压", "请给文件改用不同的名称"));
         return;
       }
@@ -203,10 +204,10 @@ struct Extractor {
     const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
       if (errno == EEXIST) {
-        add(finding("ZIP_DUPLICATE_NAME", Severity::Warning, "D.5", label,
+        add(finding("ZIP_DUPLICATE_NAME", Severity::Warning, DeductionRole::ArchiveOrder, label,
                     "压缩包中同一名称既是文件又是文件夹，无法同时解压", "请给文件改用不同的名称"));
       } else {
-        add(finding("EXTRACT_FAILED", Severity::Error, "", label,
+        add(finding("EXTRACT_FAILED", Severity::Error, DeductionRole::None, label,
                     "无法解压该文件到临时目录：" + system_error_zh(errno)));
       }
       return;
@@ -229,24 +230,24 @@ struct Extractor {
       ::unlink(target.c_str());
       if (write_errno != 0) {
         stopped = true;
-        add(finding("EXTRACT_FAILED", Severity::Error, "", label,
+        add(finding("EXTRACT_FAILED", Severity::Error, DeductionRole::None, label,
                     "解压到临时目录失败（" + system_error_zh(write_errno) + "），其余文件未检查",
                     "请清理磁盘空间后重试"));
         return;
       }
       const std::string code = read ? "ZIP_SIZE_MISMATCH" : read.error().code;
       if (code == "ZIP_ENTRY_TOO_LARGE" || code == "ZIP_SIZE_MISMATCH") {
-        add(finding("ZIP_SIZE_MISMATCH", Severity::Error, "D.5", label,
+        add(finding("ZIP_SIZE_MISMATCH", Severity::Error, DeductionRole::ArchiveOrder, label,
                     "压缩包中该文件的实际大小与记录不符（压缩包损坏或被篡改），未解压", "请重新打包"));
       } else if (code == "ZIP_ENTRY_ENCRYPTED") {
-        add(finding("ZIP_ENCRYPTED", Severity::Error, "D.5", label, "压缩包中的文件已加密，评审无法打开",
-                    "请去掉密码后重新打包"));
+        add(finding("ZIP_ENCRYPTED", Severity::Error, DeductionRole::ArchiveOrder, label,
+                    "压缩包中的文件已加密，评审无法打开", "请去掉密码后重新打包"));
       } else if (code == "ZIP_ENTRY_UNSUPPORTED") {
-        add(finding("ZIP_ENTRY_UNSUPPORTED", Severity::Error, "D.5", label,
+        add(finding("ZIP_ENTRY_UNSUPPORTED", Severity::Error, DeductionRole::ArchiveOrder, label,
                     "压缩包中的文件使用了Windows无法解压的压缩方式", "请用“存储”或“Deflate”方式重新打包"));
       } else {
-        add(finding("ZIP_ENTRY_CORRUPT", Severity::Error, "D.5", label, "压缩包中的文件已损坏（数据或校验值错误），无法解压",
-                    "请用原文件重新打包"));
+        add(finding("ZIP_ENTRY_CORRUPT", Severity::Error, DeductionRole::ArchiveOrder, label,
+                    "压缩包中的文件已损坏（数据或校验值错误），无法解压", "请用原文件重新打包"));
       }
       return;
     }
@@ -256,7 +257,7 @@ struct Extractor {
 
     if (!ends_with_zip(parts.back()) || !looks_like_zip_file(target.string())) return;
     if (depth >= limits.max_nested_depth) {
-      add(finding("ZIP_NESTED_TOO_DEEP", Severity::Warning, "D.5", label,
+      add(finding("ZIP_NESTED_TOO_DEEP", Severity::Warning, DeductionRole::ArchiveOrder, label,
                   "压缩包内的压缩包嵌套超过 " + std::to_string(limits.max_nested_depth) + " 层，内层未检查",
                   "请把材料直接放入文件夹，不要多层压缩"));
       return;
@@ -268,15 +269,15 @@ struct Extractor {
     fs::create_directory(folder, ec);
     auto nested = extract(target.string(), folder, label + "/", depth + 1);
     if (!nested) {
-      add(finding("ZIP_ENTRY_CORRUPT", Severity::Error, "D.5", label,
+      add(finding("ZIP_ENTRY_CORRUPT", Severity::Error, DeductionRole::ArchiveOrder, label,
                   "压缩包中的压缩包无法打开：" + nested.error().message, "请用原文件重新打包"));
       fs::remove(folder, ec);
       return;
     }
     ::unlink(target.c_str());
     --out.files_written;
-    add(finding("ZIP_NESTED", Severity::Info, "D.5", label, "压缩包中含有压缩包，已展开一层一并检查",
-                "评审打开多层压缩包不便，建议直接放入对应文件夹"));
+    add(finding("ZIP_NESTED", Severity::Info, DeductionRole::ArchiveOrder, label,
+                "压缩包中含有压缩包，已展开一层一并检查", "评审打开多层压缩包不便，建议直接放入对应文件夹"));
   }
 };
 

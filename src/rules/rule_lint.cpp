@@ -89,6 +89,10 @@ class Linter {
     for (const auto& ind : rules_.indicators) claim("指标", ind.id, ind.line);
     for (const auto& b : rules_.bonuses) claim("指标", b.id, b.line);
     for (const auto& d : rules_.deductions) claim("扣分项", d.id, d.line);
+    // A role names the one deduction its findings count in.
+    for (const auto& d : rules_.deductions) {
+      if (d.role != DeductionRole::None) claim("扣分项类型", to_string(d.role), d.line);
+    }
     for (const auto& ind : rules_.indicators) {
       std::set<std::string> subs;
       for (const auto& sub : ind.sub_items) {

@@ -66,4 +66,22 @@ const Category* RuleSet::find_category(const std::string& wanted) const { return
 
 const Deduction* RuleSet::find_deduction(const std::string& wanted) const { return find_by_id(deductions, wanted); }
 
+const Deduction* RuleSet::deduction_for(DeductionRole role) const {
+  if (role == DeductionRole::None) return nullptr;
+  for (const Deduction& d : deductions) {
+    if (d.role == role) return &d;
+  }
+  return nullptr;
+}
+
+std::string RuleSet::deduction_id(DeductionRole role) const {
+  const Deduction* d = deduction_for(role);
+  return d ? d->id : "";
+}
+
+DeductionRole RuleSet::role_of_deduction(const std::string& wanted) const {
+  const Deduction* d = find_deduction(wanted);
+  return d ? d->role : DeductionRole::None;
+}
+
 }  // namespace evpack

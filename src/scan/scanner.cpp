@@ -115,10 +115,10 @@ class TreeWalker {
     int depth = 0;
   };
 
-  void add(std::string code, Severity severity, std::string rule, std::string file, std::string message,
+  void add(std::string code, Severity severity, DeductionRole role, std::string file, std::string message,
            std::string advice) {
     result_.findings.push_back(
-        {std::move(code), severity, std::move(rule), std::move(file), "", std::move(message), std::move(advice)});
+        {std::move(code), severity, "", std::move(file), "", std::move(message), std::move(advice), role});
   }
 
   void list(const Dir& dir, std::vector<Dir>& stack) {
@@ -127,7 +127,7 @@ class TreeWalker {
     boost::system::error_code ec;
     fs::directory_iterator it(dir.disk, ec);
     if (ec) {
-      add("DIR_UNREADABLE", Severity::Warning, "D.5", dir.rel,
+      add("DIR_UNREADABLE", Severity::Warning, DeductionRole::ArchiveOrder, dir.rel,
           where + "无法读取（" + reason_zh(ec.value()) + "），其中的文件未被检查", "检查该文件夹的权限后重新检查");
       return;
     }
@@ -135,7 +135,7 @@ class TreeWalker {
       names.push_back(it->path().filename().string());
       it.increment(ec);
       if (ec) {
-        add("DIR_UNREADABLE", Severity::Warning, "D.5", dir.rel,
+        add("DIR_UNREADABLE", Severity::Warning, DeductionRole::ArchiveOrder, dir.rel,
             where + "未能完整读取（" + reason_zh(ec.value()) + "），部分文件未被检查", "检查该文件夹的权限后重新检查");
         break;
       }
@@ -153,7 +153,7 @@ class TreeWalker {
 
       struct stat st {};
       if (::lstat(disk.c_str(), &st) != 0) {
-        add("FILE_UNREADABLE", Severity::Warning, "D.5", rel,
+        add("FILE_UNREADABLE", Severity::Warning, DeductionRole::ArchiveOrder, rel,
             "无法读取" + quoted(rel) + "的文件信息（" + reason_zh(errno) + "）", "检查文件权限或重新复制该文件");
         continue;
       }
@@ -163,17 +163,17 @@ class TreeWalker {
       }
       const bool is_dir = S_ISDIR(st.st_mode);
       if (const std::string junk = os_junk_reason(name_utf8, is_dir); !junk.empty()) {
-        add("JUNK_SKIPPED", Severity::Info, "", rel,
+        add("JUNK_SKIPPED", Severity::Info, DeductionRole::None, rel,
             "已忽略" + junk + quoted(rel) + (is_dir ? "及其中全部内容" : ""), "打包提交前删除此类系统生成的文件");
         continue;
       }
       if (!is_dir && !S_ISREG(st.st_mode)) {
-        add("SPECIAL_FILE_SKIPPED", Severity::Info, "", rel,
+        add("SPECIAL_FILE_SKIPPED", Severity::Info, DeductionRole::None, rel,
             "已跳过" + quoted(rel) + "：它不是普通文件（设备、管道或套接字）", "材料中只应包含普通文件");
         continue;
       }
       if (!utf8_name) {
-        add("FILE_NAME_ENCODING", Severity::Warning, "D.5", rel,
+        add("FILE_NAME_ENCODING", Severity::Warning, DeductionRole::ArchiveOrder, rel,
             std::string(is_dir ? "文件夹" : "文件") + "名不是UTF-8编码（按GBK识别为" + quoted(name_utf8) +
                 "），在其他电脑上可能显示为乱码",
             "在Windows中重新命名，或解压时选择正确的文件名编码");
@@ -183,7 +183,7 @@ class TreeWalker {
         continue;
       }
       if (result_.files.size() >= options_.max_files) {
-        add("SCAN_LIMIT_REACHED", Severity::Warning, "", "",
+        add("SCAN_LIMIT_REACHED", Severity::Warning, DeductionRole::None, "",
             "文件数量超过上限（" + std::to_string(options_.max_files) + "个），其余文件未被检查",
             "确认选择的是佐证材料文件夹，而不是整个磁盘");
         stopped_ = true;
@@ -206,12 +206,12 @@ class TreeWalker {
     // Links are never followed, but a bind mount can still make a folder its own
     // descendant; the device/inode set breaks any such cycle.
     if (!seen_.insert({st.st_dev, st.st_ino}).second) {
-      add("DIR_LOOP", Severity::Warning, "D.5", rel, "文件夹" + quoted(rel) + "与已检查的文件夹相同（循环挂载），已跳过",
-          "去掉重复挂载的文件夹");
+      add("DIR_LOOP", Severity::Warning, DeductionRole::ArchiveOrder, rel,
+          "文件夹" + quoted(rel) + "与已检查的文件夹相同（循环挂载），已跳过", "去掉重复挂载的文件夹");
       return;
     }
     if (depth > kMaxDepth) {
-      add("SCAN_LIMIT_REACHED", Severity::Warning, "D.5", rel,
+      add("SCAN_LIMIT_REACHED", Severity::Warning, DeductionRole::ArchiveOrder, rel,
           "文件夹" + quoted(rel) + "的层级超过" + std::to_string(kMaxDepth) + "层，其中的内容未被检查",
           "减少文件夹嵌套层级");
       return;
@@ -234,7 +234,8 @@ class TreeWalker {
       message += inside ? "：为避免重复计算或循环，未跟随该链接检查"
                         : "：它指向材料文件夹之外，打包后评审专家看不到这些内容";
     }
-    add("SYMLINK_SKIPPED", Severity::Warning, "D.5", rel, message, "用实际的文件或文件夹替换该链接");
+    add("SYMLINK_SKIPPED", Severity::Warning, DeductionRole::ArchiveOrder, rel, message,
+        "用实际的文件或文件夹替换该链接");
   }
 
   fs::path root_;  // canonical

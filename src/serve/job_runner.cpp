@@ -88,7 +88,7 @@ bool JobRunner::cancel(const std::string& id) {
     job->state = kJobCancelled;
     job->message = "已取消";
     job->finished = now_seconds();
-    store_.update_job(*job);
+    store_.update_job(*job).ignore_error();  // the state shown lags; the job itself is unaffected
   }
   return true;
 }
@@ -121,7 +121,7 @@ void JobRunner::work() {
         job->state = kJobFailed;
         job->message = std::string("内部错误：") + e.what();
         job->finished = now_seconds();
-        store_.update_job(*job);
+        store_.update_job(*job).ignore_error();  // the state shown lags; the job itself is unaffected
       }
     }
     const std::lock_guard lock(mutex_);
@@ -134,7 +134,7 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
   job.state = kJobRunning;
   job.started = now_seconds();
   job.message.clear();
-  store_.update_job(job);
+  store_.update_job(job).ignore_error();  // the state shown lags; the job itself is unaffected
 
   const std::string dir = job_dir(options_.data_dir, job.id);
   const auto set_phase = [&](const std::string& phase) {
@@ -155,7 +155,7 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
       job.message = message;
     }
     job.finished = now_seconds();
-    store_.update_job(job);
+    store_.update_job(job).ignore_error();  // the state shown lags; the job itself is unaffected
   };
 
   // The rule set by id, from the rule folder's own listing (never a path from the request).
@@ -265,10 +265,14 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
                                                render_json_report(result.value(), {job.upload_name, options_.tool_version}));
   if (written) written = write_findings_xlsx((fs::path(dir) / "findings.xlsx").string(), result.value(), ReportLang::Zh);
   if (!written) return finish(kJobFailed, "无法保存检查结果：" + written.error().message);
-  store_.put_findings(job.id, stored_findings(result.value()));
+  if (auto stored = store_.put_findings(job.id, stored_findings(result.value())); !stored) {
+    return finish(kJobFailed, "无法保存检查结果：" + stored.error().message);
+  }
   // The cross-archive index, and the photos' previews shown beside a match.
   const auto entries = index_entries(result.value());
-  store_.put_index(job.id, job.county, entries);
+  if (auto indexed = store_.put_index(job.id, job.county, entries); !indexed) {
+    return finish(kJobFailed, "无法保存检查结果：" + indexed.error().message);
+  }
   std::error_code ec2;
   fs::create_directories(fs::path(dir) / "previews", ec2);
   for (const auto& e : entries) {
@@ -276,7 +280,9 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
     const auto& photo = result->evidence[static_cast<std::size_t>(e.evidence)].inspection.photo;
     if (!photo || photo->preview.empty()) continue;
     const std::string bytes(photo->preview.begin(), photo->preview.end());
-    write_file_atomically((fs::path(dir) / "previews" / (std::to_string(e.evidence) + ".jpg")).string(), bytes);
+    // A preview that cannot be written is only missing beside a match.
+    write_file_atomically((fs::path(dir) / "previews" / (std::to_string(e.evidence) + ".jpg")).string(), bytes)
+        .ignore_error();
   }
   return finish(kJobDone, "检查完成");
 }

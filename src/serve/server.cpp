@@ -275,7 +275,9 @@ class App final : public ServeApp {
         j->state = kJobQueued;
         j->message.clear();
         j->files_done = j->files_total = 0;
-        store_->update_job(*j);
+        if (auto queued = store_->update_job(*j); !queued) {
+          return html(res, message_page("无法重新运行", "任务状态无法保存：" + queued.error().message, &s), 500);
+        }
         runner_.enqueue(j->id);
       }
       res.redirect("/jobs/" + j->id);
@@ -772,7 +774,11 @@ Expected<std::unique_ptr<ServeApp>> open_serve_app(const ServeOptions& options) 
   if (ec) return Error{"SERVE_DATA_DIR", "无法建立数据目录 " + options.data_dir + "：" + system_error_zh(ec)};
   auto store = Store::open(options.data_dir);
   if (!store) return store.error();
-  if (options.retention_days >= 0) store.value()->put_setting("retention_days", std::to_string(options.retention_days));
+  if (options.retention_days >= 0) {
+    if (auto kept = store.value()->put_setting("retention_days", std::to_string(options.retention_days)); !kept) {
+      return kept.error();
+    }
+  }
   HttpServerOptions http;
   http.tls_cert = options.tls_cert;
   http.tls_key = options.tls_key;

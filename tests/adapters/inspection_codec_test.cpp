@@ -65,7 +65,8 @@ Inspection everything_set() {
   photo.colour_grid = {0, 1, 2, 255, 128, 64};
   photo.preview = {0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0xff, 0xd9};
   in.photo = photo;
-  in.findings = {{"PHOTO_EDITED", Severity::Error, "D.1", "照片/a.jpg", "1.1", "经美图秀秀处理", "换用原图"},
+  in.findings = {{"PHOTO_EDITED", Severity::Error, "D.1", "照片/a.jpg", "1.1", "经美图秀秀处理", "换用原图",
+                  DeductionRole::Fabrication},
                  {"FILE_EMPTY", Severity::Warning, "", "b.txt", "", "空文件", ""}};
   return in;
 }

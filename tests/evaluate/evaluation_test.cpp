@@ -261,6 +261,71 @@ TEST_F(EvaluationTest, LooseAndUnmappedFilesCostD5) {
   EXPECT_DOUBLE_EQ(ev.totals.deductions, 3);
 }
 
+// Findings name a role; the rule set's deduction for that role gives the id they show
+// and the deduction they count in, whatever its numbering.
+TEST_F(EvaluationTest, FindingsShowTheIdOfTheDeductionTheRuleSetGivesTheirRole) {
+  for (auto& d : rules.deductions) {
+    if (d.role == DeductionRole::ArchiveOrder) d.id = "K.9";
+  }
+  add("随手放的.pdf", ContentKind::Pdf);
+  Evidence& empty = add("1.2 创建工作方案/空文件.pdf", ContentKind::Empty);
+  empty.inspection.findings.push_back(
+      {"FILE_EMPTY", Severity::Warning, "", empty.file.rel_path, "", "空文件", "", DeductionRole::ArchiveOrder});
+  const Evaluation ev = run();
+  const auto loose =
+      std::find_if(ev.findings.begin(), ev.findings.end(), [](const Finding& f) { return f.code == "D5_LOOSE_FILE"; });
+  ASSERT_NE(loose, ev.findings.end());
+  EXPECT_EQ(loose->rule, "K.9");
+  EXPECT_EQ(loose->role, DeductionRole::ArchiveOrder);
+  const auto k9 =
+      std::find_if(ev.deductions.begin(), ev.deductions.end(), [](const DeductionResult& d) { return d.id == "K.9"; });
+  ASSERT_NE(k9, ev.deductions.end());
+  EXPECT_EQ(k9->occurrences, 2);  // the loose file and the inspector's empty file
+  EXPECT_DOUBLE_EQ(k9->points, 3);
+
+  std::vector<Finding> shown = evidence.back().inspection.findings;
+  name_deductions(rules, shown);
+  EXPECT_EQ(shown.front().rule, "K.9");
+}
+
+TEST_F(EvaluationTest, AFindingWhoseRoleTheRuleSetLacksNamesNoDeduction) {
+  std::erase_if(rules.deductions, [](const Deduction& d) { return d.role == DeductionRole::ArchiveOrder; });
+  add("随手放的.pdf", ContentKind::Pdf);
+  const Evaluation ev = run();
+  const auto loose =
+      std::find_if(ev.findings.begin(), ev.findings.end(), [](const Finding& f) { return f.code == "D5_LOOSE_FILE"; });
+  ASSERT_NE(loose, ev.findings.end());
+  EXPECT_EQ(loose->rule, "");
+  EXPECT_DOUBLE_EQ(ev.totals.deductions, 0);
+}
+
+TEST_F(EvaluationTest, ZeroingFollowsTheRoleNotTheId) {
+  // The document-form deduction renumbered: indicators that list its new id still zero.
+  for (auto& d : rules.deductions) {
+    if (d.role == DeductionRole::DocumentForm) d.id = "Z.1";
+  }
+  for (auto& ind : rules.indicators)
+    std::replace(ind.zero_rules.begin(), ind.zero_rules.end(), std::string("D.6"), std::string("Z.1"));
+  add_document("01制度建设/1.3工作要点/年度工作要点.pdf", {2025, 2, 1}, true, true, false);
+  const Evaluation ev = run();
+  const IndicatorResult& r = indicator(ev, "1.3");
+  EXPECT_DOUBLE_EQ(r.points, 0);
+  ASSERT_FALSE(r.zeroed_by.empty());
+  EXPECT_EQ(r.zeroed_by.front().rule, "Z.1");
+}
+
+// Which documents the document-form deduction speaks of is rule data (formal_keywords,
+// informal_keywords of that deduction), not a list in the code.
+TEST_F(EvaluationTest, WhichDocumentsAreFormalComesFromTheRuleFile) {
+  add_document("01制度建设/1.3工作要点/工作台账.pdf", {2025, 2, 1}, true, false, false);
+  EXPECT_EQ(count(run(), "D6_MISSING_SEAL"), 0);  // a 台账 is no formal document
+  for (auto& d : rules.deductions) std::erase(d.informal_keywords, std::string("台账"));
+  EXPECT_EQ(count(run(), "D6_MISSING_SEAL"), 1);
+  for (auto& d : rules.deductions) d.formal_keywords.push_back("台账");
+  for (auto& d : rules.deductions) d.informal_keywords.push_back("台账");
+  EXPECT_EQ(count(run(), "D6_MISSING_SEAL"), 1);  // a formal word wins over an informal one
+}
+
 TEST_F(EvaluationTest, SameFileUnderTwoIndicatorsIsAD1Risk) {
   add_document("01制度建设/1.3工作要点/要点.pdf", {2025, 2, 1}).file.sha256 = "dup";
   add_document("二 联动机制/2.1市局对接/要点.pdf", {2025, 2, 1}).file.sha256 = "dup";
@@ -275,7 +340,8 @@ TEST_F(EvaluationTest, WatermarkDaysFromExifIsOneD1SignalNotTwo) {
   Evidence& b = add_photo("二 联动机制/2.1市局对接/2025年第二季度/对接.jpg", {{2025, 5, 10}, 9, 0});
   b.inspection.photo->exif_time = Timestamp{{2025, 4, 2}, 9, 12};
   // The photo inspector has already reported the second one.
-  b.inspection.findings.push_back({"WATERMARK_EXIF_MISMATCH", Severity::Error, "D.1", b.file.rel_path, "", "…", ""});
+  b.inspection.findings.push_back(
+      {"WATERMARK_EXIF_MISMATCH", Severity::Error, "", b.file.rel_path, "", "…", "", DeductionRole::Fabrication});
   const Evaluation ev = run();
   EXPECT_EQ(count(ev, "D1_WATERMARK_EXIF_MISMATCH"), 1);
   const bool first = std::any_of(ev.findings.begin(), ev.findings.end(), [&](const Finding& f) {

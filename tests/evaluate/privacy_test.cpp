@@ -263,7 +263,7 @@ TEST(PrivacyFindings, OneFindingPerKindWithPagesAndNoFullNumber) {
   const auto id = find("PRIVACY_ID_CARD");
   ASSERT_NE(id, findings.end());
   EXPECT_EQ(id->severity, Severity::Error);
-  EXPECT_EQ(id->rule, "D.2");
+  EXPECT_EQ(id->role, DeductionRole::PrivacyLeak);
   EXPECT_EQ(id->file, "04信用应用/承诺书.pdf");
   EXPECT_NE(id->message.find("发现2处未打码的身份证号（第1页、第2页）"), std::string::npos) << id->message;
   EXPECT_NE(id->message.find("370181********7516"), std::string::npos);

@@ -95,7 +95,7 @@ TEST(PublicityLedger, SampleArchiveMatchesTheLabels) {
   EXPECT_EQ(r.findings.size(), findings.size());
   const Finding& f = *findings[0];
   EXPECT_EQ(f.severity, Severity::Error);
-  EXPECT_EQ(f.rule, "D.4");
+  EXPECT_EQ(f.role, DeductionRole::PublicityDelay);
   EXPECT_EQ(f.file, rel);
   EXPECT_EQ(f.message,
             "第4行（青交罚字〔2025〕20号，行政处罚）：决定日期2025-04-25，公示日期2025-05-09，相隔8个工作日，"

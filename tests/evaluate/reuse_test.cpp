@@ -84,7 +84,7 @@ TEST(FindReusedPhotos, SamePictureUnderTwoIndicatorsIsD1ListingAllCopies) {
   ASSERT_EQ(findings.size(), 2U);
   for (const auto& f : findings) {
     EXPECT_EQ(f.code, "D1_PHOTO_REUSED");
-    EXPECT_EQ(f.rule, "D.1");
+    EXPECT_EQ(f.role, DeductionRole::Fabrication);
     EXPECT_NE(f.message.find("2.1 制度/会议.jpg"), std::string::npos);
     EXPECT_NE(f.message.find("4.1 宣传/会议_小.jpg"), std::string::npos);
     EXPECT_NE(f.message.find("不同指标"), std::string::npos);
@@ -276,7 +276,7 @@ TEST(FindReusedPhotos, CheckReportsAResizedRecompressedCopyUnderAnotherIndicator
   for (const auto& f : reused) {
     files.insert(f.file);
     indicators.insert(f.indicator);
-    EXPECT_EQ(f.rule, "D.1");
+    EXPECT_EQ(f.role, DeductionRole::Fabrication);
     EXPECT_NE(f.message.find("1.4领导小组会议/第一次会议.jpg"), std::string::npos) << f.message;
     EXPECT_NE(f.message.find("5.2主题活动/宣传活动现场.jpg"), std::string::npos) << f.message;
     EXPECT_EQ(f.message.find("宣传栏"), std::string::npos) << f.message;

@@ -247,7 +247,7 @@ TEST_F(PhotoInspectorTest, PhotoshopFixtureIsFlagged) {
   const Finding* edited = find_code(result, "PHOTO_EDITING_SOFTWARE");
   ASSERT_TRUE(edited);
   EXPECT_EQ(edited->severity, Severity::Warning);
-  EXPECT_EQ(edited->rule, "D.1");
+  EXPECT_EQ(edited->role, DeductionRole::Fabrication);
   EXPECT_NE(edited->message.find("Photoshop"), std::string::npos);
   ASSERT_TRUE(result.photo && result.photo->exif_time);
   EXPECT_EQ(result.photo->exif_time->iso(), "2025-03-18 09:30:15");
@@ -284,7 +284,7 @@ TEST_F(PhotoInspectorTest, EditorsSigningOutsideSoftwareAreFlagged) {
     const auto result = inspect(fixture(name));
     const Finding* finding = find_code(result, "PHOTO_EDITING_SOFTWARE");
     ASSERT_TRUE(finding);
-    EXPECT_EQ(finding->rule, "D.1");
+    EXPECT_EQ(finding->role, DeductionRole::Fabrication);
     EXPECT_NE(finding->message.find(why), std::string::npos) << finding->message;
   }
   for (const char* name : {"camera_iphone_xmp.jpg", "camera_notes.jpg"}) {

@@ -168,6 +168,25 @@ TEST(RuleLint, DuplicateId) {
   EXPECT_TRUE(contains(sub.message, "分项编号“group”重复")) << sub.message;
 }
 
+TEST(RuleLint, TwoDeductionsWithOneRoleAreAnError) {
+  const std::string text =
+      replaced(replaced(kClean, "    title: 三要素\n", "    title: 三要素\n    role: document_form\n"),
+               "    title: 水印\n", "    title: 水印\n    role: document_form\n");
+  const LintMessage m = only(lint_text(text), "DUPLICATE_ID");
+  EXPECT_EQ(m.line, line_containing(text, "- id: D.7"));
+  EXPECT_TRUE(contains(m.message, "扣分项类型编号“document_form”重复")) << m.message;
+}
+
+TEST(RuleLint, AnUnknownRoleFailsTheLoadAndListsTheRoles) {
+  const std::string text = replaced(kClean, "    title: 水印\n", "    title: 水印\n    role: watermark\n");
+  const LintMessage m = only(lint_text(text), "RULES_INVALID");
+  EXPECT_EQ(m.line, line_containing(text, "role: watermark"));
+  EXPECT_TRUE(contains(m.message,
+                       "未知的扣分项类型“watermark”，可选：fabrication、privacy_leak、sanction_misuse、"
+                       "publicity_delay、archive_order、document_form、photo_time"))
+      << m.message;
+}
+
 TEST(RuleLint, UnknownCategory) {
   const std::string text = replaced(kClean, "  - id: \"2.1\"\n", "  - id: \"2.1\"\n    category: \"9\"\n");
   const auto messages = lint_text(text);

@@ -214,6 +214,35 @@ TEST_F(ShandongRules, BonusesAndDeductions) {
   EXPECT_EQ(rules_->find_deduction("D.9"), nullptr);
 }
 
+TEST_F(ShandongRules, EveryDeductionHasTheRoleOfWhatItCounts) {
+  const DeductionRole roles[] = {DeductionRole::Fabrication,    DeductionRole::PrivacyLeak,
+                                 DeductionRole::SanctionMisuse, DeductionRole::PublicityDelay,
+                                 DeductionRole::ArchiveOrder,   DeductionRole::DocumentForm,
+                                 DeductionRole::PhotoTime};
+  for (std::size_t i = 0; i < 7; ++i) {
+    EXPECT_EQ(rules_->deductions[i].role, roles[i]) << i;
+    EXPECT_EQ(rules_->deduction_id(roles[i]), "D." + std::to_string(i + 1));
+  }
+  EXPECT_EQ(rules_->role_of_deduction("D.6"), DeductionRole::DocumentForm);
+  const Deduction* form = rules_->deduction_for(DeductionRole::DocumentForm);
+  ASSERT_NE(form, nullptr);
+  EXPECT_EQ(form->formal_keywords.size(), 13u);
+  EXPECT_EQ(form->formal_keywords.front(), "方案");
+  EXPECT_EQ(form->informal_keywords.size(), 19u);
+  EXPECT_EQ(form->informal_keywords.back(), "申请");
+  EXPECT_EQ(rules_->role_of_deduction("D.9"), DeductionRole::None);
+  EXPECT_EQ(rules_->deduction_for(DeductionRole::None), nullptr);
+}
+
+TEST(RuleLoader, TheOtherRuleSetsName双公示AsTheirOnlyRole) {
+  for (const char* id : {"xinzhou-2022", "xuyi-2023-2025", "yiyuan-2023"}) {
+    auto r = load_rule_set(testing::source_dir() + "/rules/" + id + ".yaml");
+    ASSERT_TRUE(r.ok()) << id;
+    EXPECT_EQ(r->deduction_id(DeductionRole::PublicityDelay), "D.4") << id;
+    EXPECT_EQ(r->deduction_id(DeductionRole::ArchiveOrder), "") << id;
+  }
+}
+
 TEST_F(ShandongRules, DomainsFromTheEndOfTheSeed) {
   const auto& d = rules_->domains;
   EXPECT_EQ(d[0].name, "公路工程建设");
@@ -227,7 +256,8 @@ TEST_F(ShandongRules, DomainsFromTheEndOfTheSeed) {
 
 // The criterion texts are the seed's own words, not paraphrases.
 TEST_F(ShandongRules, CriteriaQuoteTheSeed) {
-  const std::string seed = read_all(testing::source_dir() + "/../shared/seeds/000_290fcd687c8b20d6.txt");
+  // The seeds sit beside the shared corpus (-DEVPACK_CORPUS_DIR), also for a worktree elsewhere.
+  const std::string seed = read_all(std::string(EVPACK_CORPUS_DIR) + "/../seeds/000_290fcd687c8b20d6.txt");
   ASSERT_FALSE(seed.empty());
   for (const auto& i : rules_->indicators) EXPECT_NE(seed.find(i.criterion), std::string::npos) << i.id;
   for (const auto& b : rules_->bonuses) EXPECT_NE(seed.find(b.criterion), std::string::npos) << b.id;
@@ -252,6 +282,10 @@ TEST(RuleLoader, ToStringNamesMatchTheFileFormat) {
   EXPECT_EQ(to_string(EvidenceKind::Any), "any");
   EXPECT_EQ(to_string(DeductionEffect::MinusPerDomain), "minus_per_domain");
   EXPECT_EQ(to_string(DeductionEffect::ZeroIndicator), "zero_indicator");
+  EXPECT_EQ(to_string(DeductionRole::ArchiveOrder), "archive_order");
+  EXPECT_EQ(to_string(DeductionRole::None), "");
+  EXPECT_EQ(deduction_role_from_string("photo_time"), DeductionRole::PhotoTime);
+  EXPECT_EQ(deduction_role_from_string("D.7"), std::nullopt);
 }
 
 const char* const kMinimal = R"(id: mini

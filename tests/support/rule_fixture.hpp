@@ -56,11 +56,15 @@ inline RuleSet small_rule_set() {
   rules.indicators = {i11, i12, i13, i14, i21, i31, i42, i52, i53, i54};
   rules.bonuses = {{0, "B.1", "创新经验被推广", "", 2, 2, {"局办公室"}, {"推广"}},
                    {0, "B.6", "市级网站发布", "", 0.5, 2, {"局法制科"}, {"市级网站"}}};
-  rules.deductions = {{0, "D.1", "弄虚作假", "", DeductionEffect::ZeroTotal, 0, true},
-                      {0, "D.3", "失信惩戒不当", "", DeductionEffect::MinusPerDomain, 3, false},
-                      {0, "D.5", "材料凌乱", "", DeductionEffect::MinusOnce, 3, true},
-                      {0, "D.6", "三要素", "", DeductionEffect::ZeroIndicator, 0, true},
-                      {0, "D.7", "时间水印", "", DeductionEffect::ZeroIndicator, 0, true}};
+  rules.deductions = {
+      {0, "D.1", "弄虚作假", "", DeductionEffect::ZeroTotal, 0, true, {}, DeductionRole::Fabrication},
+      {0, "D.3", "失信惩戒不当", "", DeductionEffect::MinusPerDomain, 3, false, {}, DeductionRole::SanctionMisuse},
+      {0, "D.5", "材料凌乱", "", DeductionEffect::MinusOnce, 3, true, {}, DeductionRole::ArchiveOrder},
+      {0, "D.6", "三要素", "", DeductionEffect::ZeroIndicator, 0, true, {}, DeductionRole::DocumentForm,
+       {"方案", "办法", "制度", "通知", "意见", "规定", "细则", "要点", "计划", "决定", "机制", "规则", "政策"},
+       {"台账", "记录", "签到", "截图", "报道", "新闻", "照片", "纪要", "简报", "总结", "汇报", "名单", "报告", "信息",
+        "案例", "课件", "发言", "承诺书", "申请"}},
+      {0, "D.7", "时间水印", "", DeductionEffect::ZeroIndicator, 0, true, {}, DeductionRole::PhotoTime}};
   rules.domains = {{"道路运输", {"道路客运", "道路货运", "城市交通", "机动车维修", "驾驶员培训"}},
                    {"公路工程建设", {"公路设计", "公路施工"}}};
   return rules;

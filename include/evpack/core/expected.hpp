@@ -1,6 +1,6 @@
 // A minimal expected-style result for fallible core operations (C++20 has no
 // std::expected). Errors carry a stable code and a Chinese message that can be
-// turned into a Finding as is.
+// turned into a Finding as is. [[nodiscard]]: a result is checked or dropped by name.
 #pragma once
 
 #include <string>
@@ -15,7 +15,7 @@ struct Error {
 };
 
 template <typename T>
-class Expected {
+class [[nodiscard]] Expected {
  public:
   Expected(T value) : state_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Expected(Error error) : state_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
@@ -32,6 +32,10 @@ class Expected {
   const T& operator*() const& { return value(); }
 
   const Error& error() const { return std::get<Error>(state_); }
+
+  /// Drops the result on purpose: a best-effort step whose failure the caller survives
+  /// (Expected is [[nodiscard]], so every other ignored result is a compiler warning).
+  void ignore_error() const {}
 
  private:
   std::variant<T, Error> state_;

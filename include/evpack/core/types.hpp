@@ -116,6 +116,25 @@ enum class Severity {
 std::string to_string(Severity severity);
 std::string severity_label_zh(Severity severity);
 
+/// What a finding says about the archive, in the terms of the deductions a rule
+/// set lists (`role:` of a deduction in rules/*.yaml). Code names roles, never a
+/// deduction's id: the rule set maps a role to its own numbering ("D.5" in the
+/// Shandong table), or to nothing when it has no such deduction.
+enum class DeductionRole {
+  None,            ///< relates to no deduction
+  Fabrication,     ///< fabricated, copied or re-used material (弄虚作假)
+  PrivacyLeak,     ///< personal data or wrong credit information published (泄露隐私)
+  SanctionMisuse,  ///< punishment measures misused (失信惩戒不当; judged by people)
+  PublicityDelay,  ///< 双公示 published late or not at all
+  ArchiveOrder,    ///< materials out of order, unreadable or unplaced (材料凌乱)
+  DocumentForm,    ///< a formal document without letterhead, number or seal
+  PhotoTime,       ///< a photo without a true time watermark
+};
+/// The name rule files use ("archive_order"); "" for None.
+std::string to_string(DeductionRole role);
+/// The role named `name` in a rule file; nullopt when no role has that name.
+std::optional<DeductionRole> deduction_role_from_string(const std::string& name);
+
 /// One thing a reviewer would notice. `code` is stable across versions
 /// (documented in docs/report-format.md); `message` and `advice` are Chinese.
 struct Finding {
@@ -126,6 +145,8 @@ struct Finding {
   std::string indicator;  ///< indicator id concerned, or ""
   std::string message;
   std::string advice;
+  /// The kind of deduction it relates to; evaluation puts the rule set's id for it in `rule`.
+  DeductionRole role = DeductionRole::None;
   bool operator==(const Finding&) const = default;
 };
 

@@ -154,9 +154,14 @@ struct Evaluation {
 
 /// Scores all evidence. Pure: no I/O, deterministic for the same input. `earlier` holds the
 /// findings of the stages before inspection (scanning the tree, unpacking a zip): they count
-/// in the deduction they name (a skipped link is D.5 clutter) but are not copied into
+/// in the deduction of their role (a skipped link is archive-order clutter) but are not copied into
 /// Evaluation::findings, which holds only what evaluation itself found.
 Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence,
                     const EvaluateOptions& options, const std::vector<Finding>& earlier = {});
+
+/// Puts in each finding's `rule` the id of the rule set's deduction for its role ("D.5" for
+/// DeductionRole::ArchiveOrder in the Shandong table), or "" when the rule set has none.
+/// Findings without a role keep their `rule`. Every finding a report shows passes here.
+void name_deductions(const RuleSet& rules, std::vector<Finding>& findings);
 
 }  // namespace evpack

@@ -66,9 +66,8 @@ bool is_valid_credit_code(std::string_view code);
 
 /// Turns the hits of one file into findings: one Error finding per kind (PRIVACY_ID_CARD,
 /// PRIVACY_MOBILE, PRIVACY_BANK_CARD) listing count, pages and masked examples, and one
-/// Warning USCC_INVALID per invalid credit code. `file` is the relative path; `rule` the
-/// deduction id the findings relate to ("D.2" in the Shandong table).
-std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const std::string& file,
-                                      const std::string& rule = "D.2");
+/// Warning USCC_INVALID per invalid credit code. `file` is the relative path; the findings'
+/// role is DeductionRole::PrivacyLeak (name_deductions gives them the rule set's id).
+std::vector<Finding> privacy_findings(const std::vector<PrivacyHit>& hits, const std::string& file);
 
 }  // namespace evpack

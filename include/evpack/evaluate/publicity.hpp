@@ -58,14 +58,13 @@ struct PublicityResult {
 /// Options of the evaluation.
 struct PublicityOptions {
   int max_working_days = 7;  ///< "7个工作日内"
-  std::string rule = "D.4";  ///< deduction id put on the findings
   std::string file;          ///< relative path put on the findings
 };
 
 /// Evaluates a ledger already read into sheets. Every sheet whose first 30 rows hold a
 /// header with a decision-date and a publication-date column is read (headers are matched
 /// liberally: 决定日期/作出决定日期/许可决定日期/处罚决定日期…, 公示日期/上网日期/公开日期…,
-/// 类别/类型, 文书号/决定书文号/许可文书号/案号…). Findings (all with `options.rule`):
+/// 类别/类型, 文书号/决定书文号/许可文书号/案号…). Findings (all of role DeductionRole::PublicityDelay):
 /// - D4_LATE_PUBLICITY (Error): one per late entry, naming the row, number, dates and deadline;
 /// - D4_CALENDAR_UNKNOWN (Warning): one per year without calendar data, naming the rows;
 /// - D4_NOT_PUBLISHED (Warning): a decision without a publication date (漏报?);

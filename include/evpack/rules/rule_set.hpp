@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "evpack/core/types.hpp"
+
 namespace evpack {
 
 /// How an indicator turns evidence into points.
@@ -117,6 +119,11 @@ struct Deduction {
   double points = 0;
   bool detectable = true;  ///< false: listed as a manual check item (D.3)
   std::vector<std::string> units;  ///< units that fix its findings (D.4: those that publish 双公示); first leads
+  DeductionRole role = DeductionRole::None;  ///< the findings it counts (`role:`); None: no finding names it
+  /// document_form only: words of a file name or title that make a document formal (方案,
+  /// 办法 …) and, failing those, words that make it informal (台账, 记录 …).
+  std::vector<std::string> formal_keywords;
+  std::vector<std::string> informal_keywords;
 };
 
 struct Domain {
@@ -144,6 +151,12 @@ struct RuleSet {
   const Indicator* find_indicator(const std::string& id) const;
   const Category* find_category(const std::string& id) const;
   const Deduction* find_deduction(const std::string& id) const;
+  /// The deduction that counts findings of `role`; nullptr when the rule set has none.
+  const Deduction* deduction_for(DeductionRole role) const;
+  /// Its id ("D.5"), or "" when the rule set has no deduction for `role`.
+  std::string deduction_id(DeductionRole role) const;
+  /// The role of the deduction `id`; None when there is no such deduction.
+  DeductionRole role_of_deduction(const std::string& id) const;
 };
 
 }  // namespace evpack
