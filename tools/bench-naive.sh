@@ -2,7 +2,10 @@
 # evpack against the pipeline a technical user would script (issue 27), side by side:
 #   photos       exiftool on every photo (batches of 64), tesseract -l chi_sim+eng on the whole photo
 #   screenshots  tesseract -l chi_sim+eng on the whole capture
-#   PDFs         pdftotext and pdftoppm (150 dpi) of the first and the last page
+#   PDFs         pdftotext and pdftoppm (150 dpi) of the first and the last page; a page
+#                whose text layer is empty (a scan) has its render read by tesseract
+#                -l chi_sim+eng, as a user would to see its number and date
+#                (--no-scan-ocr leaves that out: the yardstick of the first measurement)
 # two workers (xargs -P 2), tesseract single-threaded per process (OMP_THREAD_LIMIT=1).
 # evpack runs `check --no-cache` on the same files. Each archive is split by kind into
 # hard-linked views (same folders, one kind each) so both sides see the same files; the
@@ -10,7 +13,7 @@
 # CPU seconds (user+sys of the process and its children, GNU time), wall seconds, peak
 # memory of evpack, and the ratio naive/evpack.
 #
-#   tools/bench-naive.sh [--runs N] [--evpack BIN] [--as-of DATE] ARCHIVE_FOLDER...
+#   tools/bench-naive.sh [--runs N] [--evpack BIN] [--as-of DATE] [--no-scan-ocr] ARCHIVE_FOLDER...
 #
 # Kinds go by extension: .jpg/.jpeg/.heic photos, .png screenshots, .pdf documents;
 # "whole" is every file of the archive (evpack also reads Office files and ledgers,
@@ -21,13 +24,15 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 runs=3
 evpack="$here/build/evpack"
 as_of=2025-12-31
+scan_ocr=1
 archives=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --evpack) evpack="$2"; shift 2 ;;
     --as-of) as_of="$2"; shift 2 ;;
-    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
+    --no-scan-ocr) scan_ocr=0; shift ;;
+    -h|--help) sed -n 2,20p "$0"; exit 0 ;;
     *) archives+=("$1"); shift ;;
   esac
 done
@@ -63,13 +68,16 @@ naive_pdfs() {
   local out="$2"
   mkdir -p "$out"
   find "$1" -type f -print0 | xargs -0 -r -P 2 -n 1 sh -c '
-    f="$1"; o="$2/$$"
+    f="$1"; o="$2/$$"; ocr="$3"
     last=$(pdfinfo "$f" 2>/dev/null | sed -n "s/^Pages: *//p"); last=${last:-1}
     for p in 1 "$last"; do
-      pdftotext -f "$p" -l "$p" "$f" - >/dev/null 2>&1 || true
+      chars=$(pdftotext -f "$p" -l "$p" "$f" - 2>/dev/null | tr -d "[:space:]" | wc -c || true)
       pdftoppm -r 150 -f "$p" -l "$p" -png "$f" "$o" >/dev/null 2>&1 || true
+      if [ "$ocr" = 1 ] && [ "${chars:-0}" -lt 20 ]; then
+        for img in "$o"*.png; do [ -f "$img" ] && { tesseract "$img" - -l chi_sim+eng >/dev/null 2>&1 || true; }; done
+      fi
       rm -f "$o"*.png
-    done' _ "$out"
+    done' _ "$out" "$scan_ocr"
 }
 naive_whole() {
   naive_photos "$1/photos"; naive_screens "$1/screens"; naive_pdfs "$1/pdfs" "$work/pages"

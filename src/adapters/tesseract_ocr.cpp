@@ -24,6 +24,10 @@ std::string OcrResult::text() const {
   return out;
 }
 
+Expected<std::vector<OcrLayoutLine>> Ocr::find_lines(const RasterImage&) {
+  return Error{"OCR_NO_LAYOUT", "该识别引擎不单独分析版面"};
+}
+
 namespace {
 
 // Tesseract may be built with OpenMP (Debian's is): its LSTM runs the gates of
@@ -73,64 +77,97 @@ class TesseractOcr final : public Ocr {
 
   using Ocr::recognize;
   Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
-    if (image.empty() || (image.channels != 1 && image.channels != 3)) {
-      return Error{"OCR_BAD_IMAGE", "待识别的图像为空"};
-    }
-    // Tesseract expects RGB order for 3-channel input; ours is BGR.
-    std::vector<std::uint8_t> rgb;
-    const std::uint8_t* data = image.pixels.data();
-    if (image.channels == 3) {
-      rgb.resize(image.pixels.size());
-      for (std::size_t i = 0; i + 2 < image.pixels.size(); i += 3) {
-        rgb[i] = image.pixels[i + 2];
-        rgb[i + 1] = image.pixels[i + 1];
-        rgb[i + 2] = image.pixels[i];
-      }
-      data = rgb.data();
-    }
-    disable_openmp_teams_on_this_thread();
+    // Tesseract expects RGB order for 3-channel input; ours is BGR (set_image).
+    if (!set_image(image)) return Error{"OCR_BAD_IMAGE", "待识别的图像为空"};
     api_.SetPageSegMode(page_mode(layout));
     // The LSTM recogniser honours the whitelist (Tesseract 4.1 and later); an empty
     // value lifts it again, so every call states its own set.
     api_.SetVariable("tessedit_char_whitelist", std::string(only).c_str());
-    api_.SetImage(data, image.width, image.height, image.channels, image.width * image.channels);
     if (api_.Recognize(nullptr) != 0) {
       api_.Clear();
       return Error{"OCR_FAILED", "文字识别失败"};
     }
     OcrResult result;
-    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
-    if (it) {
-      // Symbol by symbol; a line's text and box are taken at its first symbol.
-      bool keep = false;  // the current line has text
-      do {
-        int left = 0;
-        int top = 0;
-        int right = 0;
-        int bottom = 0;
-        if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-          std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
-          std::string text = raw ? trim(remove_spaces_between_han(raw.get())) : std::string{};
-          keep = !text.empty();
-          if (!keep) continue;
-          it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
-          result.lines.push_back({std::move(text),
-                                  it->Confidence(tesseract::RIL_TEXTLINE) / 100.0,
-                                  {left, top, right - left, bottom - top},
-                                  {}});
-        }
-        if (!keep) continue;
-        std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-        if (!symbol || !it->BoundingBox(tesseract::RIL_SYMBOL, &left, &top, &right, &bottom)) continue;
-        result.lines.back().symbols.push_back({symbol.get(), {left, top, right - left, bottom - top}});
-      } while (it->Next(tesseract::RIL_SYMBOL));
-    }
+    collect(result);
     api_.Clear();
     return result;
   }
 
+  Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image) override {
+    if (!set_image(image)) return Error{"OCR_BAD_IMAGE", "待识别的图像为空"};
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    std::vector<OcrLayoutLine> lines;
+    std::unique_ptr<tesseract::PageIterator> it(api_.AnalyseLayout());
+    if (it) {
+      int block = -1;
+      int paragraph = -1;
+      do {
+        if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+        if (it->IsAtBeginningOf(tesseract::RIL_PARA)) ++paragraph;
+        int left = 0;
+        int top = 0;
+        int right = 0;
+        int bottom = 0;
+        if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) continue;
+        lines.push_back({{left, top, right - left, bottom - top}, std::max(0, block), std::max(0, paragraph)});
+      } while (it->Next(tesseract::RIL_TEXTLINE));
+    }
+    api_.Clear();
+    return lines;
+  }
+
  private:
+  // Hands `image` to Tesseract (RGB order for colour); false when it is unusable.
+  bool set_image(const RasterImage& image) {
+    if (image.empty() || (image.channels != 1 && image.channels != 3)) return false;
+    rgb_.clear();
+    const std::uint8_t* data = image.pixels.data();
+    if (image.channels == 3) {
+      rgb_.resize(image.pixels.size());
+      for (std::size_t i = 0; i + 2 < image.pixels.size(); i += 3) {
+        rgb_[i] = image.pixels[i + 2];
+        rgb_[i + 1] = image.pixels[i + 1];
+        rgb_[i + 2] = image.pixels[i];
+      }
+      data = rgb_.data();
+    }
+    disable_openmp_teams_on_this_thread();
+    api_.SetImage(data, image.width, image.height, image.channels, image.width * image.channels);
+    return true;
+  }
+
+  // The lines read by the last Recognize, appended to `result`.
+  void collect(OcrResult& result) {
+  std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+  if (it) {
+    // Symbol by symbol; a line's text and box are taken at its first symbol.
+    bool keep = false;  // the current line has text
+    do {
+      int left = 0;
+      int top = 0;
+      int right = 0;
+      int bottom = 0;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+        std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+        std::string text = raw ? trim(remove_spaces_between_han(raw.get())) : std::string{};
+        keep = !text.empty();
+        if (!keep) continue;
+        it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
+        result.lines.push_back({std::move(text),
+                                it->Confidence(tesseract::RIL_TEXTLINE) / 100.0,
+                                {left, top, right - left, bottom - top},
+                                {}});
+      }
+      if (!keep) continue;
+      std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (!symbol || !it->BoundingBox(tesseract::RIL_SYMBOL, &left, &top, &right, &bottom)) continue;
+      result.lines.back().symbols.push_back({symbol.get(), {left, top, right - left, bottom - top}});
+    } while (it->Next(tesseract::RIL_SYMBOL));
+  }
+  }
+
   tesseract::TessBaseAPI api_;
+  std::vector<std::uint8_t> rgb_;  ///< the RGB copy handed to Tesseract (it keeps no copy of its own)
 };
 
 }  // namespace

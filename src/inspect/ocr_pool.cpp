@@ -21,6 +21,9 @@ class PooledOcr final : public Ocr {
   Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
     return pool_->recognize(languages_, image, layout, only);
   }
+  Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image) override {
+    return pool_->with_engine(languages_, [&](Ocr& engine) { return engine.find_lines(image); });
+  }
 
  private:
   std::shared_ptr<OcrPool> pool_;
@@ -52,6 +55,7 @@ Expected<OcrResult> OcrPool::recognize(const std::string& languages, const Raste
   } release{*this, borrowed->slot};
   return borrowed->engine->recognize(image, layout, only);
 }
+
 
 Expected<OcrPool::Borrowed> OcrPool::acquire(const std::string& languages) {
   std::unique_lock lock(mutex_);

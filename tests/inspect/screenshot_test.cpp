@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <initializer_list>
+#include <utility>
 
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
@@ -238,6 +239,7 @@ TEST_P(ScreenshotFixtureTest, FieldsAndDatesOfCommittedCaptures) {
       {"query_gsxt_no_matter.png", fields({"查询时间", "主体名称", "查询结果"}), "2025-09-02"},
       {"news_desktop_meta_line.png", {}, "2025-02-11"},
       {"news_phone_wechat.png", {}, "2025-03-20"},
+      {"news_desktop_long_body.png", {}, "2025-08-26"},
       {"portal_info_box.png", {}, "2025-01-22"},
   };
   for (const auto& e : expected) {
@@ -249,6 +251,59 @@ TEST_P(ScreenshotFixtureTest, FieldsAndDatesOfCommittedCaptures) {
       ASSERT_TRUE(r.date) << r.text;
       EXPECT_EQ(r.date->iso(), e.date) << r.text;
     }
+  }
+}
+
+// Forwards to a real engine and keeps the page it was asked to read whole (the
+// second readings of single lines come after).
+class RecordingOcr final : public Ocr {
+ public:
+  explicit RecordingOcr(Ocr& engine) : engine_(engine) {}
+  using Ocr::recognize;
+  evpack::Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
+    if (layout == OcrLayout::Block && page.empty()) page = image;
+    return engine_.recognize(image, layout, only);
+  }
+  evpack::Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image) override {
+    return engine_.find_lines(image);
+  }
+  RasterImage page;
+
+ private:
+  Ocr& engine_;
+};
+
+// An article's running text is painted over before the capture is read: its
+// date, title and publication line are still read, and a third less text is.
+TEST_P(ScreenshotFixtureTest, AnArticlesRunningTextIsLeftUnread) {
+  for (const auto& [file, date] : {std::pair{"news_desktop_long_body.png", "2025-08-26"}}) {
+    SCOPED_TRACE(file);
+    auto image = decode_image_file_reduced(source_dir() + "/tests/data/screens/" + file, 1440);
+    ASSERT_TRUE(image);
+    const RasterImage gray = to_gray(*image);
+    RecordingOcr recording(*ocr_);
+    const auto reading = read_screenshot(gray, recording);
+    ASSERT_TRUE(reading);
+    ASSERT_TRUE(reading->date) << reading->text;
+    EXPECT_EQ(reading->date->iso(), date);
+    EXPECT_NE(recording.page.pixels, gray.pixels) << "nothing was left unread";
+    auto whole = ocr_->recognize(gray, OcrLayout::Block);
+    ASSERT_TRUE(whole);
+    EXPECT_LT(utf8_length(reading->text) * 3, utf8_length(whole->text()) * 2) << reading->text;
+    EXPECT_NE(reading->text.find("开展道路运输企业信用培训"), std::string::npos) << reading->text;
+  }
+}
+
+// Forms, tables and query records have no running text: read as they are.
+TEST_P(ScreenshotFixtureTest, AQueryCaptureIsReadWhole) {
+  for (const char* file : {"query_table_header_row.png", "query_inline_two_columns.png", "query_phone_label_above.png"}) {
+    SCOPED_TRACE(file);
+    auto image = decode_image_file_reduced(source_dir() + "/tests/data/screens/" + file, 1440);
+    ASSERT_TRUE(image);
+    const RasterImage gray = to_gray(*image);
+    RecordingOcr recording(*ocr_);
+    ASSERT_TRUE(read_screenshot(gray, recording));
+    EXPECT_EQ(recording.page.pixels, gray.pixels);
   }
 }
 

@@ -30,6 +30,13 @@ struct OcrLine {
   std::vector<OcrSymbol> symbols;  ///< the line's characters, in reading order
 };
 
+/// A line of text as the layout analysis found it, before it is read.
+struct OcrLayoutLine {
+  PixelRect box;
+  int block = 0;      ///< index of its text block, in reading order
+  int paragraph = 0;  ///< index of its paragraph over the whole image
+};
+
 struct OcrResult {
   std::vector<OcrLine> lines;
   std::string text() const;  ///< lines joined with '\n'
@@ -45,6 +52,12 @@ class Ocr {
   /// e.g. the digits and separators of a date stamp.
   virtual Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) = 0;
   Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) { return recognize(image, layout, {}); }
+
+  /// The lines of text in `image` (layout analysis only, nothing read): about a
+  /// tenth of the cost of reading a page of text. Engines without a separate layout step
+  /// fail with OCR_NO_LAYOUT.
+  virtual Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image);
+
 };
 
 /// Tesseract with the given languages ("chi_sim", "eng+chi_sim"). Fails with OCR_UNAVAILABLE

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "evpack/adapters/ocr.hpp"
@@ -43,6 +44,20 @@ class OcrPool : public std::enable_shared_from_this<OcrPool> {
   /// Recognises with an engine of `languages`, borrowed for this call only.
   Expected<OcrResult> recognize(const std::string& languages, const RasterImage& image, OcrLayout layout,
                                 std::string_view only);
+
+  /// Calls `call(engine)` with an engine of `languages` borrowed for this call
+  /// only (a layout analysis, a page read line by line).
+  template <typename Call>
+  auto with_engine(const std::string& languages, Call&& call) -> decltype(call(std::declval<Ocr&>())) {
+    auto borrowed = acquire(languages);
+    if (!borrowed) return borrowed.error();
+    struct Release {
+      OcrPool& pool;
+      std::size_t slot;
+      ~Release() { pool.release(slot); }
+    } release{*this, borrowed->slot};
+    return call(*borrowed->engine);
+  }
 
   /// The most engines that were alive at once, and the most that were reading
   /// at once (both at most capacity()); for tests and benchmarks.

@@ -218,6 +218,52 @@ def news_desktop(name):
     save(img, name, None, "2025-02-11")
 
 
+def news_desktop_body(name):
+    """A 1920x1080 county news page: banner, menu, title, publication line, a body of
+    four paragraphs wrapped over ten lines, a 最新动态 list beside it, a footer."""
+    w, h = 1920, 1080
+    img = Image.new("RGB", (w, h), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    browser(d, w, "https://jtj.yunling.gov.cn/art/2025/8/26/art_6666_117010.html")
+    d.rectangle([0, 70, w, 230], fill=(70, 120, 190))
+    d.text((150, 150), "信用交通 · 云岭", font=font("zenhei", 44), fill="white", anchor="lm")
+    d.rectangle([0, 230, w, 275], fill=(40, 90, 160))
+    for i, item in enumerate(["首页", "信用动态", "政策法规", "双公示", "信用评价", "信用修复"]):
+        d.text((160 + i * 130, 252), item, font=font("yahei", 17), fill="white", anchor="lm")
+    d.text((760, 330), "云岭县：开展道路运输企业信用培训", font=font("zenhei", 30), fill=(20, 20, 20), anchor="mm")
+    d.text((760, 375), "发布时间：2025-08-26 12:32   来源：云岭县融媒体中心   浏览次数：1022", font=font("yahei", 15),
+           fill=(110, 110, 110), anchor="mm")
+    paragraphs = ["　　8月23日，云岭县交通运输局召开信用交通县创建工作推进会，传达学习省、市有关文件精神，调度各项任务进展"
+                  "情况，部署下一阶段重点工作。",
+                  "　　会议要求，各单位要对照创建指标逐项梳理，查漏补缺，确保佐证材料规范完整，按时完成各项创建任务，切实"
+                  "做到责任到人、任务到岗。",
+                  "　　会上，各科室、局属各单位负责同志分别汇报了信用承诺、信用评价、信用修复和双公示信息报送等工作的进展情况，"
+                  "并就下一步工作进行了交流发言。",
+                  "　　会议指出，信用交通县创建是提升行业治理能力的重要抓手。要坚持问题导向，聚焦信用信息归集共享、信用分级"
+                  "分类监管、“信易+”应用场景拓展等重点任务，细化措施，压实责任，确保创建工作取得实效。"]
+    f = font("zenhei", 19)
+    # Wrapped as a browser wraps Chinese: character by character at the column's edge.
+    y = 430
+    for text in paragraphs:
+        line = ""
+        for ch in text:
+            if f.getlength(line + ch) > 1060:
+                d.text((170, y), line, font=f, fill=(40, 40, 40), anchor="lm")
+                y += 40
+                line = ""
+            line += ch
+        d.text((170, y), line, font=f, fill=(40, 40, 40), anchor="lm")
+        y += 40
+    d.text((1380, 330), "最新动态", font=font("yahei", 20), fill=(40, 90, 160), anchor="lm")
+    for i, (title, day) in enumerate([("我局开展安全生产检查", "2025-06-23"), ("全县交通运输工作会议召开", "2025-07-07"),
+                                      ("信用修复政策解读", "2025-07-25"), ("双公示信息报送提醒", "2025-07-19")]):
+        d.text((1380, 375 + i * 36), title, font=font("yahei", 15), fill=(60, 60, 60), anchor="lm")
+        d.text((1800, 375 + i * 36), day, font=font("yahei", 15), fill=(130, 130, 130), anchor="rm")
+    d.rectangle([0, h - 60, w, h], fill=(50, 50, 50))
+    d.text((w / 2, h - 30), "主办：云岭县交通运输局  ©2025", font=font("yahei", 14), fill="white", anchor="mm")
+    save(img, name, None, "2025-08-26")
+
+
 def news_phone(name):
     w, h = 1080, 2340
     img = Image.new("RGB", (w, h), "white")
@@ -267,6 +313,7 @@ inline_form("query_inline_no_time.png", False)
 gsxt("query_gsxt_no_matter.png")
 news_desktop("news_desktop_meta_line.png")
 news_phone("news_phone_wechat.png")
+news_desktop_body("news_desktop_long_body.png")
 portal("portal_info_box.png")
 with open(os.path.join(HERE, "truth.json"), "w", encoding="utf-8") as out:
     json.dump(TRUTH, out, ensure_ascii=False, indent=1, sort_keys=True)
