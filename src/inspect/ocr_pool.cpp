@@ -46,14 +46,7 @@ std::unique_ptr<Ocr> OcrPool::handle(const std::string& languages) {
 
 Expected<OcrResult> OcrPool::recognize(const std::string& languages, const RasterImage& image, OcrLayout layout,
                                        std::string_view only) {
-  auto borrowed = acquire(languages);
-  if (!borrowed) return borrowed.error();
-  struct Release {
-    OcrPool& pool;
-    std::size_t slot;
-    ~Release() { pool.release(slot); }
-  } release{*this, borrowed->slot};
-  return borrowed->engine->recognize(image, layout, only);
+  return with_engine(languages, [&](Ocr& engine) { return engine.recognize(image, layout, only); });
 }
 
 
