@@ -95,7 +95,7 @@ median() {  # column N of FILE
 }
 
 export -f naive_photos naive_screens naive_pdfs naive_whole
-export work
+export work scan_ocr
 
 for archive in "${archives[@]}"; do
   name="$(basename "$archive")"
