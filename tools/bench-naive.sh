@@ -68,7 +68,7 @@ naive_pdfs() {
   local out="$2"
   mkdir -p "$out"
   find "$1" -type f -print0 | xargs -0 -r -P 2 -n 1 sh -c '
-    f="$1"; o="$2/$$"; ocr="$3"
+    o="$1/$$"; ocr="$2"; f="$3"  # xargs appends the file after the fixed arguments
     last=$(pdfinfo "$f" 2>/dev/null | sed -n "s/^Pages: *//p"); last=${last:-1}
     for p in 1 "$last"; do
       chars=$(pdftotext -f "$p" -l "$p" "$f" - 2>/dev/null | tr -d "[:space:]" | wc -c || true)
