@@ -2,7 +2,8 @@
 // query (indicator 4.4), read from the lines of one OCR of the capture (an
 // article's running text past its first line left unread: running_text).
 //
-//   layout ──> running text painted over ──> OCR lines ──> segments (a line cut at wide gaps: table cells, form columns)
+//   layout ──> an article's running text painted over ──> OCR lines
+//             ──> segments (a line cut at wide gaps: table cells, form columns)
 //             ──> labels (what a label means: head noun + qualifier, not a fixed list)
 //             ──> values (after the colon, to the right, below, down a table column)
 //             ──> dates with their labels ──> query time, the capture's date
@@ -965,7 +966,12 @@ std::vector<bool> running_text(const std::vector<OcrLayoutLine>& lines, const Ra
 std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
   const RasterImage* input = &gray;
   RasterImage masked;
-  if (auto layout = ocr.find_lines(gray)) {
+  // One channel only: the running-text measure reads gray levels.
+  std::optional<std::vector<OcrLayoutLine>> layout;
+  if (gray.channels == 1) {
+    if (auto found = ocr.find_lines(gray)) layout = std::move(*found);
+  }
+  if (layout) {
     const std::vector<bool> skip = running_text(*layout, gray);
     if (std::count(skip.begin(), skip.end(), true) >= 3) {
       masked = gray;
@@ -976,7 +982,7 @@ std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
         const int x1 = std::clamp(b.x + b.width + 2, 0, gray.width);
         const int y0 = std::clamp(b.y - 2, 0, gray.height);
         const int y1 = std::clamp(b.y + b.height + 2, 0, gray.height);
-        // The page's colour: the commoner of the box's lightest and darkest ends.
+        // The page's colour: white under dark type (the box light on average), black under light type.
         long sum = 0;
         for (int y = y0; y < y1; ++y) {
           for (int x = x0; x < x1; ++x) sum += gray.pixels[static_cast<std::size_t>(y) * gray.width + x];
