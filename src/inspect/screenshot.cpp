@@ -1,6 +1,6 @@
 // Screen captures: the date a capture stands for, and the four fields of a credit
 // query (indicator 4.4), read from the lines of one OCR of the capture (an
-// article's running text past its first line left unread: running_text).
+// article's running text past its first line left unread: screen_capture.cpp).
 //
 //   layout ──> an article's running text painted over ──> OCR lines
 //             ──> segments (a line cut at wide gaps: table cells, form columns)
@@ -27,6 +27,7 @@
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/util/text.hpp"
+#include "screen_capture.hpp"
 
 namespace evpack {
 
@@ -860,145 +861,6 @@ bool in_menu_row(const std::vector<Segment>& all, const Segment& s) {
   int row = 0;
   for (const Segment& o : all) row += same_row(o, s) && utf8_length(o.text) <= 8 ? 1 : 0;
   return row >= 4;
-}
-
-// Whether the type of a line's box is set close: no gap between its inked
-// columns wider than one and a half times its height (table rows and form lines
-// leave wider ones between their cells). A column is ink when its darkest pixel
-// lies well below the box's mean (dark type) or its lightest well above it.
-bool set_close(const RasterImage& gray, const PixelRect& b) {
-  const int x0 = std::clamp(b.x, 0, gray.width);
-  const int x1 = std::clamp(b.x + b.width, 0, gray.width);
-  const int y0 = std::clamp(b.y, 0, gray.height);
-  const int y1 = std::clamp(b.y + b.height, 0, gray.height);
-  if (x1 - x0 < 2 || y1 - y0 < 4) return false;
-  const auto at = [&](int x, int y) { return static_cast<int>(gray.pixels[static_cast<std::size_t>(y) * gray.width + x]); };
-  long sum = 0;
-  for (int y = y0; y < y1; ++y) {
-    for (int x = x0; x < x1; ++x) sum += at(x, y);
-  }
-  const double mean = static_cast<double>(sum) / ((x1 - x0) * (y1 - y0));
-  const bool dark_type = mean >= 128;
-  int longest_gap = 0;
-  int gap = 0;
-  bool seen_ink = false;
-  for (int x = x0; x < x1; ++x) {
-    int extreme = dark_type ? 255 : 0;
-    for (int y = y0; y < y1; ++y) extreme = dark_type ? std::min(extreme, at(x, y)) : std::max(extreme, at(x, y));
-    if (dark_type ? extreme < mean - 40 : extreme > mean + 40) {
-      if (seen_ink) longest_gap = std::max(longest_gap, gap);
-      seen_ink = true;
-      gap = 0;
-    } else {
-      ++gap;
-    }
-  }
-  return seen_ink && longest_gap * 2 <= 3 * (y1 - y0);
-}
-
-// Whether each line of the layout is running text past its first line: lines
-// set close (no gap much wider than a character between the words), stacked
-// at one type size down a column, three or more of them long and wrapped at
-// the column's right edge (a form's values stacked under their labels end
-// where their text ends, and hold a dozen characters, not twenty). An article's
-// body says nothing about what a capture is checked for (the date it was
-// published, the fields of a query, the page's subject and heading), and reading
-// it is most of a capture's OCR (measured: a 1920x1080 news page, 34 lines, 1.2
-// CPU-s whole, 0.09 for the layout). Its first line is read: a paragraph opening
-// "8月23日，" dates the event. A table's rows are not running text (their cells
-// stand apart), nor are form lines (a label, a gap, its value).
-std::vector<bool> running_text(const std::vector<OcrLayoutLine>& lines, const RasterImage& gray) {
-  const std::size_t n = lines.size();
-  std::vector<bool> close(n, false);
-  for (std::size_t i = 0; i < n; ++i) close[i] = set_close(gray, lines[i].box);
-  const auto is_long = [&](const PixelRect& b) { return b.width * 5 >= gray.width * 2 && b.width >= 18 * b.height; };
-  // Each close-set line joins the nearest close-set line above it of about the
-  // same height, its left edge within an indent, at most three lines higher.
-  std::vector<std::size_t> group(n);
-  for (std::size_t i = 0; i < n; ++i) group[i] = i;
-  const auto root = [&](std::size_t i) {
-    while (group[i] != i) i = group[i] = group[group[i]];
-    return i;
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!close[i]) continue;
-    const PixelRect& b = lines[i].box;
-    int best = -1;
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j == i || !close[j]) continue;
-      const PixelRect& a = lines[j].box;
-      const int hi = std::max(a.height, b.height);
-      const int lo = std::min(a.height, b.height);
-      const int gap = b.y - (a.y + a.height);
-      if (a.y >= b.y || gap > 3 * hi || gap < -hi / 2 || lo * 10 < hi * 7 || std::abs(a.x - b.x) > 3 * hi) continue;
-      if (best < 0 || a.y > lines[static_cast<std::size_t>(best)].box.y) best = static_cast<int>(j);
-    }
-    if (best >= 0) group[root(i)] = root(static_cast<std::size_t>(best));
-  }
-  std::vector<int> right(n, 0);
-  std::vector<int> top(n, -1);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!close[i]) continue;
-    const std::size_t r = root(i);
-    right[r] = std::max(right[r], lines[i].box.x + lines[i].box.width);
-    if (top[r] < 0 || lines[i].box.y < lines[static_cast<std::size_t>(top[r])].box.y) top[r] = static_cast<int>(i);
-  }
-  // Long lines wrapped at their column's right edge.
-  std::vector<int> long_lines(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const PixelRect& b = lines[i].box;
-    if (close[i] && is_long(b) && right[root(i)] - (b.x + b.width) <= 2 * b.height) ++long_lines[root(i)];
-  }
-  std::vector<bool> out(n, false);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t r = root(i);
-    out[i] = close[i] && long_lines[r] >= 3 && top[r] != static_cast<int>(i);
-  }
-  return out;
-}
-
-// The OCR lines of a capture: the layout first, then the capture read whole with
-// an article's running text (running_text) painted over in its page's colour:
-// one recognition of what is left (reading the kept lines one by one costs a
-// third more, each call thresholding and laying out its line anew). An engine
-// without a separate layout step, or a capture with no running text, is read
-// as it is.
-std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
-  const RasterImage* input = &gray;
-  RasterImage masked;
-  // One channel only: the running-text measure reads gray levels.
-  std::optional<std::vector<OcrLayoutLine>> layout;
-  if (gray.channels == 1) {
-    if (auto found = ocr.find_lines(gray)) layout = std::move(*found);
-  }
-  if (layout) {
-    const std::vector<bool> skip = running_text(*layout, gray);
-    if (std::count(skip.begin(), skip.end(), true) >= 3) {
-      masked = gray;
-      for (std::size_t i = 0; i < layout->size(); ++i) {
-        if (!skip[i]) continue;
-        const PixelRect& b = (*layout)[i].box;
-        const int x0 = std::clamp(b.x - 2, 0, gray.width);
-        const int x1 = std::clamp(b.x + b.width + 2, 0, gray.width);
-        const int y0 = std::clamp(b.y - 2, 0, gray.height);
-        const int y1 = std::clamp(b.y + b.height + 2, 0, gray.height);
-        // The page's colour: white under dark type (the box light on average), black under light type.
-        long sum = 0;
-        for (int y = y0; y < y1; ++y) {
-          for (int x = x0; x < x1; ++x) sum += gray.pixels[static_cast<std::size_t>(y) * gray.width + x];
-        }
-        const int area = std::max(1, (x1 - x0) * (y1 - y0));
-        const auto page = static_cast<std::uint8_t>(sum / area >= 128 ? 255 : 0);
-        for (int y = y0; y < y1; ++y) {
-          std::fill_n(masked.pixels.begin() + static_cast<std::ptrdiff_t>(y) * gray.width + x0, x1 - x0, page);
-        }
-      }
-      input = &masked;
-    }
-  }
-  auto whole = ocr.recognize(*input, OcrLayout::Block);
-  if (!whole) return std::nullopt;
-  return std::move(*whole);
 }
 
 }  // namespace
