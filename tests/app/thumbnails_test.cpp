@@ -17,11 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-CheckResult check_tree(const std::string& input) {
-  auto result = run_check(evpack::testing::offline_check_options(input));
-  EXPECT_TRUE(result) << (result ? "" : result.error().message);
-  return std::move(result).value();
-}
+CheckResult check_tree(const std::string& input) { return evpack::testing::offline_check(input); }
 
 // Real photos from the corpus: EXIF orientations 1-8 all come out upright (landscape)
 // from the inspector's previews,

@@ -21,11 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-CheckResult check_tree(const std::string& input) {
-  auto result = run_check(evpack::testing::offline_check_options(input));
-  EXPECT_TRUE(result) << (result ? "" : result.error().message);
-  return std::move(result).value();
-}
+CheckResult check_tree(const std::string& input) { return evpack::testing::offline_check(input); }
 
 std::string sample_dir() { return evpack::testing::source_dir() + "/samples/青石县佐证材料"; }
 
