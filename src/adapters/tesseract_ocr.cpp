@@ -24,7 +24,7 @@ std::string OcrResult::text() const {
   return out;
 }
 
-Expected<std::vector<OcrLayoutLine>> Ocr::find_lines(const RasterImage&) {
+Expected<std::vector<PixelRect>> Ocr::find_lines(const RasterImage&) {
   return Error{"OCR_NO_LAYOUT", "该识别引擎不单独分析版面"};
 }
 
@@ -93,23 +93,19 @@ class TesseractOcr final : public Ocr {
     return result;
   }
 
-  Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image) override {
+  Expected<std::vector<PixelRect>> find_lines(const RasterImage& image) override {
     if (!set_image(image)) return Error{"OCR_BAD_IMAGE", "待识别的图像为空"};
     api_.SetPageSegMode(tesseract::PSM_AUTO);
-    std::vector<OcrLayoutLine> lines;
+    std::vector<PixelRect> lines;
     std::unique_ptr<tesseract::PageIterator> it(api_.AnalyseLayout());
     if (it) {
-      int block = -1;
-      int paragraph = -1;
       do {
-        if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
-        if (it->IsAtBeginningOf(tesseract::RIL_PARA)) ++paragraph;
         int left = 0;
         int top = 0;
         int right = 0;
         int bottom = 0;
         if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) continue;
-        lines.push_back({{left, top, right - left, bottom - top}, std::max(0, block), std::max(0, paragraph)});
+        lines.push_back({left, top, right - left, bottom - top});
       } while (it->Next(tesseract::RIL_TEXTLINE));
     }
     api_.Clear();
@@ -138,32 +134,32 @@ class TesseractOcr final : public Ocr {
 
   // The lines read by the last Recognize, appended to `result`.
   void collect(OcrResult& result) {
-  std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
-  if (it) {
-    // Symbol by symbol; a line's text and box are taken at its first symbol.
-    bool keep = false;  // the current line has text
-    do {
-      int left = 0;
-      int top = 0;
-      int right = 0;
-      int bottom = 0;
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-        std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
-        std::string text = raw ? trim(remove_spaces_between_han(raw.get())) : std::string{};
-        keep = !text.empty();
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (it) {
+      // Symbol by symbol; a line's text and box are taken at its first symbol.
+      bool keep = false;  // the current line has text
+      do {
+        int left = 0;
+        int top = 0;
+        int right = 0;
+        int bottom = 0;
+        if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+          std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+          std::string text = raw ? trim(remove_spaces_between_han(raw.get())) : std::string{};
+          keep = !text.empty();
+          if (!keep) continue;
+          it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
+          result.lines.push_back({std::move(text),
+                                  it->Confidence(tesseract::RIL_TEXTLINE) / 100.0,
+                                  {left, top, right - left, bottom - top},
+                                  {}});
+        }
         if (!keep) continue;
-        it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
-        result.lines.push_back({std::move(text),
-                                it->Confidence(tesseract::RIL_TEXTLINE) / 100.0,
-                                {left, top, right - left, bottom - top},
-                                {}});
-      }
-      if (!keep) continue;
-      std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-      if (!symbol || !it->BoundingBox(tesseract::RIL_SYMBOL, &left, &top, &right, &bottom)) continue;
-      result.lines.back().symbols.push_back({symbol.get(), {left, top, right - left, bottom - top}});
-    } while (it->Next(tesseract::RIL_SYMBOL));
-  }
+        std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!symbol || !it->BoundingBox(tesseract::RIL_SYMBOL, &left, &top, &right, &bottom)) continue;
+        result.lines.back().symbols.push_back({symbol.get(), {left, top, right - left, bottom - top}});
+      } while (it->Next(tesseract::RIL_SYMBOL));
+    }
   }
 
   tesseract::TessBaseAPI api_;

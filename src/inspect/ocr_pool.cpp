@@ -21,7 +21,7 @@ class PooledOcr final : public Ocr {
   Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
     return pool_->recognize(languages_, image, layout, only);
   }
-  Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image) override {
+  Expected<std::vector<PixelRect>> find_lines(const RasterImage& image) override {
     return pool_->with_engine(languages_, [&](Ocr& engine) { return engine.find_lines(image); });
   }
 

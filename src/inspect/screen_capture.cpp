@@ -57,10 +57,10 @@ bool set_close(const RasterImage& gray, const PixelRect& b) {
 // CPU-s whole, 0.09 for the layout). Its first line is read: a paragraph opening
 // "8月23日，" dates the event. A table's rows are not running text (their cells
 // stand apart), nor are form lines (a label, a gap, its value).
-std::vector<bool> running_text(const std::vector<OcrLayoutLine>& lines, const RasterImage& gray) {
+std::vector<bool> running_text(const std::vector<PixelRect>& lines, const RasterImage& gray) {
   const std::size_t n = lines.size();
   std::vector<bool> close(n, false);
-  for (std::size_t i = 0; i < n; ++i) close[i] = set_close(gray, lines[i].box);
+  for (std::size_t i = 0; i < n; ++i) close[i] = set_close(gray, lines[i]);
   const auto is_long = [&](const PixelRect& b) { return b.width * 5 >= gray.width * 2 && b.width >= 18 * b.height; };
   // Each close-set line joins the nearest close-set line above it of about the
   // same height, its left edge within an indent, at most three lines higher.
@@ -72,16 +72,16 @@ std::vector<bool> running_text(const std::vector<OcrLayoutLine>& lines, const Ra
   };
   for (std::size_t i = 0; i < n; ++i) {
     if (!close[i]) continue;
-    const PixelRect& b = lines[i].box;
+    const PixelRect& b = lines[i];
     int best = -1;
     for (std::size_t j = 0; j < n; ++j) {
       if (j == i || !close[j]) continue;
-      const PixelRect& a = lines[j].box;
+      const PixelRect& a = lines[j];
       const int hi = std::max(a.height, b.height);
       const int lo = std::min(a.height, b.height);
       const int gap = b.y - (a.y + a.height);
       if (a.y >= b.y || gap > 3 * hi || gap < -hi / 2 || lo * 10 < hi * 7 || std::abs(a.x - b.x) > 3 * hi) continue;
-      if (best < 0 || a.y > lines[static_cast<std::size_t>(best)].box.y) best = static_cast<int>(j);
+      if (best < 0 || a.y > lines[static_cast<std::size_t>(best)].y) best = static_cast<int>(j);
     }
     if (best >= 0) group[root(i)] = root(static_cast<std::size_t>(best));
   }
@@ -90,13 +90,13 @@ std::vector<bool> running_text(const std::vector<OcrLayoutLine>& lines, const Ra
   for (std::size_t i = 0; i < n; ++i) {
     if (!close[i]) continue;
     const std::size_t r = root(i);
-    right[r] = std::max(right[r], lines[i].box.x + lines[i].box.width);
-    if (top[r] < 0 || lines[i].box.y < lines[static_cast<std::size_t>(top[r])].box.y) top[r] = static_cast<int>(i);
+    right[r] = std::max(right[r], lines[i].x + lines[i].width);
+    if (top[r] < 0 || lines[i].y < lines[static_cast<std::size_t>(top[r])].y) top[r] = static_cast<int>(i);
   }
   // Long lines wrapped at their column's right edge.
   std::vector<int> long_lines(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    const PixelRect& b = lines[i].box;
+    const PixelRect& b = lines[i];
     if (close[i] && is_long(b) && right[root(i)] - (b.x + b.width) <= 2 * b.height) ++long_lines[root(i)];
   }
   std::vector<bool> out(n, false);
@@ -113,7 +113,7 @@ std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
   const RasterImage* input = &gray;
   RasterImage masked;
   // One channel only: the running-text measure reads gray levels.
-  std::optional<std::vector<OcrLayoutLine>> layout;
+  std::optional<std::vector<PixelRect>> layout;
   if (gray.channels == 1) {
     if (auto found = ocr.find_lines(gray)) layout = std::move(*found);
   }
@@ -123,7 +123,7 @@ std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
       masked = gray;
       for (std::size_t i = 0; i < layout->size(); ++i) {
         if (!skip[i]) continue;
-        const PixelRect& b = (*layout)[i].box;
+        const PixelRect& b = (*layout)[i];
         const int x0 = std::clamp(b.x - 2, 0, gray.width);
         const int x1 = std::clamp(b.x + b.width + 2, 0, gray.width);
         const int y0 = std::clamp(b.y - 2, 0, gray.height);

@@ -264,7 +264,7 @@ class RecordingOcr final : public Ocr {
     if (layout == OcrLayout::Block && page.empty()) page = image;
     return engine_.recognize(image, layout, only);
   }
-  evpack::Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image) override {
+  evpack::Expected<std::vector<PixelRect>> find_lines(const RasterImage& image) override {
     return engine_.find_lines(image);
   }
   RasterImage page;

@@ -30,13 +30,6 @@ struct OcrLine {
   std::vector<OcrSymbol> symbols;  ///< the line's characters, in reading order
 };
 
-/// A line of text as the layout analysis found it, before it is read.
-struct OcrLayoutLine {
-  PixelRect box;
-  int block = 0;      ///< index of its text block, in reading order
-  int paragraph = 0;  ///< index of its paragraph over the whole image
-};
-
 struct OcrResult {
   std::vector<OcrLine> lines;
   std::string text() const;  ///< lines joined with '\n'
@@ -53,11 +46,10 @@ class Ocr {
   virtual Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) = 0;
   Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout) { return recognize(image, layout, {}); }
 
-  /// The lines of text in `image` (layout analysis only, nothing read): about a
+  /// The boxes of the lines of text in `image` (layout analysis only, nothing read): about a
   /// tenth of the cost of reading a page of text. Engines without a separate layout step
   /// fail with OCR_NO_LAYOUT.
-  virtual Expected<std::vector<OcrLayoutLine>> find_lines(const RasterImage& image);
-
+  virtual Expected<std::vector<PixelRect>> find_lines(const RasterImage& image);
 };
 
 /// Tesseract with the given languages ("chi_sim", "eng+chi_sim"). Fails with OCR_UNAVAILABLE
