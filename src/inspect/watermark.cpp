@@ -26,6 +26,7 @@
 
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
+#include "evpack/inspect/segment_digits.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
@@ -593,6 +594,9 @@ Expected<std::vector<std::string>> close_readings(const RasterImage& region, con
       out.push_back(trim(digits->text()));
     }
   }
+  // Seven-segment type (date imprints, camera OSD) read by its bars: OCR reads
+  // its 7 as 0 or 1. Empty for any other type.
+  if (std::string segments = read_segment_line(region); !segments.empty()) out.push_back(std::move(segments));
   return out;
 }
 
@@ -682,6 +686,44 @@ Expected<PanelRead> reread_panel(const TextPanel& panel, PanelRead read, const R
 }
 
 }  // namespace
+
+std::optional<WatermarkJudgement> read_segment_blocks(const RasterImage& pixels, double scale,
+                                                      const std::vector<PanelReading::StampBlock>& blocks) {
+  // The blocks side by side on one line (a date stamp's date and time are read
+  // as two blocks when a bright object parts them) make one row.
+  std::vector<PixelRect> rows;
+  for (const auto& block : blocks) {
+    const PixelRect& b = block.box;
+    auto same_line = std::find_if(rows.begin(), rows.end(), [&](const PixelRect& r) {
+      const int overlap = std::min(r.y + r.height, b.y + b.height) - std::max(r.y, b.y);
+      return overlap * 2 >= std::min(r.height, b.height);
+    });
+    if (same_line == rows.end()) {
+      rows.push_back(b);
+      continue;
+    }
+    PixelRect& r = *same_line;
+    const int x0 = std::min(r.x, b.x);
+    const int y0 = std::min(r.y, b.y);
+    r = {x0, y0, std::max(r.x + r.width, b.x + b.width) - x0, std::max(r.y + r.height, b.y + b.height) - y0};
+  }
+  std::string text;
+  for (const PixelRect& row : rows) {
+    // The whole line: a stamp's date runs up to four times its height beside the
+    // time the first reading found, and the other way round.
+    const int reach = row.height * 4;
+    const int pad = std::max(2, row.height / 3);
+    const auto at = [&](double v) { return static_cast<int>(v * scale); };
+    const RasterImage cut = crop(pixels, {at(row.x - reach), at(row.y - pad), at(row.width + 2 * reach),
+                                          at(row.height + 2 * pad)});
+    const std::string line = read_segment_stamp(cut, std::max(1, at(row.height)));
+    if (line.empty()) continue;
+    if (!text.empty()) text += '\n';
+    text += line;
+  }
+  if (text.empty()) return std::nullopt;
+  return judge_watermark_text(text);
+}
 
 std::vector<TextPanel> find_watermark_panels(const RasterImage& upright) {
   std::vector<TextPanel> out;

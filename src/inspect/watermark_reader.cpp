@@ -5,6 +5,8 @@
 //     ──> fast path (panels + Tesseract) ──> reading A
 //           A agrees with the camera clock ──────────────────────────> Present
 //           scene text reads A's blocks ──> B; A == B ────────────────> Present
+//           segment bars read A's lines ──> S; S == camera, A or B, or S
+//             read again at the analysis scale (no camera clock) ───> Present
 //     ──> general path (detector + recogniser) ──> reading G
 //           G agrees with the camera clock ──────────────────────────> Present
 //           G read again from sharper pixels ──> G'; G == G' ─────────> Present
@@ -18,6 +20,7 @@
 // OCR reading is not evidence enough for either.
 #include <algorithm>
 #include <cstdlib>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -152,10 +155,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     }
   }
 
-  // 2. The general path: the detector at 640 px over the analysis copy, then, if
-  // no date and time came out, over a mosaic of the edge strips of the sharper
-  // decode with the lines read from it (a phone frame's small date line is under
-  // 10 px in the analysis copy).
+  // The sharper decode, made once and only when a step needs it.
   const RasterImage* sharp = nullptr;
   double sharp_scale = 1.0;
   const auto sharp_pixels = [&]() -> const RasterImage& {
@@ -168,6 +168,51 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     }
     return *sharp;
   };
+
+  // Seven-segment type (date imprints, camera displays) read by its bars, an
+  // engine independent of OCR, on the lines `blocks` of the analysis copy:
+  // confirmed by the camera clock, by another engine's reading (`others`), or,
+  // when no camera clock names another time, by its own reading at the analysis
+  // scale. True when `out` is set; otherwise the reading joins the guesses.
+  const bool camera_says_otherwise = camera_time && camera_time->has_time() && camera_time->date.valid();
+  const auto segments_settle = [&](const std::vector<PanelReading::StampBlock>& blocks,
+                                   std::initializer_list<const WatermarkReading*> others) {
+    if (blocks.empty()) return false;
+    const RasterImage& pixels = sharp_pixels();  // sets sharp_scale
+    auto s = read_segment_blocks(pixels, sharp_scale, blocks);
+    if (!s || !shows_stamp(s->reading)) return false;
+    WatermarkReading r = s->reading;
+    if (complete_date_from_camera_clock(r, camera_time)) {
+      present(std::move(r), "camera", "水印日期未能读出，取自同一分钟的相机拍摄时间", 0.8);
+      return true;
+    }
+    if (camera_agrees(r, camera_time)) {
+      present(std::move(r), "camera", "与相机拍摄时间一致", 0.97);
+      return true;
+    }
+    if (has_date_and_time(r)) {
+      for (const WatermarkReading* other : others) {
+        if (other == nullptr || !has_date_and_time(*other) || !agree(r, *other)) continue;
+        present(std::move(r), "reread", "两种识别方法读数一致", 0.95);
+        return true;
+      }
+      if (!camera_says_otherwise && sharp_scale > 1.0) {
+        auto small = read_segment_blocks(analysis, 1.0, blocks);
+        if (small && small->settled && agree(r, small->reading)) {
+          present(std::move(r), "reread", "数码字形在两种尺寸下读数一致", 0.9);
+          return true;
+        }
+      }
+    }
+    guesses.push_back({r, s->score});
+    return false;
+  };
+  if (!a_cut && segments_settle(panels->stamp_blocks, {&a, b ? &*b : nullptr})) return out;
+
+  // 2. The general path: the detector at 640 px over the analysis copy, then, if
+  // no date and time came out, over a mosaic of the edge strips of the sharper
+  // decode with the lines read from it (a phone frame's small date line is under
+  // 10 px in the analysis copy).
   std::string unread_stamp;
   bool doubted_by_camera = false;  // the recogniser agreed with itself, the camera clock did not
   // Tries to confirm a panel of the general path; true when `out` is set.
@@ -193,12 +238,12 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     // Then Tesseract reads the panel's digit lines: two engines agreeing is a
     // confirmation that stands against a camera clock a few minutes off (watermark
     // apps stamp network time, the camera clock is the phone's own).
-    const bool camera_says_otherwise = camera_time && camera_time->has_time() && camera_time->date.valid();
     std::optional<bool> other_engine;  // Tesseract agrees with g; read once, on demand
     const auto weak = [&](const char* how, double confidence) -> Expected<bool> {
       if (camera_says_otherwise) {
         if (!other_engine) {
-          auto tess = read_scene_panel_with_ocr(panel, sharp_pixels(), sharp_scale, ocr);
+          const RasterImage& pixels = sharp_pixels();  // sets sharp_scale
+          auto tess = read_scene_panel_with_ocr(panel, pixels, sharp_scale, ocr);
           if (!tess) return tess.error();
           // Tesseract often loses a stamp's year to the panel's edge ("区 2 有
           // 01.25 15:40:52"): its month, day, hour and minute agreeing confirm
@@ -220,6 +265,13 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
       present(std::move(g), "reread", how, confidence);
       return true;
     };
+    if (!g_cut) {
+      std::vector<PanelReading::StampBlock> digit_lines;
+      for (const ReadLine& line : panel.lines) {
+        if (count_ascii_digits(line.text) >= 2) digit_lines.push_back({line.line.box});
+      }
+      if (segments_settle(digit_lines, {&g, &a, b ? &*b : nullptr})) return true;
+    }
     if (has_date_and_time(g) && !g_cut) {
       if (agree(g, a) && !a_cut) {
         present(std::move(g), "reread", "两种识别方法读数一致", 0.95);

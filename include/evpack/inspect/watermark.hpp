@@ -89,6 +89,14 @@ struct PanelReading {
 /// error.
 Expected<PanelReading> read_watermark_panels(const RasterImage& analysis, Ocr& ocr, const SharperImage& sharper);
 
+/// The stamp blocks of a panel reading, each with the rest of its line, read by
+/// their seven-segment bars (segment_digits.hpp) from `pixels`, an upright copy
+/// `scale` times the analysis copy the blocks were found in: an engine
+/// independent of OCR for date imprints and camera displays. nullopt when no line
+/// reads as seven-segment type.
+std::optional<WatermarkJudgement> read_segment_blocks(const RasterImage& pixels, double scale,
+                                                      const std::vector<PanelReading::StampBlock>& blocks);
+
 /// Outcome of looking for a watermark in one photo.
 struct WatermarkResult {
   Presence state = Presence::NotChecked;
