@@ -63,6 +63,10 @@ constexpr int kScreenshotSide = 2400;
 // Gray standard deviation below which an image is featureless (blank, one colour):
 // its hash would be noise or all zeros and match every other blank image.
 constexpr double kFeaturelessStdDev = 2.0;
+// Legible characters under which an image taken for a capture is read as a photo
+// instead: generated and corpus captures show 60-2,000, a one-colour picture with
+// a date stamp 0-15 (OCR noise included).
+constexpr int kCaptureMinCharacters = 20;
 // Grid of pixels sampled (longer side) for the colour statistics of the screenshot guess.
 constexpr int kSampleSide = 512;
 
@@ -251,17 +255,30 @@ void read_watermark(const RasterImage& upright, Ocr* ocr, SceneText* scene_text,
   }
 }
 
+// Letters, digits and CJK characters in OCR text (a UTF-8 lead byte of three or
+// more bytes counts one character).
+int legible_characters(const std::string& text) {
+  int count = 0;
+  for (unsigned char c : text) count += std::isalnum(c) != 0 || c >= 0xE0 ? 1 : 0;
+  return count;
+}
+
 // Screenshots: OCR the capture for its text, the date it stands for and (for
-// credit queries) the four required fields (screenshot.cpp).
-void read_screenshot(const RasterImage& gray, Ocr* ocr, const InspectOptions& options, const FileRecord& record,
+// credit queries) the four required fields (screenshot.cpp). False when the
+// "capture" shows almost no text: a page, chat or query screen always does, while
+// a flat picture (a blank or one-colour photo, a photo of a wall) only looked
+// drawn; the caller then reads it as a photo.
+bool read_screenshot(const RasterImage& gray, Ocr* ocr, const InspectOptions& options, const FileRecord& record,
                      PhotoFacts& facts, Inspection& out) {
-  if (!options.ocr || ocr == nullptr) return;
+  if (!options.ocr || ocr == nullptr) return true;
   auto reading = evpack::read_screenshot(gray, *ocr);
-  if (!reading) return;
+  if (!reading) return true;
+  if (legible_characters(reading->text) < kCaptureMinCharacters) return false;
   facts.published = reading->date;
   facts.query_fields = reading->query_fields;
   if (auto missing = query_fields_finding(*reading, record)) out.findings.push_back(std::move(*missing));
   out.text = std::move(reading->text);
+  return true;
 }
 
 void copy_metadata(const PhotoMetadata& meta, PhotoFacts& facts) {
@@ -488,9 +505,10 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);
     if (facts.screenshot) {
       facts.watermark = Verdict{Presence::NotChecked, 0.0, "截图不要求时间水印"};
-      read_screenshot(screen.empty() ? to_gray(downscale(analysis, kScreenshotSide)) : screen,
-                      screen_ocr != nullptr ? screen_ocr : ocr, options, record, facts, out);
-    } else {
+      facts.screenshot = read_screenshot(screen.empty() ? to_gray(downscale(analysis, kScreenshotSide)) : screen,
+                                         screen_ocr != nullptr ? screen_ocr : ocr, options, record, facts, out);
+    }
+    if (!facts.screenshot) {
       // Decoded again, larger, only when the watermark needs a second look.
       const SharperImage sharper = [&]() -> RasterImage {
         auto again = heic ? decode_heif_file(path) : decode_image_file_reduced(path, kUnknownSourceShort);
