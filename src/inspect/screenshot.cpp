@@ -456,7 +456,23 @@ bool has_value(const std::vector<Segment>& all, const Segment& s, const Labelled
 std::string label_of_date(const std::vector<Segment>& all, const Segment& s, const FoundDate& d) {
   // Words before the date in its segment, after a space or a colon: a label only
   // when short and no part of a sentence ("截至2025年1月31日已覆盖" is body text).
-  std::string before = strip_colon(trim(s.text.substr(0, d.offset)));
+  std::string lead = trim(s.text.substr(0, d.offset));
+  // Specks OCR read between a label's colon and its date ("核查时间 : 。， 2025 年
+  // 3 月 7 日"): dropped when a colon stands before them.
+  {
+    std::string t = lead;
+    for (bool more = true; more && !t.empty();) {
+      more = false;
+      for (std::string_view speck : {" ", ".", ",", "'", "`", "|", "。", "，", "、", "·"}) {
+        if (ends_with(t, speck)) {
+          t.erase(t.size() - speck.size());
+          more = true;
+        }
+      }
+    }
+    if (t.size() < lead.size() && (ends_with(t, ":") || ends_with(t, "："))) lead = t;
+  }
+  std::string before = strip_colon(lead);
   if (const auto cut = before.find_last_of(" :;"); cut != std::string::npos) before = before.substr(cut + 1);
   if (!before.empty() && han_count(before) > 0) {
     if (contains_any(before, {"，", "。", "；", "、", "《", "》", "“", "”", ",", ";"})) return {};
@@ -501,6 +517,18 @@ bool in_list(const std::vector<Segment>& all, const Segment& s) {
 }
 
 bool looks_like_org_name(std::string text) {
+  // A bar or bracket OCR made of the heading's left rule or a phone page's
+  // back arrow ("| 临川通达运输有限公司") is no part of the name.
+  while (!text.empty()) {
+    if (text[0] == ' ' || text[0] == '|' || text[0] == '[' || text[0] == '<' || text[0] == '(') {
+      text.erase(0, 1);
+    } else if (text.rfind("丨", 0) == 0 || text.rfind("｜", 0) == 0 || text.rfind("【", 0) == 0 ||
+               text.rfind("《", 0) == 0) {
+      text.erase(0, 3);
+    } else {
+      break;
+    }
+  }
   if (const auto space = text.find(' '); space != std::string::npos) text = text.substr(0, space);
   if (text.find(':') != std::string::npos) return false;
   const auto chars = split_utf8_chars(text);
@@ -574,9 +602,19 @@ bool registration_nearby(const std::vector<Segment>& all, const Segment& s) {
 
 }  // namespace
 
-ScreenReading read_screen(const std::vector<OcrLine>& lines) {
+ScreenReading read_screen(const std::vector<OcrLine>& read) {
   ScreenReading out;
-  for (const OcrLine& line : lines) out.text += (out.text.empty() ? "" : "\n") + line.text;
+  for (const OcrLine& line : read) out.text += (out.text.empty() ? "" : "\n") + line.text;
+  // Label words OCR misreads by one similar character (期 as 其, 间 as 问): no
+  // such pair is a word of its own.
+  std::vector<OcrLine> lines = read;
+  for (OcrLine& line : lines) {
+    for (const auto& [wrong, right] : {std::pair<std::string_view, std::string_view>{"日其", "日期"}, {"时问", "时间"}}) {
+      for (auto at = line.text.find(wrong); at != std::string::npos; at = line.text.find(wrong, at + right.size())) {
+        line.text.replace(at, wrong.size(), right);
+      }
+    }
+  }
   const std::vector<Segment> segments = cut_segments(lines);
   if (segments.empty()) return out;
 

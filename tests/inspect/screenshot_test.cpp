@@ -53,6 +53,29 @@ TEST(ReadScreen, SeedWordingInlineLabels) {
   EXPECT_EQ(r.date->iso(), "2025-05-06");
 }
 
+// Specks OCR reads between a label's colon and its spaced date, as on a
+// provincial 信用核查 page (hold-out 1004, 信用核查截图4.jpg).
+TEST(ReadScreen, SpecksBetweenTheColonAndTheDateLeaveTheLabel) {
+  const auto r = read_screen({line("信用信息查询结果", 40, 20, 30), line("核查时间 : 。， 2025 年 3 月 7 日 10:29", 40, 100),
+                              line("查询内容 : 招标投标信用核查", 40, 140), line("被查询人|临川广源公路工程有限公司", 40, 180, 20, 30),
+                              line("核查结果。未发现失信记录", 40, 220)});
+  EXPECT_EQ(r.query_fields, kAll);
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-03-07");
+}
+
+// A phone query page: the subject as a heading behind the back arrow's bar, its
+// credit code under it, and 查询日期 read as 查询日其 (hold-out 1004, 查询结果3.jpg).
+TEST(ReadScreen, PhoneHeadingBehindABarAndAMisreadDateLabel) {
+  const auto r = read_screen({line("信用查询", 40, 20, 30), line("| 临川通达运输有限公司", 40, 80, 34),
+                              line("统一社会信用代码", 40, 130), line("9137152125M932437P", 40, 160), line("查询内容", 40, 200),
+                              line("评优评先信用审查", 40, 230), line("查询日其", 40, 270), line("2025/07/02 08:41:48", 40, 300),
+                              line("经查询，该主体无严重失信记录", 40, 340)});
+  EXPECT_EQ(r.query_fields, kAll);
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.date->iso(), "2025-07-02");
+}
+
 TEST(ReadScreen, ResultWordedLikeALabelIsAValue) {
   // 无严重失信记录 ends as the label 信用记录 does; 被查询主体 without 名称.
   const auto r = read_screen({line("查询时间：2025-04-10 10:12:33", 40, 100), line("查询事项：工程招标投标", 40, 140),
