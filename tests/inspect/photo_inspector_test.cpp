@@ -480,6 +480,33 @@ TEST_F(PhotoInspectorOcrTest, SecondReadingCompletesHalfReadWatermarks) {
   }
 }
 
+// An orange seven-segment stamp (9 12 '25 17:33) whose 7 OCR reads as 0: its
+// bars name 17:33, which the camera clock (17:33:46) confirms. Before the bars
+// were read, the photo was "cannot verify" with 10:33.
+TEST_F(PhotoInspectorOcrTest, ASevenSegmentStampIsReadByItsBars) {
+  const auto result = inspect_ocr(fixture("segment_stamp_camera_clock.jpg"));
+  ASSERT_TRUE(result.photo);
+  const PhotoFacts& facts = *result.photo;
+  EXPECT_EQ(facts.watermark.state, Presence::Present) << facts.watermark.reason;
+  ASSERT_TRUE(facts.watermark_time) << facts.watermark_text;
+  EXPECT_EQ(facts.watermark_time->iso(), "2025-09-12 17:33");
+}
+
+// A picture of one colour without EXIF looks drawn (all its pixels one colour)
+// but shows no text to be a capture: it is read as a photo. A stamp on it is
+// found; with nothing on it, the watermark is absent (before: "截图不要求时间水印").
+TEST_F(PhotoInspectorOcrTest, AOneColourPictureIsAPhotoNotACapture) {
+  const auto stamped = inspect_ocr(fixture("one_colour_with_date_stamp.jpg"));
+  ASSERT_TRUE(stamped.photo);
+  EXPECT_FALSE(stamped.photo->screenshot);
+  EXPECT_NE(stamped.photo->watermark.state, Presence::NotChecked);
+  EXPECT_NE(stamped.photo->watermark.state, Presence::Absent) << stamped.photo->watermark.reason;
+  const auto blank = inspect_ocr(fixture("one_colour_blank.jpg"));
+  ASSERT_TRUE(blank.photo);
+  EXPECT_FALSE(blank.photo->screenshot);
+  EXPECT_EQ(blank.photo->watermark.state, Presence::Absent) << blank.photo->watermark.reason;
+}
+
 // A 今日水印 panel whose large 13:01 and weekday are read but not its date line:
 // the camera clock (13:00:43 that Tuesday) names the date, and the reason says so.
 TEST_F(PhotoInspectorOcrTest, CameraClockCompletesAnUnreadWatermarkDate) {
