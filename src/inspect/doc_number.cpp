@@ -144,7 +144,10 @@ std::size_t match_at(const Glyphs& g, std::size_t i, FoundDocNumber& out) {
     p = q + 1;
   }
   if (serial_digits == 0 || digit_of(g.at(p)) >= 0) return 0;
-  // 虚位 is padding ("05号"); a lone "0" pads nothing (on a scan it is a misread serial).
+  // Serials count from 1: "0号" (on a low-resolution scan, a misread serial) is no
+  // number, rather than a wrong one.
+  if (serial == 0) return 0;
+  // 虚位 is padding ("05号").
   const bool leading_zero = first_zero && serial_digits >= 2;
   p = g.skip_blanks(p);
   if (g.at(p) != "号") return 0;

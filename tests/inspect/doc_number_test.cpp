@@ -47,8 +47,10 @@ TEST(DocNumber, WrongFormsAreProblemsNotMissingNumbers) {
   EXPECT_EQ(parse_doc_number("青交发〔25〕5号").form_problems.size(), 1u);
   EXPECT_EQ(parse_doc_number("青交发〔2025〕第5号").form_problems.size(), 1u);
   EXPECT_EQ(parse_doc_number("青交发〔2025〕05号").form_problems.size(), 1u);
-  // A lone 0 is no padding: no 虚位 problem (a low-resolution scan read "106号" as "0号").
-  EXPECT_TRUE(parse_doc_number("云交发〔2025〕0号").form_problems.empty());
+  // A lone 0 is no serial at all (a low-resolution scan read "106号" as "0号", and
+  // "96号" with the year 2003 as "〔2003〕0号"): no number rather than a wrong one.
+  EXPECT_TRUE(parse_doc_number("云交发〔2025〕0号").text.empty());
+  EXPECT_TRUE(parse_doc_number("临交字〔2003〕0号").text.empty());
   EXPECT_EQ(parse_doc_number("青交发〔25〕第05号").form_problems.size(), 3u);
 }
 
