@@ -283,6 +283,33 @@ RasterImage stamp_ink(const RasterImage& cut, int type_height) {
   return binarize(ink);
 }
 
+// The colon of a small stamp's HH:MM is two dots a pixel or two wide, often
+// lost in the digit beside it: a last field of four digits after a date that
+// has its year (a 'YY or a four-digit field) and then month and day is the
+// time, when it is one.
+std::string with_time_colon(std::string text) {
+  std::vector<std::string> fields;
+  for (std::size_t at = 0; at <= text.size();) {
+    const std::size_t space = std::min(text.find(' ', at), text.size());
+    fields.push_back(text.substr(at, space - at));
+    at = space + 1;
+  }
+  if (fields.size() < 4) return text;
+  const std::string& last = fields.back();
+  const bool four_digits = last.size() == 4 && std::all_of(last.begin(), last.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+  const bool has_year = std::any_of(fields.begin(), fields.end() - 1, [](const std::string& f) {
+    return (f.size() == 3 && f[0] == '\'') || f.size() == 4;
+  });
+  if (!four_digits || !has_year) return text;
+  const int hour = std::stoi(last.substr(0, 2));
+  const int minute = std::stoi(last.substr(2));
+  if (hour > 23 || minute > 59) return text;
+  text.insert(text.size() - 2, ":");
+  return text;
+}
+
 }  // namespace
 
 std::string read_segment_stamp(const RasterImage& cut, int type_height) {
@@ -404,7 +431,7 @@ std::string read_segment_line(const RasterImage& cut) {
     if (apart && chars[i].c != ':' && chars[i - 1].c != ':') out += ' ';
     out += chars[i].c;
   }
-  return out;
+  return with_time_colon(std::move(out));
 }
 
 }  // namespace evpack

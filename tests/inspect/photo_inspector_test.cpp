@@ -493,14 +493,17 @@ TEST_F(PhotoInspectorOcrTest, ASevenSegmentStampIsReadByItsBars) {
 }
 
 // A picture of one colour without EXIF looks drawn (all its pixels one colour)
-// but shows no text to be a capture: it is read as a photo. A stamp on it is
-// found; with nothing on it, the watermark is absent (before: "截图不要求时间水印").
+// but shows no text to be a capture: it is read as a photo. The orange stamp on
+// it is read; with nothing on it, the watermark is absent (before, both were
+// "截图不要求时间水印").
 TEST_F(PhotoInspectorOcrTest, AOneColourPictureIsAPhotoNotACapture) {
   const auto stamped = inspect_ocr(fixture("one_colour_with_date_stamp.jpg"));
   ASSERT_TRUE(stamped.photo);
   EXPECT_FALSE(stamped.photo->screenshot);
-  EXPECT_NE(stamped.photo->watermark.state, Presence::NotChecked);
-  EXPECT_NE(stamped.photo->watermark.state, Presence::Absent) << stamped.photo->watermark.reason;
+  // No camera clock: the stamp's bars read alike at two sizes confirm it.
+  EXPECT_EQ(stamped.photo->watermark.state, Presence::Present) << stamped.photo->watermark.reason;
+  ASSERT_TRUE(stamped.photo->watermark_time);
+  EXPECT_EQ(stamped.photo->watermark_time->iso(), "2025-07-24 15:27");
   const auto blank = inspect_ocr(fixture("one_colour_blank.jpg"));
   ASSERT_TRUE(blank.photo);
   EXPECT_FALSE(blank.photo->screenshot);

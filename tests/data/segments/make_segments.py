@@ -20,6 +20,10 @@ CASES = [
     ("DSEG7Classic-BoldItalic.ttf", "2 19 '25  09:27", 42, 1.0),
     ("DSEG7ClassicMini-Regular.ttf", "'24 11 30  20:59", 40, 0.6),
     ("DSEG7Modern-Light.ttf", "'25 3 9  08:46", 36, 0.0),
+    # A colon lost (drawn without it): the last four digits after a dated year are the time;
+    # a year at the end stays a year.
+    ("DSEG7Classic-Bold.ttf", "'25 07 24  1527", 40, 0.8, "'25 07 24 15:27"),
+    ("DSEG7Classic-Regular.ttf", "7 24 2025", 40, 0.0, "7 24 2025"),
 ]
 
 
@@ -45,10 +49,12 @@ def render(font_file, text, size, blur):
 
 def main():
     truth = {}
-    for i, (font, text, size, blur) in enumerate(CASES):
+    for i, (font, text, size, blur, *read) in enumerate(CASES):
         name = f"stamp_{i}.png"
         render(font, text, size, blur).save(os.path.join(HERE, name))
         truth[name] = {"font": font, "text": text}
+        if read:
+            truth[name]["read"] = read[0]
     with open(os.path.join(HERE, "truth.json"), "w") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1, sort_keys=True)
 
