@@ -310,7 +310,78 @@ std::string with_time_colon(std::string text) {
   return text;
 }
 
+// Orange type: the warm channel this high on a pixel at least this red.
+constexpr int kOrangeInk = 110;
+constexpr int kOrangeRed = 150;
+// Bands searched for an orange stamp, as shares of the height.
+constexpr double kStampBottom = 0.30;
+constexpr double kStampTop = 0.20;
+
+// Warm channel of one BGR pixel (stamp_ink's): orange and yellow keep their level.
+int warmth(const std::uint8_t* p) { return std::clamp(std::min(p[2] - p[0], 2 * p[1]), 0, 255); }
+
+// Lines of orange ink in rows [y0, y1) of a BGR image: runs of rows with orange
+// pixels, each cut into runs of columns no further apart than three times the
+// line's height, kept when at least twice as wide as tall.
+void orange_lines(const RasterImage& image, int y0, int y1, std::vector<PixelRect>& out) {
+  const int w = image.width;
+  const int c = image.channels;
+  std::vector<std::uint8_t> ink(static_cast<std::size_t>(w) * (y1 - y0));
+  std::vector<int> per_row(static_cast<std::size_t>(y1 - y0));
+  for (int y = y0; y < y1; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const std::uint8_t* p = &image.pixels[(static_cast<std::size_t>(y) * w + x) * c];
+      if (p[2] >= kOrangeRed && warmth(p) >= kOrangeInk) {
+        ink[static_cast<std::size_t>(y - y0) * w + x] = 1;
+        ++per_row[static_cast<std::size_t>(y - y0)];
+      }
+    }
+  }
+  const int min_height = std::max(6, image.height / 80);
+  const int max_height = image.height / 8;
+  for (int y = 0; y < y1 - y0;) {
+    if (per_row[static_cast<std::size_t>(y)] < 3) {
+      ++y;
+      continue;
+    }
+    const int top = y;
+    while (y < y1 - y0 && per_row[static_cast<std::size_t>(y)] >= 3) ++y;
+    const int height = y - top;
+    if (height < min_height || height > max_height) continue;
+    int x = 0;
+    while (x < w) {
+      const auto column = [&](int cx) {
+        for (int r = top; r < top + height; ++r) {
+          if (ink[static_cast<std::size_t>(r) * w + cx] != 0) return true;
+        }
+        return false;
+      };
+      if (!column(x)) {
+        ++x;
+        continue;
+      }
+      const int left = x;
+      int last = x;
+      while (x < w && x - last <= 3 * height) {
+        if (column(x)) last = x;
+        ++x;
+      }
+      if (last + 1 - left >= 2 * height) out.push_back({left, y0 + top, last + 1 - left, height});
+      x = last + 1;
+    }
+  }
+}
+
 }  // namespace
+
+std::vector<PixelRect> find_orange_stamp_lines(const RasterImage& upright) {
+  std::vector<PixelRect> out;
+  if (upright.empty() || !upright.consistent() || upright.channels < 3) return out;
+  const int h = upright.height;
+  orange_lines(upright, static_cast<int>(h * (1.0 - kStampBottom)), h, out);
+  orange_lines(upright, 0, static_cast<int>(h * kStampTop), out);
+  return out;
+}
 
 std::string read_segment_stamp(const RasterImage& cut, int type_height) {
   return read_segment_line(stamp_ink(cut, type_height));
@@ -419,9 +490,9 @@ std::string read_segment_line(const RasterImage& cut) {
   }
   std::vector<int> gaps;
   for (std::size_t i = 1; i < chars.size(); ++i) gaps.push_back(chars[i].left - chars[i - 1].right);
-  std::vector<int> sorted = gaps;
-  std::sort(sorted.begin(), sorted.end());
-  const int usual = sorted.empty() ? 0 : std::max(0, sorted[sorted.size() / 3]);
+  // The tightest spacing is the one within a field ("25" of '25 8 1): a gap wider
+  // by half a digit parts two fields.
+  const int usual = gaps.empty() ? 0 : std::max(0, *std::min_element(gaps.begin(), gaps.end()));
   std::string out;
   for (std::size_t i = 0; i < chars.size(); ++i) {
     // A tick always opens a field (the year); a colon never stands apart.

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "evpack/adapters/image_ops.hpp"
+#include "evpack/inspect/segment_digits.hpp"
 #include "evpack/inspect/watermark.hpp"
 #include "evpack/inspect/watermark_scene.hpp"
 
@@ -208,6 +209,13 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     return false;
   };
   if (!a_cut && segments_settle(panels->stamp_blocks, {&a, b ? &*b : nullptr})) return out;
+  // An orange imprint neither text finder outlined (small digits on a dark patch):
+  // found by its colour, read by its bars.
+  {
+    std::vector<PanelReading::StampBlock> orange;
+    for (const PixelRect& line : find_orange_stamp_lines(analysis)) orange.push_back({line});
+    if (segments_settle(orange, {&a, b ? &*b : nullptr})) return out;
+  }
 
   // 2. The general path: the detector at 640 px over the analysis copy, then, if
   // no date and time came out, over a mosaic of the edge strips of the sharper

@@ -492,6 +492,18 @@ TEST_F(PhotoInspectorOcrTest, ASevenSegmentStampIsReadByItsBars) {
   EXPECT_EQ(facts.watermark_time->iso(), "2025-09-12 17:33");
 }
 
+// A small orange date-only stamp ("25 8 1") on a dark patch, which neither text
+// detector outlines: found by its colour, read by its bars, a date without a time
+// (never "absent", which it was before).
+TEST_F(PhotoInspectorOcrTest, ADateOnlyOrangeStampIsFoundByItsColour) {
+  const auto result = inspect_ocr(fixture("segment_date_only_on_dark_patch.jpg"));
+  ASSERT_TRUE(result.photo);
+  const PhotoFacts& facts = *result.photo;
+  EXPECT_EQ(facts.watermark.state, Presence::CannotVerify) << facts.watermark.reason;
+  ASSERT_TRUE(facts.watermark_time) << facts.watermark_text;
+  EXPECT_EQ(facts.watermark_time->iso(), "2025-08-01");
+}
+
 // A picture of one colour without EXIF looks drawn (all its pixels one colour)
 // but shows no text to be a capture: it is read as a photo. The orange stamp on
 // it is read; with nothing on it, the watermark is absent (before, both were

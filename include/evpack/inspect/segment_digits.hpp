@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "evpack/core/raster.hpp"
 
@@ -24,5 +25,12 @@ std::string read_segment_line(const RasterImage& cut);
 /// type is about `type_height` px tall: orange type (red minus blue) or the
 /// brightest type (white OSD) taken where it is brighter than its surroundings.
 std::string read_segment_stamp(const RasterImage& cut, int type_height);
+
+/// Lines of orange type along the bottom and top of an upright colour photo (BGR):
+/// where a film camera's date imprint would be, found by colour alone, for
+/// photos where neither text detector outlined the stamp (small digits on a
+/// dark patch). Bounding boxes, possibly of orange scenery too: the reader
+/// decides.
+std::vector<PixelRect> find_orange_stamp_lines(const RasterImage& upright);
 
 }  // namespace evpack
