@@ -1,14 +1,14 @@
-// ZipWriter over libzip. With libzip_archive.cpp, the only files that include libzip headers.
+// ZipWriter over libzip. With libzip_archive.cpp and libzip_sources.cpp, the only files that
+// include libzip headers.
 //
 // libzip builds the archive inside zip_close(): add_file/add_bytes only check the name and
 // queue a source (a file is opened and read only when its entry is written; nothing is
 // held before), finish() runs zip_close() and then reads the central directory back.
 // Both the archive and the files to pack go through sources of our own (ArchiveFile,
-// SourceFile) that move data in 1 MiB system calls instead of libzip's 4-8 KiB ones. What
+// SourceFile in libzip_sources.cpp) that move data in 1 MiB system calls instead of libzip's 4-8 KiB ones. What
 // makes the output deterministic is set on every entry: the DOS time (from UTC, never the
 // local zone), the external attributes (a regular rw-r--r-- file, whatever the source's
 // mode), the method and level. libzip adds no extra fields of its own except ZIP64 ones.
-#include <fcntl.h>
 #include <iconv.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <ctime>
 #include <deque>
 #include <set>
@@ -25,15 +24,16 @@
 #include <vector>
 
 #include "evpack/adapters/zip_archive.hpp"
-#include "evpack/util/text.hpp"
 #include "evpack/util/system_error.hpp"
+#include "evpack/util/text.hpp"
+#include "libzip_sources.hpp"
 
 namespace evpack {
 
 namespace {
 
 constexpr std::uint32_t kRegularFileAttributes = 0100644u << 16;  // S_IFREG | rw-r--r--
-constexpr std::uint64_t kProgressStep = 1u << 20;                  // report at most every MiB
+constexpr std::uint64_t kProgressStep = 1u << 20;                 // report at most every MiB
 
 Error cancelled_error() { return {"ZIP_WRITE_CANCELLED", "打包已取消"}; }
 
@@ -72,9 +72,8 @@ bool is_valid_entry_name(const std::string& name) {
     if (slash == std::string::npos) break;
     start = slash + 1;
   }
-  return std::none_of(name.begin(), name.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == '\\';
-  });
+  return std::none_of(name.begin(), name.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '\\'; });
 }
 
 // What add_file saw of a source file, compared again after writing.
@@ -89,23 +88,9 @@ SourceStamp stamp_of(const struct stat& st) {
           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
-// Opens `path` for reading if it is a regular file, without blocking on a FIFO or
-// following it to a device: the descriptor, or -1 with errno set (EINVAL when the
-// path is not a regular file). `st` receives its status.
-int open_regular_file(const std::string& path, struct stat& st) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) return -1;
-  const int rc = ::fstat(fd, &st);
-  const int err = rc != 0 ? errno : EINVAL;
-  if (rc == 0 && S_ISREG(st.st_mode)) return fd;
-  ::close(fd);
-  errno = err;
-  return -1;
-}
-
 Expected<SourceStamp> stat_regular_file(const std::string& name, const std::string& path) {
   struct stat st {};
-  const int fd = open_regular_file(path, st);
+  const int fd = libzip::open_regular_file(path, st);
   if (fd < 0 && errno == EINVAL) return Error{"ZIP_SOURCE_UNREADABLE", "“" + name + "”的来源不是普通文件"};
   if (fd < 0) return Error{"ZIP_SOURCE_UNREADABLE", "无法读取要打包的文件“" + name + "”：" + system_error_zh(errno)};
   ::close(fd);
@@ -116,266 +101,6 @@ struct Queued {
   std::string name;       // UTF-8, as given
   std::string disk_path;  // empty for add_bytes
   SourceStamp stamp;      // of the disk file when queued
-};
-
-// Chunk in which archive data goes to and comes from the disk. libzip moves data in
-// 8 KiB pieces, and its own file sources turn them into 4 KiB write() and 8 KiB
-// read() calls: 800,000 system calls for a 2 GB package, a third of the time of
-// writing one. The two sources below gather those pieces into 1 MiB calls.
-constexpr std::size_t kIoChunk = 1u << 20;
-
-zip_int64_t source_error(zip_error_t* error, int zip_code, int sys) {
-  zip_error_set(error, zip_code, sys);
-  return -1;
-}
-
-// The archive being written, as a libzip read/write source: data goes to a temp file
-// beside the path through a 1 MiB buffer (libzip writes each entry's local header,
-// then its data, then seeks back to complete the header), and the temp file is
-// renamed to the path on commit, removed on rollback. libzip only writes this
-// source: a new archive is never read back through it (`stat` says it does not exist).
-class ArchiveFile {
- public:
-  explicit ArchiveFile(std::string path) : path_(std::move(path)) { zip_error_init(&error_); }
-  ~ArchiveFile() {
-    discard();
-    zip_error_fini(&error_);
-  }
-  ArchiveFile(const ArchiveFile&) = delete;
-  ArchiveFile& operator=(const ArchiveFile&) = delete;
-
-  static zip_int64_t callback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-    auto* self = static_cast<ArchiveFile*>(state);
-    switch (command) {
-      case ZIP_SOURCE_SUPPORTS:
-        return ZIP_SOURCE_SUPPORTS_WRITABLE | ZIP_SOURCE_MAKE_COMMAND_BITMASK(ZIP_SOURCE_ACCEPT_EMPTY);
-      case ZIP_SOURCE_STAT:
-        // Before commit the archive does not exist; libzip asks only then.
-        return source_error(&self->error_, ZIP_ER_READ, ENOENT);
-      case ZIP_SOURCE_ACCEPT_EMPTY:
-        return 0;
-      case ZIP_SOURCE_BEGIN_WRITE:
-        return self->begin_write();
-      case ZIP_SOURCE_WRITE:
-        return self->write(static_cast<const char*>(data), length);
-      case ZIP_SOURCE_SEEK_WRITE: {
-        const auto* args = ZIP_SOURCE_GET_ARGS(zip_source_args_seek_t, data, length, &self->error_);
-        return args == nullptr ? -1 : self->seek_write(*args);
-      }
-      case ZIP_SOURCE_TELL_WRITE:
-        return static_cast<zip_int64_t>(self->position_);
-      case ZIP_SOURCE_COMMIT_WRITE:
-        return self->commit_write();
-      case ZIP_SOURCE_ROLLBACK_WRITE:
-        self->discard();
-        return 0;
-      case ZIP_SOURCE_REMOVE:
-        return ::unlink(self->path_.c_str()) == 0 || errno == ENOENT ? 0
-                                                                     : source_error(&self->error_, ZIP_ER_REMOVE, errno);
-      case ZIP_SOURCE_ERROR:
-        return zip_error_to_data(&self->error_, data, length);
-      case ZIP_SOURCE_FREE:
-        delete self;
-        return 0;
-      default:  // reading: a new archive has nothing to read
-        return source_error(&self->error_, ZIP_ER_OPNOTSUPP, 0);
-    }
-  }
-
- private:
-  zip_int64_t begin_write() {
-    discard();
-    // Created with the process's umask like any new file (libzip's mkstemp would make it 0600).
-    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
-      temp_ = path_ + ".part" + std::to_string(::getpid()) + "-" + std::to_string(attempt);
-      fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd_ < 0 && errno != EEXIST) break;
-    }
-    if (fd_ < 0) {
-      temp_.clear();
-      return source_error(&error_, ZIP_ER_TMPOPEN, errno);
-    }
-    buffer_.reserve(kIoChunk);
-    buffer_.clear();
-    buffer_at_ = position_ = 0;
-    return 0;
-  }
-
-  zip_int64_t write(const char* data, zip_uint64_t length) {
-    if (fd_ < 0) return source_error(&error_, ZIP_ER_INTERNAL, 0);
-    if (position_ != buffer_at_ + buffer_.size() || buffer_.size() + length > kIoChunk) {
-      if (!flush()) return -1;
-    }
-    if (buffer_.empty()) buffer_at_ = position_;
-    if (length >= kIoChunk) {
-      if (!write_at(data, length, position_)) return -1;
-    } else {
-      buffer_.insert(buffer_.end(), data, data + length);
-    }
-    position_ += length;
-    return static_cast<zip_int64_t>(length);
-  }
-
-  zip_int64_t seek_write(const zip_source_args_seek_t& args) {
-    const std::uint64_t end = std::max<std::uint64_t>(written_end_, buffer_at_ + buffer_.size());
-    std::int64_t base = 0;
-    if (args.whence == SEEK_CUR) base = static_cast<std::int64_t>(position_);
-    else if (args.whence == SEEK_END) base = static_cast<std::int64_t>(end);
-    else if (args.whence != SEEK_SET) return source_error(&error_, ZIP_ER_INVAL, 0);
-    if (base + args.offset < 0) return source_error(&error_, ZIP_ER_INVAL, 0);
-    position_ = static_cast<std::uint64_t>(base + args.offset);
-    return 0;
-  }
-
-  zip_int64_t commit_write() {
-    if (fd_ < 0) return source_error(&error_, ZIP_ER_INTERNAL, 0);
-    if (!flush()) return -1;
-    const int closed = ::close(fd_);
-    fd_ = -1;
-    if (closed != 0) return source_error(&error_, ZIP_ER_CLOSE, errno);
-    if (::rename(temp_.c_str(), path_.c_str()) != 0) return source_error(&error_, ZIP_ER_RENAME, errno);
-    temp_.clear();
-    return 0;
-  }
-
-  bool flush() {
-    if (buffer_.empty()) return true;
-    const bool ok = write_at(buffer_.data(), buffer_.size(), buffer_at_);
-    buffer_.clear();
-    return ok;
-  }
-
-  bool write_at(const char* data, std::size_t length, std::uint64_t offset) {
-    while (length > 0) {
-      const ssize_t n = ::pwrite(fd_, data, length, static_cast<off_t>(offset));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        source_error(&error_, ZIP_ER_WRITE, n < 0 ? errno : ENOSPC);
-        return false;
-      }
-      data += n;
-      length -= static_cast<std::size_t>(n);
-      offset += static_cast<std::uint64_t>(n);
-    }
-    written_end_ = std::max(written_end_, offset);
-    return true;
-  }
-
-  // Closes and removes the temp file, if any.
-  void discard() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-    if (!temp_.empty()) ::unlink(temp_.c_str());
-    temp_.clear();
-    buffer_.clear();
-  }
-
-  std::string path_;
-  std::string temp_;
-  int fd_ = -1;
-  std::vector<char> buffer_;      // data for [buffer_at_, buffer_at_ + size), not yet written
-  std::uint64_t buffer_at_ = 0;
-  std::uint64_t position_ = 0;    // where the next write goes
-  std::uint64_t written_end_ = 0;  // end of the data written to the file so far
-  zip_error_t error_;
-};
-
-// A file to pack, as a libzip read source: opened only while its entry is written
-// (600 queued files hold no descriptors), read in 1 MiB chunks, and never past the
-// size it had when queued (a file changed meanwhile is refused after writing).
-class SourceFile {
- public:
-  SourceFile(std::string path, std::uint64_t size) : path_(std::move(path)), size_(size) { zip_error_init(&error_); }
-  ~SourceFile() {
-    close();
-    zip_error_fini(&error_);
-  }
-  SourceFile(const SourceFile&) = delete;
-  SourceFile& operator=(const SourceFile&) = delete;
-
-  static zip_int64_t callback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-    auto* self = static_cast<SourceFile*>(state);
-    switch (command) {
-      case ZIP_SOURCE_SUPPORTS:
-        return ZIP_SOURCE_SUPPORTS_READABLE | ZIP_SOURCE_MAKE_COMMAND_BITMASK(ZIP_SOURCE_SUPPORTS);
-      case ZIP_SOURCE_OPEN:
-        return self->open();
-      case ZIP_SOURCE_READ:
-        return self->read(static_cast<char*>(data), length);
-      case ZIP_SOURCE_CLOSE:
-        self->close();
-        return 0;
-      case ZIP_SOURCE_STAT: {
-        auto* st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, length, &self->error_);
-        if (st == nullptr) return -1;
-        zip_stat_init(st);
-        st->size = self->size_;
-        st->comp_size = self->size_;
-        st->comp_method = ZIP_CM_STORE;
-        st->encryption_method = ZIP_EM_NONE;
-        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
-        return sizeof(zip_stat_t);
-      }
-      case ZIP_SOURCE_ERROR:
-        return zip_error_to_data(&self->error_, data, length);
-      case ZIP_SOURCE_FREE:
-        delete self;
-        return 0;
-      default:
-        return source_error(&self->error_, ZIP_ER_OPNOTSUPP, 0);
-    }
-  }
-
- private:
-  zip_int64_t open() {
-    close();
-    // A file replaced by a FIFO since it was queued must not hang the run.
-    struct stat st {};
-    fd_ = open_regular_file(path_, st);
-    if (fd_ < 0) return source_error(&error_, errno == ENOENT ? ZIP_ER_NOENT : ZIP_ER_OPEN, errno);
-    buffer_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kIoChunk, std::max<std::uint64_t>(size_, 1))));
-    begin_ = end_ = 0;
-    done_ = 0;
-    return 0;
-  }
-
-  zip_int64_t read(char* out, zip_uint64_t length) {
-    if (fd_ < 0) return source_error(&error_, ZIP_ER_INTERNAL, 0);
-    length = std::min<zip_uint64_t>(length, size_ - done_);
-    std::size_t given = 0;
-    while (given < length) {
-      if (begin_ == end_) {
-        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer_.size(), size_ - done_ - given));
-        const ssize_t n = ::read(fd_, buffer_.data(), want);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return source_error(&error_, ZIP_ER_READ, errno);
-        if (n == 0) break;  // shorter than queued: refused after writing
-        begin_ = 0;
-        end_ = static_cast<std::size_t>(n);
-      }
-      const std::size_t take = std::min<std::size_t>(end_ - begin_, static_cast<std::size_t>(length) - given);
-      std::memcpy(out + given, buffer_.data() + begin_, take);
-      begin_ += take;
-      given += take;
-    }
-    done_ += given;
-    return static_cast<zip_int64_t>(given);
-  }
-
-  void close() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-    std::vector<char>().swap(buffer_);
-  }
-
-  std::string path_;
-  std::uint64_t size_;
-  int fd_ = -1;
-  std::vector<char> buffer_;
-  std::size_t begin_ = 0;  // unread data in buffer_: [begin_, end_)
-  std::size_t end_ = 0;
-  std::uint64_t done_ = 0;  // bytes handed to libzip
-  zip_error_t error_;
 };
 
 class LibzipZipWriter final : public ZipWriter {
@@ -396,12 +121,8 @@ class LibzipZipWriter final : public ZipWriter {
     if (auto bad = check_state_and_name(name)) return *bad;
     auto stamp = stat_regular_file(name, disk_path);
     if (!stamp) return stamp.error();
-    auto* file = new SourceFile(disk_path, stamp.value().size);
-    zip_source_t* source = zip_source_function(archive_, &SourceFile::callback, file);
-    if (source == nullptr) {
-      delete file;
-      return fail(write_failed(ENOMEM));
-    }
+    zip_source_t* source = libzip::create_source_file(archive_, disk_path, stamp.value().size);
+    if (source == nullptr) return fail(write_failed(ENOMEM));
     return add_source(name, disk_path, stamp.value(), source, method);
   }
 
@@ -458,7 +179,8 @@ class LibzipZipWriter final : public ZipWriter {
       return cancelled_error();
     }
     if (!is_valid_entry_name(name)) {
-      return Error{"ZIP_NAME_INVALID", "压缩包内的文件名不合法（绝对路径、“..”、反斜杠或控制字符）：" + to_utf8_lossy(name)};
+      return Error{"ZIP_NAME_INVALID",
+                   "压缩包内的文件名不合法（绝对路径、“..”、反斜杠或控制字符）：" + to_utf8_lossy(name)};
     }
     if (names_.count(to_lower_ascii(name)) != 0) {
       return Error{"ZIP_NAME_DUPLICATE", "压缩包内文件名重复（Windows不区分大小写）：" + name};
@@ -497,10 +219,11 @@ class LibzipZipWriter final : public ZipWriter {
     }
     const auto i = static_cast<zip_uint64_t>(index);
     const bool deflate = method == ZipMethod::Deflate && stamp.size > 0;
-    const int rc = zip_set_file_compression(archive_, i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                            deflate ? static_cast<zip_uint32_t>(std::clamp(options_.deflate_level, 1, 9)) : 0) |
-                   zip_file_set_dostime(archive_, i, dos_time_, dos_date_, 0) |
-                   zip_file_set_external_attributes(archive_, i, 0, ZIP_OPSYS_UNIX, kRegularFileAttributes);
+    const int rc =
+        zip_set_file_compression(archive_, i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                 deflate ? static_cast<zip_uint32_t>(std::clamp(options_.deflate_level, 1, 9)) : 0) |
+        zip_file_set_dostime(archive_, i, dos_time_, dos_date_, 0) |
+        zip_file_set_external_attributes(archive_, i, 0, ZIP_OPSYS_UNIX, kRegularFileAttributes);
     if (rc != 0) return fail(Error{"ZIP_WRITE_FAILED", "无法设置“" + name + "”的压缩参数：" + zip_strerror(archive_)});
     names_.insert(to_lower_ascii(name));
     queued_.push_back({name, disk_path, stamp});
@@ -560,8 +283,7 @@ class LibzipZipWriter final : public ZipWriter {
       }
     }
     switch (code) {
-      case ZIP_ER_CANCELLED:
-        return cancelled_error();
+      case ZIP_ER_CANCELLED: return cancelled_error();
       case ZIP_ER_OPEN:
       case ZIP_ER_READ:
       case ZIP_ER_NOENT:
@@ -571,10 +293,8 @@ class LibzipZipWriter final : public ZipWriter {
       case ZIP_ER_TMPOPEN:
       case ZIP_ER_RENAME:
       case ZIP_ER_CLOSE:
-      case ZIP_ER_SEEK:
-        return write_failed(sys);
-      default:
-        return {"ZIP_WRITE_FAILED", std::string("无法写入压缩包：") + zip_error_strerror(error)};
+      case ZIP_ER_SEEK: return write_failed(sys);
+      default: return {"ZIP_WRITE_FAILED", std::string("无法写入压缩包：") + zip_error_strerror(error)};
     }
   }
 
@@ -636,14 +356,12 @@ Expected<std::unique_ptr<ZipWriter>> create_zip_writer(const std::string& path, 
   if (::lstat(path.c_str(), &st) == 0) return Error{"ZIP_WRITE_FAILED", "无法创建压缩包 " + path + "：文件已存在"};
   zip_error_t error;
   zip_error_init(&error);
-  auto* file = new ArchiveFile(path);
-  zip_source_t* source = zip_source_function_create(&ArchiveFile::callback, file, &error);
-  if (source == nullptr) delete file;
+  zip_source_t* source = libzip::create_archive_file_source(path, &error);
   zip_t* archive = source == nullptr ? nullptr : zip_open_from_source(source, ZIP_CREATE | ZIP_EXCL, &error);
   const int code = zip_error_code_zip(&error);
   zip_error_fini(&error);
   if (archive == nullptr) {
-    if (source != nullptr) zip_source_free(source);  // frees `file`
+    if (source != nullptr) zip_source_free(source);  // frees the ArchiveFile
     return Error{"ZIP_WRITE_FAILED", "无法创建压缩包 " + path + "（libzip错误 " + std::to_string(code) + "）"};
   }
   return std::unique_ptr<ZipWriter>(std::make_unique<LibzipZipWriter>(archive, path, options));

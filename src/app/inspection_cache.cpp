@@ -9,7 +9,7 @@
 #include <boost/filesystem.hpp>
 
 #include "evpack/adapters/digest.hpp"
-#include "evpack/adapters/inspection_codec.hpp"
+#include "evpack/app/inspection_codec.hpp"
 #include "evpack/app/environment.hpp"
 #include "evpack/util/atomic_file.hpp"
 

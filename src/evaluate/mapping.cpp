@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "evpack/inspect/date_text.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -19,46 +20,6 @@ std::string to_string(MappedBy how) {
 }
 
 namespace {
-
-// Decodes one UTF-8 code point at `pos`, advancing it. Invalid bytes decode as
-// U+FFFD and advance by one, so arbitrary (GBK, garbage) names are safe.
-char32_t next_code_point(std::string_view s, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char c = byte(pos);
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
-  int len = 0;
-  char32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    ++pos;
-    return 0xFFFD;
-  }
-  if (pos + len > s.size()) {
-    ++pos;
-    return 0xFFFD;
-  }
-  for (int i = 1; i < len; ++i) {
-    const unsigned char cc = byte(pos + i);
-    if ((cc & 0xC0) != 0x80) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  pos += len;
-  return cp;
-}
 
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
@@ -77,21 +38,8 @@ char32_t fold_width(char32_t c) {
   return c;
 }
 
-int numeral_digit(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': case U'○': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
+// Heading numbers also write 2 as 两.
+int numeral_digit(char32_t c) { return c == U'两' ? 2 : chinese_digit_value(c); }
 
 bool is_numeral_char(char32_t c) { return numeral_digit(c) >= 0 || c == U'十'; }
 
@@ -124,7 +72,8 @@ bool is_separator(char32_t c) {
   return kSeps.find(c) != std::u32string::npos;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) {
+// Unlike evpack::contains, an empty needle (a rule entry without a title) is in nothing.
+bool contains_word(std::string_view haystack, std::string_view needle) {
   return !needle.empty() && haystack.find(needle) != std::string_view::npos;
 }
 
@@ -144,12 +93,33 @@ std::string strip_extension(const std::string& name) {
 std::size_t longest_hit(std::string_view text, const std::vector<std::string>& words) {
   std::size_t best = 0;
   for (const auto& w : words) {
-    if (w.size() > best && contains(text, w)) best = w.size();
+    if (w.size() > best && contains_word(text, w)) best = w.size();
   }
   return best;
 }
 
-bool is_bonus_folder(std::string_view name) { return contains(name, "加分"); }
+bool is_bonus_folder(std::string_view name) { return contains_word(name, "加分"); }
+
+// How much of `text` names an entry: the longer of its title and its longest keyword found, 0 if none.
+std::size_t title_hit(std::string_view text, const std::string& title, const std::vector<std::string>& keywords) {
+  const std::size_t len = contains_word(text, title) ? title.size() : 0;
+  return std::max(len, longest_hit(text, keywords));
+}
+
+// The id of the entry (category, sub-item) that `text` names most, "" when none; the first wins a tie.
+template <typename Entries>
+std::string best_titled(const Entries& entries, std::string_view text) {
+  std::string best;
+  std::size_t best_len = 0;
+  for (const auto& entry : entries) {
+    const std::size_t len = title_hit(text, entry.title, entry.keywords);
+    if (len > best_len) {
+      best = entry.id;
+      best_len = len;
+    }
+  }
+  return best;
+}
 
 struct TitleHit {
   std::string id;
@@ -163,15 +133,13 @@ TitleHit match_indicator_title(const RuleSet& rules, std::string_view text, cons
   if (category != "B") {
     for (const auto& ind : rules.indicators) {
       if (!category.empty() && ind.category != category) continue;
-      std::size_t len = contains(text, ind.title) ? ind.title.size() : 0;
-      len = std::max(len, longest_hit(text, ind.keywords));
+      const std::size_t len = title_hit(text, ind.title, ind.keywords);
       if (len > best.length) best = {ind.id, len};
     }
   }
   if (category.empty() || category == "B") {
     for (const auto& bonus : rules.bonuses) {
-      std::size_t len = contains(text, bonus.title) ? bonus.title.size() : 0;
-      len = std::max(len, longest_hit(text, bonus.keywords));
+      const std::size_t len = title_hit(text, bonus.title, bonus.keywords);
       if (len > best.length) best = {bonus.id, len};
     }
   }
@@ -179,17 +147,7 @@ TitleHit match_indicator_title(const RuleSet& rules, std::string_view text, cons
 }
 
 std::string match_category_title(const RuleSet& rules, std::string_view text) {
-  std::string best;
-  std::size_t best_len = 0;
-  for (const auto& cat : rules.categories) {
-    std::size_t len = contains(text, cat.title) ? cat.title.size() : 0;
-    len = std::max(len, longest_hit(text, cat.keywords));
-    if (len > best_len) {
-      best = cat.id;
-      best_len = len;
-    }
-  }
-  return best;
+  return best_titled(rules.categories, text);
 }
 
 bool indicator_or_bonus_exists(const RuleSet& rules, const std::string& id) {
@@ -203,19 +161,7 @@ std::string category_of(const RuleSet& rules, const std::string& id) {
   return ind ? ind->category : "";
 }
 
-std::string pick_sub_item(const Indicator& ind, std::string_view text) {
-  std::string best;
-  std::size_t best_len = 0;
-  for (const auto& sub : ind.sub_items) {
-    std::size_t len = contains(text, sub.title) ? sub.title.size() : 0;
-    len = std::max(len, longest_hit(text, sub.keywords));
-    if (len > best_len) {
-      best = sub.id;
-      best_len = len;
-    }
-  }
-  return best;
-}
+std::string pick_sub_item(const Indicator& ind, std::string_view text) { return best_titled(ind.sub_items, text); }
 
 }  // namespace
 
@@ -224,12 +170,12 @@ std::string find_domain(const RuleSet& rules, std::string_view text) {
   std::string best;
   for (const auto& domain : rules.domains) {
     for (const auto& sub : domain.sub_domains) {
-      if (sub.size() > best.size() && contains(text, sub)) best = sub;
+      if (sub.size() > best.size() && contains_word(text, sub)) best = sub;
     }
   }
   if (!best.empty()) return best;
   for (const auto& domain : rules.domains) {
-    if (domain.name.size() > best.size() && contains(text, domain.name)) best = domain.name;
+    if (domain.name.size() > best.size() && contains_word(text, domain.name)) best = domain.name;
   }
   return best;
 }
@@ -308,6 +254,103 @@ std::string leading_number(const std::string& name) {
   return "";
 }
 
+namespace {
+
+// What the walk down the folders has found so far.
+struct FolderWalk {
+  std::string category;
+  std::string indicator;
+  std::size_t indicator_depth = 0;
+  std::string why_folder;
+
+  void take_indicator(std::string id, std::size_t depth, const std::string& folder, MappedBy how, Placement& out) {
+    indicator = std::move(id);
+    indicator_depth = depth;
+    why_folder = folder;
+    out.how = how;
+  }
+};
+
+// Below the indicator folder: period folders ("2025年第一季度") and item folders (one
+// event each). A period folder is not an item.
+void note_below_indicator(const std::vector<std::string>& folders, std::size_t depth, Placement& out) {
+  const NamedPeriod period = period_from_name(folders[depth]);
+  if (period.quarter) out.quarter_hint = period.quarter;
+  if (period.month) out.month_hint = period.month;
+  if (!period.quarter && !period.month && out.item_key.empty()) {
+    std::string key;
+    for (std::size_t k = 0; k <= depth; ++k) key += (k ? "/" : "") + folders[k];
+    out.item_key = key;
+  }
+}
+
+// A folder with a leading `number`: true when the number placed it (a category or an indicator).
+bool place_by_number(const RuleSet& rules, const std::string& folder, const std::string& number, std::size_t depth,
+                     FolderWalk& walk, Placement& out) {
+  if (number.find('.') != std::string::npos) {
+    const std::string id = walk.category == "B" ? "B." + number.substr(number.find('.') + 1) : number;
+    if (indicator_or_bonus_exists(rules, number)) {
+      walk.take_indicator(number, depth, folder, MappedBy::FolderNumber, out);
+    } else if (walk.category == "B" && indicator_or_bonus_exists(rules, id)) {
+      walk.take_indicator(id, depth, folder, MappedBy::FolderNumber, out);
+    }
+    if (walk.indicator.empty()) return false;
+    walk.category = category_of(rules, walk.indicator);
+    return true;
+  }
+  if (walk.category.empty()) {
+    // A plain number at category level, unless the title says it is an indicator
+    // ("1.成立领导小组" directly under the root is still category-less).
+    const std::string by_title = match_category_title(rules, folder);
+    if (!by_title.empty()) {
+      walk.category = by_title;
+    } else if (rules.find_category(number)) {
+      walk.category = number;
+    }
+    return !walk.category.empty();
+  }
+  const std::string id = walk.category + "." + number;
+  if (!indicator_or_bonus_exists(rules, id)) return false;
+  walk.take_indicator(id, depth, folder, MappedBy::FolderNumber, out);
+  return true;
+}
+
+// A folder no number placed: a category's title, a period, an indicator's title or keyword.
+void place_by_title(const RuleSet& rules, const std::string& folder, std::size_t depth, FolderWalk& walk,
+                    Placement& out) {
+  if (walk.category.empty()) {
+    const std::string by_title = match_category_title(rules, folder);
+    if (!by_title.empty()) {
+      walk.category = by_title;
+      // A category folder may also name an indicator ("信用承诺"), but category wins here.
+      return;
+    }
+  }
+  const NamedPeriod period = period_from_name(folder);
+  if (period.quarter || period.month) {
+    if (period.quarter) out.quarter_hint = period.quarter;
+    if (period.month) out.month_hint = period.month;
+    return;
+  }
+  const TitleHit hit = match_indicator_title(rules, folder, walk.category);
+  if (!hit.id.empty()) {
+    walk.take_indicator(hit.id, depth, folder, MappedBy::FolderTitle, out);
+    walk.category = category_of(rules, walk.indicator);
+  }
+}
+
+// The indicator the file's own name gives (its number or title), "" when none.
+std::string indicator_from_file_name(const RuleSet& rules, const std::string& name, const std::string& category) {
+  const std::string number = leading_number(name);
+  if (number.find('.') != std::string::npos && indicator_or_bonus_exists(rules, number)) return number;
+  if (!number.empty() && !category.empty() && indicator_or_bonus_exists(rules, category + "." + number)) {
+    return category + "." + number;
+  }
+  return match_indicator_title(rules, name, category).id;
+}
+
+}  // namespace
+
 Placement map_file(const RuleSet& rules, const FileRecord& file) {
   Placement out;
   const std::vector<std::string> folders = file.folders();
@@ -315,119 +358,35 @@ Placement map_file(const RuleSet& rules, const FileRecord& file) {
   out.loose_at_root = folders.empty();
   out.guide = file.file_name() == kGuideFileName;
 
-  std::string category;
-  std::string indicator;
-  std::size_t indicator_depth = 0;
-  std::string why_folder;
-
+  FolderWalk walk;
   for (std::size_t depth = 0; depth < folders.size(); ++depth) {
     const std::string& folder = folders[depth];
-    if (!indicator.empty()) {
-      // Below the indicator folder: period folders ("2025年第一季度") and item
-      // folders (one event each). A period folder is not an item.
-      const NamedPeriod period = period_from_name(folder);
-      if (period.quarter) out.quarter_hint = period.quarter;
-      if (period.month) out.month_hint = period.month;
-      if (!period.quarter && !period.month && out.item_key.empty()) {
-        std::string key;
-        for (std::size_t k = 0; k <= depth; ++k) key += (k ? "/" : "") + folders[k];
-        out.item_key = key;
-      }
-      continue;
-    }
-    if (is_bonus_folder(folder)) {
-      category = "B";
-      continue;
-    }
-    const std::string number = leading_number(folder);
-    if (!number.empty()) {
-      if (number.find('.') != std::string::npos) {
-        const std::string id = category == "B" ? "B." + number.substr(number.find('.') + 1) : number;
-        if (indicator_or_bonus_exists(rules, number)) {
-          indicator = number;
-        } else if (category == "B" && indicator_or_bonus_exists(rules, id)) {
-          indicator = id;
-        }
-        if (!indicator.empty()) {
-          category = category_of(rules, indicator);
-          indicator_depth = depth;
-          out.how = MappedBy::FolderNumber;
-          why_folder = folder;
-          continue;
-        }
-      } else if (category.empty()) {
-        // A plain number at category level, unless the title says it is an indicator
-        // ("1.成立领导小组" directly under the root is still category-less).
-        const std::string by_title = match_category_title(rules, folder);
-        if (!by_title.empty()) {
-          category = by_title;
-        } else if (rules.find_category(number)) {
-          category = number;
-        }
-        if (!category.empty()) continue;
-      } else {
-        const std::string id = category + "." + number;
-        if (indicator_or_bonus_exists(rules, id)) {
-          indicator = id;
-          indicator_depth = depth;
-          out.how = MappedBy::FolderNumber;
-          why_folder = folder;
-          continue;
-        }
-      }
-    }
-    // No usable number: titles and keywords.
-    if (category.empty()) {
-      const std::string by_title = match_category_title(rules, folder);
-      if (!by_title.empty()) {
-        category = by_title;
-        // A category folder may also name an indicator ("信用承诺"), but category wins here.
-        continue;
-      }
-    }
-    const NamedPeriod period = period_from_name(folder);
-    if (period.quarter || period.month) {
-      if (period.quarter) out.quarter_hint = period.quarter;
-      if (period.month) out.month_hint = period.month;
-      continue;
-    }
-    const TitleHit hit = match_indicator_title(rules, folder, category);
-    if (!hit.id.empty()) {
-      indicator = hit.id;
-      category = category_of(rules, indicator);
-      indicator_depth = depth;
-      out.how = MappedBy::FolderTitle;
-      why_folder = folder;
+    if (!walk.indicator.empty()) {
+      note_below_indicator(folders, depth, out);
+    } else if (is_bonus_folder(folder)) {
+      walk.category = "B";
+    } else if (const std::string number = leading_number(folder);
+               number.empty() || !place_by_number(rules, folder, number, depth, walk, out)) {
+      place_by_title(rules, folder, depth, walk, out);
     }
   }
 
-  if (indicator.empty()) {
-    const std::string number = leading_number(name);
-    std::string id;
-    if (number.find('.') != std::string::npos && indicator_or_bonus_exists(rules, number)) {
-      id = number;
-    } else if (!number.empty() && !category.empty() && indicator_or_bonus_exists(rules, category + "." + number)) {
-      id = category + "." + number;
-    }
-    if (id.empty()) id = match_indicator_title(rules, name, category).id;
-    if (!id.empty()) {
-      indicator = id;
-      out.how = MappedBy::FileName;
-      out.why = "文件名" + quote(file.file_name());
-    }
-  } else {
-    out.why = "文件夹" + quote(why_folder);
+  if (!walk.indicator.empty()) {
+    out.why = "文件夹" + quote(walk.why_folder);
+  } else if (std::string id = indicator_from_file_name(rules, name, walk.category); !id.empty()) {
+    walk.indicator = std::move(id);
+    out.how = MappedBy::FileName;
+    out.why = "文件名" + quote(file.file_name());
   }
-
-  out.indicator = indicator;
-  if (indicator.empty()) {
-    out.why = category.empty() ? "路径中没有可识别的类别或指标" : "只识别到类别，未识别到具体指标";
+  out.indicator = walk.indicator;
+  if (walk.indicator.empty()) {
+    out.why = walk.category.empty() ? "路径中没有可识别的类别或指标" : "只识别到类别，未识别到具体指标";
     return out;
   }
-  if (const Indicator* ind = rules.find_indicator(indicator); ind && !ind->sub_items.empty()) {
+  if (const Indicator* ind = rules.find_indicator(walk.indicator); ind && !ind->sub_items.empty()) {
     // Only what lies below the indicator folder: its own name names the indicator, not a part.
     std::string below;
-    const std::size_t first = out.how == MappedBy::FileName ? folders.size() : indicator_depth + 1;
+    const std::size_t first = out.how == MappedBy::FileName ? folders.size() : walk.indicator_depth + 1;
     for (std::size_t k = first; k < folders.size(); ++k) below += folders[k] + "/";
     out.sub_item = pick_sub_item(*ind, below + name);
   }

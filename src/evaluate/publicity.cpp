@@ -259,131 +259,167 @@ bool is_publicity_ledger_path(const std::string& rel_path) {
           contains(rel_path, "台账"));
 }
 
+namespace {
+
+// A publicity finding about the ledger `file`, counted in the publicity_delay deduction.
+Finding ledger_finding(const std::string& file, std::string code, Severity severity, std::string message,
+                       std::string advice) {
+  Finding f;
+  f.code = std::move(code);
+  f.severity = severity;
+  f.role = DeductionRole::PublicityDelay;
+  f.file = file;
+  f.message = std::move(message);
+  f.advice = std::move(advice);
+  return f;
+}
+
+// One ledger's check: each row in turn (check_row), then the years the calendar lacks.
+class LedgerCheck {
+ public:
+  LedgerCheck(const WorkCalendar& calendar, const PublicityOptions& options, bool several)
+      : calendar_(calendar), options_(options), limit_(std::max(1, options.max_working_days)), several_(several) {}
+
+  int limit() const { return limit_; }
+
+  void add(std::string code, Severity severity, std::string message, std::string advice) {
+    result_.findings.push_back(
+        ledger_finding(options_.file, std::move(code), severity, std::move(message), std::move(advice)));
+  }
+
+  // Row `r` of `sheet` below the header: an entry (counted and judged) unless it is blank,
+  // the header repeated for printing, or a note under the table.
+  void check_row(const TableSheet& sheet, const Columns& cols, const std::string& decision_header, std::size_t r) {
+    const auto& row = sheet.rows[r];
+    const std::string decision_text = cell_at(row, cols.decision);
+    const std::string published_text = cell_at(row, cols.published);
+    const std::string number = cell_at(row, cols.number);
+    if (decision_text.empty() && published_text.empty() && number.empty()) return;
+    if (squeeze(decision_text) == decision_header) return;  // header repeated for printing
+
+    PublicityEntry e;
+    e.sheet = sheet.name;
+    e.row = static_cast<int>(r + 1);
+    e.number = number;
+    e.kind = entry_kind(cell_at(row, cols.kind), number, cols.kind_hint);
+    e.decision = parse_ledger_date(decision_text);
+    e.published = parse_ledger_date(published_text);
+    // A note under the table ("填表人：…", "合计") has no document number and no
+    // readable decision date: not an entry.
+    if (!e.decision && number.empty()) return;
+    ++result_.summary.rows;
+
+    if (!e.decision) {
+      add("D4_DATE_UNREADABLE", Severity::Warning,
+          label(e, several_) + "：决定日期" + (decision_text.empty() ? "为空" : "“" + decision_text + "”无法识别") +
+              "，无法检查公示时限",
+          "请按“2025-03-18”或“2025年3月18日”的格式填写决定日期");
+    } else if (published_text.empty()) {
+      add("D4_NOT_PUBLISHED", Severity::Warning,
+          label(e, several_) + "：决定日期为" + e.decision->iso() + "，但没有填写公示日期，可能存在漏报",
+          "核对该决定是否已在" + std::to_string(limit_) + "个工作日内上网公示，并补填公示日期和公示网址");
+    } else if (!e.published) {
+      add("D4_DATE_UNREADABLE", Severity::Warning,
+          label(e, several_) + "：公示日期“" + published_text + "”无法识别，无法检查公示时限",
+          "请按“2025-03-18”或“2025年3月18日”的格式填写公示日期");
+    } else if (*e.published < *e.decision) {
+      add("D4_DATE_ORDER", Severity::Warning,
+          label(e, several_) + "：公示日期" + e.published->iso() + "早于决定日期" + e.decision->iso() + "，请核对",
+          "台账日期有误会被认为信息不准确，请与公示网站上的记录核对后更正");
+    } else {
+      judge_timing(e);
+      return;
+    }
+    e.status = PublicityStatus::Incomplete;
+    ++result_.summary.incomplete;
+    result_.entries.push_back(e);
+  }
+
+  // One finding per year the calendar lacks, naming (at most ten of) the rows it leaves undecided.
+  void report_unknown_years() {
+    for (const auto& [year, rows] : unknown_by_year_) {
+      std::vector<std::string> shown(
+          rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(rows.size(), 10)));
+      if (rows.size() > shown.size()) shown.push_back("等" + std::to_string(rows.size()) + "行");
+      add("D4_CALENDAR_UNKNOWN", Severity::Warning,
+          "工作日日历中没有" + std::to_string(year) + "年的节假日安排，" + join(shown, "、") + "无法判断是否在" +
+              std::to_string(limit_) + "个工作日内公示（不作推测）",
+          "在 rules/calendar/cn-holidays.yaml 中补充" + std::to_string(year) +
+              "年国务院办公厅部分节假日安排通知的放假和调休上班日期后重新检查");
+    }
+  }
+
+  PublicityResult take() { return std::move(result_); }
+
+ private:
+  // An entry with both dates in order: on time, late or unknown (no calendar for its years).
+  void judge_timing(PublicityEntry& e) {
+    e.deadline = calendar_.add_working_days(*e.decision, limit_);
+    e.working_days = calendar_.working_days_between(*e.decision, *e.published);
+    const std::int64_t calendar_days = e.published->days_since_epoch() - e.decision->days_since_epoch();
+    if (calendar_days <= limit_) {
+      // N working days never end before N calendar days: on time whatever the calendar.
+      e.status = PublicityStatus::OnTime;
+    } else if (e.working_days) {
+      e.status = *e.working_days > limit_ ? PublicityStatus::Late : PublicityStatus::OnTime;
+    } else if (e.deadline) {
+      // Published in a year without data, but the deadline fell before it.
+      e.status = *e.published > *e.deadline ? PublicityStatus::Late : PublicityStatus::OnTime;
+    } else {
+      e.status = PublicityStatus::Unknown;
+      int missing = e.decision->year;
+      while (calendar_.covers(missing)) ++missing;
+      unknown_by_year_[missing].push_back(where(e, several_));
+    }
+    if (e.status == PublicityStatus::Late) {
+      const std::string gap =
+          e.working_days ? "相隔" + std::to_string(*e.working_days) + "个工作日" : "晚于最迟公示日期";
+      add("D4_LATE_PUBLICITY", Severity::Error,
+          label(e, several_) + "：决定日期" + e.decision->iso() + "，公示日期" + e.published->iso() + "，" + gap +
+              "，超过“自作出行政决定之日起" + std::to_string(limit_) + "个工作日内上网公开”的时限" +
+              (e.deadline ? "（最迟应于" + e.deadline->iso() + "公示）" : std::string()),
+          "迟报属于“双公示”扣分情形；请核对公示网站上的实际公示日期，台账填写有误的应按实际更正");
+    }
+    result_.entries.push_back(e);
+    switch (e.status) {
+      case PublicityStatus::OnTime: ++result_.summary.on_time; break;
+      case PublicityStatus::Late: ++result_.summary.late; break;
+      case PublicityStatus::Unknown: ++result_.summary.unknown; break;
+      case PublicityStatus::Incomplete: break;
+    }
+  }
+
+  const WorkCalendar& calendar_;
+  const PublicityOptions& options_;
+  const int limit_;
+  const bool several_;
+  PublicityResult result_;
+  std::map<int, std::vector<std::string>> unknown_by_year_;  // rows waiting for calendar data, by missing year
+};
+
+}  // namespace
+
 PublicityResult evaluate_publicity_ledger(const std::vector<TableSheet>& sheets, const WorkCalendar& calendar,
                                           const PublicityOptions& options) {
-  PublicityResult result;
-  const int limit = std::max(1, options.max_working_days);
   std::vector<std::pair<const TableSheet*, Columns>> found;
   for (const TableSheet& sheet : sheets) {
     if (auto cols = find_columns(sheet)) found.emplace_back(&sheet, *cols);
   }
-  const bool several = found.size() > 1;
-
-  const auto finding = [&](std::string code, Severity severity, std::string message, std::string advice) {
-    Finding f;
-    f.code = std::move(code);
-    f.severity = severity;
-    f.role = DeductionRole::PublicityDelay;
-    f.file = options.file;
-    f.message = std::move(message);
-    f.advice = std::move(advice);
-    result.findings.push_back(std::move(f));
-  };
-
+  LedgerCheck check(calendar, options, found.size() > 1);
   if (found.empty()) {
-    finding("D4_LEDGER_COLUMNS", Severity::Warning,
-            "双公示台账中未找到“决定日期”和“公示日期”两列，无法检查" + std::to_string(limit) + "个工作日内公示的时限",
-            "台账表头应包含“决定日期”（或“作出决定日期”“许可决定日期”“处罚决定日期”）和“公示日期”（或“上网日期”“公开日期”）");
-    return result;
+    check.add("D4_LEDGER_COLUMNS", Severity::Warning,
+              "双公示台账中未找到“决定日期”和“公示日期”两列，无法检查" + std::to_string(check.limit()) +
+                  "个工作日内公示的时限",
+              "台账表头应包含“决定日期”（或“作出决定日期”“许可决定日期”“处罚决定日期”）和“公示日期”（或“上网日期”“公开日期”）");
+    return check.take();
   }
-
-  // Rows waiting for calendar data, by missing year.
-  std::map<int, std::vector<std::string>> unknown_by_year;
-
   for (const auto& [sheet, cols] : found) {
     const std::string decision_header = squeeze(sheet->rows[cols.header_row][*cols.decision]);
-    for (std::size_t r = cols.header_row + 1; r < sheet->rows.size(); ++r) {
-      const auto& row = sheet->rows[r];
-      const std::string decision_text = cell_at(row, cols.decision);
-      const std::string published_text = cell_at(row, cols.published);
-      const std::string number = cell_at(row, cols.number);
-      if (decision_text.empty() && published_text.empty() && number.empty()) continue;
-      if (squeeze(decision_text) == decision_header) continue;  // header repeated for printing
-
-      PublicityEntry e;
-      e.sheet = sheet->name;
-      e.row = static_cast<int>(r + 1);
-      e.number = number;
-      e.kind = entry_kind(cell_at(row, cols.kind), number, cols.kind_hint);
-      e.decision = parse_ledger_date(decision_text);
-      e.published = parse_ledger_date(published_text);
-      ++result.summary.rows;
-
-      if (!e.decision) {
-        // A note under the table ("填表人：…", "合计") has no document number and no
-        // readable decision date: not an entry.
-        if (number.empty()) {
-          --result.summary.rows;
-          continue;
-        }
-        finding("D4_DATE_UNREADABLE", Severity::Warning,
-                label(e, several) + "：决定日期" + (decision_text.empty() ? "为空" : "“" + decision_text + "”无法识别") +
-                    "，无法检查公示时限",
-                "请按“2025-03-18”或“2025年3月18日”的格式填写决定日期");
-      } else if (published_text.empty()) {
-        finding("D4_NOT_PUBLISHED", Severity::Warning,
-                label(e, several) + "：决定日期为" + e.decision->iso() + "，但没有填写公示日期，可能存在漏报",
-                "核对该决定是否已在" + std::to_string(limit) + "个工作日内上网公示，并补填公示日期和公示网址");
-      } else if (!e.published) {
-        finding("D4_DATE_UNREADABLE", Severity::Warning,
-                label(e, several) + "：公示日期“" + published_text + "”无法识别，无法检查公示时限",
-                "请按“2025-03-18”或“2025年3月18日”的格式填写公示日期");
-      } else if (*e.published < *e.decision) {
-        finding("D4_DATE_ORDER", Severity::Warning,
-                label(e, several) + "：公示日期" + e.published->iso() + "早于决定日期" + e.decision->iso() + "，请核对",
-                "台账日期有误会被认为信息不准确，请与公示网站上的记录核对后更正");
-      } else {
-        e.deadline = calendar.add_working_days(*e.decision, limit);
-        e.working_days = calendar.working_days_between(*e.decision, *e.published);
-        const std::int64_t calendar_days = e.published->days_since_epoch() - e.decision->days_since_epoch();
-        if (calendar_days <= limit) {
-          // N working days never end before N calendar days: on time whatever the calendar.
-          e.status = PublicityStatus::OnTime;
-        } else if (e.working_days) {
-          e.status = *e.working_days > limit ? PublicityStatus::Late : PublicityStatus::OnTime;
-        } else if (e.deadline) {
-          // Published in a year without data, but the deadline fell before it.
-          e.status = *e.published > *e.deadline ? PublicityStatus::Late : PublicityStatus::OnTime;
-        } else {
-          e.status = PublicityStatus::Unknown;
-          int missing = e.decision->year;
-          while (calendar.covers(missing)) ++missing;
-          unknown_by_year[missing].push_back(where(e, several));
-        }
-        if (e.status == PublicityStatus::Late) {
-          const std::string gap = e.working_days ? "相隔" + std::to_string(*e.working_days) + "个工作日"
-                                                 : "晚于最迟公示日期";
-          finding("D4_LATE_PUBLICITY", Severity::Error,
-                  label(e, several) + "：决定日期" + e.decision->iso() + "，公示日期" + e.published->iso() + "，" + gap +
-                      "，超过“自作出行政决定之日起" + std::to_string(limit) + "个工作日内上网公开”的时限" +
-                      (e.deadline ? "（最迟应于" + e.deadline->iso() + "公示）" : std::string()),
-                  "迟报属于“双公示”扣分情形；请核对公示网站上的实际公示日期，台账填写有误的应按实际更正");
-        }
-        result.entries.push_back(e);
-        switch (e.status) {
-          case PublicityStatus::OnTime: ++result.summary.on_time; break;
-          case PublicityStatus::Late: ++result.summary.late; break;
-          case PublicityStatus::Unknown: ++result.summary.unknown; break;
-          case PublicityStatus::Incomplete: break;
-        }
-        continue;
-      }
-      e.status = PublicityStatus::Incomplete;
-      ++result.summary.incomplete;
-      result.entries.push_back(e);
-    }
+    for (std::size_t r = cols.header_row + 1; r < sheet->rows.size(); ++r) check.check_row(*sheet, cols, decision_header, r);
   }
+  check.report_unknown_years();
+  PublicityResult result = check.take();
   result.columns_found = true;
-
-  for (const auto& [year, rows] : unknown_by_year) {
-    std::vector<std::string> shown(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(rows.size(), 10)));
-    if (rows.size() > shown.size()) shown.push_back("等" + std::to_string(rows.size()) + "行");
-    finding("D4_CALENDAR_UNKNOWN", Severity::Warning,
-            "工作日日历中没有" + std::to_string(year) + "年的节假日安排，" + join(shown, "、") + "无法判断是否在" +
-                std::to_string(limit) + "个工作日内公示（不作推测）",
-            "在 rules/calendar/cn-holidays.yaml 中补充" + std::to_string(year) +
-                "年国务院办公厅部分节假日安排通知的放假和调休上班日期后重新检查");
-  }
   return result;
 }
 
@@ -392,14 +428,9 @@ PublicityResult evaluate_publicity_ledger(const std::string& path, const WorkCal
   auto sheets = read_table(path);
   if (!sheets) {
     PublicityResult result;
-    Finding f;
-    f.code = "D4_LEDGER_UNREADABLE";
-    f.severity = Severity::Warning;
-    f.role = DeductionRole::PublicityDelay;
-    f.file = options.file;
-    f.message = "双公示台账无法读取，未能检查公示时限：" + sheets.error().message;
-    f.advice = "请提供 .xlsx、.xls 或 .csv 格式的双公示台账（WPS 表格请另存为 .xlsx）";
-    result.findings.push_back(std::move(f));
+    result.findings.push_back(ledger_finding(options.file, "D4_LEDGER_UNREADABLE", Severity::Warning,
+                                             "双公示台账无法读取，未能检查公示时限：" + sheets.error().message,
+                                             "请提供 .xlsx、.xls 或 .csv 格式的双公示台账（WPS 表格请另存为 .xlsx）"));
     return result;
   }
   return evaluate_publicity_ledger(sheets.value(), calendar, options);

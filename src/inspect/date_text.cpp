@@ -70,25 +70,7 @@ int digit_value(char32_t cp) {
 }
 
 /// Digits of a Chinese-numeral year: 〇/○/零 and 一..九 (二〇二三).
-int han_digit_value(char32_t cp) {
-  switch (cp) {
-    case U'〇':
-    case U'○':
-    case U'零':
-    case U'Ｏ':
-      return 0;
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
+int han_digit_value(char32_t cp) { return cp == U'Ｏ' ? 0 : chinese_digit_value(cp); }
 
 bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0x3000 || cp == 0xA0; }
 

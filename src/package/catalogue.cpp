@@ -9,6 +9,7 @@
 #include "evpack/report/html_report.hpp"
 #include "evpack/util/text.hpp"
 #include "evpack/util/format.hpp"
+#include "evpack/util/html.hpp"
 
 namespace evpack {
 
@@ -176,31 +177,34 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
 
 std::string render_catalogue_html(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
   const Totals& t = check.evaluation.totals;
-  std::string h;
-  h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  h += "<title>" + html_escape(context.title) + " 目录</title>\n";
-  h += "<style>\n"
-       "body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;margin:24px;color:#222}\n"
-       "h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:2px solid #c00;padding-bottom:4px}\n"
-       "h3{font-size:15px;margin:18px 0 6px}table{border-collapse:collapse;width:100%;font-size:13px}\n"
-       "th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}th{background:#eef3fa}\n"
-       ".num{text-align:right;white-space:nowrap}.muted{color:#777}.sev-致命,.sev-严重{color:#b00}\n"
-       ".gap{color:#b00;font-weight:normal;font-size:13px;border:1px solid #b00;border-radius:3px;padding:0 4px}\n"
-       "a{color:#0645ad}td a{word-break:break-all}\n"
-       // A phone (420 px): the page does not run off the side; wide tables scroll inside.
-       "@media (max-width:600px){body{margin:8px}table{display:block;overflow-x:auto;font-size:12px}}\n"
-       "</style>\n</head>\n<body>\n";
-  h += "<h1>" + html_escape(context.title) + " 目录</h1>\n<p>";
-  h += "评分规则：" + html_escape(check.rules.title);
+  Html h;
+  h.add(
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  h.add("<title>{} 目录</title>\n", context.title);
+  h.raw(
+      "<style>\n"
+      "body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;margin:24px;color:#222}\n"
+      "h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:2px solid #c00;padding-bottom:4px}\n"
+      "h3{font-size:15px;margin:18px 0 6px}table{border-collapse:collapse;width:100%;font-size:13px}\n"
+      "th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}th{background:#eef3fa}\n"
+      ".num{text-align:right;white-space:nowrap}.muted{color:#777}.sev-致命,.sev-严重{color:#b00}\n"
+      ".gap{color:#b00;font-weight:normal;font-size:13px;border:1px solid #b00;border-radius:3px;padding:0 4px}\n"
+      "a{color:#0645ad}td a{word-break:break-all}\n"
+      // A phone (420 px): the page does not run off the side; wide tables scroll inside.
+      "@media (max-width:600px){body{margin:8px}table{display:block;overflow-x:auto;font-size:12px}}\n"
+      "</style>\n</head>\n<body>\n");
+  h.add("<h1>{} 目录</h1>\n<p>", context.title);
+  h.add("评分规则：{}", check.rules.title);
   if (plan.volumes > 1) {
-    h += "　本卷：第 " + std::to_string(context.volume + 1) + " 卷，共 " + std::to_string(plan.volumes) + " 卷";
+    h.add("　本卷：第 {} 卷，共 {} 卷", std::to_string(context.volume + 1), std::to_string(plan.volumes));
   }
-  if (!context.packed_on.empty()) h += "　打包日期：" + html_escape(context.packed_on);
-  h += "<br>估算得分：<b>" + format_points(t.total) + "</b> / " + format_points(t.nominal) + "（基础分 " + format_points(t.base) +
-       "，加分 " + format_points(t.bonus) + "，扣分 " + format_points(t.deductions) + "）";
-  if (t.d1_risks > 0) h += "　<span class=\"sev-致命\">弄虚作假（D.1）风险 " + std::to_string(t.d1_risks) + " 项</span>";
-  h += "</p>\n<p class=\"muted\">每个文件的“原文件名”列给出其在原材料目录中的位置；SHA-256 校验值见 manifest-sha256.txt。</p>\n";
+  if (!context.packed_on.empty()) h.add("　打包日期：{}", context.packed_on);
+  h.add("<br>估算得分：<b>{}</b> / {}（基础分 {}，加分 {}，扣分 {}）", format_points(t.total), format_points(t.nominal),
+        format_points(t.base), format_points(t.bonus), format_points(t.deductions));
+  if (t.d1_risks > 0) h.add("　<span class=\"sev-致命\">弄虚作假（D.1）风险 {} 项</span>", std::to_string(t.d1_risks));
+  h.add(
+      "</p>\n<p class=\"muted\">每个文件的“原文件名”列给出其在原材料目录中的位置；SHA-256 校验值见 manifest-sha256.txt。</p>\n");
 
   // Every indicator and bonus in the table's order, with its files in this volume as relative
   // links into data/; one without files anywhere is marked 缺材料 (the gap a reviewer looks
@@ -221,11 +225,11 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
     if (id.empty() && all.empty()) continue;
     if (label.category != category) {
       category = label.category;
-      h += "<h2>" + html_escape(category) + "</h2>\n";
+      h.add("<h2>{}</h2>\n", category);
     }
-    h += "<h3 id=\"" + html_escape("ind-" + id) + "\">" + html_escape(label.id.empty() ? label.title : label.id + " " + label.title);
+    h.add("<h3 id=\"{}\">{}", "ind-" + id, label.id.empty() ? label.title : label.id + " " + label.title);
     if (all.empty()) {
-      h += " <span class=\"gap\">缺材料</span></h3>\n";
+      h.add(" <span class=\"gap\">缺材料</span></h3>\n");
       continue;
     }
     std::vector<const PlannedFile*> here;
@@ -233,52 +237,55 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
       if (f->volume == context.volume) here.push_back(f);
     }
     if (here.empty()) {
-      h += " <span class=\"muted\">材料在第" + std::to_string(all.front()->volume + 1) + "卷</span></h3>\n";
+      h.add(" <span class=\"muted\">材料在第{}卷</span></h3>\n", std::to_string(all.front()->volume + 1));
       continue;
     }
-    h += "</h3>\n<table><tr><th>序号</th><th>文件</th><th>日期</th><th>证明内容</th><th>页数</th><th>原文件名</th></tr>\n";
+    h.add(
+        "</h3>\n<table><tr><th>序号</th><th>文件</th><th>日期</th><th>证明内容</th><th>页数</th><th>原文件名</th></tr>\n");
     for (const auto* f : here) {
       const Evidence& e = check.evidence[f->evidence];
       const std::string date = date_of(e);
       const std::string source = date_source_of(e);
-      h += "<tr><td class=\"num\">" + std::to_string(++number) + "</td><td><a href=\"" +
-           html_escape(href_encode_path(f->path)) + "\">" + html_escape(file_part(f->path)) + "</a></td><td>" +
-           html_escape(date) + (source.empty() ? "" : "<br><span class=\"muted\">" + html_escape(source) + "</span>") +
-           "</td><td>" + html_escape(evidence_summary(e)) + "</td><td class=\"num\">" +
-           (page_count(e) > 0 ? std::to_string(static_cast<int>(page_count(e))) : "") + "</td><td>" +
-           html_escape(original_note(*f)) + "</td></tr>\n";
+      h.add(
+          "<tr><td class=\"num\">{}</td><td><a href=\"{}\">{}</a></td><td>{}{}"
+          "</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+          std::to_string(++number), href_encode_path(f->path), file_part(f->path), date,
+          source.empty() ? Html() : Html::format("<br><span class=\"muted\">{}</span>", source), evidence_summary(e),
+          (page_count(e) > 0 ? std::to_string(static_cast<int>(page_count(e))) : ""), original_note(*f));
     }
-    h += "</table>\n";
+    h.add("</table>\n");
   }
 
-  h += "<h2>得分估算</h2>\n<table><tr><th>编号</th><th>指标</th><th>估算得分</th><th>满分</th><th>说明</th></tr>\n";
+  h.add("<h2>得分估算</h2>\n<table><tr><th>编号</th><th>指标</th><th>估算得分</th><th>满分</th><th>说明</th></tr>\n");
   for (const auto& r : check.evaluation.indicators) {
-    h += "<tr><td>" + html_escape(r.id) + "</td><td>" + html_escape(r.title) + "</td><td class=\"num\">" +
-         format_points(r.points) + "</td><td class=\"num\">" + format_points(r.cap) + "</td><td>" + html_escape(r.reason) +
-         "</td></tr>\n";
+    h.add(
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}"
+        "</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+        r.id, r.title, format_points(r.points), format_points(r.cap), r.reason);
   }
-  h += "</table>\n";
+  h.add("</table>\n");
 
-  h += "<h2>自检发现的问题（" + std::to_string(check.findings.size()) + " 条）</h2>\n";
+  h.add("<h2>自检发现的问题（{} 条）</h2>\n", std::to_string(check.findings.size()));
   if (!check.findings.empty()) {
-    h += "<table><tr><th>严重程度</th><th>规则</th><th>文件</th><th>说明</th><th>建议</th></tr>\n";
+    h.add("<table><tr><th>严重程度</th><th>规则</th><th>文件</th><th>说明</th><th>建议</th></tr>\n");
     for (const auto& f : check.findings) {
       const std::string sev = severity_label_zh(f.severity);
-      h += "<tr><td class=\"sev-" + html_escape(sev) + "\">" + html_escape(sev) + "</td><td>" + html_escape(f.rule) +
-           "</td><td>" + html_escape(f.file) + "</td><td>" + html_escape(f.message) + "</td><td>" +
-           html_escape(f.advice) + "</td></tr>\n";
+      h.add(
+          "<tr><td class=\"sev-{}\">{}</td><td>{}</td><td>{}</td><td>{}"
+          "</td><td>{}</td></tr>\n",
+          sev, sev, f.rule, f.file, f.message, f.advice);
     }
-    h += "</table>\n";
+    h.add("</table>\n");
   }
   if (!plan.left_out.empty()) {
-    h += "<h2>未纳入本包的文件</h2>\n<table><tr><th>原路径</th><th>原因</th></tr>\n";
+    h.add("<h2>未纳入本包的文件</h2>\n<table><tr><th>原路径</th><th>原因</th></tr>\n");
     for (const auto& l : plan.left_out) {
-      h += "<tr><td>" + html_escape(l.path) + "</td><td>" + html_escape(l.reason) + "</td></tr>\n";
+      h.add("<tr><td>{}</td><td>{}</td></tr>\n", l.path, l.reason);
     }
-    h += "</table>\n";
+    h.add("</table>\n");
   }
-  h += "<p class=\"muted\">由 evpack " + html_escape(context.tool_version) + " 生成。</p>\n</body>\n</html>\n";
-  return h;
+  h.add("<p class=\"muted\">由 evpack {} 生成。</p>\n</body>\n</html>\n", context.tool_version);
+  return h.take();
 }
 
 }  // namespace evpack

@@ -156,6 +156,19 @@ struct Where {
   std::string title;
 };
 
+// The place of the entry `id` among `entries` (bonuses, deductions): its rank there, its
+// folder under `group`; nullopt when none has that id.
+template <typename Entries, typename ItemFolder>
+std::optional<Where> item_folder(const Entries& entries, const std::string& id, int category_rank,
+                                 const std::string& group, ItemFolder item_folder_name) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].id != id) continue;
+    return Where{"data/" + group + "/" + item_folder_name(entries[i]), category_rank, static_cast<int>(i),
+                 entries[i].title};
+  }
+  return std::nullopt;
+}
+
 std::optional<Where> indicator_folder(const RuleSet& rules, const std::string& id) {
   for (std::size_t i = 0; i < rules.indicators.size(); ++i) {
     const Indicator& ind = rules.indicators[i];
@@ -173,27 +186,13 @@ std::optional<Where> indicator_folder(const RuleSet& rules, const std::string& i
     w.title = ind.title;
     return w;
   }
-  for (std::size_t i = 0; i < rules.bonuses.size(); ++i) {
-    const Bonus& b = rules.bonuses[i];
-    if (b.id != id) continue;
-    Where w;
-    w.category_rank = static_cast<int>(rules.categories.size());
-    w.indicator_rank = static_cast<int>(i);
-    w.folder = "data/" + bonus_folder_name(rules) + "/" + bonus_item_folder_name(b);
-    w.title = b.title;
+  const int after_categories = static_cast<int>(rules.categories.size());
+  if (auto w = item_folder(rules.bonuses, id, after_categories, bonus_folder_name(rules),
+                           [](const Bonus& b) { return bonus_item_folder_name(b); })) {
     return w;
   }
-  for (std::size_t i = 0; i < rules.deductions.size(); ++i) {
-    const Deduction& d = rules.deductions[i];
-    if (d.id != id) continue;
-    Where w;
-    w.category_rank = static_cast<int>(rules.categories.size()) + 1;
-    w.indicator_rank = static_cast<int>(i);
-    w.folder = "data/" + deduction_folder_name(rules) + "/" + deduction_item_folder_name(d);
-    w.title = d.title;
-    return w;
-  }
-  return std::nullopt;
+  return item_folder(rules.deductions, id, after_categories + 1, deduction_folder_name(rules),
+                     [](const Deduction& d) { return deduction_item_folder_name(d); });
 }
 
 struct Draft {

@@ -29,64 +29,71 @@ void HtmlWriter::timeline(const IndicatorResult& i, const Indicator* rule) {
   if (!quarters && !months) return;
   auto has = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
   if (quarters) {
-    out_ += "<div class=\"timeline\" data-kind=\"quarters\">";
+    out_.add("<div class=\"timeline\" data-kind=\"quarters\">");
     static const char* const kQ[] = {"", "一季度", "二季度", "三季度", "四季度"};
     for (int q = 1; q <= 4; ++q) {
       const bool ok = has(i.quarters_covered, q);
       const char* cls = ok ? "ok" : quarter_due(q) ? "gap" : "";
       const std::string label = ctx_.lang == ReportLang::En ? "Q" + std::to_string(q) : kQ[q];
       const std::string state = ok ? t("有", "covered") : quarter_due(q) ? t("缺", "missing") : t("未到期", "not due");
-      out_ += "<span class=\"" + std::string(cls) + "\" title=\"" + label + " " + state + "\">" + label + "<br>" +
-              state + "</span>";
+      out_.add("<span class=\"{}\" title=\"{} {}\">{}<br>{}</span>", cls, label, state, label, state);
     }
-    out_ += "</div>";
+    out_.add("</div>");
   }
   if (months) {
     const int deadline = rule ? rule->deadline_day : 0;
-    out_ += "<div class=\"timeline\" data-kind=\"months\">";
+    out_.add("<div class=\"timeline\" data-kind=\"months\">");
     for (int m = 1; m <= 12; ++m) {
       const bool ok = has(i.months_covered, m);
       const bool late = has(i.months_late, m);
       const bool due = month_due(m, deadline);
       const char* cls = ok ? "ok" : late ? "late" : due ? "gap" : "";
       const std::string label = ctx_.lang == ReportLang::En ? "M" + std::to_string(m) : std::to_string(m) + "月";
-      const std::string state =
-          ok ? t("有", "ok") : late ? t("逾期", "late") : due ? t("缺", "missing") : t("未到期", "not due");
-      out_ += "<span class=\"" + std::string(cls) + "\">" + label + "<br>" + state + "</span>";
+      const std::string state = ok     ? t("有", "ok")
+                                : late ? t("逾期", "late")
+                                : due  ? t("缺", "missing")
+                                       : t("未到期", "not due");
+      out_.add("<span class=\"{}\">{}<br>{}</span>", cls, label, state);
     }
-    out_ += "</div>";
+    out_.add("</div>");
   }
 }
 
-std::string HtmlWriter::thumb_html(std::size_t index, const Evidence& e) const {
-  std::string out = "<div class=\"thumb\">";
+Html HtmlWriter::thumb_html(std::size_t index, const Evidence& e) const {
+  Html out;
+  out.raw("<div class=\"thumb\">");
   if (index < thumbs_.size() && !thumbs_[index].empty()) {
-    out += "<img alt=\"\" loading=\"lazy\" src=\"data:image/jpeg;base64," + base64_encode(thumbs_[index]) + "\">";
+    out.add("<img alt=\"\" loading=\"lazy\" src=\"data:image/jpeg;base64,{}\">", base64_encode(thumbs_[index]));
   } else {
     std::string label = to_lower_ascii(e.file.extension);
     for (auto& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (label.empty() || label.size() > 5) label = to_string(e.file.kind);
-    out += "<span class=\"ph\">" + html_escape(label) + "</span>";
+    out.add("<span class=\"ph\">{}</span>", label);
   }
-  return out + "</div>";
+  out.raw("</div>");
+  return out;
 }
 
-void HtmlWriter::fact(const std::string& key, const std::string& value) {
+void HtmlWriter::fact(const std::string& key, const Html& value) {
   if (value.empty()) return;
-  out_ += "<dt>" + key + "</dt><dd>" + value + "</dd>";
+  out_.add("<dt>{}</dt><dd>{}</dd>", key, value);
 }
 
-std::string HtmlWriter::verdict_chip(const std::string& name, const Verdict& v) const {
-  return "<span class=\"chip " + std::string(presence_class(v.state)) + "\" title=\"" + html_escape(v.reason) + "\">" + name +
-         " " + presence_text(v.state, ctx_.lang) + "</span>";
+void HtmlWriter::fact(const std::string& key, std::string_view text) { fact(key, Html::format("{}", text)); }
+
+Html HtmlWriter::verdict_chip(const std::string& name, const Verdict& v) const {
+  return Html::format("<span class=\"chip {}\" title=\"{}\">{} {}</span>", presence_class(v.state), v.reason, name,
+                      presence_text(v.state, ctx_.lang));
 }
 
 void HtmlWriter::evidence_card(const std::string& path) {
   const Tr& t = t_;
   const auto it = evidence_by_path_.find(path);
   if (it == evidence_by_path_.end()) {
-    out_ += "<div class=\"card\"><div class=\"body\"><div class=\"fname\">" + html_escape(file_name_of(path)) +
-            "</div></div></div>";
+    out_.add(
+        "<div class=\"card\"><div class=\"body\"><div class=\"fname\">{}"
+        "</div></div></div>",
+        file_name_of(path));
     return;
   }
   const Evidence& e = r_.evidence[it->second];
@@ -95,56 +102,59 @@ void HtmlWriter::evidence_card(const std::string& path) {
   if (fit != by_file_.end()) {
     for (const Finding* f : fit->second) flagged = flagged || f->severity >= Severity::Error;
   }
-  out_ += "<div class=\"card" + std::string(flagged ? " flag" : "") + "\" data-file=\"" + html_escape(path) + "\">" +
-          thumb_html(it->second, e) + "<div class=\"body\"><div class=\"fname\" title=\"" + html_escape(path) + "\">" +
-          file_ref(path, file_name_of(shown_path(path))) + "</div>";
+  out_.add(
+      "<div class=\"card{}\" data-file=\"{}\">{}"
+      "<div class=\"body\"><div class=\"fname\" title=\"{}\">{}</div>",
+      flagged ? " flag" : "", path, thumb_html(it->second, e), path, file_ref(path, file_name_of(shown_path(path))));
   const std::string shown = shown_path(path);
-  if (!folder_of(shown).empty()) out_ += "<div class=\"small muted\">" + html_escape(folder_of(shown)) + "</div>";
-  out_ += "<dl>";
-  fact(t("类型", "Kind"), html_escape(kind_text(e.file.kind, ctx_.lang)));
+  if (!folder_of(shown).empty()) out_.add("<div class=\"small muted\">{}</div>", folder_of(shown));
+  out_.add("<dl>");
+  fact(t("类型", "Kind"), kind_text(e.file.kind, ctx_.lang));
   if (e.inspection.date.value) {
-    fact(t("日期", "Date"), html_escape(timestamp_text(*e.inspection.date.value)) + " <span class=\"muted\">（" +
-                                html_escape(source_text(e.inspection.date.source, ctx_.lang)) + "）</span>");
+    fact(t("日期", "Date"),
+         Html::format("{} <span class=\"muted\">（{}）</span>", timestamp_text(*e.inspection.date.value),
+                      source_text(e.inspection.date.source, ctx_.lang)));
   }
-  std::string chips;
+  Html chips;
   if (const auto& p = e.inspection.photo) {
-    if (p->watermark_time) fact(t("水印时间", "Watermark"), html_escape(timestamp_text(*p->watermark_time)));
-    if (p->exif_time) fact(t("拍摄时间", "EXIF time"), html_escape(timestamp_text(*p->exif_time)));
-    fact(t("相机", "Camera"), html_escape(join_nonempty({p->make, p->model}, " ")));
-    fact(t("软件", "Software"), html_escape(p->software));
+    if (p->watermark_time) fact(t("水印时间", "Watermark"), timestamp_text(*p->watermark_time));
+    if (p->exif_time) fact(t("拍摄时间", "EXIF time"), timestamp_text(*p->exif_time));
+    fact(t("相机", "Camera"), join_nonempty({p->make, p->model}, " "));
+    fact(t("软件", "Software"), p->software);
     if (p->width > 0) fact(t("尺寸", "Size"), std::to_string(p->width) + "×" + std::to_string(p->height));
-    if (!p->screenshot) chips += verdict_chip(t("水印", "Watermark"), p->watermark);
-    if (p->screenshot) chips += "<span class=\"chip none\">" + t("截图", "screenshot") + "</span>";
-    if (!p->has_exif) chips += "<span class=\"chip none\">" + t("无EXIF", "no EXIF") + "</span>";
+    if (!p->screenshot) chips.raw(verdict_chip(t("水印", "Watermark"), p->watermark));
+    if (p->screenshot) chips.add("<span class=\"chip none\">{}</span>", t("截图", "screenshot"));
+    if (!p->has_exif) chips.add("<span class=\"chip none\">{}</span>", t("无EXIF", "no EXIF"));
   }
   if (const auto& d = e.inspection.document) {
-    fact(t("标题", "Title"), html_escape(d->title));
-    if (d->own_number) fact(t("文号", "Doc no."), html_escape(d->own_number->text));
-    if (d->issue_date) fact(t("成文日期", "Issued"), html_escape(d->issue_date_text.empty() ? d->issue_date->iso() : d->issue_date_text));
+    fact(t("标题", "Title"), d->title);
+    if (d->own_number) fact(t("文号", "Doc no."), d->own_number->text);
+    if (d->issue_date)
+      fact(t("成文日期", "Issued"), d->issue_date_text.empty() ? d->issue_date->iso() : d->issue_date_text);
     if (d->page_count > 0) fact(t("页数", "Pages"), std::to_string(d->page_count));
-    chips += verdict_chip(t("红头", "Header"), d->letterhead);
-    chips += verdict_chip(t("文号", "Number"), d->number);
-    chips += verdict_chip(t("公章", "Seal"), d->seal);
-    if (d->scanned) chips += "<span class=\"chip none\">" + t("扫描件", "scan") + "</span>";
+    chips.raw(verdict_chip(t("红头", "Header"), d->letterhead));
+    chips.raw(verdict_chip(t("文号", "Number"), d->number));
+    chips.raw(verdict_chip(t("公章", "Seal"), d->seal));
+    if (d->scanned) chips.add("<span class=\"chip none\">{}</span>", t("扫描件", "scan"));
   }
-  out_ += "</dl>";
-  if (!chips.empty()) out_ += "<div>" + chips + "</div>";
+  out_.add("</dl>");
+  if (!chips.empty()) out_.add("<div>{}</div>", chips);
   if (fit != by_file_.end()) {
-    out_ += "<ul class=\"issues\">";
+    out_.add("<ul class=\"issues\">");
     for (const Finding* f : fit->second) {
-      out_ += "<li class=\"" + std::string(severity_class(f->severity)) + "\">" + html_escape(f->message) + "</li>";
+      out_.add("<li class=\"{}\">{}</li>", severity_class(f->severity), f->message);
     }
-    out_ += "</ul>";
+    out_.add("</ul>");
   }
-  out_ += "</div></div>";
+  out_.add("</div></div>");
 }
 
 void HtmlWriter::cards(const std::vector<std::string>& files) {
   if (files.empty()) return;
   // Photos and documents first as cards, in path order (files already sorted).
-  out_ += "<div class=\"cards\">";
+  out_.add("<div class=\"cards\">");
   for (const auto& f : files) evidence_card(f);
-  out_ += "</div>";
+  out_.add("</div>");
 }
 
 }  // namespace evpack::html

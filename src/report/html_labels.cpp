@@ -42,7 +42,6 @@ std::string category_label(const std::string& id, const std::string& title, Repo
   return id + ". " + title;
 }
 
-
 Status status_of(const IndicatorResult& r, bool scored) {
   if (!r.zeroed_by.empty()) return Status::Zeroed;
   if (!scored || r.mode == ScoringMode::Tasks) return r.files.empty() ? Status::Missing : Status::Task;
@@ -85,7 +84,6 @@ const char* severity_class(Severity s) {
   return "";
 }
 
-
 std::string presence_text(Presence p, ReportLang lang) {
   if (lang == ReportLang::Zh) {
     switch (p) {
@@ -108,7 +106,9 @@ const char* presence_class(Presence p) {
   return "none";
 }
 
-std::string kind_text(ContentKind k, ReportLang lang) { return lang == ReportLang::Zh ? kind_label_zh(k) : to_string(k); }
+std::string kind_text(ContentKind k, ReportLang lang) {
+  return lang == ReportLang::Zh ? kind_label_zh(k) : to_string(k);
+}
 
 std::string source_text(DateSource s, ReportLang lang) {
   return lang == ReportLang::Zh ? source_label_zh(s) : to_string(s);

@@ -18,18 +18,18 @@ std::string HtmlWriter::shown_path(const std::string& path) const {
 }
 
 // A file named by the report: a relative link to it when the context has one.
-std::string HtmlWriter::file_ref(const std::string& path, const std::string& text) const {
+Html HtmlWriter::file_ref(const std::string& path, const std::string& text) const {
   const auto it = ctx_.file_links.find(path);
-  if (it == ctx_.file_links.end()) return html_escape(text.empty() ? path : text);
-  return "<a class=\"file\" href=\"" + html_escape(it->second.href) + "\">" + html_escape(text.empty() ? it->second.shown : text) +
-         "</a>";
+  if (it == ctx_.file_links.end()) return Html::format("{}", text.empty() ? path : text);
+  return Html::format("<a class=\"file\" href=\"{}\">{}</a>", it->second.href, text.empty() ? it->second.shown : text);
 }
 
 // The lead unit in bold, the supporting units after it.
-std::string HtmlWriter::units_cell(const Finding& f) const {
+Html HtmlWriter::units_cell(const Finding& f) const {
   const auto helpers = supporting_units(r_, f, ctx_.lang);
-  return "<b>" + html_escape(lead_unit(r_, f, ctx_.lang)) + "</b>" +
-         (helpers.empty() ? std::string() : "<br>" + t_("配合：", "Support: ") + html_escape(join_nonempty(helpers, "、")));
+  Html cell = Html::format("<b>{}</b>", lead_unit(r_, f, ctx_.lang));
+  if (!helpers.empty()) cell.add("<br>{}{}", t_("配合：", "Support: "), join_nonempty(helpers, "、"));
+  return cell;
 }
 
 // The finding's name people read (Chinese; the code in the English report).
@@ -44,62 +44,67 @@ std::string HtmlWriter::indicator_of(const Finding& f) const {
   return it == evidence_by_path_.end() ? "" : r_.evidence[it->second].placement.indicator;
 }
 
-std::string HtmlWriter::indicator_link(const std::string& id) const {
-  if (id.empty()) return "";
-  return "<a href=\"#" + anchor(id) + "\">" + html_escape(id) + "</a>";
+Html HtmlWriter::indicator_link(const std::string& id) const {
+  if (id.empty()) return {};
+  return Html::format("<a href=\"#{}\">{}</a>", anchor(id), id);
 }
 
 void HtmlWriter::risks() {
   const Tr& t = t_;
-  out_ += "<section class=\"block pb\" id=\"risks\"><h2>" + t("问题清单（按严重程度）", "Findings by severity") + "</h2>\n";
+  out_.add("<section class=\"block pb\" id=\"risks\"><h2>{}</h2>\n",
+           t("问题清单（按严重程度）", "Findings by severity"));
   if (r_.findings.empty()) {
-    out_ += "<p>" + t("未发现问题。", "No findings.") + "</p></section>\n";
+    out_.add("<p>{}</p></section>\n", t("未发现问题。", "No findings."));
     return;
   }
-  out_ += "<div class=\"filters noprint\"><input type=\"search\" id=\"risk-search\" placeholder=\"" +
-          t("筛选：输入文件名、指标或关键词", "Filter: file, indicator or word") + "\">";
+  out_.add(
+      "<div class=\"filters noprint\"><input type=\"search\" id=\"risk-search\" placeholder=\"{}"
+      "\">",
+      t("筛选：输入文件名、指标或关键词", "Filter: file, indicator or word"));
   for (const Severity s : {Severity::Fatal, Severity::Error, Severity::Warning, Severity::Info}) {
-    out_ += "<label><input type=\"checkbox\" data-sev-toggle=\"" + std::string(severity_class(s)) + "\"" +
-            (s == Severity::Info ? "" : " checked") + "> " + severity_label(s, ctx_.lang) + "</label>";
+    out_.add("<label><input type=\"checkbox\" data-sev-toggle=\"{}\"{}> {}</label>", severity_class(s),
+             markup(s == Severity::Info ? "" : " checked"), severity_label(s, ctx_.lang));
   }
-  out_ += "<span class=\"muted\">" + t("显示 ", "Showing ") + "<b id=\"risk-count\">" +
-          std::to_string(r_.findings.size()) + "</b>" + t(" 条", "") + "</span></div>\n";
+  out_.add("<span class=\"muted\">{}<b id=\"risk-count\">{}</b>{}</span></div>\n", t("显示 ", "Showing "),
+           std::to_string(r_.findings.size()), t(" 条", ""));
   for (const Severity s : {Severity::Fatal, Severity::Error, Severity::Warning, Severity::Info}) {
     std::vector<const Finding*> list;
     for (const auto& f : r_.findings) {
       if (f.severity == s) list.push_back(&f);
     }
     if (list.empty()) continue;
-    out_ += "<h3><span class=\"chip " + std::string(severity_class(s)) + "\">" + severity_label(s, ctx_.lang) +
-            "</span> " + std::to_string(list.size()) + t(" 条", "") + "</h3>\n";
-    out_ += "<table class=\"risk\"><colgroup><col style=\"width:52px\"><col style=\"width:48px\"><col>"
-            "<col style=\"width:24%\"><col style=\"width:17%\"></colgroup><thead><tr><th>" +
-            t("规则", "Rule") + "</th><th>" + t("指标", "Ind.") + "</th><th>" +
-            t("问题与整改建议", "Finding and fix") + "</th><th>" + t("文件", "File") + "</th><th>" +
-            t("责任科室", "Units") + "</th></tr></thead><tbody>\n";
+    out_.add("<h3><span class=\"chip {}\">{}</span> {}{}</h3>\n", severity_class(s), severity_label(s, ctx_.lang),
+             std::to_string(list.size()), t(" 条", ""));
+    out_.add(
+        "<table class=\"risk\"><colgroup><col style=\"width:52px\"><col style=\"width:48px\"><col>"
+        "<col style=\"width:24%\"><col style=\"width:17%\"></colgroup><thead><tr><th>{}"
+        "</th><th>{}</th><th>{}</th><th>{}</th><th>{}"
+        "</th></tr></thead><tbody>\n",
+        t("规则", "Rule"), t("指标", "Ind."), t("问题与整改建议", "Finding and fix"), t("文件", "File"),
+        t("责任科室", "Units"));
     for (const Finding* f : list) {
       // People read the finding's Chinese name; the code is kept for the hover and scripts.
-      out_ += "<tr data-sev=\"" + std::string(severity_class(s)) + "\" data-code=\"" + html_escape(f->code) + "\"><td>" +
-              html_escape(f->rule) + "</td><td>" + indicator_link(indicator_of(*f)) + "</td><td><b title=\"" + html_escape(f->code) +
-              "\">" + html_escape(finding_name(*f)) + "</b>：" + html_escape(f->message) + "<div class=\"advice\">" +
-              html_escape(fix_advice(*f, ctx_.lang)) + "</div></td><td class=\"path\">" + file_ref(f->file) +
-              "</td><td class=\"small\">" +
-              units_cell(*f) + "</td></tr>\n";
+      out_.add(
+          "<tr data-sev=\"{}\" data-code=\"{}\"><td>{}</td><td>{}"
+          "</td><td><b title=\"{}\">{}</b>：{}<div class=\"advice\">{}"
+          "</div></td><td class=\"path\">{}</td><td class=\"small\">{}"
+          "</td></tr>\n",
+          severity_class(s), f->code, f->rule, indicator_link(indicator_of(*f)), f->code, finding_name(*f), f->message,
+          fix_advice(*f, ctx_.lang), file_ref(f->file), units_cell(*f));
     }
-    out_ += "</tbody></table>\n";
+    out_.add("</tbody></table>\n");
   }
-  out_ += "</section>\n";
+  out_.add("</section>\n");
 }
 
 void HtmlWriter::units() {
   const Tr& t = t_;
-  out_ += "<section class=\"block pb\" id=\"units\"><h2>" + t("各责任科室待办", "To-do by responsible unit") + "</h2>\n";
-  out_ += "<p class=\"muted small\">" +
-          t("每条问题只列在牵头科室下（规则文件为该指标指定的牵头科室，未指定时为所列的第一个科室），"
-            "其他科室为配合；“提示”级问题不列入待办。",
-            "Each finding is listed once, under its lead unit (the first unit the rule file lists for "
-            "its indicator); the others support. Info findings are left out.") +
-          "</p>\n";
+  out_.add("<section class=\"block pb\" id=\"units\"><h2>{}</h2>\n", t("各责任科室待办", "To-do by responsible unit"));
+  out_.add("<p class=\"muted small\">{}</p>\n",
+           t("每条问题只列在牵头科室下（规则文件为该指标指定的牵头科室，未指定时为所列的第一个科室），"
+             "其他科室为配合；“提示”级问题不列入待办。",
+             "Each finding is listed once, under its lead unit (the first unit the rule file lists for "
+             "its indicator); the others support. Info findings are left out."));
   bool any = false;
   for (const auto& unit : units_in_order(r_, ctx_.lang)) {
     std::vector<const Finding*> items;
@@ -118,67 +123,79 @@ void HtmlWriter::units() {
     any = true;
     std::map<Severity, int> counts;
     for (const auto* f : items) ++counts[f->severity];
-    out_ += "<div class=\"unit\" data-unit=\"" + html_escape(unit) + "\"><div class=\"uh\"><b>" + html_escape(unit) + "</b>";
+    out_.add("<div class=\"unit\" data-unit=\"{}\"><div class=\"uh\"><b>{}</b>", unit, unit);
     for (const Severity s : {Severity::Fatal, Severity::Error, Severity::Warning}) {
       if (counts[s]) {
-        out_ += "<span class=\"chip " + std::string(severity_class(s)) + "\">" + severity_label(s, ctx_.lang) + " " +
-                std::to_string(counts[s]) + "</span>";
+        out_.add("<span class=\"chip {}\">{} {}</span>", severity_class(s), severity_label(s, ctx_.lang),
+                 std::to_string(counts[s]));
       }
     }
     if (indicators > 0 && r_.rules.scored) {
-      out_ += "<span class=\"muted small\">" +
-              (ctx_.lang == ReportLang::En
-                   ? std::to_string(indicators) + " indicators, " + format_points(short_of) + " points short"
-                   : "负责指标 " + std::to_string(indicators) + " 项，尚差 " + format_points(short_of) + " 分") +
-              "</span>";
+      out_.add("<span class=\"muted small\">{}</span>",
+               (ctx_.lang == ReportLang::En
+                    ? std::to_string(indicators) + " indicators, " + format_points(short_of) + " points short"
+                    : "负责指标 " + std::to_string(indicators) + " 项，尚差 " + format_points(short_of) + " 分"));
     }
-    out_ += "</div><ol>";
+    out_.add("</div><ol>");
     for (const auto* f : items) {
-      out_ += "<li><span class=\"chip " + std::string(severity_class(f->severity)) + "\">" +
-              severity_label(f->severity, ctx_.lang) + "</span> ";
-      if (!indicator_of(*f).empty()) out_ += indicator_link(indicator_of(*f)) + " ";
-      out_ += "<b title=\"" + html_escape(f->code) + "\">" + html_escape(finding_name(*f)) + "</b>：<span class=\"advice\">" +
-              html_escape(fix_advice(*f, ctx_.lang)) + "</span><div class=\"small muted\">" + html_escape(f->message);
-      if (!f->file.empty()) out_ += "（" + file_ref(f->file) + "）";
+      out_.add("<li><span class=\"chip {}\">{}</span> ", severity_class(f->severity),
+               severity_label(f->severity, ctx_.lang));
+      if (!indicator_of(*f).empty()) out_.add("{} ", indicator_link(indicator_of(*f)));
+      out_.add(
+          "<b title=\"{}\">{}</b>：<span class=\"advice\">{}"
+          "</span><div class=\"small muted\">{}",
+          f->code, finding_name(*f), fix_advice(*f, ctx_.lang), f->message);
+      if (!f->file.empty()) out_.add("（{}）", file_ref(f->file));
       const auto helpers = supporting_units(r_, *f, ctx_.lang);
-      if (!helpers.empty()) out_ += "<br>" + t("配合：", "Support: ") + html_escape(join_nonempty(helpers, "、"));
-      out_ += "</div></li>";
+      if (!helpers.empty()) out_.add("<br>{}{}", t("配合：", "Support: "), join_nonempty(helpers, "、"));
+      out_.add("</div></li>");
     }
-    out_ += "</ol></div>\n";
+    out_.add("</ol></div>\n");
   }
-  if (!any) out_ += "<p>" + t("没有待办事项。", "Nothing to do.") + "</p>";
-  out_ += "</section>\n";
+  if (!any) out_.add("<p>{}</p>", t("没有待办事项。", "Nothing to do."));
+  out_.add("</section>\n");
 }
 
 void HtmlWriter::bonus_and_deductions() {
   const Tr& t = t_;
   const Evaluation& ev = r_.evaluation;
-  out_ += "<section class=\"block\" id=\"deductions\"><h2>" + t("扣分项与加分项", "Deductions and bonus") + "</h2>\n";
-  out_ += "<table><thead><tr><th>" + t("编号", "No.") + "</th><th>" + t("扣分情形", "Deduction") +
-          "</th><th class=\"num\">" + t("预计扣分", "Points") + "</th><th class=\"num\">" + t("问题数", "Count") +
-          "</th><th>" + t("说明", "Reason") + "</th></tr></thead><tbody>\n";
+  out_.add("<section class=\"block\" id=\"deductions\"><h2>{}</h2>\n", t("扣分项与加分项", "Deductions and bonus"));
+  out_.add(
+      "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}"
+      "</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>\n",
+      t("编号", "No."), t("扣分情形", "Deduction"), t("预计扣分", "Points"), t("问题数", "Count"), t("说明", "Reason"));
   for (const auto& d : ev.deductions) {
-    std::string chip;
-    if (d.manual) chip = "<span class=\"chip miss\">" + t("需人工核查", "manual check") + "</span> ";
-    else if (d.points > 0) chip = "<span class=\"chip bad\">" + t("扣分", "deducted") + "</span> ";
-    else if (d.occurrences > 0) chip = "<span class=\"chip part\">" + t("有风险", "risk") + "</span> ";
-    out_ += "<tr><td>" + html_escape(d.id) + "</td><td>" + html_escape(d.title) + "</td><td class=\"num\">" +
-            (d.points > 0 ? "−" + format_points(d.points) : std::string("0")) + "</td><td class=\"num\">" +
-            std::to_string(d.occurrences) + "</td><td>" + chip + html_escape(d.reason) + "</td></tr>\n";
+    Html chip;
+    if (d.manual)
+      chip.add("<span class=\"chip miss\">{}</span> ", t("需人工核查", "manual check"));
+    else if (d.points > 0)
+      chip.add("<span class=\"chip bad\">{}</span> ", t("扣分", "deducted"));
+    else if (d.occurrences > 0)
+      chip.add("<span class=\"chip part\">{}</span> ", t("有风险", "risk"));
+    out_.add(
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}"
+        "</td><td class=\"num\">{}</td><td>{}{}</td></tr>\n",
+        d.id, d.title, (d.points > 0 ? "−" + format_points(d.points) : std::string("0")), std::to_string(d.occurrences),
+        chip, d.reason);
   }
-  out_ += "</tbody></table>\n";
+  out_.add("</tbody></table>\n");
   if (!ev.bonuses.empty()) {
-    out_ += "<h3>" + t("加分项", "Bonus") + "</h3><table><thead><tr><th>" + t("编号", "No.") + "</th><th>" +
-            t("加分情形", "Bonus") + "</th><th class=\"num\">" + t("得分", "Points") + "</th><th class=\"num\">" +
-            t("文件数", "Files") + "</th><th>" + t("说明", "Reason") + "</th></tr></thead><tbody>\n";
+    out_.add(
+        "<h3>{}</h3><table><thead><tr><th>{}</th><th>{}"
+        "</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}"
+        "</th></tr></thead><tbody>\n",
+        t("加分项", "Bonus"), t("编号", "No."), t("加分情形", "Bonus"), t("得分", "Points"), t("文件数", "Files"),
+        t("说明", "Reason"));
     for (const auto& b : ev.bonuses) {
-      out_ += "<tr><td>" + (b.files.empty() ? html_escape(b.id) : indicator_link(b.id)) + "</td><td>" + html_escape(b.title) +
-              "</td><td class=\"num\">" + format_points(b.points) + " / " + format_points(b.cap) + "</td><td class=\"num\">" +
-              std::to_string(b.files.size()) + "</td><td>" + html_escape(b.reason) + "</td></tr>\n";
+      out_.add(
+          "<tr><td>{}</td><td>{}</td><td class=\"num\">{} / {}"
+          "</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+          (b.files.empty() ? Html::format("{}", b.id) : indicator_link(b.id)), b.title, format_points(b.points),
+          format_points(b.cap), std::to_string(b.files.size()), b.reason);
     }
-    out_ += "</tbody></table>\n";
+    out_.add("</tbody></table>\n");
   }
-  out_ += "</section>\n";
+  out_.add("</section>\n");
 }
 
 }  // namespace evpack::html

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "evpack/report/html_report.hpp"
+#include "evpack/util/html.hpp"
 #include "html_labels.hpp"
 
 namespace evpack::html {
@@ -40,23 +41,25 @@ class HtmlWriter {
   // The path people read for a file: the packed path in a package's report.
   std::string shown_path(const std::string& path) const;
   // A file named by the report: a relative link to it when the context has one.
-  std::string file_ref(const std::string& path, const std::string& text = "") const;
+  Html file_ref(const std::string& path, const std::string& text = "") const;
   // The lead unit in bold, the supporting units after it.
-  std::string units_cell(const Finding& f) const;
+  Html units_cell(const Finding& f) const;
   // The finding's name people read (Chinese; the code in the English report).
   std::string finding_name(const Finding& f) const;
   // The indicator a finding concerns: its own, else the one its file is mapped to.
   std::string indicator_of(const Finding& f) const;
-  std::string indicator_link(const std::string& id) const;
+  Html indicator_link(const std::string& id) const;
   void risks();
   void units();
   void bonus_and_deductions();
   bool quarter_due(int q) const;
   bool month_due(int m, int deadline_day) const;
   void timeline(const IndicatorResult& i, const Indicator* rule);
-  std::string thumb_html(std::size_t index, const Evidence& e) const;
-  void fact(const std::string& key, const std::string& value);
-  std::string verdict_chip(const std::string& name, const Verdict& v) const;
+  Html thumb_html(std::size_t index, const Evidence& e) const;
+  // A fact of an evidence card: `value` markup, or `text` escaped; nothing when empty.
+  void fact(const std::string& key, const Html& value);
+  void fact(const std::string& key, std::string_view text);
+  Html verdict_chip(const std::string& name, const Verdict& v) const;
   void evidence_card(const std::string& path);
   void cards(const std::vector<std::string>& files);
   void indicator_section(const IndicatorResult& i);
@@ -69,7 +72,7 @@ class HtmlWriter {
   const std::vector<std::string>& thumbs_;
   Tr t_;
   int year_ = 0;
-  std::string out_;
+  Html out_;
   std::unordered_map<std::string, std::size_t> evidence_by_path_;
   std::map<std::string, std::vector<const Finding*>> by_file_;
   std::map<std::string, std::vector<const Finding*>> by_indicator_;

@@ -12,6 +12,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -208,6 +209,42 @@ class App final : public ServeApp {
   /// the file (the page puts them first); the CSRF token must be checked before a byte of
   /// the file is written.
   void upload(const HttpRequest& req, HttpResponse& res, const UploadReader& reader, const std::string& kind);
+
+  /// A page refused with `status` (413: answered by too_large instead).
+  struct Refusal {
+    int status = 400;
+    std::string title;
+    std::string message;
+  };
+
+  /// What a multipart body gave: the form's fields and the file written to the part file.
+  struct ReceivedUpload {
+    std::map<std::string, std::string> fields;
+    std::string file_name;  ///< the browser's file name, for display only
+    std::uint64_t bytes = 0;
+    bool read_ok = false;   ///< the whole body was read
+    bool got_file = false;  ///< one file in the field "archive", after a valid CSRF token
+    bool csrf_bad = false;
+    bool too_big = false;
+    bool write_failed = false;
+  };
+
+  /// Counts an upload of `account` as running; false when it has as many as allowed at a time.
+  bool take_upload_slot(const std::string& account);
+
+  /// Reads and drops a refused body of at most `cap` bytes (a larger one closes the connection).
+  static void drain_body(HttpResponse& res, const UploadReader& reader, std::uint64_t declared, std::uint64_t cap);
+
+  /// Streams the body: fields kept (16 of 1 KiB at most), the file in "archive" written to
+  /// `part` up to `max_bytes` once the CSRF field before it matches `s`.
+  static ReceivedUpload receive_upload(const UploadReader& reader, const Session& s, const fs::path& part,
+                                       std::uint64_t max_bytes, std::uint64_t drain_cap);
+
+  /// Why a received upload is refused (bad token, too big, not written, incomplete, empty, not a zip).
+  static std::optional<Refusal> refuse_received(ReceivedUpload& got, const Session& s, const fs::path& part);
+
+  /// Sets the job's rule set, year, date and county from the form; why not when one is not allowed.
+  std::optional<Refusal> settle_upload_fields(std::map<std::string, std::string>& fields, const User& user, Job& job);
 
   void too_large(HttpResponse& res, const Session& s) const;
 

@@ -254,6 +254,22 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return d.cp == kInvalid ? char32_t{0xFFFD} : d.cp;
 }
 
+int chinese_digit_value(char32_t cp) {
+  switch (cp) {
+    case U'〇': case U'○': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
 std::size_t utf8_length(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) i += decode_at(text, i).length;

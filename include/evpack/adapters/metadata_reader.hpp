@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "evpack/core/expected.hpp"
-#include "evpack/inspect/inspection.hpp"
+#include "evpack/core/types.hpp"
 
 namespace evpack {
 

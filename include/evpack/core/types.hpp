@@ -72,6 +72,13 @@ struct Timestamp {
   auto operator<=>(const Timestamp&) const = default;
 };
 
+/// A place on Earth in decimal degrees (WGS 84, as EXIF GPS gives it).
+struct GpsPoint {
+  double latitude = 0;
+  double longitude = 0;
+  bool operator==(const GpsPoint&) const = default;
+};
+
 /// Where an evidence date came from. The file's mtime is never a source:
 /// copying a file changes it, so it proves nothing.
 enum class DateSource {

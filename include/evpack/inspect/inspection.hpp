@@ -59,12 +59,6 @@ struct DocumentFacts {
 constexpr int kPreviewSide = 240;
 constexpr int kPreviewQuality = 70;
 
-struct GpsPoint {
-  double latitude = 0;
-  double longitude = 0;
-  bool operator==(const GpsPoint&) const = default;
-};
-
 /// The middle of a picture of `width` x `height`, where watermark apps do not write:
 /// they stamp the bottom third (今日水印 and 马克 panels, frames, date stamps), the
 /// top band (tables of 时间/地点, status stamps) and the corners. x 12-88 %, y 18-66 %.

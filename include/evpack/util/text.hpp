@@ -59,6 +59,10 @@ bool contains(std::string_view haystack, std::string_view needle);
 /// byte gives U+FFFD and moves one byte, so loops always make progress.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 
+/// The digit a Chinese numeral character stands for: 〇 ○ 零 → 0, 一 … 九 → 1 … 9; -1 for any
+/// other character (十 included: it is a multiplier, not a digit).
+int chinese_digit_value(char32_t cp);
+
 /// Number of code points; each invalid byte counts as one.
 std::size_t utf8_length(std::string_view text);
 

@@ -298,19 +298,25 @@ class PpocrSceneText final : public SceneText {
     return text;
   }
 
+  // The ONNX model at `path` on OpenCV's own CPU backend; `what` names it in the error.
+  static Expected<cv::dnn::Net> load_net(const fs::path& path, const std::string& what) {
+    try {
+      cv::dnn::Net net = cv::dnn::readNetFromONNX(path.string());
+      net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+      net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+      return net;
+    } catch (const cv::Exception&) {
+      return Error{"SCENE_TEXT_UNAVAILABLE", what + "无法加载（" + path.string() + "），请运行 tools/setup.sh"};
+    }
+  }
+
   Expected<cv::dnn::Net*> detector_for(int width, int height) {
     const int key = width * 100000 + height;
     auto it = detectors_.find(key);
     if (it == detectors_.end()) {
-      const fs::path path = fs::path(model_dir_) / "ppocr_det.onnx";
-      try {
-        cv::dnn::Net net = cv::dnn::readNetFromONNX(path.string());
-        net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-        net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-        it = detectors_.emplace(key, std::move(net)).first;
-      } catch (const cv::Exception& e) {
-        return Error{"SCENE_TEXT_UNAVAILABLE", "照片文字检测模型无法加载（" + path.string() + "），请运行 tools/setup.sh"};
-      }
+      auto net = load_net(fs::path(model_dir_) / "ppocr_det.onnx", "照片文字检测模型");
+      if (!net) return net.error();
+      it = detectors_.emplace(key, std::move(net.value())).first;
     }
     return &it->second;
   }
@@ -318,15 +324,9 @@ class PpocrSceneText final : public SceneText {
   Expected<cv::dnn::Net*> recogniser(int width) {
     auto it = recognisers_.find(width);
     if (it == recognisers_.end()) {
-      const fs::path path = fs::path(model_dir_) / ("ppocr_rec_" + std::to_string(width) + ".onnx");
-      try {
-        cv::dnn::Net net = cv::dnn::readNetFromONNX(path.string());
-        net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-        net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-        it = recognisers_.emplace(width, std::move(net)).first;
-      } catch (const cv::Exception& e) {
-        return Error{"SCENE_TEXT_UNAVAILABLE", "照片文字识别模型无法加载（" + path.string() + "），请运行 tools/setup.sh"};
-      }
+      auto net = load_net(fs::path(model_dir_) / ("ppocr_rec_" + std::to_string(width) + ".onnx"), "照片文字识别模型");
+      if (!net) return net.error();
+      it = recognisers_.emplace(width, std::move(net.value())).first;
     }
     return &it->second;
   }

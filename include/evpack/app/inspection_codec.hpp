@@ -1,6 +1,6 @@
 // A compact, lossless byte form of an Inspection, so that one can be kept
 // between runs (the inspection cache). nlohmann-json's CBOR in
-// src/adapters/nlohmann_inspection_codec.cpp.
+// src/app/inspection_codec.cpp.
 #pragma once
 
 #include <optional>

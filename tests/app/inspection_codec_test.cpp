@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "evpack/adapters/inspection_codec.hpp"
+#include "evpack/app/inspection_codec.hpp"
 #include "evpack/inspect/inspector.hpp"
 #include "evpack/scan/scanner.hpp"
 #include "support/temp_dir.hpp"

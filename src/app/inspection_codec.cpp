@@ -3,7 +3,7 @@
 // cannot drift apart. Objects with short keys; an absent key (an optional
 // without a value) decodes as the default. The cache key changes with the build,
 // so entries are never read by another evpack.
-#include "evpack/adapters/inspection_codec.hpp"
+#include "evpack/app/inspection_codec.hpp"
 
 #include <concepts>
 #include <type_traits>
