@@ -9,17 +9,15 @@
 #include <set>
 #include <tuple>
 
-#include "evpack/util/format.hpp"
 #include "evpack/serve/serve.hpp"
+#include "evpack/util/format.hpp"
 #include "evpack/util/text.hpp"
 
 namespace evpack {
 
 namespace {
 
-std::string csrf_field(const Session& s) {
-  return "<input type=hidden name=csrf value=\"" + html_escape(s.csrf) + "\">";
-}
+Html csrf_field(const Session& s) { return Html::format("<input type=hidden name=csrf value=\"{}\">", s.csrf); }
 
 std::string score_text(const Job& j) {
   if (j.state != kJobDone || j.kind == "pack" || j.nominal <= 0) return "—";
@@ -34,7 +32,6 @@ std::string role_label(const std::string& role) {
   if (role == kRoleReviewer) return "评审账号";
   return role;
 }
-
 
 }  // namespace
 
@@ -69,154 +66,189 @@ std::string format_time(std::int64_t seconds) {
   return buf;
 }
 
-std::string page_layout(const std::string& title, const Session* session, const std::string& body) {
-  std::string out =
+std::string page_layout(const std::string& title, const Session* session, const Html& body) {
+  Html out;
+  out.add(
       "<!doctype html><html lang=zh-CN><head><meta charset=utf-8>"
       "<meta name=viewport content=\"width=device-width, initial-scale=1\">"
-      "<title>" + html_escape(title) + " - evpack</title><link rel=stylesheet href=\"/style.css\">"
-      "<script src=\"/app.js\" defer></script></head><body><header><a class=brand href=\"/\">evpack 佐证材料检查</a>";
+      "<title>{} - evpack</title><link rel=stylesheet href=\"/style.css\">"
+      "<script src=\"/app.js\" defer></script></head><body><header><a class=brand href=\"/\">evpack 佐证材料检查</a>",
+      title);
   if (session) {
-    out += "<span class=who>" + html_escape(session->user.name) + "（" + role_label(session->user.role) + "）</span>";
-    if (session->user.role != kRoleCounty) out += "<a href=\"/cross\">跨县比对</a>";
-    if (session->user.role == kRoleAdmin) out += "<a href=\"/admin\">账号管理</a>";
-    out += "<form method=post action=\"/logout\" class=inline>" + csrf_field(*session) +
-           "<button type=submit class=link>退出</button></form>";
+    out.add("<span class=who>{}（{}）</span>", session->user.name, role_label(session->user.role));
+    if (session->user.role != kRoleCounty) out.add("<a href=\"/cross\">跨县比对</a>");
+    if (session->user.role == kRoleAdmin) out.add("<a href=\"/admin\">账号管理</a>");
+    out.add(
+        "<form method=post action=\"/logout\" class=inline>{}"
+        "<button type=submit class=link>退出</button></form>",
+        csrf_field(*session));
   }
-  out += "</header><main>" + body + "</main></body></html>";
-  return out;
+  out.add("</header><main>{}</main></body></html>", body);
+  return out.take();
 }
 
 std::string login_page(const std::string& csrf, const std::string& message) {
-  std::string body = "<section class=\"card narrow\"><h1>登录</h1>";
-  if (!message.empty()) body += "<p class=error role=alert>" + html_escape(message) + "</p>";
-  body += "<form method=post action=\"/login\"><input type=hidden name=csrf value=\"" + html_escape(csrf) +
-          "\"><label>账号<input name=user autocomplete=username required autofocus></label>"
-          "<label>密码<input name=password type=password autocomplete=current-password required></label>"
-          "<button type=submit>登录</button></form></section>";
+  Html body;
+  body.add("<section class=\"card narrow\"><h1>登录</h1>");
+  if (!message.empty()) body.add("<p class=error role=alert>{}</p>", message);
+  body.add(
+      "<form method=post action=\"/login\"><input type=hidden name=csrf value=\"{}"
+      "\"><label>账号<input name=user autocomplete=username required autofocus></label>"
+      "<label>密码<input name=password type=password autocomplete=current-password required></label>"
+      "<button type=submit>登录</button></form></section>",
+      csrf);
   return page_layout("登录", nullptr, body);
 }
 
 std::string message_page(const std::string& title, const std::string& message, const Session* session) {
   return page_layout(title, session,
-                     "<section class=card><h1>" + html_escape(title) + "</h1><p>" + html_escape(message) +
-                         "</p><p><a href=\"/\">返回首页</a></p></section>");
+                     Html::format("<section class=card><h1>{}</h1><p>{}</p><p><a href=\"/\">返回首页</a></p></section>",
+                                  title, message));
 }
 
 std::string home_page(const Session& session, const std::vector<RuleChoice>& rules, const std::vector<Job>& jobs,
                       const std::vector<std::string>& counties, std::uint64_t max_upload_bytes) {
-  std::string rule_options;
+  Html rule_options;
   for (const auto& r : rules) {
-    rule_options += "<option value=\"" + html_escape(r.id) + "\"" + (r.id == "shandong-2025" ? " selected" : "") + ">" +
-                    html_escape(r.title) + "（" + html_escape(r.id) + "）</option>";
+    rule_options.add("<option value=\"{}\"{}>{}（{}）</option>", r.id,
+                     markup(r.id == "shandong-2025" ? " selected" : ""), r.title, r.id);
   }
-  std::string county_field;
+  Html county_field;
   if (session.user.role != kRoleCounty) {
-    county_field = "<label>所属县<select name=county>";
-    for (const auto& c : counties) county_field += "<option>" + html_escape(c) + "</option>";
-    county_field += "</select></label>";
+    county_field.add("<label>所属县<select name=county>");
+    for (const auto& c : counties) county_field.add("<option>{}</option>", c);
+    county_field.add("</select></label>");
   }
   const std::string max = std::to_string(max_upload_bytes);
-  std::string body = "<section class=card><h1>检查材料</h1><p class=hint>上传整个佐证材料文件夹压缩成的 zip"
-                     "（Windows“发送到→压缩(zipped)文件夹”或 7-Zip 均可），最大 " + size_text(max_upload_bytes, 0) +
-                     "。</p><form method=post action=\"/upload\" enctype=\"multipart/form-data\" class=upload data-max=\"" +
-                     max + "\">" + csrf_field(session) + "<label>规则<select name=rules>" + rule_options +
-                     "</select></label><label>试点年度<input name=year inputmode=numeric placeholder=\"默认取规则中的年度\"></label>"
-                     "<label>检查日期<input name=as_of type=date></label>" + county_field +
-                     "<label>材料压缩包<input type=file name=archive accept=\".zip\" required></label>"
-                     "<p class=\"error size-error\" hidden>文件超过大小上限，无法上传</p>"
-                     "<button type=submit>上传并检查</button></form></section>";
-  body += "<section class=card><h2>校验收到的材料包</h2><form method=post action=\"/verify\" "
-          "enctype=\"multipart/form-data\" class=upload data-max=\"" + max + "\">" + csrf_field(session) +
-          "<input type=hidden name=rules value=shandong-2025>" + county_field +
-          "<label>材料包（.zip）<input type=file name=archive accept=\".zip\" required></label>"
-          "<p class=\"error size-error\" hidden>文件超过大小上限，无法上传</p>"
-          "<button type=submit>上传并校验</button></form></section>";
+  Html body;
+  body.add(
+      "<section class=card><h1>检查材料</h1><p class=hint>上传整个佐证材料文件夹压缩成的 zip"
+      "（Windows“发送到→压缩(zipped)文件夹”或 7-Zip 均可），最大 {}"
+      "。</p><form method=post action=\"/upload\" enctype=\"multipart/form-data\" class=upload data-max=\"{}"
+      "\">{}<label>规则<select name=rules>{}"
+      "</select></label><label>试点年度<input name=year inputmode=numeric placeholder=\"默认取规则中的年度\"></label>"
+      "<label>检查日期<input name=as_of type=date></label>{}"
+      "<label>材料压缩包<input type=file name=archive accept=\".zip\" required></label>"
+      "<p class=\"error size-error\" hidden>文件超过大小上限，无法上传</p>"
+      "<button type=submit>上传并检查</button></form></section>",
+      size_text(max_upload_bytes, 0), max, csrf_field(session), rule_options, county_field);
+  body.add(
+      "<section class=card><h2>校验收到的材料包</h2><form method=post action=\"/verify\" "
+      "enctype=\"multipart/form-data\" class=upload data-max=\"{}\">{}"
+      "<input type=hidden name=rules value=shandong-2025>{}"
+      "<label>材料包（.zip）<input type=file name=archive accept=\".zip\" required></label>"
+      "<p class=\"error size-error\" hidden>文件超过大小上限，无法上传</p>"
+      "<button type=submit>上传并校验</button></form></section>",
+      max, csrf_field(session), county_field);
 
   // History per county, newest first; two checks can be compared.
   std::map<std::string, std::vector<const Job*>> by_county;
   for (const auto& j : jobs) by_county[j.county].push_back(&j);
-  body += "<section class=card><h2>历史记录</h2>";
-  if (jobs.empty()) body += "<p class=hint>还没有任务。</p>";
+  body.add("<section class=card><h2>历史记录</h2>");
+  if (jobs.empty()) body.add("<p class=hint>还没有任务。</p>");
   for (const auto& [county, list] : by_county) {
-    body += "<h3>" + html_escape(county) + "</h3><form method=get action=\"/compare\"><div class=scroll><table>"
-            "<tr><th>对比</th><th>时间</th><th>类型</th><th>文件</th><th>状态</th><th>预计得分</th><th>问题</th></tr>";
+    body.add(
+        "<h3>{}"
+        "</h3><form method=get action=\"/compare\"><div class=scroll><table>"
+        "<tr><th>对比</th><th>时间</th><th>类型</th><th>文件</th><th>状态</th><th>预计得分</th><th>问题</th></tr>",
+        county);
     for (const Job* j : list) {
       const bool comparable = j->kind == "check" && j->state == kJobDone;
-      body += "<tr><td>";
+      body.add("<tr><td>");
       if (comparable) {
-        body += "<input type=checkbox name=run value=\"" + j->id + "\" aria-label=\"选择对比\">";
+        body.add("<input type=checkbox name=run value=\"{}\" aria-label=\"选择对比\">", j->id);
       }
-      body += "</td><td>" + format_time(j->created) + "</td><td>" + kind_label(j->kind) + "</td><td><a href=\"/jobs/" +
-              j->id + "\">" + html_escape(j->upload_name) + "</a></td><td class=\"state " + j->state + "\">" +
-              state_label(j->state) + "</td><td>" + score_text(*j) + "</td><td>" +
-              (j->state == kJobDone && j->kind != "pack" ? std::to_string(j->findings) : "—") + "</td></tr>";
+      body.add(
+          "</td><td>{}</td><td>{}</td><td><a href=\"/jobs/{}\">{}"
+          "</a></td><td class=\"state {}\">{}</td><td>{}</td><td>{}</td></tr>",
+          format_time(j->created), kind_label(j->kind), j->id, j->upload_name, j->state, state_label(j->state),
+          score_text(*j), (j->state == kJobDone && j->kind != "pack" ? std::to_string(j->findings) : "—"));
     }
-    body += "</table></div><button type=submit class=secondary>对比所选的两次检查</button></form>";
+    body.add("</table></div><button type=submit class=secondary>对比所选的两次检查</button></form>");
   }
-  body += "</section>";
+  body.add("</section>");
   return page_layout("首页", &session, body);
 }
 
 std::string job_page(const Session& session, const Job& job, const std::vector<Job>& packs, bool can_delete,
                      const std::string& verify_text) {
   const std::string base = "/jobs/" + job.id;
-  std::string body = "<section class=card><h1>" + kind_label(job.kind) + "：" + html_escape(job.upload_name) + "</h1>";
-  body += "<dl class=facts><dt>所属县</dt><dd>" + html_escape(job.county) + "</dd><dt>规则</dt><dd>" +
-          html_escape(job.rules) + "</dd><dt>检查日期</dt><dd>" + html_escape(job.as_of) + "</dd><dt>提交</dt><dd>" +
-          format_time(job.created) + "（" + html_escape(job.owner) + "）</dd><dt>状态</dt><dd id=state class=\"state " +
-          job.state + "\">" + state_label(job.state) + "</dd></dl>";
+  Html body;
+  body.add("<section class=card><h1>{}：{}</h1>", kind_label(job.kind), job.upload_name);
+  body.add(
+      "<dl class=facts><dt>所属县</dt><dd>{}</dd><dt>规则</dt><dd>{}"
+      "</dd><dt>检查日期</dt><dd>{}</dd><dt>提交</dt><dd>{}（{}"
+      "）</dd><dt>状态</dt><dd id=state class=\"state {}\">{}</dd></dl>",
+      job.county, job.rules, job.as_of, format_time(job.created), job.owner, job.state, state_label(job.state));
   const bool active = job.state == kJobQueued || job.state == kJobRunning;
-  body += "<div id=progress data-job=\"" + job.id + "\" data-state=\"" + job.state + "\"" + (active ? "" : " hidden") +
-          "><progress max=100 value=0></progress><p class=progress-text>等待开始…</p></div>";
-  if (!job.message.empty()) body += "<p class=\"message " + job.state + "\">" + html_escape(job.message) + "</p>";
-  if (job.kind == "pack") body += "<p><a href=\"/jobs/" + job.parent + "\">返回检查结果</a></p>";
-  const std::string csrf = csrf_field(session);
-  body += "<div class=actions>";
+  body.add(
+      "<div id=progress data-job=\"{}\" data-state=\"{}\"{}"
+      "><progress max=100 value=0></progress><p class=progress-text>等待开始…</p></div>",
+      job.id, job.state, markup(active ? "" : " hidden"));
+  if (!job.message.empty()) body.add("<p class=\"message {}\">{}</p>", job.state, job.message);
+  if (job.kind == "pack") body.add("<p><a href=\"/jobs/{}\">返回检查结果</a></p>", job.parent);
+  const Html csrf = csrf_field(session);
+  body.add("<div class=actions>");
   if (active) {
-    body += "<form method=post action=\"" + base + "/cancel\">" + csrf + "<button type=submit class=danger>取消任务</button></form>";
+    body.add(
+        "<form method=post action=\"{}/cancel\">{}"
+        "<button type=submit class=danger>取消任务</button></form>",
+        base, csrf);
   }
   if (job.state == kJobInterrupted || job.state == kJobFailed || job.state == kJobCancelled) {
-    body += "<form method=post action=\"" + base + "/rerun\">" + csrf + "<button type=submit>重新运行</button></form>";
+    body.add(
+        "<form method=post action=\"{}/rerun\">{}"
+        "<button type=submit>重新运行</button></form>",
+        base, csrf);
   }
   if (job.kind == "check" && job.state == kJobDone) {
-    body += "<form method=post action=\"" + base + "/pack\">" + csrf + "<button type=submit>生成验收材料包</button></form>";
+    body.add(
+        "<form method=post action=\"{}/pack\">{}"
+        "<button type=submit>生成验收材料包</button></form>",
+        base, csrf);
   }
   if (can_delete && !active) {
-    body += "<form method=post action=\"" + base + "/delete\">" + csrf +
-            "<button type=submit class=danger>删除任务和文件</button></form>";
+    body.add(
+        "<form method=post action=\"{}/delete\">{}"
+        "<button type=submit class=danger>删除任务和文件</button></form>",
+        base, csrf);
   }
-  body += "</div>";
+  body.add("</div>");
   if (job.state == kJobDone) {
     char score[64];
     std::snprintf(score, sizeof score, "%.1f / %.0f", job.score, job.nominal);
     if (job.kind != "pack" && job.nominal > 0) {
-      body += "<p class=score>预计得分 <strong id=score>" + std::string(job.scored ? score : "（任务制，见报告）") +
-              "</strong>，发现问题 " + std::to_string(job.findings) + " 条</p>";
+      body.add("<p class=score>预计得分 <strong id=score>{}</strong>，发现问题 {} 条</p>",
+               std::string(job.scored ? score : "（任务制，见报告）"), std::to_string(job.findings));
     }
-    body += "<p class=downloads>";
+    body.add("<p class=downloads>");
     if (job.kind == "check") {
-      body += "<a href=\"" + base + "/report.html\" target=_blank>自检报告（HTML）</a>"
-              "<a href=\"" + base + "/findings.xlsx\">问题清单（Excel）</a>"
-              "<a href=\"" + base + "/report.json\">检查结果（JSON）</a>";
+      body.add(
+          "<a href=\"{}/report.html\" target=_blank>自检报告（HTML）</a><a href=\"{}"
+          "/findings.xlsx\">问题清单（Excel）</a><a href=\"{}"
+          "/report.json\">检查结果（JSON）</a>",
+          base, base, base);
     } else if (job.kind == "pack") {
-      body += "<a href=\"" + base + "/package.zip\" class=button>下载验收材料包</a>";
+      body.add("<a href=\"{}/package.zip\" class=button>下载验收材料包</a>", base);
     } else {
-      body += "<a href=\"" + base + "/verify.txt\">校验结果（文本）</a>";
+      body.add("<a href=\"{}/verify.txt\">校验结果（文本）</a>", base);
     }
-    body += "</p>";
+    body.add("</p>");
   }
-  body += "</section>";
+  body.add("</section>");
   if (!packs.empty()) {
-    body += "<section class=card><h2>材料包</h2><ul>";
+    body.add("<section class=card><h2>材料包</h2><ul>");
     for (const auto& p : packs) {
-      body += "<li><a href=\"/jobs/" + p.id + "\">" + format_time(p.created) + " " + state_label(p.state) + "</a></li>";
+      body.add("<li><a href=\"/jobs/{}\">{} {}</a></li>", p.id, format_time(p.created), state_label(p.state));
     }
-    body += "</ul></section>";
+    body.add("</ul></section>");
   }
-  if (!verify_text.empty()) body += "<section class=card><h2>校验结果</h2><pre>" + html_escape(verify_text) + "</pre></section>";
+  if (!verify_text.empty()) body.add("<section class=card><h2>校验结果</h2><pre>{}</pre></section>", verify_text);
   if (job.state == kJobDone && job.kind != "pack") {
-    body += "<section class=\"card report\"><h2>自检报告</h2><iframe title=自检报告 src=\"" + base +
-            "/report.html\" sandbox=\"allow-scripts allow-popups\"></iframe></section>";
+    body.add(
+        "<section class=\"card report\"><h2>自检报告</h2><iframe title=自检报告 src=\"{}"
+        "/report.html\" sandbox=\"allow-scripts allow-popups\"></iframe></section>",
+        base);
   }
   return page_layout(kind_label(job.kind), &session, body);
 }
@@ -225,82 +257,105 @@ std::string compare_page(const Session& session, const Job& a, const Job& b, con
                          const std::vector<StoredFinding>& added, std::size_t kept) {
   char change[64];
   std::snprintf(change, sizeof change, "%+.1f", b.score - a.score);
-  std::string body = "<section class=card><h1>两次检查对比：" + html_escape(a.county) + "</h1><div class=scroll><table>"
-                     "<tr><th></th><th>时间</th><th>文件</th><th>预计得分</th><th>问题</th></tr><tr><td>较早</td><td>" +
-                     format_time(a.created) + "</td><td><a href=\"/jobs/" + a.id + "\">" + html_escape(a.upload_name) +
-                     "</a></td><td>" + score_text(a) + "</td><td>" + std::to_string(a.findings) + "</td></tr><tr><td>较新</td><td>" +
-                     format_time(b.created) + "</td><td><a href=\"/jobs/" + b.id + "\">" + html_escape(b.upload_name) +
-                     "</a></td><td>" + score_text(b) + "</td><td>" + std::to_string(b.findings) + "</td></tr></table></div>";
-  body += "<p class=score>得分变化 <strong id=change>" + std::string(change) + "</strong>；已解决 " +
-          std::to_string(fixed.size()) + " 条，新出现 " + std::to_string(added.size()) + " 条，仍存在 " + std::to_string(kept) +
-          " 条。</p></section>";
+  Html body;
+  body.add(
+      "<section class=card><h1>两次检查对比：{}</h1><div class=scroll><table>"
+      "<tr><th></th><th>时间</th><th>文件</th><th>预计得分</th><th>问题</th></tr><tr><td>较早</td><td>{}"
+      "</td><td><a href=\"/jobs/{}\">{}</a></td><td>{}</td><td>{}"
+      "</td></tr><tr><td>较新</td><td>{}</td><td><a href=\"/jobs/{}\">{}"
+      "</a></td><td>{}</td><td>{}</td></tr></table></div>",
+      a.county, format_time(a.created), a.id, a.upload_name, score_text(a), std::to_string(a.findings),
+      format_time(b.created), b.id, b.upload_name, score_text(b), std::to_string(b.findings));
+  body.add(
+      "<p class=score>得分变化 <strong id=change>{}</strong>；已解决 {} 条，新出现 {}"
+      " 条，仍存在 {} 条。</p></section>",
+      std::string(change), std::to_string(fixed.size()), std::to_string(added.size()), std::to_string(kept));
   const auto list = [](const std::string& title, const std::string& id, const std::vector<StoredFinding>& items) {
-    std::string out = "<section class=card id=" + id + "><h2>" + title + "（" + std::to_string(items.size()) + "）</h2><ul>";
-    for (const auto& f : items) out += "<li><span class=sev>" + html_escape(f.severity) + "</span> " + html_escape(f.text) + "</li>";
-    return out + "</ul></section>";
+    Html out;
+    out.add("<section class=card id={}><h2>{}（{}）</h2><ul>", id, title, std::to_string(items.size()));
+    for (const auto& f : items) out.add("<li><span class=sev>{}</span> {}</li>", f.severity, f.text);
+    out.raw("</ul></section>");
+    return out;
   };
-  body += list("已解决的问题", "fixed", fixed) + list("新出现的问题", "added", added);
+  body.add("{}{}", list("已解决的问题", "fixed", fixed), list("新出现的问题", "added", added));
   return page_layout("对比", &session, body);
 }
 
 std::string admin_page(const Session& session, const std::vector<User>& users, int retention_days,
                        const std::string& message) {
-  std::string body = "<section class=card><h1>账号管理</h1>";
-  if (!message.empty()) body += "<p class=message>" + html_escape(message) + "</p>";
-  body += "<div class=scroll><table><tr><th>账号</th><th>角色</th><th>可查看的县</th></tr>";
+  Html body;
+  body.add("<section class=card><h1>账号管理</h1>");
+  if (!message.empty()) body.add("<p class=message>{}</p>", message);
+  body.add("<div class=scroll><table><tr><th>账号</th><th>角色</th><th>可查看的县</th></tr>");
   for (const auto& u : users) {
-    std::string counties;
-    for (const auto& c : u.counties) counties += (counties.empty() ? "" : "、") + html_escape(c);
-    body += "<tr><td>" + html_escape(u.name) + "</td><td>" + role_label(u.role) + "</td><td>" +
-            (u.role == kRoleAdmin ? "全部" : u.role == kRoleCounty ? html_escape(u.name) : counties) + "</td></tr>";
+    Html counties;
+    for (const auto& c : u.counties) counties.add("{}{}", (counties.empty() ? "" : "、"), c);
+    body.add("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", u.name, role_label(u.role),
+             (u.role == kRoleAdmin    ? Html::format("全部")
+              : u.role == kRoleCounty ? Html::format("{}", u.name)
+                                      : counties));
   }
-  body += "</table></div><h2>新建或修改账号</h2><form method=post action=\"/admin/users\">" + csrf_field(session) +
-          "<label>账号（县级账号用县名，如 青石县）<input name=name required maxlength=64></label>"
-          "<label>角色<select name=role><option value=county>县级账号</option><option value=reviewer>评审账号</option>"
-          "<option value=admin>管理员</option></select></label>"
-          "<label>密码（至少8位）<input name=password type=password autocomplete=new-password required minlength=8></label>"
-          "<label>评审账号可查看的县（用逗号分隔）<input name=counties></label><button type=submit>保存账号</button></form>";
-  body += "<h2>保留期限</h2><form method=post action=\"/admin/retention\">" + csrf_field(session) +
-          "<label>上传和结果保留天数（0 表示一直保留）<input name=days inputmode=numeric value=\"" +
-          std::to_string(retention_days) + "\"></label><button type=submit>保存</button></form></section>";
+  body.add(
+      "</table></div><h2>新建或修改账号</h2><form method=post action=\"/admin/users\">{}"
+      "<label>账号（县级账号用县名，如 青石县）<input name=name required maxlength=64></label>"
+      "<label>角色<select name=role><option value=county>县级账号</option><option value=reviewer>评审账号</option>"
+      "<option value=admin>管理员</option></select></label>"
+      "<label>密码（至少8位）<input name=password type=password autocomplete=new-password required minlength=8></label>"
+      "<label>评审账号可查看的县（用逗号分隔）<input name=counties></label><button type=submit>保存账号</button></form>",
+      csrf_field(session));
+  body.add(
+      "<h2>保留期限</h2><form method=post action=\"/admin/retention\">{}"
+      "<label>上传和结果保留天数（0 表示一直保留）<input name=days inputmode=numeric value=\"{}"
+      "\"></label><button type=submit>保存</button></form></section>",
+      csrf_field(session), std::to_string(retention_days));
   return page_layout("账号管理", &session, body);
 }
 
 std::string cross_page(const Session& session, const std::vector<Job>& latest, const std::vector<CrossMatch>& matches,
                        const std::function<bool(const std::string&, int)>& has_preview) {
-  std::string body = "<section class=card><h1>跨县材料比对</h1><p class=hint>比对每个县最近一次完成的检查（共 " +
-                     std::to_string(latest.size()) + " 个县）：完全相同的文件、相同或近似的照片、相同的文号、相同的正文。"
-                     "同一材料出现在两个县，可能属于抄袭、雷同（D.1），请人工核实。</p>";
+  Html body;
+  body.add(
+      "<section class=card><h1>跨县材料比对</h1><p class=hint>比对每个县最近一次完成的检查（共 {}"
+      " 个县）：完全相同的文件、相同或近似的照片、相同的文号、相同的正文。"
+      "同一材料出现在两个县，可能属于抄袭、雷同（D.1），请人工核实。</p>",
+      std::to_string(latest.size()));
   // One card per pair of files, naming every way they match; identical files first.
-  const auto rank = [](const std::string& kind) { return kind == "sha" ? 0 : kind == "photo" ? 1 : kind == "docno" ? 2 : 3; };
+  const auto rank = [](const std::string& kind) {
+    return kind == "sha" ? 0 : kind == "photo" ? 1 : kind == "docno" ? 2 : 3;
+  };
   std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<const CrossMatch*>> pairs;
   for (const auto& m : matches) pairs[{m.a.job, m.a.entry.file, m.b.job, m.b.entry.file}].push_back(&m);
   std::vector<std::vector<const CrossMatch*>> cards;
   for (auto& [key, list] : pairs) {
-    std::sort(list.begin(), list.end(), [&](const CrossMatch* x, const CrossMatch* y) { return rank(x->kind) < rank(y->kind); });
+    std::sort(list.begin(), list.end(),
+              [&](const CrossMatch* x, const CrossMatch* y) { return rank(x->kind) < rank(y->kind); });
     cards.push_back(list);
   }
-  std::stable_sort(cards.begin(), cards.end(), [&](const auto& x, const auto& y) { return rank(x[0]->kind) < rank(y[0]->kind); });
-  body += "<p class=score>发现 <strong id=matches>" + std::to_string(cards.size()) + "</strong> 对文件</p></section>";
+  std::stable_sort(cards.begin(), cards.end(),
+                   [&](const auto& x, const auto& y) { return rank(x[0]->kind) < rank(y[0]->kind); });
+  body.add("<p class=score>发现 <strong id=matches>{}</strong> 对文件</p></section>", std::to_string(cards.size()));
   const auto side = [&](const IndexedEntry& e) {
-    std::string out = "<div class=side><p><a href=\"/jobs/" + e.job + "\">" + html_escape(e.county) + "</a></p><p>" +
-                      html_escape(e.entry.file) + "</p>";
+    Html out;
+    out.add("<div class=side><p><a href=\"/jobs/{}\">{}</a></p><p>{}</p>", e.job, e.county, e.entry.file);
     if (e.entry.evidence >= 0 && has_preview(e.job, e.entry.evidence)) {
-      out += "<img alt=\"\" src=\"/jobs/" + e.job + "/preview/" + std::to_string(e.entry.evidence) + "\">";
+      out.add("<img alt=\"\" src=\"/jobs/{}/preview/{}\">", e.job, std::to_string(e.entry.evidence));
     }
-    return out + "</div>";
+    out.raw("</div>");
+    return out;
   };
   for (const auto& card : cards) {
-    std::string what;
+    Html what;
     for (const CrossMatch* m : card) {
-      if (!what.empty()) what += "；";
-      what += m->kind == "sha"     ? std::string("完全相同的文件")
-              : m->kind == "photo" ? "相同或近似的照片（差异 " + std::to_string(m->distance) + "/64）"
-              : m->kind == "docno" ? "相同的文号：" + html_escape(m->a.entry.value)
-                                   : std::string("相同的正文");
+      if (!what.empty()) what.add("；");
+      what.text(m->kind == "sha"     ? std::string("完全相同的文件")
+                : m->kind == "photo" ? "相同或近似的照片（差异 " + std::to_string(m->distance) + "/64）"
+                : m->kind == "docno" ? "相同的文号：" + m->a.entry.value
+                                     : std::string("相同的正文"));
     }
-    body += "<section class=\"card match " + card[0]->kind + "\"><h2>" + what + "</h2><div class=pair>" + side(card[0]->a) +
-            side(card[0]->b) + "</div></section>";
+    body.add(
+        "<section class=\"card match {}\"><h2>{}</h2><div class=pair>{}{}"
+        "</div></section>",
+        card[0]->kind, what, side(card[0]->a), side(card[0]->b));
   }
   return page_layout("跨县材料比对", &session, body);
 }

@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "evpack/util/format.hpp"  // html_escape
 #include "evpack/serve/cross_index.hpp"
 #include "evpack/serve/store.hpp"
+#include "evpack/util/html.hpp"
 
 namespace evpack {
 
 /// A whole page: title, the signed-in user's bar (with a sign-out form) and `body`.
-std::string page_layout(const std::string& title, const Session* session, const std::string& body);
+std::string page_layout(const std::string& title, const Session* session, const Html& body);
 
 /// The sign-in form; `message` shown above it (already Chinese).
 std::string login_page(const std::string& csrf, const std::string& message);
