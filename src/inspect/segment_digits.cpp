@@ -180,27 +180,22 @@ void split_wide(const Mask& m, std::vector<Cell>& cells, int digit_width, int r0
   cells = std::move(out);
 }
 
-// A horizontal bar in rows [r0, r1) and columns [c0, c1): some row inked along
-// most of the span.
-bool horizontal_lit(const Mask& m, int c0, int c1, int r0, int r1) {
-  const int span = c1 - c0;
-  if (span <= 0) return false;
-  for (int y = std::max(0, r0); y < std::min(m.h, r1); ++y) {
+// A bar in columns [c0, c1) and rows [r0, r1): some line along it (a row of a
+// horizontal bar, a column of a vertical one) inked over most of its length.
+bool bar_lit(const Mask& m, int c0, int c1, int r0, int r1, bool horizontal) {
+  c0 = std::max(0, c0);
+  c1 = std::min(m.w, c1);
+  r0 = std::max(0, r0);
+  r1 = std::min(m.h, r1);
+  const int length = horizontal ? c1 - c0 : r1 - r0;
+  const int lines = horizontal ? r1 - r0 : c1 - c0;
+  if (length <= 0) return false;
+  for (int across = 0; across < lines; ++across) {
     int count = 0;
-    for (int x = c0; x < c1; ++x) count += m.at(x, y) ? 1 : 0;
-    if (count >= kLit * span) return true;
-  }
-  return false;
-}
-
-// A vertical bar: some column inked along most of the rows.
-bool vertical_lit(const Mask& m, int c0, int c1, int r0, int r1) {
-  const int span = r1 - r0;
-  if (span <= 0) return false;
-  for (int x = std::max(0, c0); x < std::min(m.w, c1); ++x) {
-    int count = 0;
-    for (int y = r0; y < r1; ++y) count += m.at(x, y) ? 1 : 0;
-    if (count >= kLit * span) return true;
+    for (int along = 0; along < length; ++along) {
+      count += (horizontal ? m.at(c0 + along, r0 + across) : m.at(c0 + across, r0 + along)) ? 1 : 0;
+    }
+    if (count >= kLit * length) return true;
   }
   return false;
 }
@@ -231,13 +226,13 @@ char digit_of(const Mask& m, const Cell& c) {
   const int right0 = c.x1 - std::max(1, w * 3 / 10);
   const auto row = [&](double f) { return c.y0 + static_cast<int>(std::lround(f * h)); };
   int bars = 0;
-  bars |= horizontal_lit(m, inner0, inner1, row(0.0), row(0.2)) ? 0b1000000 : 0;
-  bars |= vertical_lit(m, right0, c.x1, row(0.1), row(0.45)) ? 0b0100000 : 0;
-  bars |= vertical_lit(m, right0, c.x1, row(0.55), row(0.9)) ? 0b0010000 : 0;
-  bars |= horizontal_lit(m, inner0, inner1, row(0.8), row(1.0)) ? 0b0001000 : 0;
-  bars |= vertical_lit(m, c.x0, left1, row(0.55), row(0.9)) ? 0b0000100 : 0;
-  bars |= vertical_lit(m, c.x0, left1, row(0.1), row(0.45)) ? 0b0000010 : 0;
-  bars |= horizontal_lit(m, inner0, inner1, row(0.4), row(0.6)) ? 0b0000001 : 0;
+  bars |= bar_lit(m, inner0, inner1, row(0.0), row(0.2), true) ? 0b1000000 : 0;
+  bars |= bar_lit(m, right0, c.x1, row(0.1), row(0.45), false) ? 0b0100000 : 0;
+  bars |= bar_lit(m, right0, c.x1, row(0.55), row(0.9), false) ? 0b0010000 : 0;
+  bars |= bar_lit(m, inner0, inner1, row(0.8), row(1.0), true) ? 0b0001000 : 0;
+  bars |= bar_lit(m, c.x0, left1, row(0.55), row(0.9), false) ? 0b0000100 : 0;
+  bars |= bar_lit(m, c.x0, left1, row(0.1), row(0.45), false) ? 0b0000010 : 0;
+  bars |= bar_lit(m, inner0, inner1, row(0.4), row(0.6), true) ? 0b0000001 : 0;
   for (const auto& [pattern, digit] : kDigits) {
     if (pattern == bars) return digit;
   }
