@@ -113,6 +113,7 @@ void fields(V& visit, T& x) {
   visit("grid", x.colour_grid);
   visit("windows", x.window_hashes);
   visit("core", x.core_hash);
+  visit("core_windows", x.core_window_hashes);
   visit("preview", x.preview);
 }
 template <typename V, Is<EvidenceDate> T>

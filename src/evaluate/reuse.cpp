@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <iterator>
 #include <map>
@@ -17,6 +18,7 @@
 
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
+#include "evpack/adapters/picture_match.hpp"
 
 namespace evpack {
 
@@ -133,11 +135,12 @@ namespace {
 
 // Multi-index hashing for small radii: the 64 bits split into four 16-bit
 // chunks, and two hashes within 7 bits agree on some chunk up to one bit
-// (pigeonhole), so a query reads 4 x 17 buckets instead of every value. A
-// BK-tree degrades towards all pairs on 45,000 window hashes at radius 6.
+// (pigeonhole), so a query reads 4 x 17 buckets instead of every value; within
+// 11 bits, on some chunk up to two bits (4 x 137 buckets). A BK-tree degrades
+// towards all pairs on 45,000 window hashes at radius 6.
 class ChunkIndex {
  public:
-  static constexpr int kMaxRadius = 7;
+  static constexpr int kMaxRadius = 11;
 
   explicit ChunkIndex(std::vector<std::uint64_t> values) : values_(std::move(values)), seen_(values_.size(), -1) {
     for (int c = 0; c < kChunks; ++c) {
@@ -156,10 +159,16 @@ class ChunkIndex {
   void query(std::uint64_t hash, int radius, std::vector<std::size_t>& out) {
     out.clear();
     ++stamp_;
+    const int flips = radius / kChunks;  // bits some chunk differs by at most
     for (int c = 0; c < kChunks; ++c) {
       const std::uint32_t v = chunk(hash, c);
       visit(c, v, hash, radius, out);
-      for (int bit = 0; bit < kChunkBits; ++bit) visit(c, v ^ (1U << bit), hash, radius, out);
+      for (int bit = 0; bit < kChunkBits && flips >= 1; ++bit) {
+        visit(c, v ^ (1U << bit), hash, radius, out);
+        for (int other = bit + 1; other < kChunkBits && flips >= 2; ++other) {
+          visit(c, v ^ (1U << bit) ^ (1U << other), hash, radius, out);
+        }
+      }
     }
     std::sort(out.begin(), out.end());
   }
@@ -191,14 +200,18 @@ class ChunkIndex {
   long stamp_ = 0;
 };
 
-// Pairs (i < j) where the whole-picture hash of one lies within `radius` of a
-// window hash of the other, sorted.
-std::vector<std::pair<std::size_t, std::size_t>> window_pairs(const std::vector<const PhotoFacts*>& photos, int radius) {
+// Pairs (i < j) where the hash `key` of one lies within `radius` of one of the
+// hashes `windows` of the other, sorted: the whole-picture hash against the window
+// hashes (a cropped copy), or the core hash against the core windows (a copy
+// cropped and stamped again).
+std::vector<std::pair<std::size_t, std::size_t>> window_pairs(
+    const std::vector<const PhotoFacts*>& photos, int radius, std::optional<std::uint64_t> PhotoFacts::*key,
+    std::vector<std::uint64_t> PhotoFacts::*window_list) {
   std::vector<std::uint64_t> windows;
   std::vector<std::size_t> owner;
   for (std::size_t i = 0; i < photos.size(); ++i) {
     if (photos[i] == nullptr || !photos[i]->phash) continue;
-    for (const std::uint64_t w : photos[i]->window_hashes) {
+    for (const std::uint64_t w : photos[i]->*window_list) {
       windows.push_back(w);
       owner.push_back(i);
     }
@@ -207,8 +220,8 @@ std::vector<std::pair<std::size_t, std::size_t>> window_pairs(const std::vector<
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   std::vector<std::size_t> near;
   for (std::size_t i = 0; i < photos.size(); ++i) {
-    if (photos[i] == nullptr || !photos[i]->phash) continue;
-    index.query(*photos[i]->phash, radius, near);
+    if (photos[i] == nullptr || !photos[i]->phash || !(photos[i]->*key)) continue;
+    index.query(*(photos[i]->*key), radius, near);
     for (const std::size_t k : near) {
       if (owner[k] != i) pairs.emplace_back(std::min(i, owner[k]), std::max(i, owner[k]));
     }
@@ -216,6 +229,108 @@ std::vector<std::pair<std::size_t, std::size_t>> window_pairs(const std::vector<
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
+}
+
+// Mean absolute difference (0..255, over pixels and channels) and mean signed
+// difference per channel (b - a) of one block of two images of the same shape.
+struct BlockDifference {
+  double absolute = 0;
+  std::array<double, 3> signed_means{};
+};
+
+BlockDifference block_difference(const RasterImage& a, const RasterImage& b, int x0, int y0, int x1, int y1) {
+  BlockDifference out;
+  const int c = a.channels;
+  double total = 0;
+  std::array<double, 3> sums{};
+  for (int y = y0; y < y1; ++y) {
+    const std::uint8_t* pa = &a.pixels[(static_cast<std::size_t>(y) * a.width + x0) * c];
+    const std::uint8_t* pb = &b.pixels[(static_cast<std::size_t>(y) * b.width + x0) * c];
+    for (int k = 0; k < (x1 - x0) * c; ++k) {
+      const int d = static_cast<int>(pb[k]) - static_cast<int>(pa[k]);
+      total += std::abs(d);
+      sums[static_cast<std::size_t>(k % c)] += d;
+    }
+  }
+  const double pixels = static_cast<double>(x1 - x0) * (y1 - y0);
+  out.absolute = total / (pixels * c);
+  for (int k = 0; k < c && k < 3; ++k) out.signed_means[static_cast<std::size_t>(k)] = sums[static_cast<std::size_t>(k)] / pixels;
+  return out;
+}
+
+double median_of(std::vector<double> values) {
+  if (values.empty()) return 0;
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
+
+// The registered comparison behind aligned_agreement: b is registered on a by
+// their corner features, seen on a's grid, both are shrunk by kReuseAlignShrink
+// (area averaging, so JPEG noise and a sub-pixel misregistration average out) and
+// compared block by block over kReuseAlignGrid x kReuseAlignGrid blocks of a. A
+// block counts when it lies wholly within b.
+AlignedAgreement compare_aligned(const RasterImage& a, const PictureFeatures& fa, const RasterImage& b,
+                                 const PictureFeatures& fb) {
+  AlignedAgreement out;
+  auto alignment = align_pictures(fa, fb);
+  if (!alignment) return out;
+  out.aligned = true;
+  out.inliers = alignment->inliers;
+  out.scale = alignment->scale();
+  out.rotation_degrees = alignment->rotation_degrees();
+  if (out.inliers < kReuseAlignMinInliers || std::abs(out.rotation_degrees) > kReuseAlignMaxTurn ||
+      out.scale < kReuseAlignMinScale || out.scale > kReuseAlignMaxScale) {
+    return out;  // no need to compare pixels: same_photo() says no already
+  }
+  alignment = refine_alignment(to_gray(a), to_gray(b), *alignment);
+  RasterImage ours = a;
+  RasterImage theirs = warp_onto(b, *alignment, a.width, a.height);
+  if (ours.channels != theirs.channels) {
+    ours = to_gray(std::move(ours));
+    theirs = to_gray(std::move(theirs));
+  }
+  const int shrink = kReuseAlignShrink;
+  const int w = a.width / shrink;
+  const int h = a.height / shrink;
+  if (w < kReuseAlignGrid * 2 || h < kReuseAlignGrid * 2) return out;
+  ours = resize(ours, w, h);
+  theirs = resize(theirs, w, h);
+  if (ours.empty() || theirs.empty() || ours.channels != theirs.channels) return out;
+  const auto& m = alignment->a_to_b;
+  const auto inside_b = [&](double x, double y) {
+    const double u = m[0] * x + m[1] * y + m[2];
+    const double v = m[3] * x + m[4] * y + m[5];
+    return u >= 0 && v >= 0 && u <= b.width - 1 && v <= b.height - 1;
+  };
+  std::array<std::vector<double>, 3> near_shifts;
+  for (int by = 0; by < kReuseAlignGrid; ++by) {
+    for (int bx = 0; bx < kReuseAlignGrid; ++bx) {
+      const int x0 = w * bx / kReuseAlignGrid;
+      const int x1 = w * (bx + 1) / kReuseAlignGrid;
+      const int y0 = h * by / kReuseAlignGrid;
+      const int y1 = h * (by + 1) / kReuseAlignGrid;
+      // The block's pixels at a's full size: each must have been sampled within b.
+      const double fx0 = static_cast<double>(shrink) * x0;
+      const double fy0 = static_cast<double>(shrink) * y0;
+      const double fx1 = static_cast<double>(shrink) * x1 - 1;
+      const double fy1 = static_cast<double>(shrink) * y1 - 1;
+      if (!inside_b(fx0, fy0) || !inside_b(fx1, fy0) || !inside_b(fx0, fy1) || !inside_b(fx1, fy1)) continue;
+      ++out.blocks;
+      const BlockDifference d = block_difference(ours, theirs, x0, y0, x1, y1);
+      if (d.absolute <= kReuseAlignBlockDifference) ++out.agreeing;
+      if (d.absolute <= 2 * kReuseAlignBlockDifference) {
+        for (int c = 0; c < ours.channels && c < 3; ++c) {
+          near_shifts[static_cast<std::size_t>(c)].push_back(d.signed_means[static_cast<std::size_t>(c)]);
+        }
+      }
+    }
+  }
+  out.colour_shift = near_shifts[0].empty() ? 255.0 : 0.0;
+  for (const auto& shifts : near_shifts) {
+    if (!shifts.empty()) out.colour_shift = std::max(out.colour_shift, std::abs(median_of(shifts)));
+  }
+  return out;
 }
 
 // The previews of the photos, decoded on first use and kept gray (about 45 KB a
@@ -261,6 +376,14 @@ class PreviewSketches {
     return colour_difference(sa.core_colours, sb.core_colours);
   }
 
+  /// The previews of a and b compared once registered (aligned_agreement).
+  AlignedAgreement aligned(std::size_t a, std::size_t b) {
+    Sketch& sa = sketch(a);
+    Sketch& sb = sketch(b);
+    if (sa.colour.empty() || sb.colour.empty()) return {};
+    return compare_aligned(sa.colour, features(sa), sb.colour, features(sb));
+  }
+
   void forget(std::size_t i) { sketches_.erase(i); }
 
  private:
@@ -268,16 +391,24 @@ class PreviewSketches {
   static constexpr int kSteps = 5;
 
   struct Sketch {
-    RasterImage gray;   // the preview, gray
-    RasterImage whole;  // kSide x kSide
-    RasterImage core;   // its watermark_free_core, kSide x kSide
+    RasterImage colour;  // the preview as decoded
+    RasterImage gray;    // the preview, gray
+    RasterImage whole;   // kSide x kSide
+    RasterImage core;    // its watermark_free_core, kSide x kSide
     std::vector<std::uint8_t> core_colours;  // mean B, G, R of a 3x3 grid over the core
+    std::optional<PictureFeatures> features;  // of `gray`, found on first use
   };
 
-  const Sketch& sketch(std::size_t i) {
+  static const PictureFeatures& features(Sketch& s) {
+    if (!s.features) s.features = find_picture_features(s.gray);
+    return *s.features;
+  }
+
+  Sketch& sketch(std::size_t i) {
     auto [it, added] = sketches_.try_emplace(i);
     if (!added || photos_[i]->preview.empty()) return it->second;
-    if (const auto decoded = decode_image_bytes(photos_[i]->preview)) {
+    if (const auto decoded = decode_image_bytes(photos_[i]->preview); decoded && decoded->consistent()) {
+      it->second.colour = *decoded;
       it->second.gray = to_gray(*decoded);
       it->second.whole = resize(it->second.gray, kSide, kSide);
       const RasterImage& g = it->second.gray;
@@ -308,6 +439,11 @@ class PreviewSketches {
 
 }  // namespace
 
+std::vector<std::pair<std::size_t, std::size_t>> core_window_candidates(const std::vector<const PhotoFacts*>& photos) {
+  static_assert(kReuseCoreWindowDistance <= ChunkIndex::kMaxRadius);
+  return window_pairs(photos, kReuseCoreWindowDistance, &PhotoFacts::core_hash, &PhotoFacts::core_window_hashes);
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::vector<const PhotoFacts*>& photos,
                                                                     int max_distance) {
   std::vector<std::optional<std::uint64_t>> hashes(photos.size());
@@ -323,7 +459,8 @@ std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::v
   std::ranges::copy_if(near_duplicate_pairs(hashes, max_distance), std::back_inserter(pairs),
                        colours_within(kReuseColourDifference));
   static_assert(kReuseWindowDistance <= ChunkIndex::kMaxRadius);
-  std::ranges::copy_if(window_pairs(photos, kReuseWindowDistance), std::back_inserter(pairs),
+  std::ranges::copy_if(window_pairs(photos, kReuseWindowDistance, &PhotoFacts::phash, &PhotoFacts::window_hashes),
+                       std::back_inserter(pairs),
                        colours_within(kReuseCropColourDifference));
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
@@ -334,8 +471,14 @@ std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::v
     if (photos[i] != nullptr) cores[i] = photos[i]->core_hash;
   }
   const auto core_pairs = near_duplicate_pairs(cores, kReuseCoreDistance);
+  std::vector<std::pair<std::size_t, std::size_t>> hash_candidates;
+  std::ranges::set_union(pairs, core_pairs, std::back_inserter(hash_candidates));
+  // A copy cropped more and stamped again (the stamp may reach into the middle):
+  // its core hash near a core window of the other; confirmed only by registering
+  // the previews (aligned_agreement).
+  const auto core_window_pairs = core_window_candidates(photos);
   std::vector<std::pair<std::size_t, std::size_t>> candidates;
-  std::ranges::set_union(pairs, core_pairs, std::back_inserter(candidates));
+  std::ranges::set_union(hash_candidates, core_window_pairs, std::back_inserter(candidates));
   // Each photo's sketch is dropped after the last pair it is in.
   std::vector<std::size_t> last_pair(photos.size());
   for (std::size_t k = 0; k < candidates.size(); ++k) last_pair[candidates[k].first] = last_pair[candidates[k].second] = k;
@@ -343,20 +486,40 @@ std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::v
   std::vector<std::pair<std::size_t, std::size_t>> confirmed;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const auto [a, b] = candidates[k];
+    // The hash tests' own confirmations (previews correlating), or for a core
+    // window candidate none; then, before any D.1, the second and independent one:
+    // the registered previews agree. Without previews (or unreadable ones) the hash
+    // tests decide alone.
     bool same = false;
+    bool previews = true;
     if (std::binary_search(pairs.begin(), pairs.end(), candidates[k])) {
       const auto alike = sketches.correlate(a, b, kReuseCorrelation);
-      same = !alike.has_value() || *alike;
+      previews = alike.has_value();
+      same = !previews || *alike;
     }
     if (!same && std::binary_search(core_pairs.begin(), core_pairs.end(), candidates[k])) {
       same = sketches.cores_correlate(a, b, kReuseCoreCorrelation);
     }
+    const bool window_candidate = std::binary_search(core_window_pairs.begin(), core_window_pairs.end(), candidates[k]);
+    if (previews && (same || window_candidate)) same = sketches.aligned(a, b).same_photo();
     if (same) confirmed.push_back(candidates[k]);
     for (const std::size_t i : {a, b}) {
       if (last_pair[i] == k) sketches.forget(i);
     }
   }
   return confirmed;
+}
+
+bool AlignedAgreement::same_photo() const {
+  return aligned && inliers >= kReuseAlignMinInliers && std::abs(rotation_degrees) <= kReuseAlignMaxTurn &&
+         scale >= kReuseAlignMinScale && scale <= kReuseAlignMaxScale && blocks >= kReuseAlignMinBlocks &&
+         agreeing >= kReuseAlignAgreeingShare * blocks && colour_shift <= kReuseAlignColourShift;
+}
+
+AlignedAgreement aligned_agreement(const PhotoFacts& a, const PhotoFacts& b) {
+  const std::vector<const PhotoFacts*> both{&a, &b};
+  PreviewSketches sketches(both);
+  return sketches.aligned(0, 1);
 }
 
 std::optional<double> core_correlation(const PhotoFacts& a, const PhotoFacts& b) {

@@ -28,6 +28,7 @@
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/inspect/editing_software.hpp"
+#include "evpack/inspect/photo_hash.hpp"
 #include "evpack/inspect/screenshot.hpp"
 #include "evpack/inspect/watermark.hpp"
 #include "evpack/util/text.hpp"
@@ -500,6 +501,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       facts.colour_grid = colour_grid(small);
       facts.window_hashes = window_hashes(small_gray);
       facts.core_hash = perceptual_hash(crop(small_gray, watermark_free_core(small_gray.width, small_gray.height)));
+      facts.core_window_hashes = core_window_hashes(small_gray);
     }
     std::tie(facts.brightness, facts.sharpness) = brightness_and_sharpness(to_gray(analysis));
     facts.preview = encode_jpeg(downscale(analysis, kPreviewSide), kPreviewQuality);

@@ -63,6 +63,7 @@ Inspection everything_set() {
   photo.query_fields = {"查询时间", "主体名称"};
   photo.phash = 0xfedcba9876543210ull;
   photo.colour_grid = {0, 1, 2, 255, 128, 64};
+  photo.core_window_hashes = {0x0123456789abcdefull, 0xffffffffffffffffull, 0};
   photo.preview = {0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0xff, 0xd9};
   in.photo = photo;
   in.findings = {{"PHOTO_EDITED", Severity::Error, "D.1", "照片/a.jpg", "1.1", "经美图秀秀处理", "换用原图",

@@ -12,6 +12,7 @@
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/app/check.hpp"
+#include "evpack/inspect/photo_hash.hpp"
 #include "support/check_options.hpp"
 #include "support/temp_dir.hpp"
 
@@ -364,6 +365,193 @@ TEST(FindReusedPhotos, CheckReportsAPhotoStampedAgainByAnotherApp) {
     if (f.code == "D1_PHOTO_REUSED") files.insert(f.file);
   }
   EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.1宣传月/宣传月活动现场.jpg"}));
+}
+
+
+// What a re-stamped reuse looks like in the hold-out sets and in practice: the
+// photo as first filed (a large dark panel bottom left, reaching into the middle),
+// and the clean photo cropped by 8 % at the top and left and 4 % at the bottom and
+// right, stamped by another app (a light table top right, an orange stamp bottom
+// right) and recompressed at quality 60.
+struct RestampedPair {
+  RasterImage first;
+  RasterImage second;
+};
+
+RestampedPair restamped_pair(const RasterImage& clean) {
+  const int w = clean.width;
+  const int h = clean.height;
+  RestampedPair out{clean, {}};
+  stamp(out.first, {w * 3 / 100, h * 62 / 100, w * 45 / 100, h * 34 / 100}, {40, 40, 40}, {250, 250, 250});
+  RasterImage cut = crop(clean, PixelRect{w * 8 / 100, h * 8 / 100, w * 88 / 100, h * 88 / 100});
+  const int cw = cut.width;
+  const int ch = cut.height;
+  stamp(cut, {cw * 60 / 100, ch * 3 / 100, cw * 37 / 100, ch * 14 / 100}, {235, 235, 235}, {30, 30, 30});
+  stamp(cut, {cw * 60 / 100, ch * 90 / 100, cw * 37 / 100, ch * 7 / 100}, {60, 110, 150}, {0, 140, 255});
+  const auto again = decode_image_bytes(encode_jpeg(cut, 60));
+  if (again) out.second = *again;
+  return out;
+}
+
+// The facts the reuse check reads, made as the photo inspector makes them from a
+// picture (its hashes from a 512 px gray copy, the preview at kPreviewSide).
+PhotoFacts facts_of(const RasterImage& image) {
+  PhotoFacts f;
+  const RasterImage small = downscale(image, 512);
+  const RasterImage gray = to_gray(small);
+  f.phash = perceptual_hash(gray);
+  f.core_hash = perceptual_hash(crop(gray, watermark_free_core(gray.width, gray.height)));
+  f.core_window_hashes = core_window_hashes(gray);
+  f.preview = encode_jpeg(downscale(small, kPreviewSide), kPreviewQuality);
+  return f;
+}
+
+// Every pixel's channels times `gain` (another exposure of the scene).
+RasterImage brighter(RasterImage image, double gain) {
+  for (auto& v : image.pixels) v = static_cast<std::uint8_t>(std::min(255.0, std::round(v * gain)));
+  return image;
+}
+
+// The re-stamped copy of a real photo: the older tests (whole, window and core
+// hashes) miss it; its core hash lies near a core window of the first, and the
+// registered previews agree where neither stamp lies, in the same colours.
+TEST(ReusedPhotoPairs, ACopyCroppedATenthAndStampedAgainIsFoundByRegistering) {
+  const auto clean = decode_image_file(evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg");
+  ASSERT_TRUE(clean);
+  const auto pair = restamped_pair(*clean);
+  ASSERT_FALSE(pair.second.empty());
+  const PhotoFacts a = facts_of(pair.first);
+  const PhotoFacts b = facts_of(pair.second);
+  EXPECT_GT(hamming_distance(*a.phash, *b.phash), kReuseDistance);
+  EXPECT_GT(hamming_distance(*a.core_hash, *b.core_hash), kReuseCoreDistance);
+  const std::vector<const PhotoFacts*> both{&a, &b};
+  EXPECT_EQ(core_window_candidates(both), (std::vector<std::pair<std::size_t, std::size_t>>{{0, 1}}));
+  const AlignedAgreement agreement = aligned_agreement(a, b);
+  SCOPED_TRACE(::testing::Message() << "inliers " << agreement.inliers << " scale " << agreement.scale << " blocks "
+                                    << agreement.blocks << " agreeing " << agreement.agreeing << " shift "
+                                    << agreement.colour_shift);
+  EXPECT_TRUE(agreement.aligned);
+  // The second's pixels: 1 / 0.88 of the first's, shrunk to 75 %, both previews 240 px long.
+  EXPECT_NEAR(agreement.scale, 1.0 / 0.88, 0.03);
+  EXPECT_NEAR(agreement.rotation_degrees, 0.0, 0.5);
+  EXPECT_GE(agreement.agreeing, kReuseAlignAgreeingShare * agreement.blocks);
+  EXPECT_LE(agreement.colour_shift, kReuseAlignColourShift);
+  EXPECT_TRUE(agreement.same_photo());
+  EXPECT_EQ(reused_photo_pairs(both), (std::vector<std::pair<std::size_t, std::size_t>>{{0, 1}}));
+}
+
+// Another exposure of the scene (the camera moved 2.5 %, the light metered 5 %
+// brighter, someone walked into the middle) registers just as well but is not
+// one photo: the free blocks agree in shape, not in colour. An unrelated photo
+// does not register at all.
+TEST(ReusedPhotoPairs, AnotherShotOfTheSceneIsNotOnePhoto) {
+  const auto clean = decode_image_file(evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg");
+  const auto other = decode_image_file(evpack::testing::corpus_dir() + "/exif/Canon_40D.jpg");
+  ASSERT_TRUE(clean && other);
+  const int w = clean->width;
+  const int h = clean->height;
+  RasterImage shot = brighter(crop(*clean, PixelRect{w * 25 / 1000, h * 25 / 1000, w * 95 / 100, h * 95 / 100}), 1.05);
+  stamp(shot, {w * 40 / 100, h * 30 / 100, w * 12 / 100, h * 40 / 100}, {70, 90, 120}, {70, 90, 120});
+  const PhotoFacts a = facts_of(*clean);
+  const PhotoFacts b = facts_of(shot);
+  const AlignedAgreement agreement = aligned_agreement(a, b);
+  EXPECT_TRUE(agreement.aligned);
+  EXPECT_NEAR(agreement.scale, 1.0 / 0.95, 0.03);
+  EXPECT_GT(agreement.colour_shift, kReuseAlignColourShift);
+  EXPECT_FALSE(agreement.same_photo());
+  const std::vector<const PhotoFacts*> both{&a, &b};
+  EXPECT_TRUE(reused_photo_pairs(both).empty());
+  const PhotoFacts c = facts_of(*other);
+  EXPECT_FALSE(aligned_agreement(a, c).same_photo());
+  EXPECT_LT(aligned_agreement(a, c).inliers, kReuseAlignMinInliers);
+  // Without previews nothing can be registered.
+  PhotoFacts bare_a = a;
+  PhotoFacts bare_b = facts_of(restamped_pair(*clean).second);
+  bare_a.preview.clear();
+  bare_b.preview = {0xff, 0xd8, 0x00};
+  EXPECT_FALSE(aligned_agreement(bare_a, bare_b).aligned);
+  const std::vector<const PhotoFacts*> bare{&bare_a, &bare_b};
+  EXPECT_TRUE(reused_photo_pairs(bare).empty());
+}
+
+// The multi-index over the core windows (up to two bits per chunk probed) must
+// give exactly what comparing every core hash with every other photo's core
+// windows gives.
+TEST(ReusedPhotoPairs, CoreWindowLookupAgreesWithAllPairs) {
+  std::mt19937_64 rng(13);
+  std::vector<PhotoFacts> facts(500);
+  for (auto& f : facts) {
+    f.phash = rng();
+    f.core_hash = rng();
+    for (int k = 0; k < 75; ++k) f.core_window_hashes.push_back(rng());
+  }
+  // Plant windows 0-11 bits away from other photos' core hashes.
+  for (int n = 0; n < 400; ++n) {
+    auto& target = facts[rng() % facts.size()];
+    std::uint64_t w = *facts[rng() % facts.size()].core_hash;
+    for (int b = 0, flips = static_cast<int>(rng() % 12); b < flips; ++b) w ^= std::uint64_t{1} << (rng() % 64);
+    target.core_window_hashes[rng() % 75] = w;
+  }
+  std::vector<const PhotoFacts*> photos;
+  for (const auto& f : facts) photos.push_back(&f);
+  std::vector<std::pair<std::size_t, std::size_t>> brute;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    for (std::size_t j = i + 1; j < facts.size(); ++j) {
+      bool near = false;
+      for (std::size_t k = 0; k < 75 && !near; ++k) {
+        near = hamming_distance(*facts[i].core_hash, facts[j].core_window_hashes[k]) <= kReuseCoreWindowDistance ||
+               hamming_distance(*facts[j].core_hash, facts[i].core_window_hashes[k]) <= kReuseCoreWindowDistance;
+      }
+      if (near) brute.emplace_back(i, j);
+    }
+  }
+  EXPECT_GT(brute.size(), 150U);
+  EXPECT_EQ(core_window_candidates(photos), brute);
+}
+
+// End to end with real files: the re-stamped copy filed under another indicator is
+// reported with the first; filed beside it in the same event's folder it is taken
+// for a burst of shots and not reported; and another shot of the scene filed
+// elsewhere is not reported either.
+TEST(FindReusedPhotos, CheckReportsACopyCroppedAndStampedAgainButNotABurstOrAnotherShot) {
+  const auto clean = decode_image_file(evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg");
+  ASSERT_TRUE(clean);
+  const auto pair = restamped_pair(*clean);
+  ASSERT_FALSE(pair.second.empty());
+  const int w = clean->width;
+  const int h = clean->height;
+  RasterImage shot = brighter(crop(*clean, PixelRect{w * 25 / 1000, h * 25 / 1000, w * 95 / 100, h * 95 / 100}), 1.05);
+  stamp(shot, {w * 40 / 100, h * 30 / 100, w * 12 / 100, h * 40 / 100}, {70, 90, 120}, {70, 90, 120});
+
+  const auto bytes = [](const RasterImage& image, int quality) {
+    const auto jpeg = encode_jpeg(image, quality);
+    return std::string(jpeg.begin(), jpeg.end());
+  };
+  const auto reused_files = [](const CheckResult& result) {
+    std::set<std::string> files;
+    for (const auto& f : result.findings) {
+      if (f.code == "D1_PHOTO_REUSED") files.insert(f.file);
+    }
+    return files;
+  };
+  {
+    evpack::testing::TempDir dir;
+    dir.write("一、制度建设/1.4领导小组会议/第一次会议.jpg", bytes(pair.first, 85));
+    dir.write("五、诚信宣传/5.1宣传月/宣传月活动现场.jpg", bytes(pair.second, 90));
+    dir.write("六、培训交流/6.1政策学习/学习现场.jpg", bytes(shot, 85));
+    const auto result = run_check(evpack::testing::offline_check_options(dir.str()));
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(reused_files(*result),
+              (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.1宣传月/宣传月活动现场.jpg"}));
+  }
+  {
+    evpack::testing::TempDir dir;
+    dir.write("一、制度建设/1.4领导小组会议/第一次会议.jpg", bytes(pair.first, 85));
+    dir.write("一、制度建设/1.4领导小组会议/第一次会议2.jpg", bytes(pair.second, 90));
+    const auto result = run_check(evpack::testing::offline_check_options(dir.str()));
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_TRUE(reused_files(*result).empty());
+  }
 }
 
 }  // namespace

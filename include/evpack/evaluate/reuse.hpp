@@ -68,6 +68,76 @@ constexpr double kReuseCoreCorrelation = 0.97;
 /// kReuseCoreDistance 2.3 at most; the different photos that pass the correlation 11.6.
 constexpr double kReuseCoreColourDifference = 5.0;
 
+/// Hamming distance up to which one photo's core hash and a core window hash
+/// (PhotoFacts::core_window_hashes) of another make the pair a candidate for one
+/// photo cropped up to about a tenth and stamped again by another app (whose panel
+/// may reach into the middle). Measured on hold-out sets 1003 and 1004 (326 photos):
+/// such copies 1-8 bits apart, but for one whose new panel covers a third of the
+/// middle (17); 60-90 pairs of different photos per set lie within 8 too, so a
+/// candidate stands only when the registered previews agree (AlignedAgreement).
+constexpr int kReuseCoreWindowDistance = 8;
+
+/// Registering the previews (PhotoFacts::preview, 240 px) of a candidate pair:
+/// ORB features matched and a similarity transform found by RANSAC, with at least
+/// kReuseAlignMinInliers features agreeing, turned at most kReuseAlignMaxTurn
+/// degrees and scaled within [kReuseAlignMinScale, kReuseAlignMaxScale] (a crop of
+/// up to a fifth of each side; resized copies compare at one scale since previews
+/// share their size).
+constexpr int kReuseAlignMinInliers = 20;
+constexpr double kReuseAlignMaxTurn = 1.0;
+constexpr double kReuseAlignMinScale = 0.8;
+constexpr double kReuseAlignMaxScale = 1.25;
+/// The registered previews, shrunk by kReuseAlignShrink (area averaging: a quarter
+/// pixel of misregistration and JPEG noise average out; halving left the copies'
+/// agreeing shares at 0.22-0.53 where a quarter gives 0.69-0.73), are compared over
+/// a grid of kReuseAlignGrid x kReuseAlignGrid blocks of the first; at least
+/// kReuseAlignMinBlocks must lie within the second.
+constexpr int kReuseAlignShrink = 4;
+constexpr int kReuseAlignGrid = 8;
+constexpr int kReuseAlignMinBlocks = 12;
+/// A block agrees when its pixels differ by at most this mean (0..255, over pixels
+/// and channels). One photo: the blocks its stamps leave free agree (JPEG and
+/// resampling noise: 0.5-2); another photo of the same scene does not.
+constexpr double kReuseAlignBlockDifference = 3.0;
+/// Share of the blocks that must agree. Measured on hold-out sets 1003 and 1004
+/// (every pair of photos registered): copies (resized, recompressed, cropped,
+/// stamped again) 0.57-1.00 but for the copy whose new panel covers a third of the
+/// picture (0.28, missed); different photos 0.39 at most, and those also within
+/// kReuseAlignColourShift 0.21 at most.
+constexpr double kReuseAlignAgreeingShare = 0.5;
+/// Largest median shift (per channel, 0..255, over the blocks within twice
+/// kReuseAlignBlockDifference) up to which the two are one exposure: a copy keeps
+/// its colours (0.0-1.8 measured on hold-out sets 1003 and 1004, a copy recompressed
+/// at quality 40-60 the most), while two crops of one scene in another light or
+/// colour balance shift 2.05 and more (those under 2.7 agree in under 0.4 of the
+/// blocks).
+constexpr double kReuseAlignColourShift = 2.2;
+
+/// The previews of two photos compared once registered (see the constants above).
+struct AlignedAgreement {
+  bool aligned = false;     ///< a transform was found
+  int inliers = 0;          ///< features agreeing with it
+  double scale = 0;         ///< size of the second's pixels against the first's
+  double rotation_degrees = 0;
+  int blocks = 0;           ///< blocks of the first's grid that lie within the second
+  int agreeing = 0;         ///< of them, those within kReuseAlignBlockDifference
+  double colour_shift = 255;  ///< largest per-channel median shift over the near blocks
+  /// Whether the two are one photo: every threshold above met.
+  bool same_photo() const;
+};
+
+/// The registered comparison of two photos' previews; not aligned when either
+/// preview is missing or unreadable or no transform is found. For measuring the
+/// kReuseAlign constants, and what reused_photo_pairs confirms a pair with when
+/// its other tests fail.
+AlignedAgreement aligned_agreement(const PhotoFacts& a, const PhotoFacts& b);
+
+/// Pairs (i < j), sorted, where one's core hash lies within kReuseCoreWindowDistance
+/// of a core window hash of the other: the candidates for a copy cropped and stamped
+/// again. A multi-index over the windows (75 a photo), so the cost grows with the
+/// number of near pairs, not with n². Null entries and photos without a hash take no part.
+std::vector<std::pair<std::size_t, std::size_t>> core_window_candidates(const std::vector<const PhotoFacts*>& photos);
+
 /// Correlation of the middles (watermark_free_core) of two photos' previews as
 /// reused_photo_pairs compares them; nullopt when either preview is missing or
 /// unreadable. For measuring kReuseCoreCorrelation.
@@ -88,7 +158,13 @@ double colour_difference(const std::vector<std::uint8_t>& a, const std::vector<s
 /// cropped a little); then, when both have a preview, the previews correlate to
 /// kReuseCorrelation. Or, for one photo stamped again by another app, core hashes
 /// within kReuseCoreDistance and the middles of the previews correlating to
-/// kReuseCoreCorrelation. Null entries and photos without a hash take no part.
+/// kReuseCoreCorrelation. Or, for a copy cropped more and stamped again, one's
+/// core hash within kReuseCoreWindowDistance of a core window hash of the other.
+/// Every pair so found must then pass a second, independent test before it
+/// stands: its registered previews agree (AlignedAgreement::same_photo). Pairs
+/// without readable previews are decided by the hash tests alone, except core
+/// window candidates, which need the previews. Null entries and photos without a
+/// hash take no part.
 std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::vector<const PhotoFacts*>& photos,
                                                                     int max_distance = kReuseDistance);
 

@@ -105,6 +105,11 @@ struct PhotoFacts {
   /// `phash`: one photo stamped by two watermark apps differs in the bands and
   /// corners where the apps write, not there.
   std::optional<std::uint64_t> core_hash;
+  /// Perceptual hashes of windows around the middle of the picture, a little larger,
+  /// smaller and shifted (core_window_hashes in inspect/photo_hash.hpp), set with
+  /// `phash`: the core hash of a copy cropped up to about a tenth and stamped again
+  /// by another app lies within a few bits of one of them.
+  std::vector<std::uint64_t> core_window_hashes;
   /// JPEG of the upright picture, longer side at most kPreviewSide, made from the
   /// pixels the inspector decoded anyway: the reports' thumbnail. Empty when the
   /// picture was not decoded.
