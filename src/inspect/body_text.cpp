@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include "document_common.hpp"
 #include "evpack/adapters/image_ops.hpp"
@@ -28,16 +30,101 @@ constexpr double kBodyOcrDpi = 200;
 // the finding asks for a manual check instead.
 constexpr double kMinBodyDpi = 100;
 
-/// One page's body, as Tesseract reads it, red (a seal over the text) dropped.
-std::string read_page_body(const UprightPages& pages, Ocr& ocr, int page) {
-  auto image = pages.render(page, kBodyOcrDpi);
-  if (!image) return {};
+// A line holding this many digits may hold a personal number: it is read a second
+// time before it counts (a masked 137****6058 was once read as eleven digits).
+constexpr std::size_t kDigitsToConfirm = 11;
+// The second reading's resolution: another scale makes other mistakes.
+constexpr double kConfirmDpi = 300;
+
+/// The digits of `text` (ASCII and full-width), in order.
+std::string digits_of(const std::string& text) {
+  std::string out;
+  for (const auto& ch : split_utf8_chars(text)) {
+    if (ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9') out += ch;
+    if (ch.size() == 3 && ch.compare(0, 2, "\xEF\xBC") == 0 && static_cast<unsigned char>(ch[2]) >= 0x90 &&
+        static_cast<unsigned char>(ch[2]) <= 0x99) {
+      out += static_cast<char>('0' + (static_cast<unsigned char>(ch[2]) - 0x90));
+    }
+  }
+  return out;
+}
+
+/// The runs of digits in `text` parted only by single spaces or dashes (as OCR
+/// parts a number), joined, that are long enough to be a personal number.
+std::vector<std::string> long_digit_runs(const std::string& text) {
+  std::vector<std::string> runs;
+  std::string run;
+  bool after_separator = false;
+  const auto close = [&] {
+    if (run.size() >= kDigitsToConfirm) runs.push_back(run);
+    run.clear();
+  };
+  for (const auto& ch : split_utf8_chars(text)) {
+    const std::string digit = digits_of(ch);
+    if (!digit.empty()) {
+      run += digit;
+      after_separator = false;
+    } else if ((ch == " " || ch == "-") && !run.empty() && !after_separator) {
+      after_separator = true;
+    } else {
+      close();
+      after_separator = false;
+    }
+  }
+  close();
+  return runs;
+}
+
+/// `text` with its digits replaced by '?': a reading not confirmed holds no number.
+std::string without_digits(const std::string& text) {
+  std::string out;
+  for (const auto& ch : split_utf8_chars(text)) out += digits_of(ch).empty() ? ch : "?";
+  return out;
+}
+
+/// A prepared (red dropped, binarised) picture of the region `mm` of a page at `dpi`.
+std::optional<RasterImage> prepared(const UprightPages& pages, int page, double dpi,
+                                    std::optional<PageRect> mm = std::nullopt) {
+  auto image = pages.render(page, dpi, mm);
+  if (!image) return std::nullopt;
   RasterImage gray = red_dropout(*image);
-  if (gray.channels != 1) return {};
+  if (gray.channels != 1) return std::nullopt;
   // A photographed sheet is lit unevenly: its shaded part would come out black.
-  if (pages.has_sheet(page)) gray = even_out_light(gray, static_cast<int>(kBodyOcrDpi / 25.4 * 12));
-  auto result = ocr.recognize(binarize(gray), OcrLayout::Block);
-  return result ? result->text() : std::string();
+  if (pages.has_sheet(page)) gray = even_out_light(gray, static_cast<int>(dpi / 25.4 * 12));
+  return binarize(gray);
+}
+
+/// Whether a line read at kBodyOcrDpi shows its long digit runs (`runs`) again when
+/// read alone at kConfirmDpi.
+bool confirmed(const UprightPages& pages, Ocr& ocr, int page, const OcrLine& line,
+               const std::vector<std::string>& runs) {
+  const double mm_per_px = 25.4 / kBodyOcrDpi;
+  const PageRect mm{(line.box.x - 4) * mm_per_px, (line.box.y - 4) * mm_per_px, (line.box.width + 8) * mm_per_px,
+                    (line.box.height + 8) * mm_per_px};
+  const auto image = prepared(pages, page, kConfirmDpi, mm);
+  if (!image) return false;
+  auto again = ocr.recognize(frame_in_white(*image, static_cast<int>(kConfirmDpi / 25.4 * 3)), OcrLayout::SingleLine);
+  if (!again) return false;
+  const std::string digits = digits_of(again->text());
+  return std::all_of(runs.begin(), runs.end(),
+                     [&](const std::string& run) { return digits.find(run) != std::string::npos; });
+}
+
+/// One page's body, as Tesseract reads it, red (a seal over the text) dropped; the
+/// digits of a line that may hold a personal number only when a second reading
+/// agrees.
+std::string read_page_body(const UprightPages& pages, Ocr& ocr, int page) {
+  const auto image = prepared(pages, page, kBodyOcrDpi);
+  if (!image) return {};
+  auto result = ocr.recognize(*image, OcrLayout::Block);
+  if (!result) return {};
+  std::string text;
+  for (const OcrLine& line : result->lines) {
+    const auto runs = long_digit_runs(line.text);
+    const bool sure = runs.empty() || confirmed(pages, ocr, page, line, runs);
+    text += (sure ? line.text : without_digits(line.text)) + "\n";
+  }
+  return text;
 }
 
 Finding unverified_finding(const FileRecord& record, double dpi) {
