@@ -379,6 +379,13 @@ TEST(PrivacyScannedFixtures, AScanWithAnIdWhoseCheckDigitIsWrongIsNoLeak) {
   EXPECT_EQ(finding(e, "PRIVACY_UNVERIFIED"), nullptr);
 }
 
+TEST(PrivacyScannedFixtures, MaskedNumbersOnAPhotoOfPaperAreNoLeak) {
+  const Evidence e = checked_fixture("commitment_masked_photo.jpg", "4.1/信用承诺书.jpg", ContentKind::Jpeg);
+  EXPECT_NE(e.inspection.body_text.find("承诺"), std::string::npos) << e.inspection.body_text;
+  EXPECT_EQ(finding(e, "PRIVACY_ID_CARD"), nullptr) << e.inspection.body_text;
+  EXPECT_EQ(finding(e, "PRIVACY_MOBILE"), nullptr) << e.inspection.body_text;
+}
+
 TEST(PrivacyScannedFixtures, AFiftyDpiScanAsksForAManualCheckNotAD2) {
   const Evidence e = checked_fixture("commitment_50dpi_scan.pdf", "4.1/信用承诺书.pdf", ContentKind::Pdf);
   EXPECT_TRUE(e.inspection.body_text.empty());

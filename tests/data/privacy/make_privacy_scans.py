@@ -11,6 +11,9 @@ signin_sheet_photo.jpg        signin_sheet.pdf (make_privacy.py) rendered at 150
                               the trainees' three mobiles must be found.
 commitment_bad_id_scan.pdf    a 信用承诺书 whose signatory's ID number has a wrong check digit
                               (370181198503127519), colour scan at 150 dpi: nothing to report.
+commitment_masked_photo.jpg  a 信用承诺书 with its ID and mobile masked (370181********7518,
+                              137****6058) photographed on a desk: nothing to report (OCR may
+                              read the stars as digits; a second reading must confirm them).
 commitment_50dpi_scan.pdf     a 信用承诺书 with a valid ID (11010519491231002X) and a mobile
                               (13912345678), scanned at 50 dpi: too coarse to read, a manual
                               check and never a D.2.
@@ -61,6 +64,9 @@ def main():
         bad = os.path.join(tmp, "bad.pdf")
         commitment(bad, "370181198503127519", "")
         scan(bad, os.path.join(HERE, "commitment_bad_id_scan.pdf"), 150)
+        masked = os.path.join(tmp, "masked.pdf")
+        commitment(masked, "370181********7518", "137****6058")
+        phone_photo(render(masked, 150)).save(os.path.join(HERE, "commitment_masked_photo.jpg"), quality=85)
         coarse = os.path.join(tmp, "coarse.pdf")
         commitment(coarse, "11010519491231002X", "13912345678")
         scan(coarse, os.path.join(HERE, "commitment_50dpi_scan.pdf"), 50)
