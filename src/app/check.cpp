@@ -124,6 +124,11 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   CheckResult result;
   result.rules = std::move(rules.value());
   result.scan = std::move(scan.value());
+  // Which documents' bodies are read for personal numbers is rule data (D.2).
+  InspectOptions inspect = options.inspect;
+  if (const Deduction* privacy = result.rules.deduction_for(DeductionRole::PrivacyLeak)) {
+    inspect.personal_number_keywords = privacy->personal_number_keywords;
+  }
 
   // exiv2's XMP parser must be initialised before worker threads use it.
   init_metadata_library();
@@ -147,12 +152,12 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   const auto scene_text_pool = ocr ? std::make_shared<SceneTextPool>(1) : nullptr;
   std::vector<Toolbox> toolboxes(static_cast<std::size_t>(workers));
   if (real_inspectors) {
-    for (auto& tools : toolboxes) tools = make_default_toolbox(options.inspect, ocr_pool, scene_text_pool);
+    for (auto& tools : toolboxes) tools = make_default_toolbox(inspect, ocr_pool, scene_text_pool);
   }
 
   std::optional<InspectionCache> cache;
   if (!options.cache_dir.empty() && !options.cache_build.empty()) {
-    cache.emplace(options.cache_dir, options.cache_build, options.inspect);
+    cache.emplace(options.cache_dir, options.cache_build, inspect);
   }
 
   const boost::filesystem::path root(options.input);
@@ -187,7 +192,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     if (cached) {
       e.inspection = std::move(*cached);
     } else {
-      e.inspection = real_inspectors ? inspect_file(path, file, tools, options.inspect) : options.inspector(path, file);
+      e.inspection = real_inspectors ? inspect_file(path, file, tools, inspect) : options.inspector(path, file);
       // A file cut short by its time budget may read fully on a less busy machine.
       const bool cut_short = std::any_of(e.inspection.findings.begin(), e.inspection.findings.end(),
                                          [](const Finding& f) { return f.code == "FILE_TIME_LIMIT"; });

@@ -67,6 +67,8 @@ InspectionCache::InspectionCache(std::string dir, const std::string& build, cons
     : dir_(std::move(dir)) {
   salt_ = build + "\nocr=" + (options.ocr ? "1" : "0") + "\ntext=" + std::to_string(options.max_text_chars) +
           "\ntolerance=" + std::to_string(options.watermark_tolerance_minutes);
+  // The documents whose body is read for personal numbers (rule data).
+  for (const std::string& word : options.personal_number_keywords) salt_ += "\npersonal=" + word;
 }
 
 std::string InspectionCache::entry_path(const FileRecord& record) const {

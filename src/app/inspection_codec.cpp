@@ -128,6 +128,7 @@ void fields(V& visit, T& x) {
   visit("doc", x.document);
   visit("photo", x.photo);
   visit("text", x.text);
+  visit("body_text", x.body_text);
   visit("date", x.date);
   visit("findings", x.findings);
 }

@@ -1,5 +1,6 @@
 #include "evpack/evaluate/file_checks.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -17,9 +18,28 @@ void add_privacy_findings(Evidence& e, const std::string& path) {
     if (auto sheets = read_table(path)) cells = table_text(sheets.value());
   }
   const std::string& text = cells.empty() ? e.inspection.text : cells;
-  if (text.empty()) return;
-  const int first_page = text.find('\f') != std::string::npos ? 1 : 0;
-  auto findings = privacy_findings(scan_privacy(text, first_page), e.file.rel_path);
+  std::vector<PrivacyHit> hits;
+  if (!text.empty()) hits = scan_privacy(text, text.find('\f') != std::string::npos ? 1 : 0);
+  // The body of a scan or photo of paper, read whole by OCR (its key regions are in
+  // `text` too: a number found in both is counted once, by its masked form).
+  bool from_body = false;
+  if (!e.inspection.body_text.empty()) {
+    for (PrivacyHit& h : scan_ocr_privacy(e.inspection.body_text, 1)) {
+      const bool seen = std::any_of(hits.begin(), hits.end(), [&](const PrivacyHit& o) {
+        return o.kind == h.kind && o.masked == h.masked;
+      });
+      if (seen) continue;
+      hits.push_back(std::move(h));
+      from_body = true;
+    }
+  }
+  if (hits.empty()) return;
+  auto findings = privacy_findings(hits, e.file.rel_path);
+  if (from_body) {
+    for (Finding& f : findings) {
+      if (f.code.rfind("PRIVACY_", 0) == 0) f.message += "（据“" + e.file.file_name() + "”正文的文字识别结果，请对照原件核对）";
+    }
+  }
   e.inspection.findings.insert(e.inspection.findings.end(), findings.begin(), findings.end());
 }
 

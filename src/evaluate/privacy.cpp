@@ -93,6 +93,55 @@ std::vector<PrivacyHit> scan_privacy(std::string_view text, int first_page) {
   return privacy_detail::scan_text(text, first_page);
 }
 
+namespace {
+
+/// `text` with the separators inside digit runs removed where the run, joined, has
+/// the length of a mobile (11) or an ID number (17 digits and a check character).
+std::string join_ocr_digit_runs(std::string_view text) {
+  using privacy_detail::CharClass;
+  const auto chars = privacy_detail::decode(text);
+  std::string out;
+  std::size_t i = 0;
+  while (i < chars.size()) {
+    if (chars[i].cls != CharClass::Digit) {
+      out.append(text.substr(chars[i].offset, chars[i].length));
+      ++i;
+      continue;
+    }
+    // A run: digits, single separators between them, an ID's X at its end.
+    std::size_t end = i;
+    std::size_t count = 0;
+    std::size_t groups = 1;
+    while (end < chars.size()) {
+      if (chars[end].cls == CharClass::Digit) {
+        ++count;
+        ++end;
+      } else if (chars[end].cls == CharClass::Separator && end + 1 < chars.size() &&
+                 chars[end + 1].cls == CharClass::Digit) {
+        ++groups;
+        ++end;
+      } else {
+        break;
+      }
+    }
+    const bool id_tail = count == 17 && end < chars.size() && (chars[end].ascii == 'X' || chars[end].ascii == 'x');
+    const bool join = groups > 1 && (count == 11 || count == 18 || id_tail);
+    for (std::size_t k = i; k < end; ++k) {
+      if (join && chars[k].cls == CharClass::Separator) continue;
+      out.append(text.substr(chars[k].offset, chars[k].length));
+    }
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<PrivacyHit> scan_ocr_privacy(std::string_view text, int first_page) {
+  const std::string joined = join_ocr_digit_runs(text);
+  return privacy_detail::scan_text(joined, first_page);
+}
+
 std::vector<PrivacyHit> scan_privacy(const std::vector<PageText>& pages) {
   std::vector<PrivacyHit> out;
   for (const PageText& p : pages) {

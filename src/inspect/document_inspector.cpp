@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "body_text.hpp"
 #include "document_common.hpp"
 #include "evpack/adapters/docx_reader.hpp"
 #include "evpack/adapters/image_codec.hpp"
@@ -191,6 +192,10 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
                        : Verdict{Presence::Absent, 0.8, "首页文头下方未找到本文件的发文字号"};
   } else {
     read_scanned_pages(pages, marks, ocr, options, facts, out.text);
+    if (options.ocr && may_hold_personal_numbers(record, options)) {
+      const SheetView* view = pages.photographed() ? pages.sheet_view(0) : nullptr;
+      read_body_text(pages, ocr, view ? view->dpi : doc.largest_image_dpi(), record, out);
+    }
   }
   report_number_form(record, facts, out.findings);
   out.document = std::move(facts);
@@ -224,6 +229,7 @@ std::optional<Inspection> inspect_image_document(const std::string& path, const 
   if (!marks.first.empty()) facts.preview = encode_jpeg(downscale(marks.first, kPreviewSide), kPreviewQuality);
   judge_photographed({&view}, facts);
   read_scanned_pages(pages, marks, ocr, options, facts, out.text);
+  if (options.ocr && may_hold_personal_numbers(record, options)) read_body_text(pages, ocr, view.dpi, record, out);
   report_number_form(record, facts, out.findings);
   out.document = std::move(facts);
   return out;

@@ -91,6 +91,7 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
         if (auto page = inspect_image_document(path, record, out.photo->orientation, ocr, options)) {
           out.document = std::move(page->document);
           if (!page->text.empty()) out.text += (out.text.empty() ? "" : "\n") + page->text;
+          out.body_text = std::move(page->body_text);
           for (auto& f : page->findings) out.findings.push_back(std::move(f));
         }
       }

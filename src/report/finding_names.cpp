@@ -129,6 +129,7 @@ constexpr std::array kNames = {
     Name{"PRIVACY_BANK_CARD", "泄露银行卡号"},
     Name{"PRIVACY_ID_CARD", "泄露身份证号"},
     Name{"PRIVACY_MOBILE", "含手机号码"},
+    Name{"PRIVACY_UNVERIFIED", "隐私信息无法核对"},
     Name{"QUERY_FIELDS_MISSING", "信用查询截图要素不全"},
     Name{"RULES_INVALID", "规则文件有误"},
     Name{"RULES_UNREADABLE", "规则文件无法读取"},

@@ -246,7 +246,7 @@ class RuleParser : public YamlReader {
     const std::string where = name_of("扣分项", peek, ++deduction_count_);
     const Fields f = fields(node, where,
                             {"id", "title", "role", "criterion", "effect", "points", "detectable", "units",
-                             "formal_keywords", "informal_keywords"});
+                             "formal_keywords", "informal_keywords", "personal_number_keywords"});
     Deduction d;
     d.line = f.line();
     d.id = required_text(f, "id", "编号", where);
@@ -261,6 +261,7 @@ class RuleParser : public YamlReader {
     d.units = texts(f, "units", where);
     d.formal_keywords = texts(f, "formal_keywords", where);
     d.informal_keywords = texts(f, "informal_keywords", where);
+    d.personal_number_keywords = texts(f, "personal_number_keywords", where);
     return d;
   }
 

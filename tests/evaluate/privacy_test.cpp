@@ -7,6 +7,7 @@
 #include <set>
 
 #include "evpack/adapters/table_reader.hpp"
+#include "evpack/evaluate/file_checks.hpp"
 #include "evpack/inspect/inspector.hpp"
 #include "support/temp_dir.hpp"
 
@@ -313,6 +314,94 @@ TEST(PrivacyFixtures, LedgerAndSignInSheetsInEveryFormat) {
     for (const auto& hit : scan_privacy(text, 1)) found.insert(hit.masked);
     EXPECT_EQ(found, want.second) << text;
   }
+}
+
+}  // namespace
+}  // namespace evpack
+
+namespace evpack {
+namespace {
+
+TEST(PrivacyOcrScan, NumbersSplitByOcrAreJoinedOnlyWhenSound) {
+  // OCR parts a number where the type has a gap, not where people group digits.
+  const auto split = scan_ocr_privacy("联系电话：1381 234 5678\n身份证号：110105 1949 1231 002X");
+  ASSERT_EQ(split.size(), 2U);
+  EXPECT_EQ(split[0].masked, "138****5678");
+  EXPECT_EQ(split[1].masked, "110105********002X");
+  // A misread digit breaks the check character: no ID; 12x is no mobile prefix.
+  EXPECT_TRUE(scan_ocr_privacy("身份证号：370181 1985 0312 7519").empty());
+  EXPECT_TRUE(scan_ocr_privacy("电话：1281 234 5678").empty());
+  // Full-width digits, and digits that only happen to neighbour each other on a line
+  // (a row number and a date) are not joined into anything.
+  EXPECT_EQ(scan_ocr_privacy("手机：１３９１２３４５６７８").size(), 1U);
+  EXPECT_TRUE(scan_ocr_privacy("3 2025 07 22 14 30").empty());
+}
+
+/// A fixture of tests/data/privacy checked as run_check checks it: inspected with
+/// the real OCR engines and the rule set's personal-number keywords, then scanned.
+Evidence checked_fixture(const std::string& name, const std::string& rel_path, ContentKind kind) {
+  InspectOptions options;
+  options.personal_number_keywords = {"承诺书", "签到"};
+  static Toolbox tools = make_default_toolbox(options);
+  Evidence e;
+  e.file.rel_path = rel_path;
+  e.file.disk_path = testing::source_dir() + "/tests/data/privacy/" + name;
+  e.file.kind = kind;
+  e.inspection = inspect_file(e.file.disk_path, e.file, tools, options);
+  add_privacy_findings(e, e.file.disk_path);
+  return e;
+}
+
+const Finding* finding(const Evidence& e, const std::string& code) {
+  for (const Finding& f : e.inspection.findings) {
+    if (f.code == code) return &f;
+  }
+  return nullptr;
+}
+
+TEST(PrivacyScannedFixtures, APhotoOfASignInSheetShowsItsMobiles) {
+  const Evidence e = checked_fixture("signin_sheet_photo.jpg", "6.3/培训签到表.jpg", ContentKind::Jpeg);
+  const Finding* mobile = finding(e, "PRIVACY_MOBILE");
+  ASSERT_NE(mobile, nullptr) << e.inspection.body_text;
+  for (const char* masked : {"159****2108", "188****7766", "137****9988"}) {
+    EXPECT_NE(mobile->message.find(masked), std::string::npos) << mobile->message;
+  }
+  EXPECT_NE(mobile->message.find("培训签到表.jpg"), std::string::npos) << mobile->message;
+  EXPECT_EQ(finding(e, "PRIVACY_ID_CARD"), nullptr);
+}
+
+TEST(PrivacyScannedFixtures, AScanWithAnIdWhoseCheckDigitIsWrongIsNoLeak) {
+  const Evidence e = checked_fixture("commitment_bad_id_scan.pdf", "4.1/信用承诺书.pdf", ContentKind::Pdf);
+  // The body was read (the signatory's line is there) and judged: no D.2, no doubt.
+  EXPECT_NE(e.inspection.body_text.find("承诺"), std::string::npos) << e.inspection.body_text;
+  EXPECT_EQ(finding(e, "PRIVACY_ID_CARD"), nullptr) << e.inspection.body_text;
+  EXPECT_EQ(finding(e, "PRIVACY_MOBILE"), nullptr) << e.inspection.body_text;
+  EXPECT_EQ(finding(e, "PRIVACY_UNVERIFIED"), nullptr);
+}
+
+TEST(PrivacyScannedFixtures, MaskedNumbersOnAPhotoOfPaperAreNoLeak) {
+  const Evidence e = checked_fixture("commitment_masked_photo.jpg", "4.1/信用承诺书.jpg", ContentKind::Jpeg);
+  EXPECT_NE(e.inspection.body_text.find("承诺"), std::string::npos) << e.inspection.body_text;
+  EXPECT_EQ(finding(e, "PRIVACY_ID_CARD"), nullptr) << e.inspection.body_text;
+  EXPECT_EQ(finding(e, "PRIVACY_MOBILE"), nullptr) << e.inspection.body_text;
+}
+
+TEST(PrivacyScannedFixtures, AFiftyDpiScanAsksForAManualCheckNotAD2) {
+  const Evidence e = checked_fixture("commitment_50dpi_scan.pdf", "4.1/信用承诺书.pdf", ContentKind::Pdf);
+  EXPECT_TRUE(e.inspection.body_text.empty());
+  EXPECT_EQ(finding(e, "PRIVACY_ID_CARD"), nullptr);
+  EXPECT_EQ(finding(e, "PRIVACY_MOBILE"), nullptr);
+  const Finding* doubt = finding(e, "PRIVACY_UNVERIFIED");
+  ASSERT_NE(doubt, nullptr);
+  EXPECT_EQ(doubt->role, DeductionRole::None);
+  EXPECT_EQ(doubt->severity, Severity::Warning);
+  EXPECT_NE(doubt->message.find("分辨率过低，无法核对是否含个人身份证号/手机号，请人工核对"), std::string::npos);
+}
+
+TEST(PrivacyScannedFixtures, OnlyDocumentsThatCanHoldPersonalNumbersAreReadWhole) {
+  // The same scan filed as a notice: its body is not read (OCR of a page costs).
+  const Evidence e = checked_fixture("commitment_bad_id_scan.pdf", "1.1/工作通知.pdf", ContentKind::Pdf);
+  EXPECT_TRUE(e.inspection.body_text.empty());
 }
 
 }  // namespace

@@ -50,6 +50,13 @@ struct PageText {
 /// so are numbers labelled as order/serial/document numbers (订单号, 编号, 流水号 ...).
 std::vector<PrivacyHit> scan_privacy(std::string_view text, int first_page = 0);
 
+/// Scans OCR text of a scan or a photo of paper (InspectOptions body_text). OCR splits a
+/// number where the type has a gap ("1381 234 5678", "13812 345678"): digits parted only by
+/// single spaces or dashes on one line are joined when together they make exactly 11 digits
+/// or an 18-character ID form, then the text is scanned as scan_privacy does (IDs only with
+/// a right check character, mobiles only 13x-19x). Offsets are those of the joined text.
+std::vector<PrivacyHit> scan_ocr_privacy(std::string_view text, int first_page = 0);
+
 /// Scans several pages; offsets are relative to each page's text.
 std::vector<PrivacyHit> scan_privacy(const std::vector<PageText>& pages);
 

@@ -124,6 +124,10 @@ struct Inspection {
   std::optional<DocumentFacts> document;
   std::optional<PhotoFacts> photo;
   std::string text;      ///< extracted text (capped), for keywords and privacy scans
+  /// OCR of the whole body of a scan or photo of paper that can hold personal
+  /// numbers (InspectOptions::personal_number_keywords), pages parted by '\f';
+  /// for the privacy scan only (`text` holds the key regions).
+  std::string body_text;
   EvidenceDate date;     ///< the date this evidence stands for, with its source
   std::vector<Finding> findings;  ///< per-file problems (corrupt, encrypted, ...)
   bool operator==(const Inspection&) const = default;

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/adapters/ocr.hpp"
@@ -25,6 +26,11 @@ struct InspectOptions {
   /// Time budget for one file (0 = none): long loops stop when it has passed, and a file
   /// that took longer gets FILE_TIME_LIMIT (its inspection is then not cached).
   double max_seconds_per_file = 60;
+  /// Words of a file's path (承诺书, 签到, 台账 …: the privacy_leak deduction's
+  /// personal_number_keywords) that mark a document able to hold personal numbers:
+  /// the body of its scanned pages or photographed sheet is read whole by OCR
+  /// (Inspection::body_text). Empty: no body is read.
+  std::vector<std::string> personal_number_keywords;
 };
 
 /// Languages of the OCR of photos and screenshots, and of documents (Chinese

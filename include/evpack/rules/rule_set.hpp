@@ -124,6 +124,10 @@ struct Deduction {
   /// 办法 …) and, failing those, words that make it informal (台账, 记录 …).
   std::vector<std::string> formal_keywords;
   std::vector<std::string> informal_keywords;
+  /// privacy_leak only: words of a file's path that mark a document able to hold
+  /// personal numbers (承诺书, 签到, 台账, 花名册 …): the body of its scans and
+  /// photographed pages is read by OCR for them.
+  std::vector<std::string> personal_number_keywords;
 };
 
 struct Domain {
