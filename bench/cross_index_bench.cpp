@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
       std::string grid;
       for (int i = 0; i < 6; ++i) grid += hex(rng());
       entries.push_back({"phash", hex(rng()), "照片/" + std::to_string(p) + ".jpg", grid, p});
-      entries.push_back({"sha", hex(rng()) + hex(rng()) + hex(rng()) + hex(rng()), "照片/" + std::to_string(p) + ".jpg", "", p});
+      entries.push_back(
+          {"sha", hex(rng()) + hex(rng()) + hex(rng()) + hex(rng()), "照片/" + std::to_string(p) + ".jpg", "", p});
     }
     if (c == 5) entries.push_back({"phash", hex(planted), "照片/会议.jpg", planted_grid, photos});
     if (c == 73) entries.push_back({"phash", hex(planted ^ 0b10110), "照片/会议现场.jpg", planted_grid, photos});
@@ -83,10 +84,11 @@ int main(int argc, char** argv) {
   for (const auto& f : fs::recursive_directory_iterator(dir)) {
     if (f.is_regular_file()) bytes += f.file_size();
   }
-  std::printf("%d archives x %d photos (%zu index rows): stored %.2f s (%.1f ms per finished check), "
-              "loaded %.2f s, matched %.2f s, %zu pairs (want 2), index %.1f MB\n",
-              counties, photos, entries.size(), stored, 1000 * stored / counties, loaded, matched, matches.size(),
-              static_cast<double>(bytes) / 1e6);
+  std::printf(
+      "%d archives x %d photos (%zu index rows): stored %.2f s (%.1f ms per finished check), "
+      "loaded %.2f s, matched %.2f s, %zu pairs (want 2), index %.1f MB\n",
+      counties, photos, entries.size(), stored, 1000 * stored / counties, loaded, matched, matches.size(),
+      static_cast<double>(bytes) / 1e6);
   fs::remove_all(dir);
   return matches.size() == 2 ? 0 : 1;
 }

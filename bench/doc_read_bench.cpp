@@ -39,13 +39,16 @@ int main(int argc, char** argv) {
     record.extension = "pdf";
     const auto start = std::chrono::steady_clock::now();
     // Pictures (a phone photo of a page) go through inspect_image_document.
-    const bool picture = path.size() > 4 && (path.ends_with(".jpg") || path.ends_with(".jpeg") || path.ends_with(".png"));
+    const bool picture =
+        path.size() > 4 && (path.ends_with(".jpg") || path.ends_with(".jpeg") || path.ends_with(".png"));
     evpack::Inspection in;
     if (picture) {
       record.kind = evpack::ContentKind::Jpeg;
       auto page = evpack::inspect_image_document(path, record, 1, ocr.get(), options);
-      if (page) in = std::move(*page);
-      else std::printf("(not a page of a document)\n");
+      if (page)
+        in = std::move(*page);
+      else
+        std::printf("(not a page of a document)\n");
     } else {
       in = evpack::inspect_pdf(path, record, *reader, ocr.get(), options);
     }
@@ -55,8 +58,7 @@ int main(int argc, char** argv) {
     if (in.document) {
       const auto& d = *in.document;
       std::printf("number: %s\n", d.own_number ? d.own_number->text.c_str() : "(none)");
-      std::printf("date: %s (%s)\n", d.issue_date ? d.issue_date->iso().c_str() : "(none)",
-                  d.issue_date_text.c_str());
+      std::printf("date: %s (%s)\n", d.issue_date ? d.issue_date->iso().c_str() : "(none)", d.issue_date_text.c_str());
       std::printf("letterhead: %s %s\n", evpack::to_string(d.letterhead.state).c_str(), d.letterhead.reason.c_str());
       std::printf("number verdict: %s %s\n", evpack::to_string(d.number.state).c_str(), d.number.reason.c_str());
       std::printf("seal: %s %s\n", evpack::to_string(d.seal.state).c_str(), d.seal.reason.c_str());

@@ -51,7 +51,8 @@ struct Label {
 
 ContentKind kind_of(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".jpg" || ext == ".jpeg") return ContentKind::Jpeg;
   if (ext == ".png") return ContentKind::Png;
   if (ext == ".heic" || ext == ".heif") return ContentKind::Heic;
@@ -70,7 +71,9 @@ double pct(long a, long b) { return b == 0 ? 100.0 : 100.0 * static_cast<double>
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D] [--labels FILE] [--core] [--times FILE]\n");
+    std::fprintf(
+        stderr,
+        "usage: photo_bench DIR [--jobs N] [--no-ocr] [--verbose] [--distance D] [--labels FILE] [--core] [--times FILE]\n");
     return 2;
   }
   const fs::path root = fs::u8path(argv[1]);
@@ -136,8 +139,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       const auto& photo = results[i].photo;
       const auto it = labels.find(files[i].rel_path);
-      out << cpu_of[i] << '\t' << (photo ? to_string(photo->watermark.state) : "unreadable") << '\t'
-          << '\t' << (it != labels.end() ? (it->second.watermark ? it->second.style : "none") : "?") << '\t'
+      out << cpu_of[i] << '\t' << (photo ? to_string(photo->watermark.state) : "unreadable") << '\t' << '\t'
+          << (it != labels.end() ? (it->second.watermark ? it->second.style : "none") : "?") << '\t'
           << files[i].rel_path << '\t' << (photo ? photo->watermark.reason : "") << '\n';
     }
   }
@@ -166,9 +169,8 @@ int main(int argc, char** argv) {
       continue;
     }
     const Label& label = it->second;
-    const std::string read = photo && photo->watermark_time && photo->watermark_time->has_time()
-                                 ? minute_of(*photo->watermark_time)
-                                 : "";
+    const std::string read =
+        photo && photo->watermark_time && photo->watermark_time->has_time() ? minute_of(*photo->watermark_time) : "";
     if (label.watermark) {
       ++labelled_present;
       auto& s = by_style[label.style];
@@ -189,9 +191,10 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("photos: %zu in %.1f s on %d workers = %.2f photos/s%s; CPU %.2f s per photo, so %.2f photos/s on %d idle cores\n",
-              files.size(), seconds, jobs, static_cast<double>(files.size()) / seconds, options.ocr ? "" : " (no OCR)",
-              cpu / static_cast<double>(files.size()), static_cast<double>(files.size()) * jobs / cpu, jobs);
+  std::printf(
+      "photos: %zu in %.1f s on %d workers = %.2f photos/s%s; CPU %.2f s per photo, so %.2f photos/s on %d idle cores\n",
+      files.size(), seconds, jobs, static_cast<double>(files.size()) / seconds, options.ocr ? "" : " (no OCR)",
+      cpu / static_cast<double>(files.size()), static_cast<double>(files.size()) * jobs / cpu, jobs);
   if (labels.empty()) {
     std::printf("watermark present (false positives when the folder has none): %ld, uncertain: %ld\n", fp, uncertain);
     return 0;
@@ -254,15 +257,16 @@ int main(int argc, char** argv) {
         if (d > 20) continue;
         const auto c = core_correlation(*photos[a], *photos[b]);
         std::printf("CORE %s d=%d corr=%.3f colours=%.1f whole=%d %s ~ %s\n", truth.count({a, b}) ? "same" : "diff", d,
-                    c ? *c : -1.0, core_colour_difference(*photos[a], *photos[b]), hamming_distance(*hashes[a], *hashes[b]),
-                    files[a].rel_path.c_str(), files[b].rel_path.c_str());
+                    c ? *c : -1.0, core_colour_difference(*photos[a], *photos[b]),
+                    hamming_distance(*hashes[a], *hashes[b]), files[a].rel_path.c_str(), files[b].rel_path.c_str());
       }
     }
   }
   const long false_pairs = static_cast<long>(pairs.size()) - hit;
-  std::printf("duplicate pairs (hash distance <= %d, colours <= %.1f): precision %.1f%% (%ld/%zu), recall %.1f%% (%ld/%zu), false pairs %.2f%% of reported, %.1f ms\n",
-              distance, kReuseColourDifference, pct(hit, static_cast<long>(pairs.size())), hit, pairs.size(),
-              pct(hit, static_cast<long>(truth.size())), hit, truth.size(),
-              pct(false_pairs, static_cast<long>(pairs.size())), dup_ms);
+  std::printf(
+      "duplicate pairs (hash distance <= %d, colours <= %.1f): precision %.1f%% (%ld/%zu), recall %.1f%% (%ld/%zu), false pairs %.2f%% of reported, %.1f ms\n",
+      distance, kReuseColourDifference, pct(hit, static_cast<long>(pairs.size())), hit, pairs.size(),
+      pct(hit, static_cast<long>(truth.size())), hit, truth.size(), pct(false_pairs, static_cast<long>(pairs.size())),
+      dup_ms);
   return 0;
 }

@@ -34,7 +34,8 @@ namespace {
 
 ContentKind kind_of(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".jpg" || ext == ".jpeg") return ContentKind::Jpeg;
   if (ext == ".png") return ContentKind::Png;
   if (ext == ".heic" || ext == ".heif") return ContentKind::Heic;
@@ -93,8 +94,10 @@ int main(int argc, char** argv) {
     for (std::size_t j = i + 1; j < photos.size(); ++j) {
       if (photos[i] == nullptr || photos[j] == nullptr || !photos[i]->core_hash || !photos[j]->core_hash) continue;
       int best = 64;
-      for (const auto w : photos[i]->core_window_hashes) best = std::min(best, hamming_distance(w, *photos[j]->core_hash));
-      for (const auto w : photos[j]->core_window_hashes) best = std::min(best, hamming_distance(w, *photos[i]->core_hash));
+      for (const auto w : photos[i]->core_window_hashes)
+        best = std::min(best, hamming_distance(w, *photos[j]->core_hash));
+      for (const auto w : photos[j]->core_window_hashes)
+        best = std::min(best, hamming_distance(w, *photos[i]->core_hash));
       if (best > distance) continue;
       const AlignedAgreement a = aligned_agreement(*photos[i], *photos[j]);
       std::printf("%d\t%d\t%.3f\t%.2f\t%d\t%.2f\t%.2f\t%s\t%s\t%s\n", best, a.inliers, a.scale, a.rotation_degrees,

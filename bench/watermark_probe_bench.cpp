@@ -70,8 +70,8 @@ int main(int argc, char** argv) {
         const PixelRect& b = block.box;
         const int my = std::max(2, b.height * 3 / 10);
         const int mx = std::max(4, b.height * 4 / 5);
-        auto text = (*scene)->read(crop(analysis, {std::max(0, b.x - mx), std::max(0, b.y - my), b.width + 2 * mx,
-                                                   b.height + 2 * my}));
+        auto text = (*scene)->read(
+            crop(analysis, {std::max(0, b.x - mx), std::max(0, b.y - my), b.width + 2 * mx, b.height + 2 * my}));
         std::printf("  block [%d %d %d %d] date %d time %d reread '%s'\n", b.x, b.y, b.width, b.height,
                     block.date ? 1 : 0, block.time ? 1 : 0, text ? text->text.c_str() : "ERR");
       }
@@ -93,18 +93,18 @@ int main(int argc, char** argv) {
                   general->best->judged.score, general->best->judged.settled ? 1 : 0, general->lines_found,
                   general->lines_read);
       const RasterImage& sharp = sharper.get();
-      auto again = reread_scene_panel(*general->best, sharp,
-                                      static_cast<double>(std::min(sharp.width, sharp.height)) /
-                                          std::min(analysis.width, analysis.height),
-                                      **scene);
+      auto again = reread_scene_panel(
+          *general->best, sharp,
+          static_cast<double>(std::min(sharp.width, sharp.height)) / std::min(analysis.width, analysis.height),
+          **scene);
       if (again) {
         std::printf("general again: %s settled %d\n",
-                    again->reading.timestamp() ? again->reading.timestamp()->iso().c_str() : "-", again->settled ? 1 : 0);
+                    again->reading.timestamp() ? again->reading.timestamp()->iso().c_str() : "-",
+                    again->settled ? 1 : 0);
       }
-      auto tess = read_scene_panel_with_ocr(*general->best, sharp,
-                                            static_cast<double>(std::min(sharp.width, sharp.height)) /
-                                                std::min(analysis.width, analysis.height),
-                                            **ocr);
+      auto tess = read_scene_panel_with_ocr(
+          *general->best, sharp,
+          static_cast<double>(std::min(sharp.width, sharp.height)) / std::min(analysis.width, analysis.height), **ocr);
       if (tess) {
         std::printf("general by tesseract: '%s' %s\n", one_line(tess->text).c_str(),
                     tess->judged.reading.timestamp() ? tess->judged.reading.timestamp()->iso().c_str() : "-");

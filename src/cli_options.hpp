@@ -11,7 +11,8 @@
 namespace evpack::cli {
 
 inline constexpr const char* kRulesHelp = "规则文件路径或编号（默认 shandong-2025）";
-inline constexpr const char* kJobsHelp = "并行线程数（默认为CPU核数；识别文字时默认最多4个线程同时检查文件，以限制内存）";
+inline constexpr const char* kJobsHelp =
+    "并行线程数（默认为CPU核数；识别文字时默认最多4个线程同时检查文件，以限制内存）";
 inline constexpr const char* kOcrEnginesHelp =
     "同时运行的文字识别引擎数（默认2，每个约占60MB内存；内存充足的多核电脑可调大以加快识别）";
 inline constexpr const char* kNoCacheHelp =
@@ -88,7 +89,8 @@ inline CLI::App* add_init_command(CLI::App& app, InitArgs& a) {
 }
 
 inline CLI::App* add_serve_command(CLI::App& app, ServeCommand& s) {
-  auto* cmd = app.add_subcommand("serve", "启动网页服务：在浏览器中上传材料、检查、打包、校验（账号、历史记录、两次检查对比）");
+  auto* cmd =
+      app.add_subcommand("serve", "启动网页服务：在浏览器中上传材料、检查、打包、校验（账号、历史记录、两次检查对比）");
   cmd->add_option("--listen", s.options.listen, "监听地址（默认 127.0.0.1:8080）");
   cmd->add_option("--data", s.options.data_dir, "数据目录（账号、任务、上传的材料和结果）")->required();
   cmd->add_option("--add-user", s.add_user, "新建或修改账号后退出（密码从终端输入，不回显）");
@@ -99,10 +101,12 @@ inline CLI::App* add_serve_command(CLI::App& app, ServeCommand& s) {
   cmd->add_option("--workers", s.options.workers, "同时运行的检查任务数（默认1）")->check(CLI::Range(1, 16));
   cmd->add_option("-j,--jobs", s.options.check_jobs, kJobsHelp)->check(CLI::Range(0, 256));
   cmd->add_option("--max-upload", s.max_upload, "上传大小上限，如 4G（默认）、500M");
-  cmd->add_option("--retention-days", s.options.retention_days, "上传和结果保留天数（0 为一直保留；默认沿用上次的设置）");
+  cmd->add_option("--retention-days", s.options.retention_days,
+                  "上传和结果保留天数（0 为一直保留；默认沿用上次的设置）");
   cmd->add_option("--tls-cert", s.options.tls_cert, "HTTPS 证书（PEM）");
   cmd->add_option("--tls-key", s.options.tls_key, "HTTPS 私钥（PEM）");
-  cmd->add_flag("--no-ocr", [&s](std::int64_t) { s.options.ocr = false; }, "检查时不使用文字识别（更快）");
+  cmd->add_flag(
+      "--no-ocr", [&s](std::int64_t) { s.options.ocr = false; }, "检查时不使用文字识别（更快）");
   return cmd;
 }
 

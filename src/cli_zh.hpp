@@ -26,9 +26,12 @@ class ChineseFormatter : public CLI::Formatter {
     // A flag takes no value (CLI11 gives flags an empty type name).
     if (opt->get_type_size() == 0 || opt->get_type_name().empty() || opt->get_positional()) return out;
     const std::string type = opt->get_type_name();
-    if (type.rfind("INT", 0) == 0 || type.rfind("UINT", 0) == 0) out += " 整数";
-    else if (type.rfind("FLOAT", 0) == 0 || type.rfind("NUMBER", 0) == 0) out += " 数值";
-    else out += " 文本";
+    if (type.rfind("INT", 0) == 0 || type.rfind("UINT", 0) == 0)
+      out += " 整数";
+    else if (type.rfind("FLOAT", 0) == 0 || type.rfind("NUMBER", 0) == 0)
+      out += " 数值";
+    else
+      out += " 文本";
     if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " …";
     if (opt->get_required() && !opt->get_positional()) out += " （必填）";
     return out;
@@ -51,7 +54,8 @@ class ChineseFormatter : public CLI::Formatter {
     for (const CLI::Option* opt : app->get_options([](const CLI::Option* o) { return o->get_positional(); })) {
       const std::string en = opt->get_name(true, false);
       const auto at = out.find(en);
-      if (at != std::string::npos && !opt->get_description().empty()) out.replace(at, en.size(), opt->get_description());
+      if (at != std::string::npos && !opt->get_description().empty())
+        out.replace(at, en.size(), opt->get_description());
     }
     return out;
   }
@@ -80,7 +84,8 @@ inline std::string parse_error_zh(const CLI::Error& e, const std::string& subcom
   }
   if (name == "ValidationError") {
     if (std::regex_search(msg, m, std::regex("^(.*): ?Value (.+) not in range (.+) to (.+)$"))) {
-      return "参数 " + m[1].str() + " 的取值 " + m[2].str() + " 超出范围（应在 " + m[3].str() + " 到 " + m[4].str() + " 之间）";
+      return "参数 " + m[1].str() + " 的取值 " + m[2].str() + " 超出范围（应在 " + m[3].str() + " 到 " + m[4].str() +
+             " 之间）";
     }
     if (std::regex_search(msg, m, std::regex("^([^:]+):"))) return "参数 " + m[1].str() + " 的取值不符合要求";
     return "参数取值不符合要求";

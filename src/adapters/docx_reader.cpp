@@ -76,7 +76,8 @@ Expected<std::string> read_docx_text(const std::string& path, std::size_t max_ch
   if (!parsed) return corrupt(std::string("word/document.xml 无法解析（") + parsed.description() + "）");
   std::string text;
   if (!collect(doc.document_element(), text, max_chars)) {
-    return Error{"DOCX_TOO_DEEP", "Word文件正文的结构嵌套超过" + std::to_string(kMaxDepth) + "层（正常文件不会这样，可能是恶意文件），未读取"};
+    return Error{"DOCX_TOO_DEEP", "Word文件正文的结构嵌套超过" + std::to_string(kMaxDepth) +
+                                      "层（正常文件不会这样，可能是恶意文件），未读取"};
   }
   if (text.size() > max_chars) {
     std::size_t cut = max_chars;

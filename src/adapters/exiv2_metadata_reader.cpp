@@ -196,7 +196,8 @@ void read_xmp(const Exiv2::XmpData& xmp, PhotoMetadata& meta) {
       } catch (const Exiv2::AnyError&) {
       }
       uri = clean_text(uri);
-      if (!uri.empty() && std::find(meta.xmp_namespaces.begin(), meta.xmp_namespaces.end(), uri) == meta.xmp_namespaces.end()) {
+      if (!uri.empty() &&
+          std::find(meta.xmp_namespaces.begin(), meta.xmp_namespaces.end(), uri) == meta.xmp_namespaces.end()) {
         meta.xmp_namespaces.push_back(uri);
       }
     }
@@ -242,9 +243,9 @@ PhotoMetadata extract(const Exiv2::Image& image) {
   add_distinct(meta.software, exif_text(exif, "Exif.Image.Software"));
   add_distinct(meta.software, exif_text(exif, "Exif.Image.ProcessingSoftware"));
   add_distinct(meta.software, xmp_text(xmp, "Xmp.xmp.CreatorTool"));
-  for (const char* key : {"Exif.Image.Artist", "Exif.Image.ImageDescription", "Exif.Photo.UserComment",
-                          "Exif.Image.XPComment", "Exif.Image.XPAuthor", "Exif.Image.XPTitle", "Exif.Image.XPSubject",
-                          "Exif.Image.XPKeywords"}) {
+  for (const char* key :
+       {"Exif.Image.Artist", "Exif.Image.ImageDescription", "Exif.Photo.UserComment", "Exif.Image.XPComment",
+        "Exif.Image.XPAuthor", "Exif.Image.XPTitle", "Exif.Image.XPSubject", "Exif.Image.XPKeywords"}) {
     const auto it = exif.findKey(Exiv2::ExifKey(key));
     if (it != exif.end() && it->count() > 0) {
       add_note(meta.notes, std::strrchr(key, '.') + 1, note_text(*it, exif, image.byteOrder()));

@@ -72,7 +72,8 @@ std::string system_fonts_description() {
   std::vector<std::string> lines;
   if (fonts) {
     for (int i = 0; i < fonts->nfont; ++i) {
-      FcChar8* text = FcPatternFormat(fonts->fonts[i], reinterpret_cast<const FcChar8*>("%{file}|%{index}|%{family}|%{style}"));
+      FcChar8* text =
+          FcPatternFormat(fonts->fonts[i], reinterpret_cast<const FcChar8*>("%{file}|%{index}|%{family}|%{style}"));
       if (!text) continue;
       lines.emplace_back(reinterpret_cast<const char*>(text));
       FcStrFree(text);

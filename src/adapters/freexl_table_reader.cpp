@@ -51,8 +51,8 @@ Expected<std::vector<TableSheet>> read_xls(const std::string& path, const TableL
   if (rc != FREEXL_OK) {
     xls.handle = nullptr;  // freexl_open leaves nothing to close on failure
     return Error{"TABLE_LEGACY_XLS",
-                 "旧版 Excel/WPS 表格无法读取（不是 Excel 97-2003 格式，或文件已损坏；FreeXL 错误 " + std::to_string(rc) +
-                     "），请另存为 .xlsx 或 .csv 后再检查"};
+                 "旧版 Excel/WPS 表格无法读取（不是 Excel 97-2003 格式，或文件已损坏；FreeXL 错误 " +
+                     std::to_string(rc) + "），请另存为 .xlsx 或 .csv 后再检查"};
   }
   unsigned int info = 0;
   if (freexl_get_info(xls.handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED) {

@@ -71,7 +71,8 @@ std::string attachment_disposition(const std::string& filename) {
   const auto dot = filename.rfind('.');
   if (dot != std::string::npos) {
     const std::string ext = filename.substr(dot);
-    if (std::all_of(ext.begin(), ext.end(), [](unsigned char c) { return std::isalnum(c) || c == '.'; })) fallback += ext;
+    if (std::all_of(ext.begin(), ext.end(), [](unsigned char c) { return std::isalnum(c) || c == '.'; }))
+      fallback += ext;
   }
   return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + percent_encode(filename);
 }
@@ -198,7 +199,8 @@ class HttplibServer final : public HttpServer {
   Expected<int> bind(const std::string& host, int port) override {
     const int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
     if (bound <= 0) {
-      return Error{"HTTP_BIND_FAILED", "无法在 " + host + ":" + std::to_string(port) + " 上监听（端口被占用或地址无效）"};
+      return Error{"HTTP_BIND_FAILED",
+                   "无法在 " + host + ":" + std::to_string(port) + " 上监听（端口被占用或地址无效）"};
     }
     return bound;
   }

@@ -117,8 +117,7 @@ std::optional<PixelRect> probe_webp(const std::uint8_t* p, std::size_t n) {
 
 std::optional<PixelRect> probe(const std::uint8_t* p, std::size_t n) {
   switch (sniff(p, n)) {
-    case Format::Jpeg:
-      return probe_jpeg(p, n);
+    case Format::Jpeg: return probe_jpeg(p, n);
     case Format::Png:  // IHDR is always the first chunk
       if (n < 24 || std::memcmp(p + 12, "IHDR", 4) != 0) return std::nullopt;
       return make_size(be32(p + 16), be32(p + 20));
@@ -128,15 +127,12 @@ std::optional<PixelRect> probe(const std::uint8_t* p, std::size_t n) {
     case Format::Bmp: {
       if (n < 26) return std::nullopt;
       if (le32(p + 14) == 12) return make_size(le16(p + 18), le16(p + 20));  // OS/2 core header
-      const auto h = static_cast<std::int32_t>(le32(p + 22));                 // negative: top-down
+      const auto h = static_cast<std::int32_t>(le32(p + 22));                // negative: top-down
       return make_size(static_cast<std::int32_t>(le32(p + 18)), h < 0 ? -static_cast<long long>(h) : h);
     }
-    case Format::WebP:
-      return probe_webp(p, n);
-    case Format::Tiff:
-      return probe_tiff(p, n);
-    case Format::Unknown:
-      break;
+    case Format::WebP: return probe_webp(p, n);
+    case Format::Tiff: return probe_tiff(p, n);
+    case Format::Unknown: break;
   }
   return std::nullopt;
 }
@@ -181,8 +177,8 @@ Expected<RasterImage> decode_buffer(const std::vector<std::uint8_t>& bytes, cons
   if (!size) return corrupt("文件头损坏");
   const long long pixels = static_cast<long long>(size->width) * size->height;
   if (pixels > limits.max_pixels) {
-    return Error{"IMAGE_TOO_LARGE", "图片尺寸过大（" + std::to_string(size->width) + "×" + std::to_string(size->height) +
-                                        "像素），超过检查上限，未做图像分析"};
+    return Error{"IMAGE_TOO_LARGE", "图片尺寸过大（" + std::to_string(size->width) + "×" +
+                                        std::to_string(size->height) + "像素），超过检查上限，未做图像分析"};
   }
   if (format == Format::Jpeg && !jpeg_has_end(bytes.data(), bytes.size())) return corrupt("JPEG数据被截断");
   if (reduce != 2 && reduce != 4 && reduce != 8) reduce = 1;

@@ -32,7 +32,8 @@ class Utf8LocaleScope {
   Utf8LocaleScope() {
     static const locale_t utf8 = [] {
       locale_t l = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-      if (l == static_cast<locale_t>(nullptr)) l = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", static_cast<locale_t>(nullptr));
+      if (l == static_cast<locale_t>(nullptr))
+        l = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", static_cast<locale_t>(nullptr));
       return l;
     }();
     if (utf8 != static_cast<locale_t>(nullptr)) old_ = uselocale(utf8);
@@ -124,7 +125,8 @@ class LibarchiveReader final : public ZipReader {
     const std::uint64_t budget = archive_bytes > allowance ? archive_bytes - allowance : 0;
     for (auto& entry : entries_) {
       const double share = total > 0 ? static_cast<double>(entry.size) / static_cast<double>(total) : 0;
-      entry.compressed_size = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(share * static_cast<double>(budget)));
+      entry.compressed_size =
+          std::max<std::uint64_t>(1, static_cast<std::uint64_t>(share * static_cast<double>(budget)));
     }
     return true;
   }
@@ -134,10 +136,13 @@ class LibarchiveReader final : public ZipReader {
 
   Expected<std::string> read_head(std::size_t index, std::size_t max_bytes) override {
     std::string out;
-    auto read = read_entry(index, [&](std::string_view chunk) {
-      out.append(chunk.substr(0, std::min(chunk.size(), max_bytes - out.size())));
-      return out.size() < max_bytes;
-    }, UINT64_MAX);
+    auto read = read_entry(
+        index,
+        [&](std::string_view chunk) {
+          out.append(chunk.substr(0, std::min(chunk.size(), max_bytes - out.size())));
+          return out.size() < max_bytes;
+        },
+        UINT64_MAX);
     if (!read && read.error().code != "ZIP_READ_STOPPED") return read.error();
     return out;
   }
@@ -221,8 +226,8 @@ class LibarchiveReader final : public ZipReader {
   std::vector<ZipEntry> entries_;
   bool truncated_ = false;
   ArchivePtr cursor_;
-  std::size_t cursor_next_ = 0;            // entries whose headers the cursor has passed
-  std::size_t cursor_index_ = SIZE_MAX;    // entry whose data the cursor stands at, unread
+  std::size_t cursor_next_ = 0;          // entries whose headers the cursor has passed
+  std::size_t cursor_index_ = SIZE_MAX;  // entry whose data the cursor stands at, unread
 };
 
 }  // namespace

@@ -97,8 +97,8 @@ Expected<RasterImage> decode_heif_file(const std::string& path, ImageLimits limi
     OptionsPtr options(heif_decoding_options_alloc());
     if (options) options->convert_hdr_to_8bit = 1;
     heif_image* raw = nullptr;
-    const heif_error err = heif_decode_image(opened->handle.get(), &raw, heif_colorspace_RGB,
-                                             heif_chroma_interleaved_RGB, options.get());
+    const heif_error err =
+        heif_decode_image(opened->handle.get(), &raw, heif_colorspace_RGB, heif_chroma_interleaved_RGB, options.get());
     ImagePtr image(raw);
     if (err.code != heif_error_Ok || !image) return translate(err);
     const int iw = heif_image_get_width(image.get(), heif_channel_interleaved);

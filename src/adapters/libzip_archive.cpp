@@ -22,15 +22,11 @@ struct ZipFileCloser {
 
 Error open_error(int libzip_code) {
   switch (libzip_code) {
-    case ZIP_ER_NOZIP:
-      return {"ZIP_NOT_ZIP", "不是有效的ZIP压缩包"};
+    case ZIP_ER_NOZIP: return {"ZIP_NOT_ZIP", "不是有效的ZIP压缩包"};
     case ZIP_ER_OPEN:
-    case ZIP_ER_READ:
-      return {"ZIP_UNREADABLE", "无法读取该压缩包"};
-    case ZIP_ER_MULTIDISK:
-      return {"ZIP_CORRUPT", "分卷压缩包无法单独打开"};
-    default:
-      return {"ZIP_CORRUPT", "压缩包已损坏或格式不受支持（libzip错误 " + std::to_string(libzip_code) + "）"};
+    case ZIP_ER_READ: return {"ZIP_UNREADABLE", "无法读取该压缩包"};
+    case ZIP_ER_MULTIDISK: return {"ZIP_CORRUPT", "分卷压缩包无法单独打开"};
+    default: return {"ZIP_CORRUPT", "压缩包已损坏或格式不受支持（libzip错误 " + std::to_string(libzip_code) + "）"};
   }
 }
 
@@ -129,7 +125,8 @@ class LibzipReader final : public ZipReader {
       if (n == 0) break;
       total += static_cast<std::uint64_t>(n);
       if (total > max_bytes) {
-        return Error{"ZIP_ENTRY_TOO_LARGE", "压缩包中的文件解压后超过限制（" + std::to_string(max_bytes) + " 字节），已停止读取"};
+        return Error{"ZIP_ENTRY_TOO_LARGE",
+                     "压缩包中的文件解压后超过限制（" + std::to_string(max_bytes) + " 字节），已停止读取"};
       }
       if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)))) {
         return Error{"ZIP_READ_STOPPED", "读取已停止"};

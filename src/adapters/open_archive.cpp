@@ -26,7 +26,11 @@ ArchiveKind sniff_archive_kind(const std::string& path) {
   if (starts("7z\xBC\xAF\x27\x1C", 6)) return ArchiveKind::SevenZip;
   if (starts("Rar!\x1A\x07", 6)) return ArchiveKind::Rar;
   if (got >= 262 && std::memcmp(head + 257, "ustar", 5) == 0) return ArchiveKind::Tar;
-  if (starts("\x1F\x8B", 2) || starts("BZh", 3) || starts("\xFD" "7zXZ\x00", 6) || starts("\x28\xB5\x2F\xFD", 4)) {
+  if (starts("\x1F\x8B", 2) || starts("BZh", 3) ||
+      starts("\xFD"
+             "7zXZ\x00",
+             6) ||
+      starts("\x28\xB5\x2F\xFD", 4)) {
     return ArchiveKind::CompressedTar;
   }
   return ArchiveKind::None;
@@ -34,15 +38,12 @@ ArchiveKind sniff_archive_kind(const std::string& path) {
 
 Expected<std::unique_ptr<ZipReader>> open_archive(const std::string& path, const ZipLimits& limits) {
   switch (sniff_archive_kind(path)) {
-    case ArchiveKind::Zip:
-      return open_zip(path, limits);
+    case ArchiveKind::Zip: return open_zip(path, limits);
     case ArchiveKind::SevenZip:
     case ArchiveKind::Rar:
     case ArchiveKind::Tar:
-    case ArchiveKind::CompressedTar:
-      return open_archive_libarchive(path, limits);
-    case ArchiveKind::None:
-      break;
+    case ArchiveKind::CompressedTar: return open_archive_libarchive(path, limits);
+    case ArchiveKind::None: break;
   }
   // Not one we read: let libzip say why (unreadable file, not a zip).
   return open_zip(path, limits);

@@ -30,14 +30,10 @@ std::string to_hex(const unsigned char* bytes, unsigned length) {
 Error read_error(int err) {
   switch (err) {
     case EACCES:
-    case EPERM:
-      return {"FILE_UNREADABLE", "没有读取该文件的权限"};
-    case ENOENT:
-      return {"FILE_UNREADABLE", "文件不存在（可能已被移动或删除）"};
-    case EIO:
-      return {"FILE_UNREADABLE", "读取文件时出现磁盘或网络错误"};
-    default:
-      return {"FILE_UNREADABLE", "无法读取该文件（系统错误码 " + std::to_string(err) + "）"};
+    case EPERM: return {"FILE_UNREADABLE", "没有读取该文件的权限"};
+    case ENOENT: return {"FILE_UNREADABLE", "文件不存在（可能已被移动或删除）"};
+    case EIO: return {"FILE_UNREADABLE", "读取文件时出现磁盘或网络错误"};
+    default: return {"FILE_UNREADABLE", "无法读取该文件（系统错误码 " + std::to_string(err) + "）"};
   }
 }
 

@@ -92,7 +92,8 @@ std::uint32_t be32(std::string_view d, std::size_t at) {
   if (at + 4 > d.size()) return 0;
   return (std::uint32_t(static_cast<unsigned char>(d[at])) << 24) |
          (std::uint32_t(static_cast<unsigned char>(d[at + 1])) << 16) |
-         (std::uint32_t(static_cast<unsigned char>(d[at + 2])) << 8) | std::uint32_t(static_cast<unsigned char>(d[at + 3]));
+         (std::uint32_t(static_cast<unsigned char>(d[at + 2])) << 8) |
+         std::uint32_t(static_cast<unsigned char>(d[at + 3]));
 }
 
 /// Largest image (in pixels) declared by the JBIG2 segments at the start of a stream.
@@ -152,7 +153,8 @@ bool declares_giant_image(std::string_view d) {
     if (dict_start == std::string_view::npos || dict_end == std::string_view::npos || i - dict_start > 4096) continue;
     const long long w = number_after(d, "/Width", i, dict_end);
     const long long h = number_after(d, "/Height", dict_start, dict_end);
-    if (w > 0 && h > 0 && static_cast<unsigned long long>(w) * static_cast<unsigned long long>(h) > kMaxImagePixels * 4) {
+    if (w > 0 && h > 0 &&
+        static_cast<unsigned long long>(w) * static_cast<unsigned long long>(h) > kMaxImagePixels * 4) {
       return true;
     }
   }
@@ -165,8 +167,8 @@ bool has_name(std::string_view d, std::string_view name) {
     const std::size_t end = i + name.size();
     if (end >= d.size()) return true;
     const char c = d[end];
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '<' || c == '>' ||
-        c == '[' || c == ']' || c == '(' || c == ')' || c == '%' || c == '\0') {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '<' || c == '>' || c == '[' ||
+        c == ']' || c == '(' || c == ')' || c == '%' || c == '\0') {
       return true;
     }
   }
@@ -254,7 +256,10 @@ class PopplerDocument final : public PdfDocument {
  public:
   PopplerDocument(std::unique_ptr<poppler::document> doc, std::vector<char> bytes, PdfLimits limits,
                   PdfActiveContent active)
-      : bytes_(std::move(bytes)), doc_(std::move(doc)), limits_(limits), active_(active),
+      : bytes_(std::move(bytes)),
+        doc_(std::move(doc)),
+        limits_(limits),
+        active_(active),
         pages_(static_cast<std::size_t>(doc_->pages())) {}
 
   int page_count() const override { return doc_->pages(); }
@@ -369,7 +374,8 @@ class PopplerDocument final : public PdfDocument {
     if (any_not_embedded) {
       for (const auto& box : p->text_list(poppler::page::text_list_include_font)) {
         const auto chars = split_utf8_chars(to_utf8(box.text()));
-        const bool per_glyph = box.has_font_info() && static_cast<int>(chars.size()) == static_cast<int>(box.text().size());
+        const bool per_glyph =
+            box.has_font_info() && static_cast<int>(chars.size()) == static_cast<int>(box.text().size());
         for (std::size_t i = 0; i < chars.size(); ++i) {
           chars_by_font[box.get_font_name(per_glyph ? static_cast<int>(i) : 0)] += chars[i];
         }
@@ -443,17 +449,17 @@ class PopplerReader final : public PdfReader {
     if (!in) return Error{"PDF_CORRUPT", "PDF文件无法读取"};
     const auto size = static_cast<long long>(in.tellg());
     if (size < 0 || size > limits_.max_file_bytes) {
-      return Error{"PDF_TOO_LARGE", "PDF文件过大（超过" + std::to_string(limits_.max_file_bytes >> 20) + " MB），未检查内容"};
+      return Error{"PDF_TOO_LARGE",
+                   "PDF文件过大（超过" + std::to_string(limits_.max_file_bytes >> 20) + " MB），未检查内容"};
     }
     std::vector<char> bytes(static_cast<std::size_t>(size));
     in.seekg(0);
     if (!in.read(bytes.data(), size)) return Error{"PDF_CORRUPT", "PDF文件无法完整读取"};
     if (declares_giant_image(std::string_view(bytes.data(), bytes.size()))) {
-      return Error{"PDF_IMAGE_BOMB",
-                   "PDF中含有声明尺寸异常巨大的图像（疑似“解压炸弹”），为保护电脑未打开检查"};
+      return Error{"PDF_IMAGE_BOMB", "PDF中含有声明尺寸异常巨大的图像（疑似“解压炸弹”），为保护电脑未打开检查"};
     }
-    const StreamScan streams =
-        scan_streams(std::string_view(bytes.data(), bytes.size()), static_cast<std::uint64_t>(limits_.max_stream_bytes));
+    const StreamScan streams = scan_streams(std::string_view(bytes.data(), bytes.size()),
+                                            static_cast<std::uint64_t>(limits_.max_stream_bytes));
     if (streams.bomb) {
       return Error{"PDF_STREAM_BOMB", "PDF中有压缩数据流解压后超过" + std::to_string(limits_.max_stream_bytes >> 20) +
                                           " MB（疑似“解压炸弹”），为保护电脑未打开检查"};
@@ -478,9 +484,7 @@ class PopplerReader final : public PdfReader {
 
 }  // namespace
 
-std::unique_ptr<PdfReader> make_poppler_pdf_reader(PdfLimits limits) {
-  return std::make_unique<PopplerReader>(limits);
-}
+std::unique_ptr<PdfReader> make_poppler_pdf_reader(PdfLimits limits) { return std::make_unique<PopplerReader>(limits); }
 
 namespace {
 

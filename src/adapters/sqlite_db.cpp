@@ -9,7 +9,9 @@
 namespace evpack {
 
 std::string DbRow::text(std::size_t i) const { return is_null(i) ? std::string() : *columns[i]; }
-std::int64_t DbRow::integer(std::size_t i) const { return is_null(i) ? 0 : std::strtoll(columns[i]->c_str(), nullptr, 10); }
+std::int64_t DbRow::integer(std::size_t i) const {
+  return is_null(i) ? 0 : std::strtoll(columns[i]->c_str(), nullptr, 10);
+}
 double DbRow::real(std::size_t i) const { return is_null(i) ? 0 : std::strtod(columns[i]->c_str(), nullptr); }
 
 namespace {
@@ -39,12 +41,15 @@ class SqliteDatabase final : public Database {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const int at = static_cast<int>(i) + 1;
       const auto& v = params[i];
-      if (std::holds_alternative<std::int64_t>(v)) sqlite3_bind_int64(stmt, at, std::get<std::int64_t>(v));
-      else if (std::holds_alternative<double>(v)) sqlite3_bind_double(stmt, at, std::get<double>(v));
+      if (std::holds_alternative<std::int64_t>(v))
+        sqlite3_bind_int64(stmt, at, std::get<std::int64_t>(v));
+      else if (std::holds_alternative<double>(v))
+        sqlite3_bind_double(stmt, at, std::get<double>(v));
       else if (std::holds_alternative<std::string>(v)) {
         const auto& s = std::get<std::string>(v);
         sqlite3_bind_text(stmt, at, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-      } else sqlite3_bind_null(stmt, at);
+      } else
+        sqlite3_bind_null(stmt, at);
     }
     std::vector<DbRow> rows;
     int rc = 0;

@@ -7,8 +7,8 @@
 #include <fstream>
 
 #include "evpack/core/types.hpp"
-#include "evpack/util/text.hpp"
 #include "evpack/util/system_error.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -214,7 +214,8 @@ Expected<std::vector<TableSheet>> read_table(const std::string& path, const Tabl
   in.read(bytes.data() + head.size(), static_cast<std::streamsize>(size - head.size()));
   bytes.resize(head.size() + static_cast<std::size_t>(in.gcount()));
   if (looks_binary(std::string_view(bytes).substr(0, 4096))) {
-    return Error{"TABLE_NOT_TABLE", "文件不是 CSV 文本，也不是 .xlsx 或 .xls 表格，无法读取（WPS 表格 .et 请另存为 .xlsx）"};
+    return Error{"TABLE_NOT_TABLE",
+                 "文件不是 CSV 文本，也不是 .xlsx 或 .xls 表格，无法读取（WPS 表格 .et 请另存为 .xlsx）"};
   }
   return std::vector<TableSheet>{parse_csv(bytes, limits)};
 }

@@ -223,13 +223,14 @@ class XlsxReader {
         limits_.max_bytes);
     if (!read) {
       if (read.error().code == "ZIP_ENTRY_TOO_LARGE") {
-        return Error{"TABLE_TOO_LARGE", "表格中的 " + part + " 解压后超过读取上限 " +
-                                            std::to_string(limits_.max_bytes >> 20) + " MB"};
+        return Error{"TABLE_TOO_LARGE",
+                     "表格中的 " + part + " 解压后超过读取上限 " + std::to_string(limits_.max_bytes >> 20) + " MB"};
       }
       return corrupt(part + "：" + read.error().message);
     }
     pugi::xml_document doc;
-    const pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_auto);
+    const pugi::xml_parse_result parsed =
+        doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_auto);
     if (!parsed) return corrupt(part + " 的 XML 无法解析（" + parsed.description() + "）");
     return doc;
   }

@@ -13,16 +13,16 @@
 
 #include "evpack/adapters/spreadsheet_writer.hpp"
 #include "evpack/util/atomic_file.hpp"
+#include "evpack/util/system_error.hpp"
 #include "evpack/util/temp_files.hpp"
 #include "evpack/util/text.hpp"
-#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
 namespace {
 
-constexpr std::size_t kMaxCellChars = 32767;   // Excel's limit per cell
-constexpr std::size_t kMaxRows = 1'048'575;    // Excel's row limit minus the header row
+constexpr std::size_t kMaxCellChars = 32767;  // Excel's limit per cell
+constexpr std::size_t kMaxRows = 1'048'575;   // Excel's row limit minus the header row
 
 Error xlsx_error(const std::string& what) { return {"XLSX_WRITE_FAILED", "无法生成Excel表格：" + what}; }
 

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/filesystem.hpp>
 #include <chrono>
 #include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
-#include <boost/filesystem.hpp>
 
 #include "evpack/adapters/digest.hpp"
 #include "evpack/adapters/metadata_reader.hpp"
@@ -172,7 +172,9 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   // for the photos. Captures are read Chinese-only too (inspect_photo's
   // screen_ocr): a quarter less CPU than English first, and their small grey
   // type is not taken for letters.
-  const auto rank = [&](std::size_t i) { return files[i].kind == ContentKind::Pdf ? 0 : files[i].kind == ContentKind::Png ? 1 : 2; };
+  const auto rank = [&](std::size_t i) {
+    return files[i].kind == ContentKind::Pdf ? 0 : files[i].kind == ContentKind::Png ? 1 : 2;
+  };
   std::vector<std::size_t> order(files.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -263,10 +265,8 @@ bool has_evidence_like_files(const CheckResult& result) {
       case ContentKind::Xlsx:
       case ContentKind::Pptx:
       case ContentKind::OleOffice:
-      case ContentKind::Video:
-        return true;
-      default:
-        return !e.placement.indicator.empty();
+      case ContentKind::Video: return true;
+      default: return !e.placement.indicator.empty();
     }
   });
 }

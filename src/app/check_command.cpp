@@ -23,10 +23,11 @@ bool nothing_to_check(const CheckResult& result, const std::string& input) {
   const bool input_findings = std::any_of(result.scan.findings.begin(), result.scan.findings.end(),
                                           [](const Finding& f) { return f.severity >= Severity::Warning; });
   if (has_evidence_like_files(result) || input_findings) return false;
-  std::cerr << (result.evidence.empty() ? "错误：" + input + " 里没有文件，没有可检查的材料。\n"
-                                        : "错误：" + input + " 里的 " + std::to_string(result.evidence.size()) +
-                                              " 个文件都不像佐证材料（没有公文、照片、表格或视频，也没有能归入指标的文件）。"
-                                              "请确认选择的是材料目录。\n")
+  std::cerr << (result.evidence.empty()
+                    ? "错误：" + input + " 里没有文件，没有可检查的材料。\n"
+                    : "错误：" + input + " 里的 " + std::to_string(result.evidence.size()) +
+                          " 个文件都不像佐证材料（没有公文、照片、表格或视频，也没有能归入指标的文件）。"
+                          "请确认选择的是材料目录。\n")
             << "（退出码 4；材料目录的建立方法见 evpack init --help）\n";
   return true;
 }
@@ -73,7 +74,8 @@ Expected<std::vector<std::string>> write_reports(const CheckResult& result, cons
   if (!args.html.empty()) {
     auto written = write_file_atomically(args.html, html_report(result, args, options, lang, progress));
     if (!written) return written.error();
-    written_lines.insert(written_lines.begin(), (english ? "HTML report: " : "HTML 报告（用浏览器打开）：") + args.html);
+    written_lines.insert(written_lines.begin(),
+                         (english ? "HTML report: " : "HTML 报告（用浏览器打开）：") + args.html);
   }
   if (!args.xlsx.empty()) {
     auto written = write_findings_xlsx(args.xlsx, result, lang);
@@ -90,9 +92,12 @@ void print_summary(const CheckResult& result, const CheckArgs& args, ReportLang 
                    const std::vector<std::string>& written_lines) {
   std::ostream& out = args.json == "-" ? std::cerr : std::cout;
   ConsoleOptions console = console_options(args, args.json == "-" ? STDERR_FILENO : STDOUT_FILENO);
-  if (!args.html.empty()) console.full_report = "HTML 报告 " + args.html;
-  else if (!args.xlsx.empty()) console.full_report = "Excel 问题清单 " + args.xlsx;
-  else if (!args.json.empty()) console.full_report = args.json == "-" ? "标准输出的 JSON 报告" : "JSON 报告 " + args.json;
+  if (!args.html.empty())
+    console.full_report = "HTML 报告 " + args.html;
+  else if (!args.xlsx.empty())
+    console.full_report = "Excel 问题清单 " + args.xlsx;
+  else if (!args.json.empty())
+    console.full_report = args.json == "-" ? "标准输出的 JSON 报告" : "JSON 报告 " + args.json;
   out << render_console_summary(result, console);
   if (!written_lines.empty()) out << "\n" << (lang == ReportLang::En ? "Written:\n" : "已写出：\n");
   for (const auto& line : written_lines) out << "  " << line << "\n";
@@ -108,8 +113,8 @@ int run_check_command(const CheckArgs& args) {
     std::cerr << "错误：--lang 只能是 zh 或 en\n";
     return kExitUsage;
   }
-  if (!output_path_ok(args.json, args.input, "JSON 报告", true) || !output_path_ok(args.html, args.input, "HTML 报告") ||
-      !output_path_ok(args.xlsx, args.input, "Excel 问题清单")) {
+  if (!output_path_ok(args.json, args.input, "JSON 报告", true) ||
+      !output_path_ok(args.html, args.input, "HTML 报告") || !output_path_ok(args.xlsx, args.input, "Excel 问题清单")) {
     return kExitUsage;
   }
   TerminalProgress progress(args.quiet, *lang == ReportLang::En);

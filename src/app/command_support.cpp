@@ -89,7 +89,8 @@ bool output_path_ok(const std::string& path, const std::string& input, const cha
     const fs::path target = fs::weakly_canonical(fs::absolute(out, ec), ec);
     const auto mismatch = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
     if (!root.empty() && mismatch.first == root.end()) {
-      std::cerr << "错误：" << what << "不能保存在材料目录 " << input << " 里（下次检查会被当作材料）：" << path << "\n";
+      std::cerr << "错误：" << what << "不能保存在材料目录 " << input << " 里（下次检查会被当作材料）：" << path
+                << "\n";
       return false;
     }
   }
@@ -129,8 +130,8 @@ ConsoleOptions console_options(const CheckArgs& args, int fd) {
 }
 
 bool strict_failure(const CheckArgs& args, const std::vector<Finding>& findings) {
-  return args.strict && std::any_of(findings.begin(), findings.end(),
-                                    [](const Finding& f) { return f.severity >= Severity::Error; });
+  return args.strict &&
+         std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity >= Severity::Error; });
 }
 
 int run_command(const std::vector<std::string>& outputs, const std::function<int()>& command) {

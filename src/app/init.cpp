@@ -4,11 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
-#include "evpack/rules/folder_names.hpp"
 #include "evpack/evaluate/mapping.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/util/atomic_file.hpp"
-#include "evpack/util/system_error.hpp"
 #include "evpack/util/format.hpp"
+#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -37,20 +37,19 @@ std::string mode_advice(const Indicator& ind, int year) {
              (ind.no_backfill ? "；不允许补报，按发布日期计入季度" : "") + "。";
     case ScoringMode::PerMonth:
       return "按月计分：每月一份，文件名写明日期（如“" + y + "3月10日报送.pdf”）" +
-             (ind.deadline_day ? "；须在每月" + std::to_string(ind.deadline_day) + "日前报送，逾期当月不计分" : "") + "。";
-    case ScoringMode::PerItem:
-      return "按项计分：每项活动/案例单独建一个子文件夹，放通知、照片、报道等。";
-    case ScoringMode::PerDomain:
-      return "按领域计分：每个重点领域（如“道路运输-机动车维修”）单独建一个子文件夹。";
-    case ScoringMode::SubItems:
-      return "分项计分：各分项材料都要有（见下）。";
-    default:
-      return "";
+             (ind.deadline_day ? "；须在每月" + std::to_string(ind.deadline_day) + "日前报送，逾期当月不计分" : "") +
+             "。";
+    case ScoringMode::PerItem: return "按项计分：每项活动/案例单独建一个子文件夹，放通知、照片、报道等。";
+    case ScoringMode::PerDomain: return "按领域计分：每个重点领域（如“道路运输-机动车维修”）单独建一个子文件夹。";
+    case ScoringMode::SubItems: return "分项计分：各分项材料都要有（见下）。";
+    default: return "";
   }
 }
 
 Error link_error(const std::string& link) {
-  return Error{"INIT_SYMLINK", "目录中的“" + link + "”是符号链接（可能指向目录以外），为免写到别处，拒绝在其中建立文件夹或文件；请删除该链接后重试"};
+  return Error{"INIT_SYMLINK",
+               "目录中的“" + link +
+                   "”是符号链接（可能指向目录以外），为免写到别处，拒绝在其中建立文件夹或文件；请删除该链接后重试"};
 }
 
 }  // namespace
@@ -76,7 +75,8 @@ std::string indicator_guide_text(const RuleSet& rules, const Indicator& ind) {
       t += "\n注意：制度、方案、办法等文件必须同时具备红头、文号、公章，缺一项本指标计0分。\n";
       warned = true;
     } else if (rules.role_of_deduction(rule) == DeductionRole::PhotoTime) {
-      t += (warned ? "" : "\n") + std::string("注意：会议、活动照片必须用水印相机拍摄（带真实时间水印），否则本指标计0分。\n");
+      t += (warned ? "" : "\n") +
+           std::string("注意：会议、活动照片必须用水印相机拍摄（带真实时间水印），否则本指标计0分。\n");
       warned = true;
     }
   }
@@ -141,10 +141,11 @@ Expected<InitSummary> init_evidence_tree(const std::string& dir, const RuleSet& 
     for (const auto& b : rules.bonuses) {
       const fs::path d = bonus_dir / bonus_item_folder_name(b);
       if (!make_dir(d)) return failed(d);
-      auto ok = write_guide(d / kGuideFileName, "加分项 " + b.id + " " + b.title + "\n加分：" + format_points(b.points) +
-                                                    "分" + (b.cap > b.points ? "/项，最多" + format_points(b.cap) + "分" : "") +
-                                                    "\n责任科室（单位）：" + join(b.units, "、") + "\n\n评分标准：\n" +
-                                                    b.criterion + "\n\n本文件由 evpack init 生成，检查时会被忽略。\n");
+      auto ok = write_guide(d / kGuideFileName,
+                            "加分项 " + b.id + " " + b.title + "\n加分：" + format_points(b.points) + "分" +
+                                (b.cap > b.points ? "/项，最多" + format_points(b.cap) + "分" : "") +
+                                "\n责任科室（单位）：" + join(b.units, "、") + "\n\n评分标准：\n" + b.criterion +
+                                "\n\n本文件由 evpack init 生成，检查时会被忽略。\n");
       if (!ok) return ok.error();
     }
   }

@@ -1,16 +1,16 @@
 #include "evpack/app/inspection_cache.hpp"
 
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/filesystem.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string_view>
 #include <vector>
-#include <boost/dll/runtime_symbol_info.hpp>
-#include <boost/filesystem.hpp>
 
 #include "evpack/adapters/digest.hpp"
-#include "evpack/app/inspection_codec.hpp"
 #include "evpack/app/environment.hpp"
+#include "evpack/app/inspection_codec.hpp"
 #include "evpack/util/atomic_file.hpp"
 
 namespace evpack {

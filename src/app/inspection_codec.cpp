@@ -146,7 +146,9 @@ struct IsVector<std::vector<T>> : std::true_type {};
 struct Writer;
 struct Reader;
 template <typename T>
-concept Record = requires(Writer& w, const T& x) { fields(w, x); };
+concept Record = requires(Writer& w, const T& x) {
+  fields(w, x);
+};
 
 json put(const auto& value);
 

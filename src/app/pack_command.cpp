@@ -21,9 +21,12 @@ bool fill_pack_options(const PackArgs& args, PackOptions& pack) {
   pack.input_label = args.check.input;
   pack.jobs = args.check.jobs;
   pack.names = args.gbk_names ? ZipNameEncoding::Gbk : ZipNameEncoding::Utf8;
-  if (args.unmapped == "refuse") pack.plan.unmapped = UnmappedPolicy::Refuse;
-  else if (args.unmapped == "exclude") pack.plan.unmapped = UnmappedPolicy::Exclude;
-  else if (args.unmapped == "other") pack.plan.unmapped = UnmappedPolicy::OtherFolder;
+  if (args.unmapped == "refuse")
+    pack.plan.unmapped = UnmappedPolicy::Refuse;
+  else if (args.unmapped == "exclude")
+    pack.plan.unmapped = UnmappedPolicy::Exclude;
+  else if (args.unmapped == "other")
+    pack.plan.unmapped = UnmappedPolicy::OtherFolder;
   else {
     std::cerr << "错误：--unmapped 只能是 refuse、exclude 或 other\n";
     return false;
@@ -48,7 +51,8 @@ bool fill_pack_options(const PackArgs& args, PackOptions& pack) {
 }
 
 void print_packed(const CheckResult& checked, const PackResult& r, double total_seconds) {
-  std::cout << "已生成验收材料包（" << r.plan.files.size() << " 个文件，" << format_megabytes(r.payload_bytes) << "）：\n";
+  std::cout << "已生成验收材料包（" << r.plan.files.size() << " 个文件，" << format_megabytes(r.payload_bytes)
+            << "）：\n";
   for (std::size_t i = 0; i < r.outputs.size(); ++i) {
     std::cout << "  " << r.outputs[i] << "  " << format_megabytes(r.zip_sizes[i]) << "\n";
   }
@@ -62,8 +66,8 @@ void print_packed(const CheckResult& checked, const PackResult& r, double total_
     }
   }
   const auto& t = checked.evaluation.totals;
-  std::cout << "每个文件已重新读回并与 SHA-256 清单核对无误。预计得分 " << t.total << " / " << t.nominal << "，发现问题 "
-            << checked.findings.size() << " 条（详见包内“目录.html”）。\n";
+  std::cout << "每个文件已重新读回并与 SHA-256 清单核对无误。预计得分 " << t.total << " / " << t.nominal
+            << "，发现问题 " << checked.findings.size() << " 条（详见包内“目录.html”）。\n";
   std::cout << reused_inspections_line(checked);
   std::fprintf(stdout, "用时：检查 %.1f 秒，写入 %.1f 秒，校验 %.1f 秒，落盘 %.1f 秒，共 %.1f 秒。\n",
                total_seconds - r.write_seconds - r.verify_seconds - r.sync_seconds, r.write_seconds, r.verify_seconds,

@@ -18,8 +18,10 @@ int run_lint_command(const std::vector<std::string>& paths) {
                 << severity_label_zh(m.severity) << "] " << finding_name_zh(m.code) << "：" << m.message << "\n";
       if (m.severity >= Severity::Error) ++errors;
     }
-    if (messages.empty()) std::cout << "规则文件检查通过，未发现问题。\n";
-    else std::cout << "共 " << messages.size() << " 条问题。\n";
+    if (messages.empty())
+      std::cout << "规则文件检查通过，未发现问题。\n";
+    else
+      std::cout << "共 " << messages.size() << " 条问题。\n";
   }
   return errors ? kExitUsage : kExitOk;
 }

@@ -38,8 +38,8 @@ std::function<void(const PackProgress&)> TerminalProgress::package() {
     const double left = rate > 0 ? static_cast<double>(p.bytes_total - p.bytes_done) / rate : 0;
     const bool writing = p.phase == PackProgress::Phase::Writing;
     std::fprintf(stderr, "\r%s %zu/%zu 个文件  %s / %s  %.0f MB/秒  剩余约 %.0f 秒\033[K", writing ? "写入" : "校验",
-                 p.files_done, p.files_total, format_megabytes(p.bytes_done).c_str(), format_megabytes(p.bytes_total).c_str(),
-                 rate / 1e6, left);
+                 p.files_done, p.files_total, format_megabytes(p.bytes_done).c_str(),
+                 format_megabytes(p.bytes_total).c_str(), rate / 1e6, left);
   };
 }
 

@@ -14,7 +14,6 @@
 
 namespace evpack {
 
-
 namespace {
 
 RasterImage thumbnail_pixels(const Evidence& e, const std::string& path, const ThumbnailOptions& options,
@@ -51,8 +50,7 @@ RasterImage thumbnail_pixels(const Evidence& e, const std::string& path, const T
       if (!page) return {};
       return downscale(page.value(), kPreviewSide);
     }
-    default:
-      return {};
+    default: return {};
   }
 }
 

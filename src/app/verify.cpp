@@ -91,18 +91,21 @@ void check_manifest(const fs::path& bag, int jobs, VerifyReport& report) {
     if (label == "BagIt-Version") has_version = true;
   }
   if (!has_version) {
-    report.findings.push_back(finding("BAG_INVALID", Severity::Warning, "bagit.txt", "bagit.txt 缺少“BagIt-Version”声明"));
+    report.findings.push_back(
+        finding("BAG_INVALID", Severity::Warning, "bagit.txt", "bagit.txt 缺少“BagIt-Version”声明"));
   }
   const auto manifest_text = read_text(bag / "manifest-sha256.txt");
   if (!manifest_text) {
-    report.findings.push_back(finding("BAG_NO_MANIFEST", Severity::Error, "manifest-sha256.txt",
-                                      "材料包中没有 SHA-256 清单（manifest-sha256.txt），无法核对文件是否完整、未被改动",
-                                      "请用 evpack pack 重新打包"));
+    report.findings.push_back(
+        finding("BAG_NO_MANIFEST", Severity::Error, "manifest-sha256.txt",
+                "材料包中没有 SHA-256 清单（manifest-sha256.txt），无法核对文件是否完整、未被改动",
+                "请用 evpack pack 重新打包"));
     return;
   }
   auto manifest = parse_manifest(*manifest_text);
   if (!manifest) {
-    report.findings.push_back(finding("BAG_MANIFEST_INVALID", Severity::Error, "manifest-sha256.txt", manifest.error().message));
+    report.findings.push_back(
+        finding("BAG_MANIFEST_INVALID", Severity::Error, "manifest-sha256.txt", manifest.error().message));
     return;
   }
   m.has_manifest = true;
@@ -118,8 +121,10 @@ void check_manifest(const fs::path& bag, int jobs, VerifyReport& report) {
       continue;
     }
     listed_set.insert(e.path);
-    if (present_set.count(e.path)) to_hash.push_back(&e);
-    else m.missing.push_back(e.path);
+    if (present_set.count(e.path))
+      to_hash.push_back(&e);
+    else
+      m.missing.push_back(e.path);
   }
   for (const auto& p : present) {
     if (!listed_set.count(p)) m.extra.push_back(p);
@@ -130,19 +135,23 @@ void check_manifest(const fs::path& bag, int jobs, VerifyReport& report) {
     same[i] = sum && sum.value() == to_hash[i]->sha256;
   });
   for (std::size_t i = 0; i < to_hash.size(); ++i) {
-    if (same[i]) ++m.verified;
-    else m.altered.push_back(to_hash[i]->path);
+    if (same[i])
+      ++m.verified;
+    else
+      m.altered.push_back(to_hash[i]->path);
   }
   for (const auto& p : m.missing) {
-    report.findings.push_back(finding("BAG_FILE_MISSING", Severity::Error, p, "清单中列出的文件在材料包中不存在（或因不安全未能解压）",
+    report.findings.push_back(finding("BAG_FILE_MISSING", Severity::Error, p,
+                                      "清单中列出的文件在材料包中不存在（或因不安全未能解压）",
                                       "请重新打包，或向提交单位索要完整的材料包"));
   }
   for (const auto& p : m.extra) {
-    report.findings.push_back(finding("BAG_FILE_EXTRA", Severity::Warning, p, "材料包中有清单未列出的文件（打包后被加入）",
-                                      "请确认该文件的来源"));
+    report.findings.push_back(finding("BAG_FILE_EXTRA", Severity::Warning, p,
+                                      "材料包中有清单未列出的文件（打包后被加入）", "请确认该文件的来源"));
   }
   for (const auto& p : m.altered) {
-    report.findings.push_back(finding("BAG_FILE_ALTERED", Severity::Error, p, "文件内容与清单中的 SHA-256 不一致：打包后被改动过",
+    report.findings.push_back(finding("BAG_FILE_ALTERED", Severity::Error, p,
+                                      "文件内容与清单中的 SHA-256 不一致：打包后被改动过",
                                       "请向提交单位核实，或重新打包"));
   }
 
@@ -153,8 +162,8 @@ void check_manifest(const fs::path& bag, int jobs, VerifyReport& report) {
   for (const auto& [label, value] : parse_tag_file(read_text(bag / "bag-info.txt").value_or(""))) {
     if (label == "Payload-Oxum" && value != std::to_string(bytes) + "." + std::to_string(present.size())) {
       report.findings.push_back(finding("BAG_OXUM_MISMATCH", Severity::Warning, "bag-info.txt",
-                                        "bag-info.txt 中的 Payload-Oxum（" + value + "）与实际文件（" + std::to_string(bytes) +
-                                            "." + std::to_string(present.size()) + "）不符"));
+                                        "bag-info.txt 中的 Payload-Oxum（" + value + "）与实际文件（" +
+                                            std::to_string(bytes) + "." + std::to_string(present.size()) + "）不符"));
     }
   }
   if (const auto tags = read_text(bag / "tagmanifest-sha256.txt")) {
@@ -199,9 +208,10 @@ Expected<VerifyReport> verify_package(const std::string& path, const VerifyOptio
 
   const std::string bag = extraction->bag_root();
   if (bag.empty()) {
-    report.findings.push_back(finding("PACKAGE_NO_MANIFEST", Severity::Warning, "",
-                                      "不是 evpack/BagIt 格式的材料包（没有 bagit.txt 和 SHA-256 清单），无法核对文件是否完整、未被改动",
-                                      "用 evpack pack 打包可生成带清单和目录的验收材料包"));
+    report.findings.push_back(
+        finding("PACKAGE_NO_MANIFEST", Severity::Warning, "",
+                "不是 evpack/BagIt 格式的材料包（没有 bagit.txt 和 SHA-256 清单），无法核对文件是否完整、未被改动",
+                "用 evpack pack 打包可生成带清单和目录的验收材料包"));
   } else {
     check_manifest(bag, jobs, report);
   }

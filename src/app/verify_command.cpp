@@ -20,7 +20,8 @@ int run_verify_command(const VerifyArgs& verify) {
   auto report = verify_package(args.input, options);
   if (!report) return exit_code_for(report.error());
   if (!args.json.empty() && report->check) {
-    const std::string json = render_json_report(*report->check, {args.input, EVPACK_VERSION, options.check.evaluate.as_of});
+    const std::string json =
+        render_json_report(*report->check, {args.input, EVPACK_VERSION, options.check.evaluate.as_of});
     if (args.json == "-") std::cout << json << std::flush;  // the summary then goes to standard error
     auto written = args.json == "-" ? Expected<bool>(true) : write_file_atomically(args.json, json);
     if (!written) return exit_code_for(written.error());

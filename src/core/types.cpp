@@ -64,8 +64,7 @@ int days_in_month(int y, int m) {
 }  // namespace
 
 bool CivilDate::valid() const {
-  return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= days_in_month(year, month);
+  return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 std::string CivilDate::iso() const {

@@ -149,7 +149,8 @@ IndicatorResult Evaluator::score_indicator(const Indicator& ind) {
   if (members.empty()) {
     r.reason = "未找到佐证材料";
     add("NO_EVIDENCE", Severity::Warning, DeductionRole::None, "", ind.id,
-        "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + format_points(ind.cap) + "分）", "补充材料" + owners(ind));
+        "指标" + ind.id + " " + ind.title + " 没有佐证材料（" + format_points(ind.cap) + "分）",
+        "补充材料" + owners(ind));
     return r;
   }
   apply_zeroing_rules(ind, members, r);

@@ -25,9 +25,8 @@ void add_privacy_findings(Evidence& e, const std::string& path) {
   bool from_body = false;
   if (!e.inspection.body_text.empty()) {
     for (PrivacyHit& h : scan_ocr_privacy(e.inspection.body_text, 1)) {
-      const bool seen = std::any_of(hits.begin(), hits.end(), [&](const PrivacyHit& o) {
-        return o.kind == h.kind && o.masked == h.masked;
-      });
+      const bool seen = std::any_of(hits.begin(), hits.end(),
+                                    [&](const PrivacyHit& o) { return o.kind == h.kind && o.masked == h.masked; });
       if (seen) continue;
       hits.push_back(std::move(h));
       from_body = true;
@@ -37,7 +36,8 @@ void add_privacy_findings(Evidence& e, const std::string& path) {
   auto findings = privacy_findings(hits, e.file.rel_path);
   if (from_body) {
     for (Finding& f : findings) {
-      if (f.code.rfind("PRIVACY_", 0) == 0) f.message += "（据“" + e.file.file_name() + "”正文的文字识别结果，请对照原件核对）";
+      if (f.code.rfind("PRIVACY_", 0) == 0)
+        f.message += "（据“" + e.file.file_name() + "”正文的文字识别结果，请对照原件核对）";
     }
   }
   e.inspection.findings.insert(e.inspection.findings.end(), findings.begin(), findings.end());

@@ -53,8 +53,10 @@ int numeral_run_value(const std::u32string& run) {
   }
   if (run.size() > 3) return 0;
   int tens = 1;
-  if (ten == 1) tens = numeral_digit(run[0]);
-  else if (ten != 0) return 0;
+  if (ten == 1)
+    tens = numeral_digit(run[0]);
+  else if (ten != 0)
+    return 0;
   int ones = 0;
   if (ten + 1 < run.size()) ones = numeral_digit(run[ten + 1]);
   if (tens <= 0 || ones < 0) return 0;
@@ -241,9 +243,9 @@ std::string leading_number(const std::string& name) {
     // "一制度建设" without a separator is rare but real; accept when a Han title follows,
     // unless the numeral starts a common word ("一把手谈信用", "一站式服务").
     if (s[p] >= 0x4E00 && s[p] <= 0x9FFF) {
-      static const std::u32string kWords[] = {U"一把手", U"一站式", U"一体化", U"一网", U"一线", U"一般", U"一起",
-                                              U"一码", U"一单", U"一证", U"一窗", U"一次", U"一件事", U"三公",
-                                              U"三书", U"四不两直", U"一案", U"一企一", U"一户一"};
+      static const std::u32string kWords[] = {
+          U"一把手", U"一站式", U"一体化", U"一网", U"一线", U"一般",     U"一起", U"一码",   U"一单",  U"一证",
+          U"一窗",   U"一次",   U"一件事", U"三公", U"三书", U"四不两直", U"一案", U"一企一", U"一户一"};
       for (const auto& word : kWords) {
         if (s.compare(i, word.size(), word) == 0) return "";
       }

@@ -14,8 +14,8 @@
 #include <string_view>
 
 #include "evpack/inspect/date_text.hpp"
-#include "evpack/util/text.hpp"
 #include "evpack/util/format.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -40,7 +40,8 @@ bool contains_any(std::string_view text, const std::array<std::string_view, N>& 
 }
 
 // Words that make a date column something other than the two dates we need.
-constexpr std::array<std::string_view, 8> kOtherDates = {"有效期", "截止", "届满", "期限", "起始", "终止", "生效", "到期"};
+constexpr std::array<std::string_view, 8> kOtherDates = {"有效期", "截止", "届满", "期限",
+                                                         "起始",   "终止", "生效", "到期"};
 
 // 0 = not the column; higher = better match.
 int decision_score(const std::string& h) {
@@ -65,7 +66,8 @@ int publication_score(const std::string& h) {
 }
 
 int kind_score(const std::string& h) {
-  if (contains(h, "许可/处罚") || contains(h, "许可或处罚") || contains(h, "信息类别") || contains(h, "公示类别")) return 3;
+  if (contains(h, "许可/处罚") || contains(h, "许可或处罚") || contains(h, "信息类别") || contains(h, "公示类别"))
+    return 3;
   if (h == "类别" || h == "类型" || h == "种类" || h == "信息类型" || h == "决定类别" || h == "行政行为") return 2;
   if ((contains(h, "类别") || contains(h, "类型")) && !contains(h, "证件") && !contains(h, "主体")) return 1;
   return 0;
@@ -230,12 +232,14 @@ std::optional<CivilDate> parse_ledger_date(const std::string& cell) {
   if (const std::size_t dot = s.find('.'); dot == 5 && digits_only(s.substr(0, 5)) && digits_only(s.substr(6))) {
     return parse_ledger_date(s.substr(0, 5));  // serial with a time fraction
   }
-  if (digits_only(s) && s.size() == 8) return valid({to_int(s.substr(0, 4)), to_int(s.substr(4, 2)), to_int(s.substr(6, 2))});
+  if (digits_only(s) && s.size() == 8)
+    return valid({to_int(s.substr(0, 4)), to_int(s.substr(4, 2)), to_int(s.substr(6, 2))});
   for (const char sep : {'-', '/', '.'}) {
     const auto parts = numeric_parts(s, sep);
     if (!parts || parts->size() != 3) continue;
     const auto& p = *parts;
-    if (p[0].size() == 4 && p[1].size() <= 2 && p[2].size() <= 2) return valid({to_int(p[0]), to_int(p[1]), to_int(p[2])});
+    if (p[0].size() == 4 && p[1].size() <= 2 && p[2].size() <= 2)
+      return valid({to_int(p[0]), to_int(p[1]), to_int(p[2])});
     // Excel's default display in a US locale: m/d/yyyy.
     if (sep == '/' && p[2].size() == 4 && p[0].size() <= 2 && p[1].size() <= 2) {
       return valid({to_int(p[2]), to_int(p[0]), to_int(p[1])});
@@ -407,15 +411,17 @@ PublicityResult evaluate_publicity_ledger(const std::vector<TableSheet>& sheets,
   }
   LedgerCheck check(calendar, options, found.size() > 1);
   if (found.empty()) {
-    check.add("D4_LEDGER_COLUMNS", Severity::Warning,
-              "双公示台账中未找到“决定日期”和“公示日期”两列，无法检查" + std::to_string(check.limit()) +
-                  "个工作日内公示的时限",
-              "台账表头应包含“决定日期”（或“作出决定日期”“许可决定日期”“处罚决定日期”）和“公示日期”（或“上网日期”“公开日期”）");
+    check.add(
+        "D4_LEDGER_COLUMNS", Severity::Warning,
+        "双公示台账中未找到“决定日期”和“公示日期”两列，无法检查" + std::to_string(check.limit()) +
+            "个工作日内公示的时限",
+        "台账表头应包含“决定日期”（或“作出决定日期”“许可决定日期”“处罚决定日期”）和“公示日期”（或“上网日期”“公开日期”）");
     return check.take();
   }
   for (const auto& [sheet, cols] : found) {
     const std::string decision_header = squeeze(sheet->rows[cols.header_row][*cols.decision]);
-    for (std::size_t r = cols.header_row + 1; r < sheet->rows.size(); ++r) check.check_row(*sheet, cols, decision_header, r);
+    for (std::size_t r = cols.header_row + 1; r < sheet->rows.size(); ++r)
+      check.check_row(*sheet, cols, decision_header, r);
   }
   check.report_unknown_years();
   PublicityResult result = check.take();

@@ -151,7 +151,8 @@ class ChunkIndex {
       for (std::size_t b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
       ids.resize(values_.size());
       std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-      for (std::size_t i = 0; i < values_.size(); ++i) ids[next[chunk(values_[i], c)]++] = static_cast<std::uint32_t>(i);
+      for (std::size_t i = 0; i < values_.size(); ++i)
+        ids[next[chunk(values_[i], c)]++] = static_cast<std::uint32_t>(i);
     }
   }
 
@@ -204,9 +205,9 @@ class ChunkIndex {
 // hashes `windows` of the other, sorted: the whole-picture hash against the window
 // hashes (a cropped copy), or the core hash against the core windows (a copy
 // cropped and stamped again).
-std::vector<std::pair<std::size_t, std::size_t>> window_pairs(
-    const std::vector<const PhotoFacts*>& photos, int radius, std::optional<std::uint64_t> PhotoFacts::*key,
-    std::vector<std::uint64_t> PhotoFacts::*window_list) {
+std::vector<std::pair<std::size_t, std::size_t>> window_pairs(const std::vector<const PhotoFacts*>& photos, int radius,
+                                                              std::optional<std::uint64_t> PhotoFacts::*key,
+                                                              std::vector<std::uint64_t> PhotoFacts::*window_list) {
   std::vector<std::uint64_t> windows;
   std::vector<std::size_t> owner;
   for (std::size_t i = 0; i < photos.size(); ++i) {
@@ -254,7 +255,8 @@ BlockDifference block_difference(const RasterImage& a, const RasterImage& b, int
   }
   const double pixels = static_cast<double>(x1 - x0) * (y1 - y0);
   out.absolute = total / (pixels * c);
-  for (int k = 0; k < c && k < 3; ++k) out.signed_means[static_cast<std::size_t>(k)] = sums[static_cast<std::size_t>(k)] / pixels;
+  for (int k = 0; k < c && k < 3; ++k)
+    out.signed_means[static_cast<std::size_t>(k)] = sums[static_cast<std::size_t>(k)] / pixels;
   return out;
 }
 
@@ -391,11 +393,11 @@ class PreviewSketches {
   static constexpr int kSteps = 5;
 
   struct Sketch {
-    RasterImage colour;  // the preview as decoded
-    RasterImage gray;    // the preview, gray
-    RasterImage whole;   // kSide x kSide
-    RasterImage core;    // its watermark_free_core, kSide x kSide
-    std::vector<std::uint8_t> core_colours;  // mean B, G, R of a 3x3 grid over the core
+    RasterImage colour;                       // the preview as decoded
+    RasterImage gray;                         // the preview, gray
+    RasterImage whole;                        // kSide x kSide
+    RasterImage core;                         // its watermark_free_core, kSide x kSide
+    std::vector<std::uint8_t> core_colours;   // mean B, G, R of a 3x3 grid over the core
     std::optional<PictureFeatures> features;  // of `gray`, found on first use
   };
 
@@ -460,8 +462,7 @@ std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::v
                        colours_within(kReuseColourDifference));
   static_assert(kReuseWindowDistance <= ChunkIndex::kMaxRadius);
   std::ranges::copy_if(window_pairs(photos, kReuseWindowDistance, &PhotoFacts::phash, &PhotoFacts::window_hashes),
-                       std::back_inserter(pairs),
-                       colours_within(kReuseCropColourDifference));
+                       std::back_inserter(pairs), colours_within(kReuseCropColourDifference));
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   // One photo stamped again by another app (another corner, another style): the
@@ -481,7 +482,8 @@ std::vector<std::pair<std::size_t, std::size_t>> reused_photo_pairs(const std::v
   std::ranges::set_union(hash_candidates, core_window_pairs, std::back_inserter(candidates));
   // Each photo's sketch is dropped after the last pair it is in.
   std::vector<std::size_t> last_pair(photos.size());
-  for (std::size_t k = 0; k < candidates.size(); ++k) last_pair[candidates[k].first] = last_pair[candidates[k].second] = k;
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    last_pair[candidates[k].first] = last_pair[candidates[k].second] = k;
   PreviewSketches sketches(photos);
   std::vector<std::pair<std::size_t, std::size_t>> confirmed;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -534,11 +536,11 @@ double core_colour_difference(const PhotoFacts& a, const PhotoFacts& b) {
   return sketches.core_colour_difference(0, 1);
 }
 
-
 namespace {
 
 // Connected components of `pairs` over `n` entries, as near_duplicate_groups returns them.
-std::vector<std::vector<std::size_t>> groups_of(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+std::vector<std::vector<std::size_t>> groups_of(std::size_t n,
+                                                const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
   std::vector<std::size_t> parent(n);
   std::iota(parent.begin(), parent.end(), std::size_t{0});
   for (const auto& [a, b] : pairs) {

@@ -42,8 +42,8 @@ Evaluator::Raw Evaluator::score_per_item(const Indicator& ind, const std::vector
   Raw raw;
   raw.points = std::min(ind.cap, counted * ind.points);
   raw.if_fixed = std::min(ind.cap, (counted + incomplete) * ind.points);
-  raw.reason =
-      "共" + std::to_string(counted) + "项，每项" + format_points(ind.points) + "分，最多" + format_points(ind.cap) + "分";
+  raw.reason = "共" + std::to_string(counted) + "项，每项" + format_points(ind.points) + "分，最多" +
+               format_points(ind.cap) + "分";
   if (incomplete > 0) raw.reason += "（另有" + std::to_string(incomplete) + "项查询截图缺少查询四要素，未计分）";
   return raw;
 }

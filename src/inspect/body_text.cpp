@@ -143,8 +143,7 @@ bool may_hold_personal_numbers(const FileRecord& record, const InspectOptions& o
                      [&](const std::string& word) { return !word.empty() && contains(record.rel_path, word); });
 }
 
-void read_body_text(const UprightPages& pages, Ocr* ocr, double source_dpi, const FileRecord& record,
-                    Inspection& out) {
+void read_body_text(const UprightPages& pages, Ocr* ocr, double source_dpi, const FileRecord& record, Inspection& out) {
   if (!ocr) return;
   if (source_dpi > 0 && source_dpi < kMinBodyDpi) {
     out.findings.push_back(unverified_finding(record, source_dpi));

@@ -21,7 +21,6 @@ bool may_hold_personal_numbers(const FileRecord& record, const InspectOptions& o
 /// `out.body_text`, pages parted by '\f'. `source_dpi` is the resolution of the
 /// scan or of the photographed paper: below the floor nothing is read and a
 /// PRIVACY_UNVERIFIED finding asks for a manual check. Never throws.
-void read_body_text(const UprightPages& pages, Ocr* ocr, double source_dpi, const FileRecord& record,
-                    Inspection& out);
+void read_body_text(const UprightPages& pages, Ocr* ocr, double source_dpi, const FileRecord& record, Inspection& out);
 
 }  // namespace evpack

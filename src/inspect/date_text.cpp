@@ -84,8 +84,7 @@ char32_t canonical_separator(char32_t cp) {
   switch (cp) {
     case 0xFF0D:
     case U'—':
-    case U'–':
-      return U'-';
+    case U'–': return U'-';
     case 0xFF0E: return U'.';
     case 0xFF0F: return U'/';
     default: return cp;
@@ -384,8 +383,8 @@ NamedPeriod period_from_name(const std::string& name) {
     if (period.quarter == 0 && cp == U'季' && i > 0) {
       period.quarter = quarter_digit(c.at(i - 1));
     }
-    if (period.quarter == 0 && (cp == U'Q' || cp == U'q') && (i == 0 || !((c.at(i - 1) >= U'a' && c.at(i - 1) <= U'z') ||
-                                                                          (c.at(i - 1) >= U'A' && c.at(i - 1) <= U'Z')))) {
+    if (period.quarter == 0 && (cp == U'Q' || cp == U'q') &&
+        (i == 0 || !((c.at(i - 1) >= U'a' && c.at(i - 1) <= U'z') || (c.at(i - 1) >= U'A' && c.at(i - 1) <= U'Z')))) {
       const int q = quarter_digit(c.at(i + 1));
       if (q > 0 && !c.digit_at(i + 2)) period.quarter = q;
     }
@@ -398,7 +397,8 @@ NamedPeriod period_from_name(const std::string& name) {
     // 2025.03 / 2025-3 style (a year followed by a month only).
     for (std::size_t i = 0; i + 5 < glyphs.size(); ++i) {
       int year = 0;
-      if ((i > 0 && c.digit_at(i - 1)) || c.read_number(i, 4, year) != 4 || year < kMinYear || year > kMaxYear) continue;
+      if ((i > 0 && c.digit_at(i - 1)) || c.read_number(i, 4, year) != 4 || year < kMinYear || year > kMaxYear)
+        continue;
       const char32_t sep = c.at(i + 4);
       if (sep != U'.' && sep != U'-' && sep != U'_' && sep != 0xFF0E) continue;
       int month = 0;

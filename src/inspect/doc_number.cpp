@@ -50,8 +50,8 @@ bool is_agency_char(const std::string& ch) {
 }
 
 /// Words that introduce a citation; also stripped from the front of an agency.
-constexpr std::array<std::string_view, 10> kCitationWords{"根据", "按照", "依据", "依照", "参照", "转发", "落实",
-                                                           "贯彻", "执行", "印发"};
+constexpr std::array<std::string_view, 10> kCitationWords{"根据", "按照", "依据", "依照", "参照",
+                                                          "转发", "落实", "贯彻", "执行", "印发"};
 
 struct Glyphs {
   std::vector<std::string> chars;
@@ -217,8 +217,7 @@ std::size_t match_at(const Glyphs& g, std::size_t i, FoundDocNumber& out) {
   std::string line_after;
   for (std::size_t k = end; k < line_end; ++k) line_after += g.at(k);
   const std::string after_trimmed = trim(line_after);
-  out.own_line = trim(line_before).empty() &&
-                 (after_trimmed.empty() || after_trimmed.rfind("签发人", 0) == 0);
+  out.own_line = trim(line_before).empty() && (after_trimmed.empty() || after_trimmed.rfind("签发人", 0) == 0);
   return end;
 }
 

@@ -91,10 +91,9 @@ void report_active_content(const PdfDocument& doc, const FileRecord& record, std
                                    "用“打印为PDF”或扫描重新生成不含脚本的文件"));
   }
   if (active.launch) {
-    findings.push_back(
-        doc_finding(record, "PDF_LAUNCH", Severity::Warning, DeductionRole::None,
-                    "PDF中含有启动其他程序或文件的动作（Launch），评审专家的电脑可能被要求运行外部程序",
-                    "用“打印为PDF”重新生成不含该动作的文件"));
+    findings.push_back(doc_finding(record, "PDF_LAUNCH", Severity::Warning, DeductionRole::None,
+                                   "PDF中含有启动其他程序或文件的动作（Launch），评审专家的电脑可能被要求运行外部程序",
+                                   "用“打印为PDF”重新生成不含该动作的文件"));
   }
   if (active.embedded_files) {
     findings.push_back(doc_finding(record, "PDF_EMBEDDED_FILES", Severity::Info, DeductionRole::None,
@@ -213,8 +212,9 @@ std::optional<Inspection> inspect_image_document(const std::string& path, const 
   if (!view.found || view.cut_off) return std::nullopt;
   // A page of a document holds lines of type (upright or on end); a photo of a
   // board, a banner or a screen that happens to be four-sided does not.
-  const RasterImage look = resize(sheet, std::max(1, static_cast<int>(std::lround(sheet.width * kMarksDpi / 25.4 / view.px_per_mm))),
-                                  std::max(1, static_cast<int>(std::lround(sheet.height * kMarksDpi / 25.4 / view.px_per_mm))));
+  const RasterImage look =
+      resize(sheet, std::max(1, static_cast<int>(std::lround(sheet.width * kMarksDpi / 25.4 / view.px_per_mm))),
+             std::max(1, static_cast<int>(std::lround(sheet.height * kMarksDpi / 25.4 / view.px_per_mm))));
   const double px = kMarksDpi / 25.4;
   if (look.empty() || std::max(level_lines(look, px), level_lines(apply_orientation(look, 6), px)) < kMinPageLines) {
     return std::nullopt;

@@ -63,7 +63,8 @@ LetterheadJudgement judge_letterhead(const RedInkReport& top, double page_width_
   double ink = 0;
   for (const RedMark& m : top.marks) {
     if (m.mean_redness < kLetterheadRedness) continue;
-    if (m.box.height < kLetterheadMinGlyph || m.box.width * m.box.height < 2 * kLetterheadMinGlyph * kLetterheadMinGlyph) {
+    if (m.box.height < kLetterheadMinGlyph ||
+        m.box.width * m.box.height < 2 * kLetterheadMinGlyph * kLetterheadMinGlyph) {
       continue;
     }
     if (m.ring_coverage >= 0.8 && m.corner_ink <= kMaxCornerInk && m.box.width < 1.4 * m.box.height &&
@@ -127,8 +128,7 @@ std::vector<SealMark> find_round_seals(const RedInkReport& page, int page_number
     if (whole_mark && (m.box.width < 0.6 * diameter || m.box.height < 0.6 * diameter)) return;
     if (m.ring_coverage < kMinRing || m.corner_ink > kMaxCornerInk || m.inner_ink < kMinInnerInk) return;
     for (const SealMark& s : seals) {
-      if (std::hypot(s.box.centre_x() - m.circle.centre_x(), s.box.centre_y() - m.circle.centre_y()) <
-          diameter / 3) {
+      if (std::hypot(s.box.centre_x() - m.circle.centre_x(), s.box.centre_y() - m.circle.centre_y()) < diameter / 3) {
         return;  // the same seal seen both ways
       }
     }
@@ -154,8 +154,8 @@ std::vector<SealMark> find_round_seals(const RedInkReport& page, int page_number
 Verdict judge_seal(const std::vector<SealMark>& seals, bool colour_known, int pages_checked, int page_count) {
   if (!seals.empty()) {
     const SealMark& s = seals.front();
-    std::string reason = "第" + std::to_string(s.page) + "页有红色圆形印章（直径约" +
-                         mm((s.box.width + s.box.height) / 2) + "毫米";
+    std::string reason =
+        "第" + std::to_string(s.page) + "页有红色圆形印章（直径约" + mm((s.box.width + s.box.height) / 2) + "毫米";
     if (seals.size() > 1) reason += "，共" + std::to_string(seals.size()) + "枚";
     reason += "）";
     if (s.pale) reason += "，印章颜色较浅";
@@ -166,8 +166,9 @@ Verdict judge_seal(const std::vector<SealMark>& seals, bool colour_known, int pa
     return {Presence::CannotVerify, 0.5, "灰度或黑白扫描件，无法判断是否加盖红色公章，请提交彩色扫描件或原件核对"};
   }
   if (pages_checked < page_count) {
-    return {Presence::Absent, 0.7,
-            "检查的" + std::to_string(pages_checked) + "页（共" + std::to_string(page_count) + "页）中未见红色圆形公章"};
+    return {
+        Presence::Absent, 0.7,
+        "检查的" + std::to_string(pages_checked) + "页（共" + std::to_string(page_count) + "页）中未见红色圆形公章"};
   }
   return {Presence::Absent, 0.9, "全文未见红色圆形公章"};
 }

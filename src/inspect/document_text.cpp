@@ -49,8 +49,8 @@ bool looks_like_letterhead(const std::string& line) {
   return false;
 }
 
-constexpr std::string_view kTitleTails[] = {"通知", "方案", "意见", "办法", "制度", "规定", "决定", "报告",
-                                            "请示", "纪要", "规则", "细则", "计划", "要点", "总结", "函", "批复"};
+constexpr std::string_view kTitleTails[] = {"通知", "方案", "意见", "办法", "制度", "规定", "决定", "报告", "请示",
+                                            "纪要", "规则", "细则", "计划", "要点", "总结", "函",   "批复"};
 
 bool ends_like_title(const std::string& line) {
   for (const auto tail : kTitleTails) {

@@ -11,8 +11,8 @@
 #include "evpack/inspect/document_inspector.hpp"
 #include "evpack/inspect/ocr_pool.hpp"
 #include "evpack/inspect/ole_check.hpp"
-#include "evpack/inspect/scene_text_pool.hpp"
 #include "evpack/inspect/photo_inspector.hpp"
+#include "evpack/inspect/scene_text_pool.hpp"
 #include "evpack/util/deadline.hpp"
 
 namespace evpack {
@@ -97,8 +97,7 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
       }
       return out;
     }
-    case ContentKind::Docx:
-      return inspect_word(path, record, options);
+    case ContentKind::Docx: return inspect_word(path, record, options);
     case ContentKind::Zip:
       out.findings.push_back(file_finding(record, "NESTED_ARCHIVE", Severity::Warning, DeductionRole::ArchiveOrder,
                                           "材料中夹带压缩包，评审专家需要再次解压，其中的文件也不会被检查",
@@ -124,8 +123,7 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
       out.findings.push_back(file_finding(record, "UNKNOWN_FORMAT", Severity::Info, DeductionRole::None,
                                           "无法识别的文件格式，评审专家可能无法打开", "转换为PDF或JPG等常见格式"));
       return out;
-    default:
-      return out;  // Word/Excel/OFD/video/text: no inspector yet, counted as evidence as they are
+    default: return out;  // Word/Excel/OFD/video/text: no inspector yet, counted as evidence as they are
   }
 }
 

@@ -32,9 +32,8 @@ class PooledOcr final : public Ocr {
 
 OcrPool::OcrPool(int capacity, OcrEngineFactory factory)
     : capacity_(std::max(1, capacity)),
-      factory_(factory ? std::move(factory) : OcrEngineFactory([](const std::string& languages) {
-        return make_tesseract_ocr(languages);
-      })) {
+      factory_(factory ? std::move(factory)
+                       : OcrEngineFactory([](const std::string& languages) { return make_tesseract_ocr(languages); })) {
   slots_.reserve(static_cast<std::size_t>(capacity_));
 }
 
@@ -48,7 +47,6 @@ Expected<OcrResult> OcrPool::recognize(const std::string& languages, const Raste
                                        std::string_view only) {
   return with_engine(languages, [&](Ocr& engine) { return engine.recognize(image, layout, only); });
 }
-
 
 Expected<OcrPool::Borrowed> OcrPool::acquire(const std::string& languages) {
   std::unique_lock lock(mutex_);
@@ -112,9 +110,8 @@ Expected<OcrPool::Borrowed> OcrPool::acquire(const std::string& languages) {
 bool OcrPool::may_restart(const Slot& slot) const {
   const auto wanted = interest_.find(slot.languages);
   if (wanted == interest_.end() || wanted->second == 0) return true;
-  const auto same = std::count_if(slots_.begin(), slots_.end(), [&](const Slot& s) {
-    return s.engine && s.languages == slot.languages;
-  });
+  const auto same = std::count_if(slots_.begin(), slots_.end(),
+                                  [&](const Slot& s) { return s.engine && s.languages == slot.languages; });
   if (same >= 2) return true;
   // Nobody is reading, so nobody would hand an engine back: waiting would never end.
   return std::none_of(slots_.begin(), slots_.end(), [](const Slot& s) { return s.busy; });

@@ -204,7 +204,8 @@ std::string repair_ocr_date(const std::string& text) {
 /// number read from a scan are written 〔〕 (their form is judged from their ink
 /// afterwards, year_brackets).
 std::string normalise_ocr_brackets(const std::string& text) {
-  static const std::regex kYear("(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*((?:19|2\\d)\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+");
+  static const std::regex kYear(
+      "(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*((?:19|2\\d)\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+");
   // A two-digit year (a form error the number check reports) only right before a serial and 号.
   static const std::regex kShortYear(
       "(?:\\(|（|\\[|［|【|〔|〖|﹝|\\{|｛)+\\s*(\\d\\d)\\s*(?:\\)|）|\\]|］|】|〕|〗|﹞|\\}|｝)+\\s*(\\d{1,4}\\s*号)");

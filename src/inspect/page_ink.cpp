@@ -94,7 +94,8 @@ std::optional<std::pair<int, int>> lowest_text_band(const RasterImage& bw, doubl
   std::vector<int> ink(static_cast<std::size_t>(bw.height), 0);
   for (int y = 0; y < bw.height; ++y) {
     const auto row = bw.pixels.begin() + static_cast<std::ptrdiff_t>(y) * bw.width;
-    ink[static_cast<std::size_t>(y)] = static_cast<int>(std::count_if(row, row + bw.width, [](std::uint8_t v) { return v < 128; }));
+    ink[static_cast<std::size_t>(y)] =
+        static_cast<int>(std::count_if(row, row + bw.width, [](std::uint8_t v) { return v < 128; }));
   }
   const int min_ink = std::max(2, static_cast<int>(px_per_mm * 0.3));  // a few dots are not type
   const int join = static_cast<int>(px_per_mm);
@@ -107,7 +108,9 @@ std::optional<std::pair<int, int>> lowest_text_band(const RasterImage& bw, doubl
       bands.emplace_back(y, y + 1);
     }
   }
-  const auto tall = [&](const std::pair<int, int>& b) { return b.second - b.first >= static_cast<int>(px_per_mm * 2.5); };
+  const auto tall = [&](const std::pair<int, int>& b) {
+    return b.second - b.first >= static_cast<int>(px_per_mm * 2.5);
+  };
   if (highest) {
     const auto it = std::find_if(bands.begin(), bands.end(), tall);
     if (it != bands.end()) return *it;

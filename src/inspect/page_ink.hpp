@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "evpack/adapters/red_ink.hpp"
-#include "evpack/inspect/document_marks.hpp"
 #include "evpack/core/raster.hpp"
+#include "evpack/inspect/document_marks.hpp"
 
 namespace evpack {
 
@@ -27,8 +27,7 @@ struct InkLine {
 
 /// Lines of dark type in a low-resolution page image (rows with ink between
 /// x0 and x1 mm, y0 and y1 mm), top to bottom. Red ink does not count.
-std::vector<InkLine> text_lines(const RasterImage& image, double px_per_mm, double x0, double x1, double y0,
-                                double y1);
+std::vector<InkLine> text_lines(const RasterImage& image, double px_per_mm, double x0, double x1, double y0, double y1);
 
 /// Rows [top, bottom) of the lowest (or, `highest`, the highest) line of type in a
 /// black-on-white crop; nullopt when it holds none.

@@ -94,7 +94,8 @@ FontTrouble check_fonts(const PdfDocument& doc, const std::vector<std::pair<int,
 void judge_with_missing_fonts(const FontTrouble& fonts, const FileRecord& record, DocumentFacts& facts,
                               std::vector<Finding>& findings) {
   const std::string why = fonts.text_lost ? "字体缺失：本机缺少PDF所用中文字体的编码数据，页面文字无法显示"
-                                          : "字体缺失：PDF未嵌入所用字体" + font_names(fonts) + "，本机也没有可替代的字体，页面文字无法显示";
+                                          : "字体缺失：PDF未嵌入所用字体" + font_names(fonts) +
+                                                "，本机也没有可替代的字体，页面文字无法显示";
   const std::string instead = "；请安装中文字体和poppler-data后重新检查，或提交嵌入字体的PDF或彩色扫描件";
   if (facts.letterhead.state == Presence::Absent && fonts.on_page(1)) {
     facts.letterhead = {Presence::CannotVerify, 0.3, why + "，无法判断红头" + instead};

@@ -84,10 +84,9 @@ constexpr double kDrawnShareAtScreenSize = 0.30;
 
 // Screen sizes of common phones and monitors (either orientation).
 constexpr std::array<std::pair<int, int>, 24> kScreenSizes{{
-    {1920, 1080}, {2560, 1440}, {1366, 768},  {1440, 900},  {1536, 864},  {1280, 720},
-    {1600, 900},  {1280, 800},  {1680, 1050}, {1920, 1200}, {3840, 2160}, {2880, 1800},
-    {2340, 1080}, {2400, 1080}, {1334, 750},  {1792, 828},  {2436, 1125}, {2688, 1242},
-    {2532, 1170}, {2556, 1179}, {2778, 1284}, {2796, 1290}, {3200, 1440}, {2244, 1080},
+    {1920, 1080}, {2560, 1440}, {1366, 768},  {1440, 900},  {1536, 864},  {1280, 720},  {1600, 900},  {1280, 800},
+    {1680, 1050}, {1920, 1200}, {3840, 2160}, {2880, 1800}, {2340, 1080}, {2400, 1080}, {1334, 750},  {1792, 828},
+    {2436, 1125}, {2688, 1242}, {2532, 1170}, {2556, 1179}, {2778, 1284}, {2796, 1290}, {3200, 1440}, {2244, 1080},
 }};
 
 bool is_screen_size(int w, int h) {
@@ -353,7 +352,8 @@ std::int64_t minutes_apart(const Timestamp& a, const Timestamp& b) {
 
 std::string duration_zh(std::int64_t minutes) {
   if (minutes >= 24 * 60) return std::to_string(minutes / (24 * 60)) + "天";
-  if (minutes >= 60) return std::to_string(minutes / 60) + "小时" + (minutes % 60 ? std::to_string(minutes % 60) + "分钟" : "");
+  if (minutes >= 60)
+    return std::to_string(minutes / 60) + "小时" + (minutes % 60 ? std::to_string(minutes % 60) + "分钟" : "");
   return std::to_string(minutes) + "分钟";
 }
 
@@ -519,7 +519,8 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
       };
       read_watermark(analysis, ocr, scene_text, options, sharper, facts);
     }
-    if (meta && !meta->thumbnail.empty() && facts.phash) check_thumbnail(*meta, orientation_to_apply, facts, record, out);
+    if (meta && !meta->thumbnail.empty() && facts.phash)
+      check_thumbnail(*meta, orientation_to_apply, facts, record, out);
     check_legibility(facts, record, out);
   }
   analysis = {};

@@ -14,12 +14,12 @@ namespace evpack {
 
 /// What the low-resolution look at the pages found, reused to place OCR regions.
 struct PageMarks {
-  std::optional<MmRect> band;   ///< red letterhead, page 1
-  std::optional<MmRect> rule;   ///< red rule, page 1
+  std::optional<MmRect> band;  ///< red letterhead, page 1
+  std::optional<MmRect> rule;  ///< red rule, page 1
   std::vector<SealMark> seals;
-  RasterImage first;            ///< page 1 at kMarksDpi
-  RasterImage last;             ///< last page at kMarksDpi
-  bool turned = false;          ///< page 1's letterhead was found only with the page turned
+  RasterImage first;    ///< page 1 at kMarksDpi
+  RasterImage last;     ///< last page at kMarksDpi
+  bool turned = false;  ///< page 1's letterhead was found only with the page turned
 };
 
 /// Red letterhead and red seal, from pages rendered at low resolution, into

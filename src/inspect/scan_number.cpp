@@ -162,8 +162,8 @@ void apply_year_brackets(const YearBrackets& brackets, DocumentFacts& facts) {
   const std::size_t close = number.text.find(kClose);
   if (open == std::string::npos || close == std::string::npos || close < open) return;
   const std::string year = number.text.substr(open + kOpen.size(), close - open - kOpen.size());
-  const std::string text = number.text.substr(0, open) + brackets.open + year + brackets.close +
-                           number.text.substr(close + kClose.size());
+  const std::string text =
+      number.text.substr(0, open) + brackets.open + year + brackets.close + number.text.substr(close + kClose.size());
   DocNumber judged = parse_doc_number(text);
   if (judged.text.empty()) return;
   number = std::move(judged);

@@ -27,10 +27,10 @@ struct RegionRead {
   double dpi = kOcrDpi;
   bool drop_red = true;  ///< red ink (seal, header) pushed to white
   RegionText what = RegionText::Block;
-  bool erase_rules = false;  ///< long thin rules erased (the separator under the number)
+  bool erase_rules = false;                         ///< long thin rules erased (the separator under the number)
   std::optional<YearBrackets>* brackets = nullptr;  ///< out: the year brackets of a number line
-  bool darkest_ink = false;  ///< only the darkest ink kept (black type under a gray seal)
-  bool even_light = false;   ///< uneven light evened out first (photographed sheets)
+  bool darkest_ink = false;                         ///< only the darkest ink kept (black type under a gray seal)
+  bool even_light = false;                          ///< uneven light evened out first (photographed sheets)
 };
 
 /// The text OCR reads in the region `mm_rect` (mm, upright) of page `page`,

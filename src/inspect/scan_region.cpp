@@ -90,10 +90,11 @@ void read_scanned_pages(UprightPages& pages, const PageMarks& marks, Ocr* ocr, c
   read_document_text(ocr_text, facts);
   text = std::move(ocr_text);
   if (facts.own_number && brackets) apply_year_brackets(*brackets, facts);
-  facts.number = facts.own_number
-                     ? Verdict{Presence::Present, 0.7,
-                               "扫描件识别出发文字号“" + facts.own_number->text + "”（" + scan_bracket_note(facts) + "）"}
-                     : Verdict{Presence::CannotVerify, 0.4, "扫描件中未能识别出发文字号，需人工核对"};
+  facts.number =
+      facts.own_number
+          ? Verdict{Presence::Present, 0.7,
+                    "扫描件识别出发文字号“" + facts.own_number->text + "”（" + scan_bracket_note(facts) + "）"}
+          : Verdict{Presence::CannotVerify, 0.4, "扫描件中未能识别出发文字号，需人工核对"};
 }
 
 }  // namespace evpack

@@ -38,9 +38,8 @@ class PooledSceneText final : public SceneText {
 
 SceneTextPool::SceneTextPool(int capacity, SceneTextFactory factory)
     : capacity_(std::max(1, capacity)),
-      factory_(factory ? std::move(factory) : SceneTextFactory([] {
-        return make_ppocr_scene_text(default_scene_text_model_dir());
-      })) {
+      factory_(factory ? std::move(factory)
+                       : SceneTextFactory([] { return make_ppocr_scene_text(default_scene_text_model_dir()); })) {
   slots_.reserve(static_cast<std::size_t>(capacity_));
 }
 

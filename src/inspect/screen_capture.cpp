@@ -22,7 +22,9 @@ bool set_close(const RasterImage& gray, const PixelRect& b) {
   const int y0 = std::clamp(b.y, 0, gray.height);
   const int y1 = std::clamp(b.y + b.height, 0, gray.height);
   if (x1 - x0 < 2 || y1 - y0 < 4) return false;
-  const auto at = [&](int x, int y) { return static_cast<int>(gray.pixels[static_cast<std::size_t>(y) * gray.width + x]); };
+  const auto at = [&](int x, int y) {
+    return static_cast<int>(gray.pixels[static_cast<std::size_t>(y) * gray.width + x]);
+  };
   long sum = 0;
   for (int y = y0; y < y1; ++y) {
     for (int x = x0; x < x1; ++x) sum += at(x, y);

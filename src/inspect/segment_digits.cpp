@@ -292,8 +292,8 @@ std::string with_time_colon(std::string text) {
   if (fields.size() < 4) return text;
   const std::string& last = fields.back();
   const bool four_digits = last.size() == 4 && std::all_of(last.begin(), last.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) != 0;
-  });
+                             return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                           });
   const bool has_year = std::any_of(fields.begin(), fields.end() - 1, [](const std::string& f) {
     return (f.size() == 3 && f[0] == '\'') || f.size() == 4;
   });

@@ -65,7 +65,8 @@ std::pair<RasterImage, SheetView> sheet_of_photo(const RasterImage& photo) {
   if (ratio < kSheetRatioMin || ratio > kSheetRatioMax) return {RasterImage{}, view};
   view.found = true;
   view.cut_off = outline->touches_border;
-  view.foreshortening = std::max(std::max(top, bottom) / std::min(top, bottom), std::max(left, right) / std::min(left, right));
+  view.foreshortening =
+      std::max(std::max(top, bottom) / std::min(top, bottom), std::max(left, right) / std::min(left, right));
   const bool portrait = down >= across;
   // The short side is the sheet's 210 mm; its coarser end sets the resolution.
   const double short_px = portrait ? std::min(top, bottom) : std::min(left, right);

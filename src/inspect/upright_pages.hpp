@@ -75,9 +75,9 @@ class UprightPages {
   struct Page {
     std::optional<SheetView> view;  ///< photographed pages: the sheet as seen, once looked for
     int orientation = 1;
-    RasterImage sheet;       ///< the page's own picture, when it replaces the PDF's drawing
-    double px_per_mm = 0;    ///< of `sheet`
-    RasterImage turned;      ///< `sheet` turned upright (cache)
+    RasterImage sheet;     ///< the page's own picture, when it replaces the PDF's drawing
+    double px_per_mm = 0;  ///< of `sheet`
+    RasterImage turned;    ///< `sheet` turned upright (cache)
   };
   static bool turned_sideways(int orientation) { return orientation >= 5; }
   void flatten_photo(int page) const;

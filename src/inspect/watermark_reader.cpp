@@ -129,8 +129,9 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
   if (camera_agrees(a, camera_time)) return present(std::move(a), "camera", "与相机拍摄时间一致", 0.97);
   if (shows_stamp(a)) guesses.push_back({a, panels->best.score});
 
-  const bool a_cut = std::any_of(panels->stamp_blocks.begin(), panels->stamp_blocks.end(),
-                                 [&](const PanelReading::StampBlock& block) { return touches_side(block.box, analysis.width); });
+  const bool a_cut =
+      std::any_of(panels->stamp_blocks.begin(), panels->stamp_blocks.end(),
+                  [&](const PanelReading::StampBlock& block) { return touches_side(block.box, analysis.width); });
   std::optional<WatermarkReading> b;
   if (scene_text != nullptr && has_date_and_time(a) && !panels->stamp_blocks.empty() && !a_cut) {
     // A weekday printed beside the date and agreeing with it confirms the date
@@ -358,10 +359,11 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     const WatermarkReading& r = out.reading;
     if (has_date_and_time(r)) {
       out.confidence = 0.5;
-      out.reason = doubted_by_camera
-                       ? "读出疑似水印时间 " + r.timestamp()->iso() + "，与相机记录的拍摄时间 " + camera_time->iso() +
-                             " 不符，且未能用另一种识别方法复核，水印时间无法可靠识别"
-                       : "读出疑似水印时间 " + r.timestamp()->iso() + "，但两次识别结果不一致或无法复核，水印时间无法可靠识别";
+      out.reason =
+          doubted_by_camera
+              ? "读出疑似水印时间 " + r.timestamp()->iso() + "，与相机记录的拍摄时间 " + camera_time->iso() +
+                    " 不符，且未能用另一种识别方法复核，水印时间无法可靠识别"
+              : "读出疑似水印时间 " + r.timestamp()->iso() + "，但两次识别结果不一致或无法复核，水印时间无法可靠识别";
     } else if (r.date) {
       out.confidence = 0.6;
       out.reason = "水印只显示日期 " + r.date->iso() + "，没有读出具体时刻（仅有日期的水印无法证明拍摄时刻）";

@@ -143,8 +143,8 @@ std::vector<SceneTextLine> merge_baselines(std::vector<SceneTextLine> lines) {
         const PixelRect& small = p.height <= q.height ? p : q;
         const PixelRect& large = p.height <= q.height ? q : p;
         const int off_centre = std::abs((2 * small.y + small.height) - (2 * large.y + large.height)) / 2;
-        const bool piece = small.width <= 2 * small.height && lo * 10 >= hi * 4 && overlap * 10 >= lo * 8 &&
-                           off_centre * 10 <= hi;
+        const bool piece =
+            small.width <= 2 * small.height && lo * 10 >= hi * 4 && overlap * 10 >= lo * 8 && off_centre * 10 <= hi;
         if ((lo * 10 < hi * 7 && !piece) || overlap * 10 < lo * 6 || gap > hi * 6 / 5) continue;
         const int x0 = std::min(p.x, q.x);
         const int y0 = std::min(p.y, q.y);
@@ -256,7 +256,8 @@ Expected<std::vector<SceneTextLine>> edge_mosaic_lines(const RasterImage& sharp,
     // The halves overlap: the same line found twice is kept once.
     const bool seen = std::any_of(out.begin(), out.end(), [&](const SceneTextLine& o) {
       const int iw = std::min(o.box.x + o.box.width, mapped.box.x + mapped.box.width) - std::max(o.box.x, mapped.box.x);
-      const int ih = std::min(o.box.y + o.box.height, mapped.box.y + mapped.box.height) - std::max(o.box.y, mapped.box.y);
+      const int ih =
+          std::min(o.box.y + o.box.height, mapped.box.y + mapped.box.height) - std::max(o.box.y, mapped.box.y);
       return iw > 0 && ih > 0 &&
              2L * iw * ih >= std::min(1L * o.box.width * o.box.height, 1L * mapped.box.width * mapped.box.height);
     });
@@ -267,8 +268,8 @@ Expected<std::vector<SceneTextLine>> edge_mosaic_lines(const RasterImage& sharp,
 
 }  // namespace
 
-Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text,
-                                              const SceneLook& look, const std::vector<PixelRect>& skip) {
+Expected<SceneWatermark> read_scene_watermark(const RasterImage& analysis, SceneText& scene_text, const SceneLook& look,
+                                              const std::vector<PixelRect>& skip) {
   SceneWatermark out;
   if (analysis.empty()) return out;
   const bool mosaic = look.edge_mosaic && look.read_from != nullptr && !look.read_from->empty();
@@ -399,8 +400,8 @@ Expected<ScenePanel> read_scene_panel_with_ocr(const ScenePanel& panel, const Ra
     const PixelRect& b = line.line.box;
     const int pad = std::max(2, b.height / 5);
     const auto at = [&](double v) { return static_cast<int>(std::lround(v * scale)); };
-    RasterImage gray = binarize(to_gray(crop(sharp, {at(b.x - pad), at(b.y - pad / 2.0), at(b.width + 2 * pad),
-                                                     at(b.height + pad)})));
+    RasterImage gray =
+        binarize(to_gray(crop(sharp, {at(b.x - pad), at(b.y - pad / 2.0), at(b.width + 2 * pad), at(b.height + pad)})));
     if (gray.empty()) continue;
     // Otsu's two classes: type covers less of a line's box than its backdrop, so
     // when black is the larger class the type was light on dark.

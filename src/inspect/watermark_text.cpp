@@ -34,8 +34,8 @@ std::string fix_digit_lookalikes(const std::string& text) {
 }
 
 int weekday_from(const std::string& text) {
-  static const std::array<std::pair<const char*, int>, 8> kDays{{
-      {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"日", 7}, {"天", 7}}};
+  static const std::array<std::pair<const char*, int>, 8> kDays{
+      {{"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"日", 7}, {"天", 7}}};
   for (const char* prefix : {"星期", "周", "礼拜"}) {
     for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
       const std::string rest = text.substr(at + std::char_traits<char>::length(prefix));
@@ -224,7 +224,9 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   text = rewrite_stamp_dates(text);
   // OCR reads the 20 of a year as Z0, ZU or 2U ("ZU25-06-18").
   static const std::regex kYearLetters("(^|[^0-9A-Za-z])([2Z][0OU])([0-9]{2}[-./])");
-  text = std::regex_replace(text, kYearLetters, "$01" "20$3");  // $01 = group 1, then "20"
+  text = std::regex_replace(text, kYearLetters,
+                            "$01"
+                            "20$3");  // $01 = group 1, then "20"
   // Large type read spaced out, its colon as a letter or sign: "1 3 e 3 8",
   // "0 8 ° 1 8", "1 7 Py 48", "09 “40" (the big HH:MM of 今日水印; signs of more
   // than one byte in UTF-8 are listed, the pattern counts bytes). Only as a word
@@ -284,8 +286,8 @@ WatermarkReading parse_watermark_text(const std::string& raw) {
   const auto in_colon_date = [](const std::string& line, const std::smatch& m) {
     const auto at = static_cast<std::size_t>(m.position(2));
     if (at < 5 || line[at - 1] != ':') return false;
-    return std::all_of(line.begin() + static_cast<std::ptrdiff_t>(at - 5), line.begin() + static_cast<std::ptrdiff_t>(at - 1),
-                       [](char c) { return c >= '0' && c <= '9'; });
+    return std::all_of(line.begin() + static_cast<std::ptrdiff_t>(at - 5),
+                       line.begin() + static_cast<std::ptrdiff_t>(at - 1), [](char c) { return c >= '0' && c <= '9'; });
   };
   for (const auto& line : lines) {
     // Of several on a line the most fully written: seconds, a two-digit hour
@@ -324,8 +326,7 @@ bool shows_stamp(const WatermarkReading& r) { return r.date || r.hour >= 0 || !r
 bool weekday_agrees(const WatermarkReading& r) { return !r.date || r.weekday == 0 || r.weekday == r.date->weekday(); }
 
 bool same_minute(const WatermarkReading& a, const WatermarkReading& b) {
-  return has_date_and_time(a) && has_date_and_time(b) && *a.date == *b.date && a.hour == b.hour &&
-         a.minute == b.minute;
+  return has_date_and_time(a) && has_date_and_time(b) && *a.date == *b.date && a.hour == b.hour && a.minute == b.minute;
 }
 
 bool digits_confirm_month_day_time(const WatermarkReading& reading, const std::string& text) {
@@ -433,7 +434,8 @@ bool camera_shows_minute(const Timestamp& camera, const CivilDate& day, int hour
 }
 
 bool complete_date_from_camera_clock(WatermarkReading& reading, const std::optional<Timestamp>& exif_time) {
-  if (reading.date || reading.hour < 0 || !exif_time || !exif_time->has_time() || !exif_time->date.valid()) return false;
+  if (reading.date || reading.hour < 0 || !exif_time || !exif_time->has_time() || !exif_time->date.valid())
+    return false;
   // The day before or after too: 23:59:50 on the camera clock can be 00:00 of
   // the next day on the watermark.
   for (const int shift : {0, -1, 1}) {

@@ -12,10 +12,14 @@ namespace {
 std::string encode_path(const std::string& path) {
   std::string out;
   for (const char c : path) {
-    if (c == '%') out += "%25";
-    else if (c == '\n') out += "%0A";
-    else if (c == '\r') out += "%0D";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\n')
+      out += "%0A";
+    else if (c == '\r')
+      out += "%0D";
+    else
+      out += c;
   }
   return out;
 }
@@ -25,9 +29,21 @@ std::string decode_path(const std::string& path) {
   for (std::size_t i = 0; i < path.size(); ++i) {
     if (path[i] == '%' && i + 2 < path.size()) {
       const std::string code = to_lower_ascii(path.substr(i + 1, 2));
-      if (code == "25") { out += '%'; i += 2; continue; }
-      if (code == "0a") { out += '\n'; i += 2; continue; }
-      if (code == "0d") { out += '\r'; i += 2; continue; }
+      if (code == "25") {
+        out += '%';
+        i += 2;
+        continue;
+      }
+      if (code == "0a") {
+        out += '\n';
+        i += 2;
+        continue;
+      }
+      if (code == "0d") {
+        out += '\r';
+        i += 2;
+        continue;
+      }
     }
     out += path[i];
   }
@@ -91,7 +107,8 @@ Expected<std::vector<ManifestEntry>> parse_manifest(const std::string& text) {
     const std::string sum = to_lower_ascii(line.substr(0, space));
     std::size_t path_at = line.find_first_not_of(" \t", space);
     if (!is_hex64(sum) || path_at == std::string::npos) {
-      return Error{"BAG_MANIFEST_INVALID", "清单第" + std::to_string(i + 1) + "行格式不正确（应为“SHA-256校验值 路径”）"};
+      return Error{"BAG_MANIFEST_INVALID",
+                   "清单第" + std::to_string(i + 1) + "行格式不正确（应为“SHA-256校验值 路径”）"};
     }
     if (line[path_at] == '*') ++path_at;  // sha256sum's binary marker
     out.push_back({sum, decode_path(line.substr(path_at))});
@@ -122,8 +139,10 @@ std::string human_size(std::uint64_t bytes) {
     ++unit;
   }
   char buf[32];
-  if (unit == 0) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
-  else std::snprintf(buf, sizeof buf, "%.1f %s", value, kUnits[unit]);
+  if (unit == 0)
+    std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
+  else
+    std::snprintf(buf, sizeof buf, "%.1f %s", value, kUnits[unit]);
   return buf;
 }
 

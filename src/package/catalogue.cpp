@@ -5,11 +5,11 @@
 #include <cstdio>
 #include <map>
 
-#include "evpack/rules/folder_names.hpp"
 #include "evpack/report/html_report.hpp"
-#include "evpack/util/text.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/util/format.hpp"
 #include "evpack/util/html.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -80,8 +80,10 @@ std::string evidence_summary(const Evidence& evidence) {
     const DocumentFacts& d = *in.document;
     if (!trim(d.title).empty()) parts.push_back("《" + cut(trim(d.title), 30) + "》");
     if (d.own_number) parts.push_back("文号 " + d.own_number->text);
-    if (!d.issue_date_text.empty()) parts.push_back("成文日期 " + d.issue_date_text);
-    else if (d.issue_date) parts.push_back("成文日期 " + d.issue_date->iso());
+    if (!d.issue_date_text.empty())
+      parts.push_back("成文日期 " + d.issue_date_text);
+    else if (d.issue_date)
+      parts.push_back("成文日期 " + d.issue_date->iso());
     if (d.letterhead.state != Presence::NotChecked) parts.push_back("红头 " + presence_label_zh(d.letterhead.state));
     if (d.seal.state != Presence::NotChecked) parts.push_back("公章 " + presence_label_zh(d.seal.state));
     if (d.scanned) parts.push_back("扫描件");
@@ -90,7 +92,8 @@ std::string evidence_summary(const Evidence& evidence) {
     const PhotoFacts& p = *in.photo;
     if (p.screenshot) parts.push_back("截图");
     if (p.watermark_time) {
-      parts.push_back("水印时间 " + p.watermark_time->iso() + (p.watermark_brand.empty() ? "" : "（" + p.watermark_brand + "）"));
+      parts.push_back("水印时间 " + p.watermark_time->iso() +
+                      (p.watermark_brand.empty() ? "" : "（" + p.watermark_brand + "）"));
     } else if (p.watermark.state != Presence::NotChecked && !p.screenshot) {
       parts.push_back("时间水印 " + presence_label_zh(p.watermark.state));
     }
@@ -101,15 +104,26 @@ std::string evidence_summary(const Evidence& evidence) {
   return join_nonempty(parts, "；");
 }
 
-std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
+std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan& plan,
+                                    const CatalogueContext& context) {
   std::vector<Sheet> sheets;
   const bool volumes = plan.volumes > 1;
 
   Sheet files;
   files.name = "目录";
-  files.columns = {{"序号", 6}, {"分类"}, {"指标", 8}, {"指标名称"}, {"包内文件名", 0, false}, {"日期", 18},
-                   {"日期来源", 10}, {"证明内容", 50, true}, {"页数", 6}, {"类型", 10}, {"大小（字节）", 12},
-                   {"原文件名（原路径）", 50, true}, {"SHA-256", 20}};
+  files.columns = {{"序号", 6},
+                   {"分类"},
+                   {"指标", 8},
+                   {"指标名称"},
+                   {"包内文件名", 0, false},
+                   {"日期", 18},
+                   {"日期来源", 10},
+                   {"证明内容", 50, true},
+                   {"页数", 6},
+                   {"类型", 10},
+                   {"大小（字节）", 12},
+                   {"原文件名（原路径）", 50, true},
+                   {"SHA-256", 20}};
   if (volumes) files.columns.insert(files.columns.begin() + 1, SheetColumn{"卷", 5});
   int number = 0;
   for (const auto& f : plan.files) {
@@ -127,8 +141,10 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
                              evidence_summary(e)}) {
       text_cell(std::move(text));
     }
-    if (page_count(e) > 0) number_cell(page_count(e));
-    else row.emplace_back();
+    if (page_count(e) > 0)
+      number_cell(page_count(e));
+    else
+      row.emplace_back();
     text_cell(kind_label_zh(e.file.kind));
     number_cell(static_cast<double>(e.file.size));
     text_cell(original_note(f));
@@ -139,12 +155,15 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
 
   Sheet scores;
   scores.name = "得分估算";
-  scores.columns = {{"编号", 8}, {"指标"}, {"估算得分", 10}, {"满分", 8}, {"修正后可得", 10}, {"文件数", 8}, {"说明", 60, true}};
+  scores.columns = {{"编号", 8},        {"指标"},      {"估算得分", 10},  {"满分", 8},
+                    {"修正后可得", 10}, {"文件数", 8}, {"说明", 60, true}};
   for (const auto& r : check.evaluation.indicators) {
-    scores.rows.push_back({r.id, r.title, r.points, r.cap, r.points_if_fixed, static_cast<double>(r.files.size()), r.reason});
+    scores.rows.push_back(
+        {r.id, r.title, r.points, r.cap, r.points_if_fixed, static_cast<double>(r.files.size()), r.reason});
   }
   for (const auto& b : check.evaluation.bonuses) {
-    scores.rows.push_back({b.id, "加分：" + b.title, b.points, b.cap, SheetCell{}, static_cast<double>(b.files.size()), b.reason});
+    scores.rows.push_back(
+        {b.id, "加分：" + b.title, b.points, b.cap, SheetCell{}, static_cast<double>(b.files.size()), b.reason});
   }
   for (const auto& d : check.evaluation.deductions) {
     if (d.points <= 0 && !d.manual && d.occurrences == 0) continue;
@@ -152,16 +171,18 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
                            d.manual ? "需人工核查：" + d.reason : d.reason});
   }
   const Totals& t = check.evaluation.totals;
-  scores.rows.push_back({std::string("合计"), std::string("基础分 ") + format_points(t.base) + " + 加分 " + format_points(t.bonus) +
-                             " − 扣分 " + format_points(t.deductions),
-                         t.total, t.nominal, SheetCell{}, SheetCell{},
-                         t.d1_risks > 0 ? "存在 " + std::to_string(t.d1_risks) + " 项弄虚作假（D.1）风险，一经认定总分为0" : ""});
+  scores.rows.push_back(
+      {std::string("合计"),
+       std::string("基础分 ") + format_points(t.base) + " + 加分 " + format_points(t.bonus) + " − 扣分 " +
+           format_points(t.deductions),
+       t.total, t.nominal, SheetCell{}, SheetCell{},
+       t.d1_risks > 0 ? "存在 " + std::to_string(t.d1_risks) + " 项弄虚作假（D.1）风险，一经认定总分为0" : ""});
   sheets.push_back(std::move(scores));
 
   Sheet findings;
   findings.name = "问题清单";
-  findings.columns = {{"严重程度", 10}, {"代码", 24}, {"扣分规则", 8}, {"指标", 8}, {"文件", 40, true},
-                      {"说明", 60, true}, {"建议", 40, true}};
+  findings.columns = {{"严重程度", 10},   {"代码", 24},       {"扣分规则", 8},   {"指标", 8},
+                      {"文件", 40, true}, {"说明", 60, true}, {"建议", 40, true}};
   for (const auto& f : check.findings) {
     findings.rows.push_back({severity_label_zh(f.severity), f.code, f.rule, f.indicator, f.file, f.message, f.advice});
   }

@@ -95,10 +95,14 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
   std::string unit(end);
   if (unit.ends_with("b")) unit.pop_back();
   double factor = 1;
-  if (unit == "k") factor = 1e3;
-  else if (unit == "m") factor = 1e6;
-  else if (unit == "g") factor = 1e9;
-  else if (!unit.empty()) return std::nullopt;
+  if (unit == "k")
+    factor = 1e3;
+  else if (unit == "m")
+    factor = 1e6;
+  else if (unit == "g")
+    factor = 1e9;
+  else if (!unit.empty())
+    return std::nullopt;
   const double bytes = value * factor;
   if (bytes < 1 || bytes > 1e15) return std::nullopt;
   return static_cast<std::uint64_t>(bytes);
@@ -163,12 +167,15 @@ Expected<bool> verify_written_zip(const std::string& path, const std::vector<Exp
       pending = 0;
       progress(bytes_done);
     };
-    auto read = reader->read_entry(index, [&](std::string_view chunk) {
-      sha.update(chunk.data(), chunk.size());
-      pending += chunk.size();
-      if (pending >= (8u << 20)) flush_progress();
-      return !(cancelled && cancelled());
-    }, entries[index].size);
+    auto read = reader->read_entry(
+        index,
+        [&](std::string_view chunk) {
+          sha.update(chunk.data(), chunk.size());
+          pending += chunk.size();
+          if (pending >= (8u << 20)) flush_progress();
+          return !(cancelled && cancelled());
+        },
+        entries[index].size);
     flush_progress();
     if (!read) {
       errors[index] = read.error().code == "ZIP_READ_STOPPED"
@@ -208,7 +215,8 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
   for (const auto& f : plan.files) total_bytes += check.evidence[f.evidence].file.size;
   result.payload_bytes = total_bytes;
 
-  const std::string report_json = render_json_report(check, {options.input_label, options.tool_version, options.check_date});
+  const std::string report_json =
+      render_json_report(check, {options.input_label, options.tool_version, options.check_date});
   // The package's own report names each file by its packed path and links it there (the
   // report lies at the bag's root, beside data/).
   HtmlReportContext html_context{options.input_label, options.tool_version, options.check_date, ReportLang::Zh, {}};
@@ -280,7 +288,8 @@ Expected<PackResult> write_package(const CheckResult& check, const PackOptions& 
     const std::size_t files_before = files_done;
     const std::size_t tag_count = tags.size();
     const std::size_t volume_files = files.size();
-    zip_options.progress = [&, before, files_before, tag_count, volume_files](std::uint64_t done, std::size_t entries_done) {
+    zip_options.progress = [&, before, files_before, tag_count, volume_files](std::uint64_t done,
+                                                                              std::size_t entries_done) {
       // The tag files come first, then the payload files, then the tag manifest.
       const std::size_t payload_done = std::min(entries_done > tag_count ? entries_done - tag_count : 0, volume_files);
       sink.report({PackProgress::Phase::Writing, files_before + payload_done, plan.files.size(),

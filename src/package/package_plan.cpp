@@ -7,9 +7,9 @@
 #include <set>
 #include <tuple>
 
-#include "evpack/rules/folder_names.hpp"
 #include "evpack/evaluate/mapping.hpp"
 #include "evpack/inspect/date_text.hpp"
+#include "evpack/rules/folder_names.hpp"
 #include "evpack/scan/scanner.hpp"
 #include "evpack/util/text.hpp"
 
@@ -52,14 +52,12 @@ std::string kind_noun(const Evidence& e) {
     case ContentKind::Jpeg:
     case ContentKind::Png:
     case ContentKind::Heic:
-    case ContentKind::OtherImage:
-      return e.inspection.photo && e.inspection.photo->screenshot ? "截图" : "照片";
+    case ContentKind::OtherImage: return e.inspection.photo && e.inspection.photo->screenshot ? "截图" : "照片";
     case ContentKind::Pdf:
     case ContentKind::Ofd:
     case ContentKind::Docx:
     case ContentKind::OleOffice:
-    case ContentKind::Text:
-      return "文件";
+    case ContentKind::Text: return "文件";
     case ContentKind::Xlsx: return "台账";
     case ContentKind::Pptx: return "演示文稿";
     case ContentKind::Video: return "视频";
@@ -94,7 +92,8 @@ std::string strip_dates_and_numbers(std::string stem) {
       bytes += chars[i++].size();
     }
     if (i == digits_from || i >= chars.size()) break;
-    static const std::set<std::string> kSeparators = {".", "-", "_", "、", " ", "．", "。", ")", "）", "】", "]", "，", ","};
+    static const std::set<std::string> kSeparators = {".", "-",  "_",  "、", " ",  "．", "。",
+                                                      ")", "）", "】", "]",  "，", ","};
     if (kSeparators.count(chars[i]) == 0) break;  // "3月…", "12345abc": part of the name
     if (bracket && chars[i] != ")" && chars[i] != "）" && chars[i] != "】" && chars[i] != "]") break;
     bytes += chars[i].size();
@@ -116,16 +115,18 @@ std::string strip_dates_and_numbers(std::string stem) {
 bool is_meaningless(const std::string& stem) {
   if (stem.empty()) return true;
   const std::string lower = to_lower_ascii(stem);
-  static const char* const kPrefixes[] = {"img", "dsc", "dcim", "mmexport", "wx_camera", "screenshot", "photo",
-                                          "vid", "mvimg", "pxl_", "wechatimg", "image", "微信图片", "微信截图",
-                                          "屏幕截图", "qq图片", "截屏", "scan", "扫描", "新建", "未命名", "mmexport"};
+  static const char* const kPrefixes[] = {"img",      "dsc",      "dcim",     "mmexport", "wx_camera", "screenshot",
+                                          "photo",    "vid",      "mvimg",    "pxl_",     "wechatimg", "image",
+                                          "微信图片", "微信截图", "屏幕截图", "qq图片",   "截屏",      "scan",
+                                          "扫描",     "新建",     "未命名",   "mmexport"};
   for (const char* p : kPrefixes) {
     if (lower.starts_with(p)) return true;
   }
   if (has_han(stem)) return false;
   // Only digits, hex and punctuation: a hash or a counter.
   return std::all_of(lower.begin(), lower.end(), [](char c) {
-    return std::isxdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ' ' || c == '.' || c == '(' || c == ')';
+    return std::isxdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ' ' || c == '.' || c == '(' ||
+           c == ')';
   });
 }
 
@@ -199,11 +200,11 @@ struct Draft {
   PlannedFile file;
   int category_rank = 0;
   int indicator_rank = 0;
-  int period_rank = 0;     // quarter * 100 + month of the period folder, for 一二三四 order
-  std::string period;      // the period folder kept from the original, or ""
-  std::string folder;      // full folder of the file inside the bag
-  std::string unit;        // indicator folder: the preferred cut between volumes
-  std::string date;        // "2025-03-18" or ""
+  int period_rank = 0;  // quarter * 100 + month of the period folder, for 一二三四 order
+  std::string period;   // the period folder kept from the original, or ""
+  std::string folder;   // full folder of the file inside the bag
+  std::string unit;     // indicator folder: the preferred cut between volumes
+  std::string date;     // "2025-03-18" or ""
   std::string stem;
   std::string extension;
   std::uint64_t size = 0;
@@ -216,10 +217,8 @@ ZipMethod method_for(ContentKind kind) {
     case ContentKind::Text:
     case ContentKind::OleOffice:
     case ContentKind::Other:
-    case ContentKind::Empty:
-      return ZipMethod::Deflate;
-    default:
-      return ZipMethod::Store;  // JPEG, PNG, HEIC, PDF, video and zip-based formats are compressed already
+    case ContentKind::Empty: return ZipMethod::Deflate;
+    default: return ZipMethod::Store;  // JPEG, PNG, HEIC, PDF, video and zip-based formats are compressed already
   }
 }
 
@@ -365,15 +364,15 @@ Expected<std::vector<Draft>> draft_files(const CheckResult& check, const PlanOpt
     drafts.push_back(std::move(d));
   }
   if (!unreadable.empty()) {
-    return Error{"PACK_UNREADABLE_FILES",
-                 "有 " + std::to_string(unreadable.size()) + " 个文件无法读取，不能打包：" + listed(unreadable) +
-                     "\n请检查文件权限或是否已损坏后重试。"};
+    return Error{"PACK_UNREADABLE_FILES", "有 " + std::to_string(unreadable.size()) + " 个文件无法读取，不能打包：" +
+                                              listed(unreadable) + "\n请检查文件权限或是否已损坏后重试。"};
   }
   if (!unmapped.empty()) {
-    return Error{"PACK_UNMAPPED_FILES",
-                 "有 " + std::to_string(unmapped.size()) + " 个文件未能归入任何指标，未打包：" + listed(unmapped) +
-                     "\n请把它们移入对应指标的文件夹；或用 --place 路径=指标编号 指定归属；"
-                     "或用 --unmapped exclude 不打包这些文件、--unmapped other 放入“" + kOtherFolder + "”。"};
+    return Error{"PACK_UNMAPPED_FILES", "有 " + std::to_string(unmapped.size()) + " 个文件未能归入任何指标，未打包：" +
+                                            listed(unmapped) +
+                                            "\n请把它们移入对应指标的文件夹；或用 --place 路径=指标编号 指定归属；"
+                                            "或用 --unmapped exclude 不打包这些文件、--unmapped other 放入“" +
+                                            kOtherFolder + "”。"};
   }
   if (drafts.empty()) return Error{"PACK_EMPTY", "没有可打包的佐证材料"};
   return drafts;

@@ -12,9 +12,9 @@
 #include <set>
 
 #include "evpack/adapters/zip_archive.hpp"
+#include "evpack/util/system_error.hpp"
 #include "evpack/util/temp_files.hpp"
 #include "evpack/util/text.hpp"
-#include "evpack/util/system_error.hpp"
 
 namespace evpack {
 
@@ -60,7 +60,8 @@ struct Extractor {
 
   // Unpacks one zip into `dir`; `prefix` names the zip for findings ("" at the top, "a.zip/" nested).
   Expected<bool> extract(const std::string& zip_path, const fs::path& dir, const std::string& prefix, int depth) {
-    auto opened = open_archive(zip_path, ZipLimits{static_cast<std::size_t>(std::min<std::uint64_t>(entries_left, limits.max_entries))});
+    auto opened = open_archive(
+        zip_path, ZipLimits{static_cast<std::size_t>(std::min<std::uint64_t>(entries_left, limits.max_entries))});
     if (!opened) return opened.error();
     ZipReader& reader = *opened.value();
     const auto& entries = reader.entries();
@@ -122,8 +123,10 @@ struct Extractor {
       while (start <= name.size()) {
         const std::size_t slash = name.find('/', start);
         const std::string part = name.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-        if (part == "..") escapes = true;
-        else if (!part.empty() && part != ".") parts.push_back(part);
+        if (part == "..")
+          escapes = true;
+        else if (!part.empty() && part != ".")
+          parts.push_back(part);
         if (slash == std::string::npos) break;
         start = slash + 1;
       }
@@ -159,7 +162,8 @@ struct Extractor {
         continue;
       }
       if (e.size > bytes_left) {
-        bomb(label, "本次解压的总限额 " + bytes_text(limits.max_total_bytes) + "（含内层压缩包）已用完，该文件及其后的文件未解压");
+        bomb(label, "本次解压的总限额 " + bytes_text(limits.max_total_bytes) +
+                        "（含内层压缩包）已用完，该文件及其后的文件未解压");
         stopped = true;
         break;
       }
@@ -213,18 +217,21 @@ struct Extractor {
       return;
     }
     int write_errno = 0;
-    auto read = reader.read_entry(index, [&](std::string_view chunk) {
-      while (!chunk.empty()) {
-        const ssize_t n = ::write(fd, chunk.data(), chunk.size());
-        if (n < 0) {
-          if (errno == EINTR) continue;
-          write_errno = errno;
-          return false;
-        }
-        chunk.remove_prefix(static_cast<std::size_t>(n));
-      }
-      return true;
-    }, e.size);
+    auto read = reader.read_entry(
+        index,
+        [&](std::string_view chunk) {
+          while (!chunk.empty()) {
+            const ssize_t n = ::write(fd, chunk.data(), chunk.size());
+            if (n < 0) {
+              if (errno == EINTR) continue;
+              write_errno = errno;
+              return false;
+            }
+            chunk.remove_prefix(static_cast<std::size_t>(n));
+          }
+          return true;
+        },
+        e.size);
     ::close(fd);
     if (!read || read.value() != e.size) {
       ::unlink(target.c_str());
@@ -340,7 +347,8 @@ std::string ZipExtraction::content_root() const {
   if (root.empty()) return "";
   const fs::path base = base_of(root);
   std::error_code ec;
-  if (fs::is_regular_file(base / "bagit.txt", ec) && fs::is_directory(base / "data", ec)) return (base / "data").string();
+  if (fs::is_regular_file(base / "bagit.txt", ec) && fs::is_directory(base / "data", ec))
+    return (base / "data").string();
   return base.string();
 }
 

@@ -5,8 +5,8 @@
 #include <map>
 
 #include "evpack/report/finding_names.hpp"
-#include "evpack/util/text.hpp"
 #include "evpack/util/format.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -91,8 +91,10 @@ std::string render_task_table(const CheckResult& result, const Painter& paint, i
       std::string line = "  " + pad_right(truncate_to_width(r.id + " " + r.title, title_width - 3), title_width - 2) +
                          pad_right(std::string(mark) + " " + task_status_label_zh(r.status), 11) +
                          truncate_to_width(reason, 60);
-      if (r.status == TaskStatus::Missing) line = paint.red(line);
-      else if (r.status == TaskStatus::Partial) line = paint.yellow(line);
+      if (r.status == TaskStatus::Missing)
+        line = paint.red(line);
+      else if (r.status == TaskStatus::Partial)
+        line = paint.yellow(line);
       out += line + "\n";
     }
   }
@@ -161,34 +163,36 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
   if (!result.rules.scored) {
     out += render_task_table(result, paint, title_width);
   } else {
-  out += pad_right("指标", title_width) + pad_right("得分/满分", 11) + "说明\n";
-  for (const auto& cat : ev.categories) {
-    out += paint.bold(pad_right(category_label(cat.id, cat.title), title_width) + format_points(cat.points) + "/" +
-                      format_points(cat.total)) +
-           "\n";
-    for (const auto& r : ev.indicators) {
-      if (r.category != cat.id) continue;
-      std::string score = format_points(r.points) + "/" + format_points(r.cap);
-      const std::string mark = !r.zeroed_by.empty() ? "✗" : r.points + 1e-9 >= r.cap ? "✓" : r.points > 0 ? "△" : "○";
-      std::string line = "  " + pad_right(truncate_to_width(r.id + " " + r.title, title_width - 3), title_width - 2) +
-                         pad_right(score, 9) + mark + " " + truncate_to_width(r.reason, 60);
-      if (!r.zeroed_by.empty()) line = paint.red(line);
-      else if (r.points + 1e-9 < r.cap) line = paint.yellow(line);
-      out += line + "\n";
+    out += pad_right("指标", title_width) + pad_right("得分/满分", 11) + "说明\n";
+    for (const auto& cat : ev.categories) {
+      out += paint.bold(pad_right(category_label(cat.id, cat.title), title_width) + format_points(cat.points) + "/" +
+                        format_points(cat.total)) +
+             "\n";
+      for (const auto& r : ev.indicators) {
+        if (r.category != cat.id) continue;
+        std::string score = format_points(r.points) + "/" + format_points(r.cap);
+        const std::string mark = !r.zeroed_by.empty() ? "✗" : r.points + 1e-9 >= r.cap ? "✓" : r.points > 0 ? "△" : "○";
+        std::string line = "  " + pad_right(truncate_to_width(r.id + " " + r.title, title_width - 3), title_width - 2) +
+                           pad_right(score, 9) + mark + " " + truncate_to_width(r.reason, 60);
+        if (!r.zeroed_by.empty())
+          line = paint.red(line);
+        else if (r.points + 1e-9 < r.cap)
+          line = paint.yellow(line);
+        out += line + "\n";
+      }
     }
-  }
-  out += paint.bold(pad_right("加分项", title_width) + format_points(ev.totals.bonus)) + "\n";
-  for (const auto& b : ev.bonuses) {
-    if (b.points <= 0) continue;
-    out += "  " + pad_right(truncate_to_width(b.id + " " + b.title, title_width - 3), title_width - 2) + "+" +
-           format_points(b.points) + "  " + b.reason + "\n";
-  }
-  out += paint.bold(pad_right("扣分项", title_width) + "−" + format_points(ev.totals.deductions)) + "\n";
-  for (const auto& d : ev.deductions) {
-    if (d.occurrences == 0 && !d.manual) continue;
-    out += "  " + pad_right(truncate_to_width(d.id + " " + d.title, title_width - 3), title_width - 2) +
-           pad_right(d.points > 0 ? "−" + format_points(d.points) : "", 9) + "  " + d.reason + "\n";
-  }
+    out += paint.bold(pad_right("加分项", title_width) + format_points(ev.totals.bonus)) + "\n";
+    for (const auto& b : ev.bonuses) {
+      if (b.points <= 0) continue;
+      out += "  " + pad_right(truncate_to_width(b.id + " " + b.title, title_width - 3), title_width - 2) + "+" +
+             format_points(b.points) + "  " + b.reason + "\n";
+    }
+    out += paint.bold(pad_right("扣分项", title_width) + "−" + format_points(ev.totals.deductions)) + "\n";
+    for (const auto& d : ev.deductions) {
+      if (d.occurrences == 0 && !d.manual) continue;
+      out += "  " + pad_right(truncate_to_width(d.id + " " + d.title, title_width - 3), title_width - 2) +
+             pad_right(d.points > 0 ? "−" + format_points(d.points) : "", 9) + "  " + d.reason + "\n";
+    }
   }
 
   std::map<Severity, int> counts;

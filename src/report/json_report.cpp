@@ -1,8 +1,8 @@
 #include "evpack/report/json_report.hpp"
 
 #include <cmath>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace evpack {
 
@@ -17,7 +17,9 @@ ordered_json verdict_json(const Verdict& v) {
   return ordered_json{{"state", to_string(v.state)}, {"confidence", points(v.confidence)}, {"reason", v.reason}};
 }
 
-ordered_json date_or_null(const std::optional<CivilDate>& d) { return d ? ordered_json(d->iso()) : ordered_json(nullptr); }
+ordered_json date_or_null(const std::optional<CivilDate>& d) {
+  return d ? ordered_json(d->iso()) : ordered_json(nullptr);
+}
 
 ordered_json task_json(const IndicatorResult& r) {
   ordered_json periods = ordered_json::array();
@@ -98,8 +100,8 @@ ordered_json photo_json(const PhotoFacts& p) {
 }
 
 ordered_json finding_json(const Finding& f) {
-  return ordered_json{{"code", f.code},       {"severity", to_string(f.severity)}, {"rule", f.rule},
-                      {"file", f.file},       {"indicator", f.indicator},          {"message", f.message},
+  return ordered_json{{"code", f.code},    {"severity", to_string(f.severity)}, {"rule", f.rule},
+                      {"file", f.file},    {"indicator", f.indicator},          {"message", f.message},
                       {"advice", f.advice}};
 }
 
@@ -209,9 +211,12 @@ std::string render_json_report(const CheckResult& result, const ReportContext& c
   root["findings"] = findings;
   if (!result.rules.scored) {
     const TaskCoverage& c = ev.coverage;
-    root["coverage"] = ordered_json{{"tasks", c.tasks},       {"done", c.done},
-                                    {"partial", c.partial},   {"missing", c.missing},
-                                    {"not_due", c.not_due},   {"out_of_year", c.out_of_year},
+    root["coverage"] = ordered_json{{"tasks", c.tasks},
+                                    {"done", c.done},
+                                    {"partial", c.partial},
+                                    {"missing", c.missing},
+                                    {"not_due", c.not_due},
+                                    {"out_of_year", c.out_of_year},
                                     {"with_evidence", c.with_evidence}};
   }
   ordered_json signals = ordered_json::array();

@@ -32,8 +32,8 @@ std::string format_duration(double seconds, bool english) {
   return buf;
 }
 
-std::string format_progress_line(const std::string& label, std::size_t done, std::size_t total,
-                                 double elapsed_seconds, int columns, bool english) {
+std::string format_progress_line(const std::string& label, std::size_t done, std::size_t total, double elapsed_seconds,
+                                 int columns, bool english) {
   if (total > 0) done = std::min(done, total);
   const int percent = total ? static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)) : 0;
   std::string counts = std::to_string(done) + "/" + std::to_string(total) + (english ? " files " : " 个文件 ") +
@@ -55,9 +55,10 @@ std::string format_progress_line(const std::string& label, std::size_t done, std
   const int bar_width = std::min(30, columns - fixed - 3);
   std::string line = label;
   if (bar_width >= 5) {
-    const int filled = total ? static_cast<int>(static_cast<double>(bar_width) * static_cast<double>(done) /
-                                                static_cast<double>(total))
-                             : 0;
+    const int filled =
+        total
+            ? static_cast<int>(static_cast<double>(bar_width) * static_cast<double>(done) / static_cast<double>(total))
+            : 0;
     std::string bar(static_cast<std::size_t>(bar_width), ' ');
     for (int i = 0; i < filled; ++i) bar[static_cast<std::size_t>(i)] = '=';
     if (filled < bar_width && filled > 0) bar[static_cast<std::size_t>(filled)] = '>';
@@ -75,8 +76,7 @@ double steady_seconds() {
 }
 }  // namespace
 
-ProgressBar::ProgressBar(std::string label, Writer write, int columns, bool english, Clock clock,
-                         double min_interval)
+ProgressBar::ProgressBar(std::string label, Writer write, int columns, bool english, Clock clock, double min_interval)
     : label_(std::move(label)),
       write_(std::move(write)),
       columns_(columns),

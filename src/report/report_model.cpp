@@ -34,7 +34,6 @@ namespace {
 const char* const kUnassignedZh = "未指定科室";
 const char* const kUnassignedEn = "Unassigned";
 
-
 // The units of an indicator or bonus, the lead (`lead:`, else the first listed) first.
 std::vector<std::string> units_of(const RuleSet& rules, const std::string& id) {
   if (id.empty()) return {};
@@ -116,13 +115,11 @@ std::string fix_advice(const Finding& finding, ReportLang lang) {
   const auto t = [lang](const char* zh, const char* en) { return std::string(lang == ReportLang::En ? en : zh); };
   switch (finding.severity) {
     case Severity::Fatal:
-      return t("请立即核实：确属错误的应更正材料，确无问题的应准备书面说明", "Check at once: correct the material or prepare a written explanation");
-    case Severity::Error:
-      return t("请按问题说明补正或替换材料", "Correct or replace the material as described");
-    case Severity::Warning:
-      return t("请核对，必要时补正材料", "Check and correct the material if needed");
-    case Severity::Info:
-      return t("供参考，一般无需处理", "For information; usually nothing to do");
+      return t("请立即核实：确属错误的应更正材料，确无问题的应准备书面说明",
+               "Check at once: correct the material or prepare a written explanation");
+    case Severity::Error: return t("请按问题说明补正或替换材料", "Correct or replace the material as described");
+    case Severity::Warning: return t("请核对，必要时补正材料", "Check and correct the material if needed");
+    case Severity::Info: return t("供参考，一般无需处理", "For information; usually nothing to do");
   }
   return "";
 }

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "evpack/report/finding_names.hpp"
-#include "evpack/util/text.hpp"
 #include "evpack/util/format.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack {
 
@@ -32,7 +32,8 @@ double points(double v) { return std::round(v * 100) / 100; }
 
 std::string status_text(const IndicatorResult& i, bool scored, const Tr& t) {
   if (!i.zeroed_by.empty()) return t("被扣为0分", "Zeroed");
-  if (!scored || i.mode == ScoringMode::Tasks) return i.files.empty() ? t("无材料", "No evidence") : t("已有材料", "Evidence found");
+  if (!scored || i.mode == ScoringMode::Tasks)
+    return i.files.empty() ? t("无材料", "No evidence") : t("已有材料", "Evidence found");
   if (i.cap > 0 && i.points + 1e-9 >= i.cap) return t("满分", "Full");
   if (i.points > 0) return t("部分得分", "Partial");
   return i.files.empty() ? t("无材料", "No evidence") : t("未得分", "No points");
@@ -78,15 +79,9 @@ Sheet scores_sheet(const CheckResult& result, ReportLang lang) {
   Sheet sheet;
   sheet.name = t("得分估算", "Scores");
   sheet.columns = {
-      {t("编号", "No."), 0, false},
-      {t("指标", "Indicator"), 0, false},
-      {t("类别", "Category"), 0, false},
-      {t("预计得分", "Points"), 0, false},
-      {t("满分", "Cap"), 0, false},
-      {t("修正后可得", "If fixed"), 0, false},
-      {t("状态", "Status"), 0, false},
-      {t("说明", "Reason"), 60, true},
-      {t("责任科室", "Units"), 30, true},
+      {t("编号", "No."), 0, false},        {t("指标", "Indicator"), 0, false}, {t("类别", "Category"), 0, false},
+      {t("预计得分", "Points"), 0, false}, {t("满分", "Cap"), 0, false},       {t("修正后可得", "If fixed"), 0, false},
+      {t("状态", "Status"), 0, false},     {t("说明", "Reason"), 60, true},    {t("责任科室", "Units"), 30, true},
       {t("文件数", "Files"), 0, false},
   };
   for (const auto& i : ev.indicators) {
@@ -142,9 +137,10 @@ Sheet unit_sheet(const CheckResult& result, const std::string& unit, ReportLang 
   for (const auto& f : result.findings) {
     if (f.severity == Severity::Info) continue;
     if (lead_unit(result, f, lang) != unit) continue;
-    sheet.rows.push_back({++n, severity_label(f.severity, lang), f.indicator, indicator_title(result.rules, f.indicator),
-                          finding_name(f, lang), fix_advice(f, lang), f.message, f.file,
-                          join_nonempty(supporting_units(result, f, lang), "、"), std::string(), std::string(), f.code});
+    sheet.rows.push_back({++n, severity_label(f.severity, lang), f.indicator,
+                          indicator_title(result.rules, f.indicator), finding_name(f, lang), fix_advice(f, lang),
+                          f.message, f.file, join_nonempty(supporting_units(result, f, lang), "、"), std::string(),
+                          std::string(), f.code});
   }
   // Conditions only a person can judge belong on the list of the indicator's lead unit.
   for (const auto& i : result.evaluation.indicators) {

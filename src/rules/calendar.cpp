@@ -91,8 +91,8 @@ CalendarYear parse_year(const YAML::Node& node) {
     HolidayPeriod period;
     period.name = scalar(h["name"], where + "假期名称 name");
     period.from = parse_iso_date(h["from"], where + period.name + "的开始日期 from");
-    period.to = h["to"] && !h["to"].IsNull() ? parse_iso_date(h["to"], where + period.name + "的结束日期 to")
-                                             : period.from;
+    period.to =
+        h["to"] && !h["to"].IsNull() ? parse_iso_date(h["to"], where + period.name + "的结束日期 to") : period.from;
     if (period.to < period.from) fail(h, where + period.name + "的结束日期早于开始日期");
     if (period.to.days_since_epoch() - period.from.days_since_epoch() > 31) {
       fail(h, where + period.name + "的假期超过一个月，请检查日期");
@@ -144,7 +144,8 @@ WorkCalendar parse_calendar(const YAML::Node& root) {
 WorkCalendar::WorkCalendar(std::vector<CalendarYear> years, std::string source) : source_(std::move(source)) {
   // A repeated year replaces the earlier block, as documented.
   for (auto& y : years) {
-    const auto same = std::find_if(years_.begin(), years_.end(), [&](const CalendarYear& o) { return o.year == y.year; });
+    const auto same =
+        std::find_if(years_.begin(), years_.end(), [&](const CalendarYear& o) { return o.year == y.year; });
     if (same != years_.end()) {
       *same = std::move(y);
     } else {

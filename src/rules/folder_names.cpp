@@ -28,9 +28,9 @@ std::string windows_safe_name(const std::string& name) {
   }
   while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
   if (out.empty()) out = "_";
-  static const char* const kReserved[] = {"CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5",
-                                          "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4",
-                                          "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
+  static const char* const kReserved[] = {"CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4",
+                                          "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3",
+                                          "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
   std::string stem = out.substr(0, out.find('.'));
   for (auto& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   for (const char* r : kReserved) {

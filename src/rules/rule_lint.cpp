@@ -77,7 +77,8 @@ class Linter {
       const auto [it, fresh] = seen.emplace(kind + "\x1f" + id, line);
       if (!fresh) {
         add(line, Severity::Error, "DUPLICATE_ID",
-            kind + "编号" + quote(id) + "重复" + (it->second > 0 ? "（第" + std::to_string(it->second) + "行已使用）" : ""));
+            kind + "编号" + quote(id) + "重复" +
+                (it->second > 0 ? "（第" + std::to_string(it->second) + "行已使用）" : ""));
       }
     };
     for (const auto& c : rules_.categories) claim("类别", c.id, c.line);
@@ -236,9 +237,7 @@ class Linter {
           how = "已定义的领域和细分领域共" + std::to_string(units) + "个、每个" + fmt(ind.points) + "分，最多" +
                 fmt(ind.points * units) + "分";
           break;
-        default:
-          how = "一次性计" + fmt(ind.points) + "分";
-          break;
+        default: how = "一次性计" + fmt(ind.points) + "分"; break;
       }
       add(ind.line, Severity::Warning, "CAP_UNREACHABLE", name + "：" + how + "，达不到最高分" + fmt(ind.cap) + "分");
     }

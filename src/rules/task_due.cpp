@@ -12,7 +12,9 @@ struct Point {
   int month = 0;  // 0 = the whole year
 };
 
-bool starts_with_at(const std::string& s, std::size_t i, const char* what) { return s.compare(i, std::char_traits<char>::length(what), what) == 0; }
+bool starts_with_at(const std::string& s, std::size_t i, const char* what) {
+  return s.compare(i, std::char_traits<char>::length(what), what) == 0;
+}
 
 std::size_t digits_at(const std::string& s, std::size_t i) {
   std::size_t n = 0;
@@ -50,19 +52,23 @@ Expected<TaskWindow> parse_task_due(const std::string& due, int first_year, int 
     if (n == 4 && value >= 1900 && value <= 2099) {
       Point p{value, 0};
       std::size_t sep = 0;
-      if (next < due.size() && (due[next] == '-' || due[next] == '.' || due[next] == '/')) sep = 1;
-      else if (starts_with_at(due, next, "年")) sep = std::char_traits<char>::length("年");
+      if (next < due.size() && (due[next] == '-' || due[next] == '.' || due[next] == '/'))
+        sep = 1;
+      else if (starts_with_at(due, next, "年"))
+        sep = std::char_traits<char>::length("年");
       if (sep) {
         const std::size_t m = digits_at(due, next + sep);
         if (m >= 1 && m <= 2) {
           p.month = std::stoi(due.substr(next + sep, m));
           next += sep + m;
-          if (p.month < 1 || p.month > 12) return Error{"TASK_DUE_INVALID", "完成时间“" + due + "”中的月份" + std::to_string(p.month) + "不存在"};
+          if (p.month < 1 || p.month > 12)
+            return Error{"TASK_DUE_INVALID", "完成时间“" + due + "”中的月份" + std::to_string(p.month) + "不存在"};
         }
       }
       points.push_back(p);
     } else if (n <= 2 && !points.empty() && starts_with_at(due, next, "月")) {
-      if (value < 1 || value > 12) return Error{"TASK_DUE_INVALID", "完成时间“" + due + "”中的月份" + std::to_string(value) + "不存在"};
+      if (value < 1 || value > 12)
+        return Error{"TASK_DUE_INVALID", "完成时间“" + due + "”中的月份" + std::to_string(value) + "不存在"};
       points.push_back({points.back().year, value});
     }
     i = next;

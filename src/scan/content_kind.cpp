@@ -35,14 +35,14 @@ bool brand_in(std::string_view brand, std::initializer_list<std::string_view> br
 
 // Brands of HEIF/AVIF still images (and image sequences: Live Photo stills, bursts).
 bool is_image_brand(std::string_view brand) {
-  return brand_in(brand, {"heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs", "mif1", "msf1", "mif2",
-                          "avif", "avis"});
+  return brand_in(
+      brand, {"heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs", "mif1", "msf1", "mif2", "avif", "avis"});
 }
 
 bool is_video_brand(std::string_view brand) {
-  return brand_in(brand, {"isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso8", "mp41", "mp42", "mp71", "avc1",
-                          "qt  ", "M4V ", "M4VH", "M4VP", "3gp4", "3gp5", "3gp6", "3gp7", "3g2a", "3g2b", "3g2c",
-                          "3ge6", "3gg6", "dash", "mmp4", "MSNV", "f4v ", "XAVC", "NDAS"});
+  return brand_in(brand, {"isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso8", "mp41", "mp42", "mp71",
+                          "avc1", "qt  ", "M4V ", "M4VH", "M4VP", "3gp4", "3gp5", "3gp6", "3gp7", "3g2a",
+                          "3g2b", "3g2c", "3ge6", "3gg6", "dash", "mmp4", "MSNV", "f4v ", "XAVC", "NDAS"});
 }
 
 // ISO base media file format (MP4, MOV, HEIC, AVIF): a leading `ftyp` box with a
@@ -51,7 +51,7 @@ std::optional<ContentKind> sniff_iso_bmff(std::string_view head) {
   if (!at(head, 4, "ftyp") || head.size() < 12) return std::nullopt;
   const std::string_view major = head.substr(8, 4);
   if (brand_in(major, {"M4A ", "M4B ", "M4P ", "F4A ", "F4B "})) return ContentKind::Other;  // audio
-  if (major == "crx ") return ContentKind::OtherImage;                                      // Canon CR3 raw
+  if (major == "crx ") return ContentKind::OtherImage;                                       // Canon CR3 raw
   if (is_image_brand(major)) return ContentKind::Heic;
   if (is_video_brand(major)) return ContentKind::Video;
   const std::size_t box_end = std::min<std::size_t>(head.size(), std::max<std::uint32_t>(read_be32(head, 0), 16));
@@ -179,23 +179,23 @@ ContentKind sniff_content_kind(const std::string& path, const std::string& head,
 
 ContentKind kind_from_extension(const std::string& extension) {
   static const std::array<std::pair<std::string_view, ContentKind>, 52> kTable{{
-      {"pdf", ContentKind::Pdf},        {"ofd", ContentKind::Ofd},        {"jpg", ContentKind::Jpeg},
-      {"jpeg", ContentKind::Jpeg},      {"jpe", ContentKind::Jpeg},       {"jfif", ContentKind::Jpeg},
-      {"png", ContentKind::Png},        {"heic", ContentKind::Heic},      {"heif", ContentKind::Heic},
-      {"hif", ContentKind::Heic},       {"avif", ContentKind::Heic},      {"gif", ContentKind::OtherImage},
-      {"bmp", ContentKind::OtherImage}, {"tif", ContentKind::OtherImage}, {"tiff", ContentKind::OtherImage},
-      {"webp", ContentKind::OtherImage}, {"docx", ContentKind::Docx},     {"docm", ContentKind::Docx},
-      {"dotx", ContentKind::Docx},      {"xlsx", ContentKind::Xlsx},      {"xlsm", ContentKind::Xlsx},
-      {"pptx", ContentKind::Pptx},      {"ppsx", ContentKind::Pptx},      {"doc", ContentKind::OleOffice},
-      {"dot", ContentKind::OleOffice},  {"xls", ContentKind::OleOffice},  {"ppt", ContentKind::OleOffice},
-      {"pps", ContentKind::OleOffice},  {"wps", ContentKind::OleOffice},  {"et", ContentKind::OleOffice},
-      {"dps", ContentKind::OleOffice},  {"mp4", ContentKind::Video},      {"m4v", ContentKind::Video},
-      {"mov", ContentKind::Video},      {"3gp", ContentKind::Video},      {"avi", ContentKind::Video},
-      {"mkv", ContentKind::Video},      {"webm", ContentKind::Video},     {"flv", ContentKind::Video},
-      {"wmv", ContentKind::Video},      {"mpg", ContentKind::Video},      {"mpeg", ContentKind::Video},
-      {"zip", ContentKind::Zip},        {"rar", ContentKind::Zip},        {"7z", ContentKind::Zip},
-      {"txt", ContentKind::Text},       {"csv", ContentKind::Text},       {"tsv", ContentKind::Text},
-      {"xml", ContentKind::Text},       {"json", ContentKind::Text},      {"htm", ContentKind::Text},
+      {"pdf", ContentKind::Pdf},         {"ofd", ContentKind::Ofd},        {"jpg", ContentKind::Jpeg},
+      {"jpeg", ContentKind::Jpeg},       {"jpe", ContentKind::Jpeg},       {"jfif", ContentKind::Jpeg},
+      {"png", ContentKind::Png},         {"heic", ContentKind::Heic},      {"heif", ContentKind::Heic},
+      {"hif", ContentKind::Heic},        {"avif", ContentKind::Heic},      {"gif", ContentKind::OtherImage},
+      {"bmp", ContentKind::OtherImage},  {"tif", ContentKind::OtherImage}, {"tiff", ContentKind::OtherImage},
+      {"webp", ContentKind::OtherImage}, {"docx", ContentKind::Docx},      {"docm", ContentKind::Docx},
+      {"dotx", ContentKind::Docx},       {"xlsx", ContentKind::Xlsx},      {"xlsm", ContentKind::Xlsx},
+      {"pptx", ContentKind::Pptx},       {"ppsx", ContentKind::Pptx},      {"doc", ContentKind::OleOffice},
+      {"dot", ContentKind::OleOffice},   {"xls", ContentKind::OleOffice},  {"ppt", ContentKind::OleOffice},
+      {"pps", ContentKind::OleOffice},   {"wps", ContentKind::OleOffice},  {"et", ContentKind::OleOffice},
+      {"dps", ContentKind::OleOffice},   {"mp4", ContentKind::Video},      {"m4v", ContentKind::Video},
+      {"mov", ContentKind::Video},       {"3gp", ContentKind::Video},      {"avi", ContentKind::Video},
+      {"mkv", ContentKind::Video},       {"webm", ContentKind::Video},     {"flv", ContentKind::Video},
+      {"wmv", ContentKind::Video},       {"mpg", ContentKind::Video},      {"mpeg", ContentKind::Video},
+      {"zip", ContentKind::Zip},         {"rar", ContentKind::Zip},        {"7z", ContentKind::Zip},
+      {"txt", ContentKind::Text},        {"csv", ContentKind::Text},       {"tsv", ContentKind::Text},
+      {"xml", ContentKind::Text},        {"json", ContentKind::Text},      {"htm", ContentKind::Text},
       {"html", ContentKind::Text},
   }};
   const std::string lower = to_lower_ascii(extension);

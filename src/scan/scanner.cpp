@@ -32,18 +32,12 @@ std::string quoted(const std::string& text) { return "“" + text + "”"; }
 std::string reason_zh(int err) {
   switch (err) {
     case EACCES:
-    case EPERM:
-      return "没有访问权限";
-    case ENOENT:
-      return "已不存在（可能在检查过程中被移动或删除）";
-    case EIO:
-      return "磁盘或网络读取错误";
-    case ELOOP:
-      return "链接层级过多";
-    case ENAMETOOLONG:
-      return "路径过长";
-    default:
-      return "系统错误码 " + std::to_string(err);
+    case EPERM: return "没有访问权限";
+    case ENOENT: return "已不存在（可能在检查过程中被移动或删除）";
+    case EIO: return "磁盘或网络读取错误";
+    case ELOOP: return "链接层级过多";
+    case ENAMETOOLONG: return "路径过长";
+    default: return "系统错误码 " + std::to_string(err);
   }
 }
 
@@ -231,8 +225,8 @@ class TreeWalker {
       const fs::path resolved = fs::canonical(disk, ec);
       const std::string root = root_.string() + "/";
       const bool inside = !ec && (resolved == root_ || resolved.string().starts_with(root));
-      message += inside ? "：为避免重复计算或循环，未跟随该链接检查"
-                        : "：它指向材料文件夹之外，打包后评审专家看不到这些内容";
+      message +=
+          inside ? "：为避免重复计算或循环，未跟随该链接检查" : "：它指向材料文件夹之外，打包后评审专家看不到这些内容";
     }
     add("SYMLINK_SKIPPED", Severity::Warning, DeductionRole::ArchiveOrder, rel, message,
         "用实际的文件或文件夹替换该链接");

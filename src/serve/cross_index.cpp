@@ -120,7 +120,8 @@ std::vector<CrossMatch> cross_matches(const std::vector<IndexedEntry>& entries) 
           const auto& c = *photos[j];
           if (a.county == c.county) continue;
           bool seen = false;  // counted at the first band the two share
-          for (int earlier = 0; earlier < b && !seen; ++earlier) seen = band(hashes[i], earlier) == band(hashes[j], earlier);
+          for (int earlier = 0; earlier < b && !seen; ++earlier)
+            seen = band(hashes[i], earlier) == band(hashes[j], earlier);
           if (seen) continue;
           if (identical.count({a.job, a.entry.file, c.job, c.entry.file})) continue;
           const auto ga = from_hex(a.entry.extra);

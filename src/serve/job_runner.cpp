@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <optional>
 
+#include "evpack/app/thumbnails.hpp"
+#include "evpack/app/verify.hpp"
 #include "evpack/inspect/date_text.hpp"
 #include "evpack/package/pack.hpp"
-#include "evpack/app/verify.hpp"
-#include "evpack/app/thumbnails.hpp"
 #include "evpack/report/html_report.hpp"
 #include "evpack/report/json_report.hpp"
 #include "evpack/report/xlsx_report.hpp"
@@ -38,8 +38,8 @@ std::vector<StoredFinding> stored_findings(const CheckResult& result) {
     std::string text = f.message;
     if (!f.file.empty()) text = f.file + "：" + text;
     if (!f.indicator.empty()) text = "[" + f.indicator + "] " + text;
-    out.push_back({f.code + "\x1f" + f.file + "\x1f" + f.indicator + "\x1f" + f.message, severity_label_zh(f.severity),
-                   text});
+    out.push_back(
+        {f.code + "\x1f" + f.file + "\x1f" + f.indicator + "\x1f" + f.message, severity_label_zh(f.severity), text});
   }
   return out;
 }
@@ -197,8 +197,9 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
     if (!text) return finish(kJobFailed, text.error().message);
     if (report->check) {
       const auto& c = *report->check;
-      auto html = write_file_atomically((fs::path(dir) / "report.html").string(),
-                                        render_html_report(c, {job.upload_name, options_.tool_version, check.evaluate.as_of}));
+      auto html =
+          write_file_atomically((fs::path(dir) / "report.html").string(),
+                                render_html_report(c, {job.upload_name, options_.tool_version, check.evaluate.as_of}));
       if (!html) return finish(kJobFailed, html.error().message);
       job.score = c.evaluation.totals.total;
       job.nominal = c.evaluation.totals.nominal;
@@ -255,18 +256,22 @@ void JobRunner::run_job(Job job, const std::shared_ptr<std::atomic<bool>>& cance
       return finish(kJobFailed, packed.error().message);
     }
     if (packed->outputs.size() != 1) return finish(kJobFailed, "材料包被拆分为多卷，网页版暂不支持");
-    return finish(kJobDone, "已生成验收材料包（" + std::to_string(packed->plan.files.size()) + " 个文件），已逐个核对清单");
+    return finish(kJobDone,
+                  "已生成验收材料包（" + std::to_string(packed->plan.files.size()) + " 个文件），已逐个核对清单");
   }
 
   set_phase("生成报告");
   ThumbnailOptions thumb_options;
   thumb_options.jobs = options_.check_jobs;
   const auto thumbs = make_thumbnails(result.value(), thumb_options);
-  const std::string html = render_html_report(result.value(), {job.upload_name, options_.tool_version, check.evaluate.as_of}, thumbs);
+  const std::string html =
+      render_html_report(result.value(), {job.upload_name, options_.tool_version, check.evaluate.as_of}, thumbs);
   auto written = write_file_atomically((fs::path(dir) / "report.html").string(), html);
-  if (written) written = write_file_atomically((fs::path(dir) / "report.json").string(),
-                                               render_json_report(result.value(), {job.upload_name, options_.tool_version}));
-  if (written) written = write_findings_xlsx((fs::path(dir) / "findings.xlsx").string(), result.value(), ReportLang::Zh);
+  if (written)
+    written = write_file_atomically((fs::path(dir) / "report.json").string(),
+                                    render_json_report(result.value(), {job.upload_name, options_.tool_version}));
+  if (written)
+    written = write_findings_xlsx((fs::path(dir) / "findings.xlsx").string(), result.value(), ReportLang::Zh);
   if (!written) return finish(kJobFailed, "无法保存检查结果：" + written.error().message);
   if (auto stored = store_.put_findings(job.id, stored_findings(result.value())); !stored) {
     return finish(kJobFailed, "无法保存检查结果：" + stored.error().message);

@@ -39,7 +39,7 @@ std::string read_secret_line(const char* prompt) {
   std::getline(std::cin, line);
   SetConsoleMode(in, mode);
 #else
-  termios old {};
+  termios old{};
   const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
   if (tty) {
     termios quiet = old;
@@ -84,8 +84,8 @@ int run_serve(const ServeOptions& options) {
   const auto colon = options.listen.rfind(':');
   const std::string host = colon == std::string::npos ? options.listen : options.listen.substr(0, colon);
   const bool tls = !options.tls_cert.empty();
-  std::cout << "evpack 网页服务已启动：" << (tls ? "https://" : "http://") << host << ":" << *port
-            << "/  （数据目录 " << options.data_dir << "，按 Ctrl-C 停止）" << std::endl;
+  std::cout << "evpack 网页服务已启动：" << (tls ? "https://" : "http://") << host << ":" << *port << "/  （数据目录 "
+            << options.data_dir << "，按 Ctrl-C 停止）" << std::endl;
   g_stop = false;
 #ifdef SIGPIPE
   // A browser that goes away mid-download must not end the server.
@@ -139,7 +139,8 @@ int run_serve_command(ServeCommand command) {
     std::cerr << "错误：密码至少8位\n";
     return 2;
   }
-  auto added = add_user(command.options.data_dir, command.add_user, command.role, password, split_commas(command.counties));
+  auto added =
+      add_user(command.options.data_dir, command.add_user, command.role, password, split_commas(command.counties));
   if (!added) {
     std::cerr << "错误：" << added.error().message << "\n";
     return 2;

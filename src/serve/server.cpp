@@ -68,7 +68,8 @@ std::vector<std::string> App::counties_for(const User& user) {
   return out;
 }
 
-Expected<bool> App::add_user_to(Store& store, const std::string& name, const std::string& role, const std::string& password, const std::vector<std::string>& counties) {
+Expected<bool> App::add_user_to(Store& store, const std::string& name, const std::string& role,
+                                const std::string& password, const std::vector<std::string>& counties) {
   if (!valid_account_name(name)) return Error{"USER_INVALID", "账号名称无效（1-64个字符，不含逗号和控制字符）"};
   if (role != kRoleAdmin && role != kRoleCounty && role != kRoleReviewer) {
     return Error{"USER_INVALID", "角色只能是 admin、county 或 reviewer"};

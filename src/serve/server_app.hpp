@@ -27,13 +27,12 @@
 #include "evpack/serve/pages.hpp"
 #include "evpack/serve/serve.hpp"
 #include "evpack/serve/store.hpp"
-#include "evpack/util/text.hpp"
 #include "evpack/util/system_error.hpp"
+#include "evpack/util/text.hpp"
 
 namespace evpack::serve_detail {
 
 namespace fs = std::filesystem;
-
 
 inline constexpr const char* kSessionCookie = "evpack_session";
 inline constexpr const char* kLoginCookie = "evpack_login";
@@ -92,7 +91,8 @@ inline std::pair<std::string, int> split_listen(const std::string& listen) {
 inline std::string display_name(const std::string& given) {
   const auto slash = given.find_last_of("/\\");
   std::string name = to_utf8_lossy(slash == std::string::npos ? given : given.substr(slash + 1));
-  name.erase(std::remove_if(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }), name.end());
+  name.erase(std::remove_if(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }),
+             name.end());
   if (name.empty()) name = "材料.zip";
   return name;
 }

@@ -28,9 +28,11 @@ void App::status(const HttpRequest& req, HttpResponse& res, const Session& s) {
   if (auto p = runner_.progress(j->id)) {
     done = p->done;
     total = p->total;
-    const double secs = static_cast<double>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count() -
-        p->started_ms) / 1000.0;
+    const double secs = static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::steady_clock::now().time_since_epoch())
+                                                .count() -
+                                            p->started_ms) /
+                        1000.0;
     const double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
     char buf[160];
     if (total > 0 && rate > 0) {
@@ -52,8 +54,8 @@ void App::status(const HttpRequest& req, HttpResponse& res, const Session& s) {
     if (c == '"' || c == '\\') escaped += '\\';
     escaped += c;
   }
-  res.body = "{\"state\":\"" + j->state + "\",\"state_label\":\"" + state_label(j->state) + "\",\"done\":" +
-             std::to_string(done) + ",\"total\":" + std::to_string(total) + ",\"score\":" + score +
+  res.body = "{\"state\":\"" + j->state + "\",\"state_label\":\"" + state_label(j->state) +
+             "\",\"done\":" + std::to_string(done) + ",\"total\":" + std::to_string(total) + ",\"score\":" + score +
              ",\"findings\":" + std::to_string(j->findings) + ",\"text\":\"" + escaped + "\"}";
 }
 
@@ -93,7 +95,8 @@ void App::download(const HttpRequest& req, HttpResponse& res, const Session& s) 
 void App::compare(const HttpRequest& req, HttpResponse& res, const Session& s) {
   std::vector<std::string> ids;
   for (auto [it, end] = req.params.equal_range("run"); it != end; ++it) ids.push_back(it->second);
-  if (ids.size() != 2) return html(res, message_page("无法对比", "请在历史记录中勾选同一个县的两次已完成的检查。", &s), 400);
+  if (ids.size() != 2)
+    return html(res, message_page("无法对比", "请在历史记录中勾选同一个县的两次已完成的检查。", &s), 400);
   auto a = visible_job(s.user, ids[0]);
   auto b = visible_job(s.user, ids[1]);
   if (!a || !b) return not_found(res, &s);
@@ -112,8 +115,10 @@ void App::compare(const HttpRequest& req, HttpResponse& res, const Session& s) {
     if (!kb.count(f.key)) fixed.push_back(f);
   }
   for (const auto& f : fb) {
-    if (!ka.count(f.key)) added.push_back(f);
-    else ++kept;
+    if (!ka.count(f.key))
+      added.push_back(f);
+    else
+      ++kept;
   }
   html(res, compare_page(s, *a, *b, fixed, added, kept));
 }

@@ -63,10 +63,11 @@ Job job_from(const DbRow& r) {
 }
 
 std::vector<DbValue> job_values(const Job& j) {
-  return {j.id,          j.kind,       j.owner,           j.county,         j.parent,
-          j.upload_name, j.rules,      std::int64_t{j.year}, j.as_of,       j.state,
-          j.message,     j.files_done, j.files_total,     j.score,          j.nominal,
-          std::int64_t{j.scored ? 1 : 0}, j.findings, j.created, j.started, j.finished};
+  return {j.id,          j.kind,        j.owner,   j.county,
+          j.parent,      j.upload_name, j.rules,   std::int64_t{j.year},
+          j.as_of,       j.state,       j.message, j.files_done,
+          j.files_total, j.score,       j.nominal, std::int64_t{j.scored ? 1 : 0},
+          j.findings,    j.created,     j.started, j.finished};
 }
 
 }  // namespace
@@ -95,9 +96,10 @@ Expected<std::unique_ptr<Store>> Store::open(const std::string& data_dir) {
 
 Expected<bool> Store::put_user(const std::string& name, const std::string& role, const std::string& password_hash,
                                const std::vector<std::string>& counties) {
-  auto r = db_->query("INSERT INTO users(name, role, password, created) VALUES(?, ?, ?, ?) "
-                      "ON CONFLICT(name) DO UPDATE SET role = excluded.role, password = excluded.password",
-                      {name, role, password_hash, now_seconds()});
+  auto r = db_->query(
+      "INSERT INTO users(name, role, password, created) VALUES(?, ?, ?, ?) "
+      "ON CONFLICT(name) DO UPDATE SET role = excluded.role, password = excluded.password",
+      {name, role, password_hash, now_seconds()});
   if (!r) return r.error();
   auto d = db_->query("DELETE FROM assignments WHERE reviewer = ?", {name});
   if (!d) return d.error();
@@ -203,8 +205,9 @@ void Store::delete_job(const std::string& id) {
 
 std::vector<std::string> Store::recover_jobs() {
   // A job left "running" that cannot be marked interrupted stays so; the queued ones still run.
-  db_->query("UPDATE jobs SET state = ?, message = ? WHERE state = ?",
-             {std::string(kJobInterrupted), std::string("服务器重启时任务尚未完成，可重新运行"), std::string(kJobRunning)})
+  db_->query(
+         "UPDATE jobs SET state = ?, message = ? WHERE state = ?",
+         {std::string(kJobInterrupted), std::string("服务器重启时任务尚未完成，可重新运行"), std::string(kJobRunning)})
       .ignore_error();
   std::vector<std::string> ids;
   auto rows = db_->query("SELECT id FROM jobs WHERE state = ? ORDER BY created, id", {std::string(kJobQueued)});
@@ -232,7 +235,8 @@ Expected<bool> Store::put_findings(const std::string& job, const std::vector<Sto
     return cleared.error();
   }
   for (const auto& f : findings) {
-    auto r = db_->query("INSERT INTO findings(job, key, severity, text) VALUES(?, ?, ?, ?)", {job, f.key, f.severity, f.text});
+    auto r = db_->query("INSERT INTO findings(job, key, severity, text) VALUES(?, ?, ?, ?)",
+                        {job, f.key, f.severity, f.text});
     if (!r) {
       db_->exec("ROLLBACK").ignore_error();  // the error returned is the one that matters
       return r.error();
@@ -250,7 +254,8 @@ std::vector<StoredFinding> Store::findings(const std::string& job) {
   return out;
 }
 
-Expected<bool> Store::put_index(const std::string& job, const std::string& county, const std::vector<IndexEntry>& entries) {
+Expected<bool> Store::put_index(const std::string& job, const std::string& county,
+                                const std::vector<IndexEntry>& entries) {
   auto begin = db_->exec("BEGIN");
   if (!begin) return begin.error();
   if (auto cleared = db_->query("DELETE FROM xindex WHERE job = ?", {job}); !cleared) {
@@ -258,8 +263,9 @@ Expected<bool> Store::put_index(const std::string& job, const std::string& count
     return cleared.error();
   }
   for (const auto& e : entries) {
-    auto r = db_->query("INSERT INTO xindex(job, county, kind, value, file, extra, evidence) VALUES(?, ?, ?, ?, ?, ?, ?)",
-                        {job, county, e.kind, e.value, e.file, e.extra, std::int64_t{e.evidence}});
+    auto r =
+        db_->query("INSERT INTO xindex(job, county, kind, value, file, extra, evidence) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                   {job, county, e.kind, e.value, e.file, e.extra, std::int64_t{e.evidence}});
     if (!r) {
       db_->exec("ROLLBACK").ignore_error();  // the error returned is the one that matters
       return r.error();
@@ -287,8 +293,9 @@ std::string Store::setting(const std::string& key, const std::string& fallback) 
 }
 
 Expected<bool> Store::put_setting(const std::string& key, const std::string& value) {
-  auto r = db_->query("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                      {key, value});
+  auto r =
+      db_->query("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 {key, value});
   if (!r) return r.error();
   return true;
 }

@@ -10,8 +10,8 @@ thread_local std::chrono::steady_clock::time_point t_deadline = std::chrono::ste
 
 ScopedDeadline::ScopedDeadline(double budget_seconds) : previous_(t_deadline) {
   if (budget_seconds > 0) {
-    t_deadline = std::chrono::steady_clock::now() +
-                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(budget_seconds));
+    t_deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                        std::chrono::duration<double>(budget_seconds));
   }
 }
 

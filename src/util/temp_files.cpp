@@ -49,7 +49,8 @@ long pid_after(const std::string& name, const std::string& marker, bool at_start
   std::size_t i = at + marker.size();
   long pid = 0;
   const std::size_t digits_start = i;
-  while (i < name.size() && name[i] >= '0' && name[i] <= '9' && i - digits_start < 10) pid = pid * 10 + (name[i++] - '0');
+  while (i < name.size() && name[i] >= '0' && name[i] <= '9' && i - digits_start < 10)
+    pid = pid * 10 + (name[i++] - '0');
   if (i == digits_start || i >= name.size() || name[i] != '-' || pid <= 0) return -1;
   return pid;
 }

@@ -73,10 +73,10 @@ bool is_blank(char32_t cp) {
 bool is_cjk(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
          (cp >= 0x20000 && cp <= 0x2FA1F) ||
-         (cp >= 0x3001 && cp <= 0x303F) ||                      // CJK symbols and punctuation: 、。《》〔〕【】
+         (cp >= 0x3001 && cp <= 0x303F) ||  // CJK symbols and punctuation: 、。《》〔〕【】
          (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||  // full-width punctuation
-         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
-         cp == 0x2014 || (cp >= 0x2018 && cp <= 0x201D) || cp == 0x2026;  // — ‘’“” …
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0x2014 ||
+         (cp >= 0x2018 && cp <= 0x201D) || cp == 0x2026;  // — ‘’“” …
 }
 
 // One iconv descriptor per thread: iconv_t is not thread-safe, and opening one per
@@ -175,8 +175,10 @@ std::string to_lower_ascii(std::string_view text) {
 
 std::string size_text(std::uint64_t bytes, int mb_decimals) {
   char buf[48];
-  if (bytes >= (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f GB", static_cast<double>(bytes) / (1ull << 30));
-  else std::snprintf(buf, sizeof buf, "%.*f MB", mb_decimals, static_cast<double>(bytes) / (1ull << 20));
+  if (bytes >= (1ull << 30))
+    std::snprintf(buf, sizeof buf, "%.1f GB", static_cast<double>(bytes) / (1ull << 30));
+  else
+    std::snprintf(buf, sizeof buf, "%.*f MB", mb_decimals, static_cast<double>(bytes) / (1ull << 20));
   return buf;
 }
 
@@ -256,7 +258,9 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
 
 int chinese_digit_value(char32_t cp) {
   switch (cp) {
-    case U'〇': case U'○': case U'零': return 0;
+    case U'〇':
+    case U'○':
+    case U'零': return 0;
     case U'一': return 1;
     case U'二': return 2;
     case U'三': return 3;

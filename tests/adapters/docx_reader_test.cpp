@@ -14,8 +14,7 @@ namespace {
 using evpack::testing::corpus_dir;
 using evpack::testing::source_dir;
 
-const std::string kSummary =
-    "/samples/青石县佐证材料/五、诚信宣传（15分）/5.1信用交通宣传月/宣传月活动总结.docx";
+const std::string kSummary = "/samples/青石县佐证材料/五、诚信宣传（15分）/5.1信用交通宣传月/宣传月活动总结.docx";
 
 TEST(ReadDocxText, ParagraphsComeOutAsLines) {
   auto text = read_docx_text(source_dir() + kSummary, 100'000);

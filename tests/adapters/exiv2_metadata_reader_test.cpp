@@ -341,8 +341,8 @@ TEST_F(Exiv2MetadataReaderTest, BrokenInputsBecomeMetaUnreadable) {
 std::string summary(const Expected<PhotoMetadata>& meta) {
   if (!meta) return meta.error().code;
   std::ostringstream out;
-  out << (meta->date_time_original ? meta->date_time_original->iso() : "-") << '|' << meta->make << '|'
-      << meta->model << '|' << meta->software << '|' << meta->orientation << '|'
+  out << (meta->date_time_original ? meta->date_time_original->iso() : "-") << '|' << meta->make << '|' << meta->model
+      << '|' << meta->software << '|' << meta->orientation << '|'
       << (meta->gps ? std::to_string(meta->gps->latitude) : "-") << '|' << meta->thumbnail.size();
   return out.str();
 }

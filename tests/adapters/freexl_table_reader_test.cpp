@@ -36,8 +36,9 @@ TEST(FreexlTableReader, XlsLedgerGivesTheSameD4FindingsAsItsXlsx) {
   const fs::path copy = dir.path() / "青石县佐证材料";
   fs::copy(testing::source_dir() + "/samples/青石县佐证材料", copy, fs::copy_options::recursive);
   const fs::path xlsx = copy / (kLedger + ".xlsx");
-  const auto converted = run_command("HOME=" + shell_quote(dir.str()) + " soffice --headless --convert-to xls --outdir " +
-                                     shell_quote(xlsx.parent_path().string()) + " " + shell_quote(xlsx.string()));
+  const auto converted =
+      run_command("HOME=" + shell_quote(dir.str()) + " soffice --headless --convert-to xls --outdir " +
+                  shell_quote(xlsx.parent_path().string()) + " " + shell_quote(xlsx.string()));
   const fs::path xls = copy / (kLedger + ".xls");
   ASSERT_TRUE(fs::exists(xls)) << converted.output;
 

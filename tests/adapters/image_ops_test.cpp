@@ -1,5 +1,5 @@
-#include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
+#include "evpack/adapters/image_codec.hpp"
 
 #include <gtest/gtest.h>
 
@@ -128,8 +128,8 @@ TEST(ImageOps, GarbageEmptyAndMissingAreCorrupt) {
   std::mt19937 rng(7);
   std::string noise(10000, '\0');
   for (auto& c : noise) c = static_cast<char>(rng());
-  for (const auto& path : {dir.write("noise.jpg", noise).string(), dir.write("empty.jpg", "").string(),
-                           dir.str() + "/missing.jpg"}) {
+  for (const auto& path :
+       {dir.write("noise.jpg", noise).string(), dir.write("empty.jpg", "").string(), dir.str() + "/missing.jpg"}) {
     const auto image = decode_image_file(path);
     ASSERT_FALSE(image) << path;
     EXPECT_EQ(image.error().code, "IMAGE_CORRUPT");
@@ -183,8 +183,8 @@ TEST(ImageOps, ProbesOtherFormatsFromTheirHeaders) {
     return std::string{static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
                        static_cast<char>(v >> 24)};
   };
-  bmp += le32(54 + 16) + le32(0) + le32(54) + le32(40) + le32(2) + le32(2) + std::string("\x01\0\x18\0", 4) +
-         le32(0) + le32(16) + le32(2835) + le32(2835) + le32(0) + le32(0);
+  bmp += le32(54 + 16) + le32(0) + le32(54) + le32(40) + le32(2) + le32(2) + std::string("\x01\0\x18\0", 4) + le32(0) +
+         le32(16) + le32(2835) + le32(2835) + le32(0) + le32(0);
   bmp += std::string("\xFF\0\0\0\xFF\0\0\0", 8) + std::string("\0\0\xFF\xFF\xFF\xFF\0\0", 8);
   const auto probed_bmp = probe_image_size(as_bytes(bmp));
   ASSERT_TRUE(probed_bmp);
@@ -289,8 +289,8 @@ TEST(ImageOps, CorpusLandscapesComeOutUpright) {
 }
 
 TEST(ImageOps, PerceptualHashSurvivesResizeAndRecompression) {
-  const std::vector<std::string> names{"DSCN0010.jpg", "landscape_1.jpg", "30-type_error.jpg", "45-gps_ifd.jpg",
-                                       "DSC_3079.jpg", "32-lens_data.jpeg"};
+  const std::vector<std::string> names{"DSCN0010.jpg",   "landscape_1.jpg", "30-type_error.jpg",
+                                       "45-gps_ifd.jpg", "DSC_3079.jpg",    "32-lens_data.jpeg"};
   std::vector<std::uint64_t> hashes;
   for (const auto& name : names) {
     SCOPED_TRACE(name);
@@ -331,8 +331,8 @@ TEST(ImageOps, CorrelationIsNormalisedCrossCorrelation) {
   // By the definition, on a small case worked by hand: x = (0,1,2,3), y = (0,1,3,2):
   // means 1.5, covariance 1, variances 1.25 -> 0.8.
   EXPECT_NEAR(correlation(RasterImage{2, 2, 1, {0, 1, 2, 3}}, RasterImage{2, 2, 1, {0, 1, 3, 2}}), 0.8, 1e-9);
-  EXPECT_EQ(correlation(a, RasterImage{48, 48, 1, std::vector<std::uint8_t>(48 * 48, 90)}), 0.0);  // flat
-  EXPECT_EQ(correlation(a, resize(a, 40, 48)), 0.0);                                               // other size
+  EXPECT_EQ(correlation(a, RasterImage{48, 48, 1, std::vector<std::uint8_t>(48 * 48, 90)}), 0.0);     // flat
+  EXPECT_EQ(correlation(a, resize(a, 40, 48)), 0.0);                                                  // other size
   EXPECT_EQ(correlation(a, RasterImage{48, 48, 3, std::vector<std::uint8_t>(48 * 48 * 3, 1)}), 0.0);  // colour
 }
 

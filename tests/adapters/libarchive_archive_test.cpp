@@ -53,18 +53,23 @@ TEST(LibarchiveArchive, SniffsKindsByContent) {
 // The sample as .7z (p7zip) and .tar.gz (tar): the same files, scores and findings as the
 // folder (file paths are the same: the single top folder is the content root).
 TEST(LibarchiveArchive, SevenZipTarGzAndRarOfTheSampleCheckLikeTheFolder) {
-  if (!testing::tool_available("7z") || !testing::tool_available("tar")) GTEST_SKIP() << "7z (p7zip-full) or tar missing";
+  if (!testing::tool_available("7z") || !testing::tool_available("tar"))
+    GTEST_SKIP() << "7z (p7zip-full) or tar missing";
   testing::TempDir dir;
   const std::string parent = fs::path(sample_dir()).parent_path().string();
   const std::string seven = dir.str() + "/青石县佐证材料.7z";
   const std::string targz = dir.str() + "/青石县佐证材料.tar.gz";
   const std::string rar = dir.str() + "/青石县佐证材料.rar";
-  ASSERT_EQ(run_command("cd " + shell_quote(parent) + " && 7z a -bd -y " + shell_quote(seven) + " 青石县佐证材料").exit_code, 0);
-  ASSERT_EQ(run_command("tar czf " + shell_quote(targz) + " -C " + shell_quote(parent) + " 青石县佐证材料").exit_code, 0);
+  ASSERT_EQ(
+      run_command("cd " + shell_quote(parent) + " && 7z a -bd -y " + shell_quote(seven) + " 青石县佐证材料").exit_code,
+      0);
+  ASSERT_EQ(run_command("tar czf " + shell_quote(targz) + " -C " + shell_quote(parent) + " 青石县佐证材料").exit_code,
+            0);
   // RAR can only be written by the non-free rar tool: tests/data/make_rar.py writes a RAR 4
   // archive with stored files from the format's technote (7z and unrar read it too).
-  ASSERT_EQ(run_command(std::string(testing::system_python()) + " " + shell_quote(testing::source_dir() + "/tests/data/make_rar.py") +
-                        " " + shell_quote(rar) + " " + shell_quote(sample_dir()))
+  ASSERT_EQ(run_command(std::string(testing::system_python()) + " " +
+                        shell_quote(testing::source_dir() + "/tests/data/make_rar.py") + " " + shell_quote(rar) + " " +
+                        shell_quote(sample_dir()))
                 .exit_code,
             0);
   EXPECT_EQ(sniff_archive_kind(seven), ArchiveKind::SevenZip);
@@ -107,14 +112,17 @@ TEST(LibarchiveArchive, HostileTarEntriesAreReportedNotObeyed) {
         "def add(name, data):\n"
         "    i = tarfile.TarInfo(name); i.size = len(data); t.addfile(i, io.BytesIO(data))\n" +
         entries + "t.close()\n";
-    return run_command(std::string(testing::system_python()) + " -c " + shell_quote(script) + " " + shell_quote(path)).exit_code;
+    return run_command(std::string(testing::system_python()) + " -c " + shell_quote(script) + " " + shell_quote(path))
+        .exit_code;
   };
   const std::string tar = dir.str() + "/hostile.tar.gz";
-  ASSERT_EQ(make_tar(tar,
-                     "add('材料/../../escape.txt', b'x')\n"
-                     "add('材料/正常.txt', b'hello')\n"
-                     "l = tarfile.TarInfo('材料/link'); l.type = tarfile.SYMTYPE; l.linkname = '/etc/passwd'; t.addfile(l)\n"),
-            0);
+  ASSERT_EQ(
+      make_tar(
+          tar,
+          "add('材料/../../escape.txt', b'x')\n"
+          "add('材料/正常.txt', b'hello')\n"
+          "l = tarfile.TarInfo('材料/link'); l.type = tarfile.SYMTYPE; l.linkname = '/etc/passwd'; t.addfile(l)\n"),
+      0);
   auto x = extract_zip_safely(tar);
   ASSERT_TRUE(x) << x.error().message;
   std::set<std::string> codes;

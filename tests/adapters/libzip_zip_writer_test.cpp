@@ -107,10 +107,13 @@ TEST(LibzipZipWriter, EntriesReadBackWithMethodsSizesAndContent) {
     EXPECT_EQ(entries[i].method, written.entries[i].method == ZipMethod::Deflate ? 8 : 0);
     EXPECT_FALSE(entries[i].symlink);
     Sha256Stream sha;
-    auto n = reader.value()->read_entry(i, [&](std::string_view chunk) {
-      sha.update(chunk.data(), chunk.size());
-      return true;
-    }, 1 << 30);
+    auto n = reader.value()->read_entry(
+        i,
+        [&](std::string_view chunk) {
+          sha.update(chunk.data(), chunk.size());
+          return true;
+        },
+        1 << 30);
     ASSERT_TRUE(n.ok()) << n.error().message;
     EXPECT_EQ(sha.finish(), sha_of(contents[i])) << entries[i].name;
   }
@@ -140,7 +143,10 @@ TEST(LibzipZipWriter, SameInputGivesIdenticalBytesWithFixedTimesAndAttributes) {
   ::setenv("TZ", "America/New_York", 1);
   ::tzset();
   const auto b = write("b.zip");
-  if (old_tz) ::setenv("TZ", saved_tz.c_str(), 1); else ::unsetenv("TZ");
+  if (old_tz)
+    ::setenv("TZ", saved_tz.c_str(), 1);
+  else
+    ::unsetenv("TZ");
   ::tzset();
   EXPECT_EQ(a, b);
   const auto info = run_command(std::string(testing::system_python()) +
@@ -173,7 +179,8 @@ TEST(LibzipZipWriter, ExternalToolsTestTheArchiveCleanAndSeeChineseNames) {
   // Bit 11 (UTF-8) on every non-ASCII name.
   const auto flags = run_command(std::string(testing::system_python()) +
                                  " -c \"import zipfile,sys\nfor i in zipfile.ZipFile(sys.argv[1]).infolist(): "
-                                 "print(i.filename, i.flag_bits & 0x800)\" " + shell_quote(path));
+                                 "print(i.filename, i.flag_bits & 0x800)\" " +
+                                 shell_quote(path));
   EXPECT_NE(flags.output.find("材料/目录.html 2048"), std::string::npos) << flags.output;
   EXPECT_NE(flags.output.find("材料/空文件.txt 2048"), std::string::npos) << flags.output;
 }
@@ -226,8 +233,8 @@ TEST(LibzipZipWriter, RefusesNamesThatEscapeOrCollide) {
   auto writer = create_zip_writer((dir.path() / "x.zip").string());
   ASSERT_TRUE(writer.ok());
   auto& w = *writer.value();
-  for (const char* bad : {"../evil.txt", "/etc/passwd", "a/../../b", "a\\b.txt", "a//b", "C:/x.txt", "a/./b", "dir/",
-                          "tab\there", ""}) {
+  for (const char* bad :
+       {"../evil.txt", "/etc/passwd", "a/../../b", "a\\b.txt", "a//b", "C:/x.txt", "a/./b", "dir/", "tab\there", ""}) {
     auto e = w.add_bytes(bad, "x", ZipMethod::Store);
     ASSERT_FALSE(e.ok()) << bad;
     EXPECT_EQ(e.error().code, "ZIP_NAME_INVALID") << bad;
@@ -332,11 +339,14 @@ TEST(LibzipZipWriter, FilesOfEverySizeAroundTheIoChunkComeBackExact) {
   auto writer = create_zip_writer((dir.path() / "sizes.zip").string());
   ASSERT_TRUE(writer.ok());
   for (std::size_t i = 0; i < sizes.size(); ++i) {
-    const std::string data = i % 2 == 0 ? random_bytes(sizes[i], static_cast<unsigned>(i)) : text_of(sizes[i]).substr(0, sizes[i]);
+    const std::string data =
+        i % 2 == 0 ? random_bytes(sizes[i], static_cast<unsigned>(i)) : text_of(sizes[i]).substr(0, sizes[i]);
     const auto file = dir.write("src/" + std::to_string(i) + ".bin", data);
     contents.push_back(data);
-    ASSERT_TRUE(writer.value()->add_file(std::to_string(i) + ".bin", file.string(),
-                                         i % 2 == 0 ? ZipMethod::Store : ZipMethod::Deflate).ok());
+    ASSERT_TRUE(
+        writer.value()
+            ->add_file(std::to_string(i) + ".bin", file.string(), i % 2 == 0 ? ZipMethod::Store : ZipMethod::Deflate)
+            .ok());
   }
   auto done = writer.value()->finish();
   ASSERT_TRUE(done.ok()) << done.error().message;
@@ -345,10 +355,13 @@ TEST(LibzipZipWriter, FilesOfEverySizeAroundTheIoChunkComeBackExact) {
   ASSERT_EQ(reader.value()->entries().size(), sizes.size());
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     std::string back;
-    auto n = reader.value()->read_entry(i, [&](std::string_view chunk) {
-      back.append(chunk);
-      return true;
-    }, 1 << 30);
+    auto n = reader.value()->read_entry(
+        i,
+        [&](std::string_view chunk) {
+          back.append(chunk);
+          return true;
+        },
+        1 << 30);
     ASSERT_TRUE(n.ok()) << n.error().message;
     EXPECT_EQ(back.size(), sizes[i]);
     EXPECT_TRUE(back == contents[i]) << "entry " << i;
@@ -435,7 +448,8 @@ TEST(LibzipZipWriter, QueuedFilesHoldNoFileDescriptors) {
   ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &small), 0);
   bool added = true;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    added = added && writer.value()->add_file("d/" + std::to_string(i) + ".txt", files[i].string(), ZipMethod::Deflate).ok();
+    added = added &&
+            writer.value()->add_file("d/" + std::to_string(i) + ".txt", files[i].string(), ZipMethod::Deflate).ok();
   }
   auto done = writer.value()->finish();
   ::setrlimit(RLIMIT_NOFILE, &old);

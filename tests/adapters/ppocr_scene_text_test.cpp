@@ -63,7 +63,8 @@ TEST(PpocrSceneText, FindsAndReadsDarkTextOnALightPanelAndLightTextOnScenery) {
 TEST(PpocrSceneText, DetectionDoesNotDependOnThePhotosBefore) {
   auto st = models();
   ASSERT_NE(st, nullptr);
-  auto photo = decode_image_file(std::string(EVPACK_SOURCE_DIR) + "/tests/data/photos/scene_text_white_stamp_on_scene.jpg");
+  auto photo =
+      decode_image_file(std::string(EVPACK_SOURCE_DIR) + "/tests/data/photos/scene_text_white_stamp_on_scene.jpg");
   ASSERT_TRUE(photo);
   auto first = st->detect(*photo, 640);
   ASSERT_TRUE(first);

@@ -11,7 +11,8 @@ namespace {
 using Rows = std::vector<std::vector<std::string>>;
 
 TEST(ParseCsv, QuotesLineEndsAndEmptyRows) {
-  const TableSheet t = parse_csv("序号,文书号,备注\r\n1,\"青交罚字〔2025〕20号\",\"含,逗号\"\r\n\r\n2,\"a \"\"引号\"\"\",\"两\n行\"\n3,,");
+  const TableSheet t = parse_csv(
+      "序号,文书号,备注\r\n1,\"青交罚字〔2025〕20号\",\"含,逗号\"\r\n\r\n2,\"a \"\"引号\"\"\",\"两\n行\"\n3,,");
   EXPECT_EQ(t.rows, (Rows{{"序号", "文书号", "备注"},
                           {"1", "青交罚字〔2025〕20号", "含,逗号"},
                           {},
@@ -25,7 +26,8 @@ TEST(ParseCsv, QuotesLineEndsAndEmptyRows) {
 }
 
 TEST(ParseCsv, DelimiterFromTheFirstLine) {
-  EXPECT_EQ(parse_csv("决定日期\t公示日期\n2025/3/3\t2025/3/7\n").rows, (Rows{{"决定日期", "公示日期"}, {"2025/3/3", "2025/3/7"}}));
+  EXPECT_EQ(parse_csv("决定日期\t公示日期\n2025/3/3\t2025/3/7\n").rows,
+            (Rows{{"决定日期", "公示日期"}, {"2025/3/3", "2025/3/7"}}));
   EXPECT_EQ(parse_csv("a;b;c\n1;2,5;3\n").rows, (Rows{{"a", "b", "c"}, {"1", "2,5", "3"}}));
 }
 

@@ -15,8 +15,9 @@ namespace {
 // the letterhead, the number line and the start of the body.
 RasterImage letterhead_band() {
   const auto reader = make_poppler_pdf_reader();
-  auto doc = reader->open(evpack::testing::source_dir() +
-                          "/samples/青石县佐证材料/一、制度建设（13分）/1.2创建工作方案/青石县创建信用交通县工作方案.pdf");
+  auto doc =
+      reader->open(evpack::testing::source_dir() +
+                   "/samples/青石县佐证材料/一、制度建设（13分）/1.2创建工作方案/青石县创建信用交通县工作方案.pdf");
   if (!doc) return {};
   const PageRect page = (*doc)->page_size(0);
   auto band = (*doc)->render(0, 150, PageRect{0, 0, page.width, page.height * 0.45});

@@ -28,8 +28,8 @@ std::string write_zip(const testing::TempDir& dir, const std::string& name, cons
 
 std::string workbook(const std::string& sheets, const std::string& extra = "") {
   return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"") + kMain +
-         "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" + extra +
-         "<sheets>" + sheets + "</sheets></workbook>";
+         "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" + extra + "<sheets>" +
+         sheets + "</sheets></workbook>";
 }
 
 std::string sheet_xml(const std::string& rows) {
@@ -71,8 +71,8 @@ TEST(ReadXlsx, SharedStringsFromLibxlsxwriter) {
   ASSERT_EQ(book->size(), 2u);
   EXPECT_EQ((*book)[0].name, "行政许可");
   EXPECT_EQ((*book)[0].rows, (Rows{{"许可文书号", "许可决定日期", "上网日期"},
-                                    {"青交许字〔2025〕27号", "45719", "45723"},  // plain numbers, no date format
-                                    {"青交许字〔2025〕28号", "", "2025年3月9日"}}));
+                                   {"青交许字〔2025〕27号", "45719", "45723"},  // plain numbers, no date format
+                                   {"青交许字〔2025〕28号", "", "2025年3月9日"}}));
   EXPECT_EQ((*book)[1].name, "行政处罚");
   EXPECT_EQ((*book)[1].rows, (Rows{{"处罚决定书文号"}, {"青交罚字〔2025〕20号"}}));
 }
@@ -99,25 +99,26 @@ TEST(ReadXlsx, FormsOtherGeneratorsWrite) {
       "<x:numFmt numFmtId=\"177\" formatCode=\"0.00_);[Red]\\(0.00\\)\"/></x:numFmts>"
       "<x:cellXfs><x:xf numFmtId=\"0\"/><x:xf numFmtId=\"176\"/><x:xf numFmtId=\"177\"/><x:xf numFmtId=\"31\"/>"
       "<x:xf numFmtId=\"22\"/></x:cellXfs></x:styleSheet>";
-  const std::string data = std::string("<x:worksheet xmlns:x=\"") + kMain +
-                           "\"><x:sheetData>"
-                           "<x:row r=\"2\"><x:c r=\"A2\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"C2\" t=\"s\"><x:v>1</x:v></x:c>"
-                           "<x:c r=\"D2\" t=\"s\"><x:v>2</x:v></x:c></x:row>"
-                           // No r attributes: cells and rows follow each other.
-                           "<x:row><x:c s=\"1\"><x:v>44257</x:v></x:c><x:c s=\"2\"><x:v>12.5</x:v></x:c>"
-                           "<x:c s=\"3\"><x:v>44258</x:v></x:c><x:c t=\"b\"><x:v>1</x:v></x:c></x:row>"
-                           "<x:row r=\"5\"><x:c r=\"B5\" s=\"4\"><x:v>44257.75</x:v></x:c>"
-                           "<x:c r=\"C5\" t=\"inlineStr\"><x:is><x:t>行内</x:t></x:is></x:c>"
-                           "<x:c r=\"D5\" t=\"s\"><x:v>99</x:v></x:c><x:c r=\"E5\" t=\"e\"><x:v>#N/A</x:v></x:c></x:row>"
-                           "</x:sheetData></x:worksheet>";
-  const std::string path = write_zip(
-      dir, "other.xlsx",
-      {{"[Content_Types].xml", "<Types/>"},
-       {"xl/workbook.xml", workbook("<sheet name=\"数据\" sheetId=\"3\" r:id=\"rId7\"/>", "<workbookPr date1904=\"1\"/>")},
-       {"xl/_rels/workbook.xml.rels", rels},
-       {"xl/strings.xml", strings},
-       {"xl/styles.xml", styles},
-       {"xl/worksheets/data.xml", data}});
+  const std::string data =
+      std::string("<x:worksheet xmlns:x=\"") + kMain +
+      "\"><x:sheetData>"
+      "<x:row r=\"2\"><x:c r=\"A2\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"C2\" t=\"s\"><x:v>1</x:v></x:c>"
+      "<x:c r=\"D2\" t=\"s\"><x:v>2</x:v></x:c></x:row>"
+      // No r attributes: cells and rows follow each other.
+      "<x:row><x:c s=\"1\"><x:v>44257</x:v></x:c><x:c s=\"2\"><x:v>12.5</x:v></x:c>"
+      "<x:c s=\"3\"><x:v>44258</x:v></x:c><x:c t=\"b\"><x:v>1</x:v></x:c></x:row>"
+      "<x:row r=\"5\"><x:c r=\"B5\" s=\"4\"><x:v>44257.75</x:v></x:c>"
+      "<x:c r=\"C5\" t=\"inlineStr\"><x:is><x:t>行内</x:t></x:is></x:c>"
+      "<x:c r=\"D5\" t=\"s\"><x:v>99</x:v></x:c><x:c r=\"E5\" t=\"e\"><x:v>#N/A</x:v></x:c></x:row>"
+      "</x:sheetData></x:worksheet>";
+  const std::string path = write_zip(dir, "other.xlsx",
+                                     {{"[Content_Types].xml", "<Types/>"},
+                                      {"xl/workbook.xml", workbook("<sheet name=\"数据\" sheetId=\"3\" r:id=\"rId7\"/>",
+                                                                   "<workbookPr date1904=\"1\"/>")},
+                                      {"xl/_rels/workbook.xml.rels", rels},
+                                      {"xl/strings.xml", strings},
+                                      {"xl/styles.xml", styles},
+                                      {"xl/worksheets/data.xml", data}});
   auto book = read_xlsx(path);
   ASSERT_TRUE(book.ok()) << book.error().message;
   ASSERT_EQ(book->size(), 1u);
@@ -146,8 +147,9 @@ TEST(ReadXlsx, BrokenAndHostileWorkbooks) {
   EXPECT_EQ(book.error().code, "XLSX_CORRUPT");
   EXPECT_NE(book.error().message.find("xl/worksheets/sheet1.xml"), std::string::npos);
   // A far-away row and a far-away column are cut, not allocated.
-  book = book_with("far.xlsx", sheet_xml("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
-                                         "<c r=\"XFD1\"><v>1</v></c></row><row r=\"1048576\"><c r=\"A1048576\"><v>2</v></c></row>"));
+  book = book_with(
+      "far.xlsx", sheet_xml("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
+                            "<c r=\"XFD1\"><v>1</v></c></row><row r=\"1048576\"><c r=\"A1048576\"><v>2</v></c></row>"));
   ASSERT_TRUE(book.ok()) << book.error().message;
   EXPECT_EQ((*book)[0].rows, (Rows{{"a"}}));
   EXPECT_TRUE((*book)[0].truncated);

@@ -55,7 +55,7 @@ TEST(XlsxwriterSpreadsheet, WritesSheetsWithHeaderFreezeFilterAndChineseText) {
   const std::string& sheet1 = xml.at("xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet1.find("01-2025-03-18 领导小组会议.jpg"), std::string::npos);
   EXPECT_NE(sheet1.find("含控制符的名称 &amp; &lt;标签&gt;"), std::string::npos);  // control char dropped, XML escaped
-  EXPECT_NE(sheet1.find("<pane ySplit=\"1\""), std::string::npos);                  // frozen header
+  EXPECT_NE(sheet1.find("<pane ySplit=\"1\""), std::string::npos);                 // frozen header
   EXPECT_NE(sheet1.find("<autoFilter ref=\"A1:D4\""), std::string::npos);
   EXPECT_NE(sheet1.find("<v>12.5</v>"), std::string::npos);
   const std::string& sheet2 = xml.at("xl/worksheets/sheet2.xml");

@@ -24,9 +24,9 @@ std::unique_ptr<ZipReader> open_ok(const std::string& path) {
 
 TEST(ZipArchive, ListsNamesAndReadsHeadsOfAGeneratedZip) {
   TempDir dir;
-  const auto path = dir.write("材料.zip", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"},
-                                                                    {"word/document.xml", "<w:document/>"},
-                                                                    {"word/", ""}}));
+  const auto path = dir.write(
+      "材料.zip", testing::make_stored_zip(
+                      {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}, {"word/", ""}}));
   auto names = list_zip_entry_names(path.string());
   ASSERT_TRUE(names.ok());
   EXPECT_EQ(names.value(), (std::vector<std::string>{"[Content_Types].xml", "word/document.xml", "word/"}));
@@ -46,12 +46,14 @@ TEST(ZipArchive, GbkNamesWithoutFlagAreDecoded) {
   auto reader = open_ok(corpus_zip("cp936_old7z_gbk-names-no-utf8-flag.zip"));
   ASSERT_TRUE(reader);
   const auto& entries = reader->entries();
-  const auto it = std::find_if(entries.begin(), entries.end(), [](const ZipEntry& e) { return e.name == "你好世界.txt"; });
+  const auto it =
+      std::find_if(entries.begin(), entries.end(), [](const ZipEntry& e) { return e.name == "你好世界.txt"; });
   ASSERT_NE(it, entries.end());
   EXPECT_TRUE(it->name_decoded_from_gbk);
   EXPECT_EQ(it->raw_name, "\xC4\xE3\xBA\xC3\xCA\xC0\xBD\xE7.txt");
   // The flagged UTF-8 entry in the same (mixed) archive is taken as is.
-  const auto symbols = std::find_if(entries.begin(), entries.end(), [](const ZipEntry& e) { return e.name.starts_with("©®"); });
+  const auto symbols =
+      std::find_if(entries.begin(), entries.end(), [](const ZipEntry& e) { return e.name.starts_with("©®"); });
   ASSERT_NE(symbols, entries.end());
   EXPECT_FALSE(symbols->name_decoded_from_gbk);
 }
@@ -151,17 +153,22 @@ TEST(ZipArchive, ReadEntryStopsAtTheByteLimit) {
   auto reader = open_ok(corpus_zip("libzip_bigzero-zip.zip"));
   ASSERT_TRUE(reader);
   std::uint64_t seen = 0;
-  auto limited = reader->read_entry(0, [&](std::string_view chunk) {
-    seen += chunk.size();
-    return true;
-  }, 100'000);
+  auto limited = reader->read_entry(
+      0,
+      [&](std::string_view chunk) {
+        seen += chunk.size();
+        return true;
+      },
+      100'000);
   ASSERT_FALSE(limited.ok());
   EXPECT_EQ(limited.error().code, "ZIP_ENTRY_TOO_LARGE");
   EXPECT_LE(seen, 100'000u);
-  auto whole = reader->read_entry(0, [](std::string_view) { return true; }, 1ull << 30);
+  auto whole = reader->read_entry(
+      0, [](std::string_view) { return true; }, 1ull << 30);
   ASSERT_TRUE(whole.ok());
   EXPECT_EQ(whole.value(), reader->entries()[0].size);
-  auto stopped = reader->read_entry(0, [](std::string_view) { return false; }, 1ull << 30);
+  auto stopped = reader->read_entry(
+      0, [](std::string_view) { return false; }, 1ull << 30);
   EXPECT_EQ(stopped.error().code, "ZIP_READ_STOPPED");
 }
 
@@ -172,7 +179,8 @@ TEST(ZipArchive, ReadEntryReportsCrcAndDataErrors) {
   ASSERT_TRUE(reader);
   std::map<std::string, std::string> outcome;
   for (std::size_t i = 0; i < reader->entries().size(); ++i) {
-    auto n = reader->read_entry(i, [](std::string_view) { return true; }, 1ull << 30);
+    auto n = reader->read_entry(
+        i, [](std::string_view) { return true; }, 1ull << 30);
     outcome[reader->entries()[i].name] = n ? "ok" : n.error().code;
   }
   EXPECT_EQ(outcome, (std::map<std::string, std::string>{{"storedok", "ok"},

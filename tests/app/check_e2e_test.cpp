@@ -15,7 +15,8 @@ namespace {
 
 CheckResult run_sample() {
   // No OCR: scans are covered by the inspector tests.
-  auto result = run_check(evpack::testing::offline_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料"));
+  auto result =
+      run_check(evpack::testing::offline_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料"));
   EXPECT_TRUE(result) << (result ? "" : result.error().message);
   return std::move(result).value();
 }
@@ -28,9 +29,8 @@ const IndicatorResult& indicator(const CheckResult& r, const std::string& id) {
 }
 
 bool has_finding(const CheckResult& r, const std::string& code, const std::string& file_part) {
-  return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
-    return f.code == code && f.file.find(file_part) != std::string::npos;
-  });
+  return std::any_of(r.findings.begin(), r.findings.end(),
+                     [&](const Finding& f) { return f.code == code && f.file.find(file_part) != std::string::npos; });
 }
 
 TEST(CheckSample, ScoresAndFindingsMatchTheLabels) {
@@ -48,7 +48,7 @@ TEST(CheckSample, ScoresAndFindingsMatchTheLabels) {
   EXPECT_DOUBLE_EQ(indicator(r, "4.5").points, 0);
   EXPECT_TRUE(indicator(r, "4.5").files.empty());
 
-  EXPECT_TRUE(has_finding(r, "PDF_CORRUPT", "省厅培训通知.pdf"));              // truncated on purpose
+  EXPECT_TRUE(has_finding(r, "PDF_CORRUPT", "省厅培训通知.pdf"));                // truncated on purpose
   EXPECT_TRUE(has_finding(r, "DOC_NUMBER_FORM", "关于推行信易行守信激励措施"));  // [2025] brackets
   EXPECT_TRUE(has_finding(r, "D5_LOOSE_FILE", "新建 文本文档.txt"));
   EXPECT_TRUE(has_finding(r, "FILE_EMPTY", "新建 文本文档.txt"));

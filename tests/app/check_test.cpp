@@ -57,11 +57,10 @@ TEST(CorrectScannedAgencies, ACharacterTheFileNameShowsStands) {
 
 TEST(CorrectScannedAgencies, AmbiguousOrFarReadingsStand) {
   std::vector<Evidence> ev = {
-      document("a.pdf", false, "青交字〔2025〕3号", "青交字"),
-      document("b.pdf", false, "青交发〔2025〕5号", "青交发"),
-      document("c.pdf", true, "者交字〔2025〕8号", "者交字"),   // one off 青交字 only: corrected
-      document("d.pdf", true, "青交者〔2025〕9号", "青交者"),   // one off both 青交字 and 青交发: ambiguous
-      document("e.pdf", true, "临山字〔2025〕2号", "临山字"),   // two off: a different agency
+      document("a.pdf", false, "青交字〔2025〕3号", "青交字"), document("b.pdf", false, "青交发〔2025〕5号", "青交发"),
+      document("c.pdf", true, "者交字〔2025〕8号", "者交字"),  // one off 青交字 only: corrected
+      document("d.pdf", true, "青交者〔2025〕9号", "青交者"),  // one off both 青交字 and 青交发: ambiguous
+      document("e.pdf", true, "临山字〔2025〕2号", "临山字"),  // two off: a different agency
   };
   correct_scanned_agencies(ev);
   EXPECT_EQ(number_of(ev[2]), "青交字〔2025〕8号");
@@ -119,8 +118,8 @@ TEST(RunCheck, PersonalNumbersInLedgersAndSignInSheetsOfEveryFormat) {
     if (f.code.rfind("PRIVACY_", 0) == 0) found.insert({f.file.substr(f.file.rfind('/') + 1), f.code});
   }
   const std::set<std::pair<std::string, std::string>> expected = {
-      {"ledger_wrapped.pdf", "PRIVACY_ID_CARD"},  {"ledger_wrapped.pdf", "PRIVACY_MOBILE"},
-      {"signin_sheet.pdf", "PRIVACY_MOBILE"},     {"signin_sheet.docx", "PRIVACY_MOBILE"},
+      {"ledger_wrapped.pdf", "PRIVACY_ID_CARD"}, {"ledger_wrapped.pdf", "PRIVACY_MOBILE"},
+      {"signin_sheet.pdf", "PRIVACY_MOBILE"},    {"signin_sheet.docx", "PRIVACY_MOBILE"},
       {"signin_sheet.xlsx", "PRIVACY_MOBILE"},
   };
   EXPECT_EQ(found, expected);
@@ -133,11 +132,12 @@ void expect_counted_in_d5(const std::string& input, const std::string& code) {
   const auto result = run_check(options);
   ASSERT_TRUE(result) << result.error().message;
   const auto& findings = result.value().findings;
-  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(),
-                          [&](const Finding& f) { return f.code == code && f.rule == "D.5"; }))
-      << code;
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.code == code && f.rule == "D.5";
+  })) << code;
   const auto& deductions = result.value().evaluation.deductions;
-  const auto d5 = std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
+  const auto d5 =
+      std::find_if(deductions.begin(), deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
   ASSERT_NE(d5, deductions.end());
   EXPECT_GE(d5->occurrences, 1);
   EXPECT_GT(d5->points, 0);
@@ -169,8 +169,8 @@ TEST(RunCheck, UnpackingFindingsCountInTheDeductionTheyName) {
       "z.write(sys.argv[2], '六、培训交流/6.3 企业信用培训/签到表.docx')\n"
       "z.close()\n";
   ASSERT_EQ(evpack::testing::run_command(std::string(evpack::testing::system_python()) + " -c " +
-                                         evpack::testing::shell_quote(script) + " " + evpack::testing::shell_quote(zip) +
-                                         " " + evpack::testing::shell_quote(docx))
+                                         evpack::testing::shell_quote(script) + " " +
+                                         evpack::testing::shell_quote(zip) + " " + evpack::testing::shell_quote(docx))
                 .exit_code,
             0);
   expect_counted_in_d5(zip, "ZIP_DUPLICATE_NAME");

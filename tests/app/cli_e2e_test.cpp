@@ -29,8 +29,8 @@ nlohmann::json read_json(const fs::path& path) {
 TEST(Cli, CheckOfTheSampleWritesTheDocumentedJson) {
   evpack::testing::TempDir dir;
   const fs::path report = dir.path() / "report.json";
-  ASSERT_EQ(run("check '" + evpack::testing::source_dir() + "/samples/青石县佐证材料' --no-ocr --quiet --as-of 2026-01-20 --json '" +
-                report.string() + "'"),
+  ASSERT_EQ(run("check '" + evpack::testing::source_dir() +
+                "/samples/青石县佐证材料' --no-ocr --quiet --as-of 2026-01-20 --json '" + report.string() + "'"),
             0);
   const auto j = read_json(report);
   ASSERT_TRUE(j.contains("files"));
@@ -163,8 +163,9 @@ TEST(Cli, WithoutAChineseFontNothingIsAbsent) {
                               (dir.path() / "no-fonts").string() + "</dir><cachedir>" +
                               (dir.path() / "fc-cache").string() + "</cachedir></fontconfig>\n");
   const fs::path report = dir.path() / "report.json";
-  ASSERT_EQ(run("check '" + (dir.path() / "evidence").string() + "' --no-ocr --no-cache --quiet --as-of 2025-12-31 --json '" +
-                report.string() + "'", "FONTCONFIG_FILE='" + (dir.path() / "fonts.conf").string() + "' "),
+  ASSERT_EQ(run("check '" + (dir.path() / "evidence").string() +
+                    "' --no-ocr --no-cache --quiet --as-of 2025-12-31 --json '" + report.string() + "'",
+                "FONTCONFIG_FILE='" + (dir.path() / "fonts.conf").string() + "' "),
             0);
   const auto j = read_json(report);
   ASSERT_EQ(j["files"].size(), 1u);

@@ -8,10 +8,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <cstring>
 #include <regex>
 #include <set>
 
@@ -42,8 +42,8 @@ CliRun run(const std::string& args, const std::string& cwd = "") {
   evpack::testing::TempDir dir;
   const fs::path out = dir.path() / "out.txt";
   const fs::path err = dir.path() / "err.txt";
-  const std::string command = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + "'" + EVPACK_BINARY + "' " + args +
-                              " > '" + out.string() + "' 2> '" + err.string() + "' < /dev/null";
+  const std::string command = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + "'" + EVPACK_BINARY + "' " + args + " > '" +
+                              out.string() + "' 2> '" + err.string() + "' < /dev/null";
   const auto start = std::chrono::steady_clock::now();
   const int status = std::system(command.c_str());
   CliRun r;
@@ -103,7 +103,7 @@ TEST(CliMessages, HelpIsChineseAndListsTheExitCodes) {
 TEST(CliMessages, AWrongRuleIdPointsToTheList) {
   evpack::testing::TempDir dir;
   for (const std::string& args : {"check '" + sample_dir() + "' --rules shandong-2099",
-                                 "init '" + dir.str() + "/新目录' --rules shandong-2099"}) {
+                                  "init '" + dir.str() + "/新目录' --rules shandong-2099"}) {
     const CliRun r = run(args);
     EXPECT_EQ(r.status, 2) << args;
     EXPECT_LT(r.seconds, 1.0);
@@ -228,7 +228,7 @@ std::vector<std::string> sample_names(const nlohmann::json& report) {
     const std::string path = f["path"].get<std::string>();
     names.push_back(path);
     std::size_t start = 0;
-    for (std::size_t slash = path.find('/'); ; slash = path.find('/', start)) {
+    for (std::size_t slash = path.find('/');; slash = path.find('/', start)) {
       names.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
       if (slash == std::string::npos) break;
       start = slash + 1;
@@ -293,7 +293,8 @@ TEST(CliMessages, NoInternalIdentifierInConsoleHtmlOrExcel) {
         const std::string column = c < header.size() ? header[c] : "";
         if (column == "代码" || column == "文件") continue;  // the code column; file names
         ++cells;
-        EXPECT_EQ(identifiers(row[c], exempt), std::set<std::string>{}) << sheet.name << " / " << column << ": " << row[c];
+        EXPECT_EQ(identifiers(row[c], exempt), std::set<std::string>{})
+            << sheet.name << " / " << column << ": " << row[c];
       }
     }
   }
@@ -361,7 +362,8 @@ TEST(CliMessages, JsonToStandardOutputParsesAndRecordsDateRulesAndInputAsGiven) 
 TEST(CliMessages, VerifyWritesJsonToStandardOutput) {
   evpack::testing::TempDir dir;
   const std::string zip = dir.str() + "/青石县验收材料.zip";
-  const CliRun packed = run("pack '" + sample_dir() + "' --no-ocr --quiet --as-of 2026-01-20 --unmapped exclude -o '" + zip + "'");
+  const CliRun packed =
+      run("pack '" + sample_dir() + "' --no-ocr --quiet --as-of 2026-01-20 --unmapped exclude -o '" + zip + "'");
   ASSERT_EQ(packed.status, 0) << packed.err;
   const CliRun r = run("verify '" + zip + "' --no-ocr --as-of 2026-01-20 --json -");
   ASSERT_EQ(r.status, 0) << r.err;

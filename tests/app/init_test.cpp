@@ -45,10 +45,10 @@ TEST(Init, CreatesOneFolderPerIndicatorWithAGuide) {
   const fs::path guide = tmp.path() / "材料" / "01 制度建设（13分）" / "1.4 领导小组季度会议" / "说明.txt";
   ASSERT_TRUE(fs::exists(guide));
   const std::string text = read(guide);
-  EXPECT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");          // BOM for old Notepad
-  EXPECT_NE(text.find("\r\n"), std::string::npos);         // CRLF
-  EXPECT_NE(text.find("第一季度"), std::string::npos);       // per-quarter advice
-  EXPECT_NE(text.find("水印"), std::string::npos);           // D.7 warning
+  EXPECT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");         // BOM for old Notepad
+  EXPECT_NE(text.find("\r\n"), std::string::npos);      // CRLF
+  EXPECT_NE(text.find("第一季度"), std::string::npos);  // per-quarter advice
+  EXPECT_NE(text.find("水印"), std::string::npos);      // D.7 warning
   EXPECT_EQ(summary->guides_written, static_cast<int>(rules.indicators.size() + rules.bonuses.size()));
   EXPECT_TRUE(fs::is_directory(tmp.path() / "材料" / "06 加分项" / "1 创新经验被推广"));
 }

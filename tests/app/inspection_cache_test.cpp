@@ -126,7 +126,9 @@ std::string bytes_of(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-void put(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes; }
+void put(const fs::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
 
 // Regression (issue 24): single-bit flips that still decode, and entries swapped on disk,
 // changed the report. Every flip of every byte's low bit must be a miss.

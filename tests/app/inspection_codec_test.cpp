@@ -109,10 +109,10 @@ TEST(InspectionCodec, DamagedBytesAreRefused) {
 TEST(InspectionCodec, RealInspectionsOfTheCorpusRoundTrip) {
   const evpack::testing::TempDir dir;
   const fs::path corpus = evpack::testing::corpus_dir();
-  for (const char* rel : {"exif/Canon_40D.jpg", "exif/DSCN0010.jpg", "exif/exiftool_Apple.jpg", "exif/exiv2-empty.jpg",
-                          "exif/crash-23eba73bb01cb01caa96a389eb12955c34b98a37.jpg", "heic/IMG_5195.HEIC",
-                          "pdf/cn-gongwen_report.pdf", "pdf/ocrmypdf_c02-22.pdf", "pdf/ocrmypdf_invalid.pdf",
-                          "pdf/pdfjs_XiaoBiaoSong.pdf"}) {
+  for (const char* rel :
+       {"exif/Canon_40D.jpg", "exif/DSCN0010.jpg", "exif/exiftool_Apple.jpg", "exif/exiv2-empty.jpg",
+        "exif/crash-23eba73bb01cb01caa96a389eb12955c34b98a37.jpg", "heic/IMG_5195.HEIC", "pdf/cn-gongwen_report.pdf",
+        "pdf/ocrmypdf_c02-22.pdf", "pdf/ocrmypdf_invalid.pdf", "pdf/pdfjs_XiaoBiaoSong.pdf"}) {
     fs::copy_file(corpus / rel, dir.path() / fs::path(rel).filename());
   }
   auto scan = scan_tree(dir.str(), {});

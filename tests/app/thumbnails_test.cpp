@@ -33,8 +33,8 @@ TEST(Thumbnails, CorpusPhotosAreUprightAndBrokenFilesGiveNone) {
                   dir.path() / "5.2主题活动" / ("landscape_" + std::to_string(n) + ".jpg"));
   }
   fs::create_directories(dir.path() / "6.1 学习贯彻");
-  for (const char* name : {"cn-gongwen_report.pdf", "pdfjs_bomb_giant.pdf", "pdfjs_poppler-937-0-fuzzed.pdf",
-                           "ocrmypdf_invalid.pdf"}) {
+  for (const char* name :
+       {"cn-gongwen_report.pdf", "pdfjs_bomb_giant.pdf", "pdfjs_poppler-937-0-fuzzed.pdf", "ocrmypdf_invalid.pdf"}) {
     if (fs::exists(corpus + "/pdf/" + name)) fs::copy_file(corpus + "/pdf/" + name, dir.path() / "6.1 学习贯彻" / name);
   }
   fs::create_directories(dir.path() / "5.1信用交通宣传月");

@@ -128,17 +128,19 @@ print(altered.split('/', 1)[1]); print(dropped.split('/', 1)[1])
 TEST(Verify, ManifestPathsOutsideTheBagAreNeverOpened) {
   TempDir dir;
   const std::string payload = "evidence";
-  const std::string manifest = sha256_bytes(payload.data(), payload.size()) + "  data/a.txt\n" +
-                               std::string(64, '0') + "  data/../../../../../../etc/hostname\n";
+  const std::string manifest = sha256_bytes(payload.data(), payload.size()) + "  data/a.txt\n" + std::string(64, '0') +
+                               "  data/../../../../../../etc/hostname\n";
   std::string tags = sha256_bytes(manifest.data(), manifest.size()) + "  manifest-sha256.txt\n";
   for (const std::string outside : {"/etc/passwd", "../../../../../../../../etc/hostname"}) {
     const auto sum = sha256_file(fs::path(outside).is_absolute() ? outside : "/etc/hostname");
     tags += (sum.ok() ? sum.value() : std::string(64, '0')) + "  " + outside + "\n";
   }
-  const auto zip = dir.write("bag.zip", testing::make_stored_zip({{"bag/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"},
-                                                                    {"bag/data/a.txt", payload},
-                                                                    {"bag/manifest-sha256.txt", manifest},
-                                                                    {"bag/tagmanifest-sha256.txt", tags}}));
+  const auto zip =
+      dir.write("bag.zip",
+                testing::make_stored_zip({{"bag/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"},
+                                          {"bag/data/a.txt", payload},
+                                          {"bag/manifest-sha256.txt", manifest},
+                                          {"bag/tagmanifest-sha256.txt", tags}}));
   const VerifyReport report = verify(zip.string(), false);
   EXPECT_FALSE(report.intact()) << render_verify_summary(report, 20);
   std::size_t unsafe = 0;
@@ -174,7 +176,8 @@ TEST(Verify, CheckAcceptsAZipThroughTheSamePath) {
   ASSERT_TRUE(result.ok()) << result.error().message;
   EXPECT_EQ(result->evidence.size(), 49u);
   EXPECT_EQ(result->scan.root, sample_package());
-  for (const auto& e : result->evidence) EXPECT_TRUE(e.file.rel_path.starts_with("0") || e.file.rel_path.starts_with("99")) << e.file.rel_path;
+  for (const auto& e : result->evidence)
+    EXPECT_TRUE(e.file.rel_path.starts_with("0") || e.file.rel_path.starts_with("99")) << e.file.rel_path;
 }
 
 }  // namespace

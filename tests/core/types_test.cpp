@@ -27,7 +27,8 @@ TEST(CivilDate, EpochDaysAndWeekdaysHoldForEveryDayFrom1900To2200) {
     ASSERT_EQ(d.weekday(), weekday) << d.iso();
     weekday = weekday % 7 + 1;
   }
-  EXPECT_EQ(CivilDate::from_days_since_epoch(CivilDate({2024, 2, 28}).days_since_epoch() + 1), (CivilDate{2024, 2, 29}));
+  EXPECT_EQ(CivilDate::from_days_since_epoch(CivilDate({2024, 2, 28}).days_since_epoch() + 1),
+            (CivilDate{2024, 2, 29}));
 }
 
 TEST(CivilDate, RejectsImpossibleDates) {
@@ -38,8 +39,8 @@ TEST(CivilDate, RejectsImpossibleDates) {
 }
 
 TEST(CivilDate, KnowsWeekdays) {
-  EXPECT_EQ(CivilDate({2025, 3, 18}).weekday(), 2);  // Tuesday
-  EXPECT_EQ(CivilDate({2026, 11, 23}).weekday(), 1); // Monday
+  EXPECT_EQ(CivilDate({2025, 3, 18}).weekday(), 2);   // Tuesday
+  EXPECT_EQ(CivilDate({2026, 11, 23}).weekday(), 1);  // Monday
 }
 
 TEST(Timestamp, FormatsWithAndWithoutTime) {

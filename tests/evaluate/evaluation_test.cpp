@@ -49,8 +49,10 @@ class EvaluationTest : public ::testing::Test {
     Evidence& e = add(path, ContentKind::Jpeg);
     PhotoFacts photo;
     photo.watermark = watermark ? present() : absent();
-    if (watermark) photo.watermark_time = when;
-    else photo.exif_time = when;
+    if (watermark)
+      photo.watermark_time = when;
+    else
+      photo.exif_time = when;
     e.inspection.photo = photo;
     e.inspection.date = {when, watermark ? DateSource::Watermark : DateSource::Exif};
     return e;
@@ -68,15 +70,15 @@ class EvaluationTest : public ::testing::Test {
   Evaluation run() { return evaluate(rules, evidence, options); }
 
   static const IndicatorResult& indicator(const Evaluation& ev, const std::string& id) {
-    const auto it = std::find_if(ev.indicators.begin(), ev.indicators.end(),
-                                 [&](const IndicatorResult& r) { return r.id == id; });
+    const auto it =
+        std::find_if(ev.indicators.begin(), ev.indicators.end(), [&](const IndicatorResult& r) { return r.id == id; });
     EXPECT_NE(it, ev.indicators.end()) << id;
     return *it;
   }
 
   static int count(const Evaluation& ev, const std::string& code) {
-    return static_cast<int>(std::count_if(ev.findings.begin(), ev.findings.end(),
-                                          [&](const Finding& f) { return f.code == code; }));
+    return static_cast<int>(
+        std::count_if(ev.findings.begin(), ev.findings.end(), [&](const Finding& f) { return f.code == code; }));
   }
 };
 
@@ -240,7 +242,8 @@ TEST_F(EvaluationTest, UnmetConditionZeroesWithReason) {
   EXPECT_DOUBLE_EQ(indicator(ev, "1.2").points, 0);
   EXPECT_EQ(indicator(ev, "1.2").zeroed_by[0].rule, "gov_site");
   // People read the condition's Chinese label, never its id (the JSON keeps the id).
-  EXPECT_NE(indicator(ev, "1.2").reason.find("被条件“政府网站公开”扣为0分"), std::string::npos) << indicator(ev, "1.2").reason;
+  EXPECT_NE(indicator(ev, "1.2").reason.find("被条件“政府网站公开”扣为0分"), std::string::npos)
+      << indicator(ev, "1.2").reason;
   EXPECT_EQ(indicator(ev, "1.2").reason.find("gov_site"), std::string::npos);
 
   add_screenshot("01制度建设/1.2工作方案/县政府网站公开截图.png", {2025, 3, 8});
@@ -254,8 +257,8 @@ TEST_F(EvaluationTest, LooseAndUnmappedFilesCostD5) {
   const Evaluation ev = run();
   EXPECT_EQ(count(ev, "D5_LOOSE_FILE"), 1);
   EXPECT_EQ(count(ev, "D5_UNMAPPED"), 1);
-  const auto d5 = std::find_if(ev.deductions.begin(), ev.deductions.end(),
-                               [](const DeductionResult& d) { return d.id == "D.5"; });
+  const auto d5 =
+      std::find_if(ev.deductions.begin(), ev.deductions.end(), [](const DeductionResult& d) { return d.id == "D.5"; });
   ASSERT_NE(d5, ev.deductions.end());
   EXPECT_DOUBLE_EQ(d5->points, 3);
   EXPECT_DOUBLE_EQ(ev.totals.deductions, 3);
@@ -389,7 +392,6 @@ TEST_F(EvaluationTest, EvidenceWithoutAnyIndicatorFilesIsReportedMissing) {
   EXPECT_EQ(count(ev, "NO_EVIDENCE"), static_cast<int>(rules.indicators.size()));
   EXPECT_DOUBLE_EQ(ev.totals.total, 0);
 }
-
 
 TEST_F(EvaluationTest, AdviceNamesOneLeadUnitAndTheOthersAsHelpers) {
   for (auto& ind : rules.indicators) {

@@ -24,7 +24,7 @@ TEST(LeadingNumber, ReadsTheNamingStylesUsersUse) {
   EXPECT_EQ(leading_number("01制度建设"), "1");
   EXPECT_EQ(leading_number("1-1 领导小组"), "1.1");
   EXPECT_EQ(leading_number("二 联动机制"), "2");
-  EXPECT_EQ(leading_number("一把手谈信用"), "");    // a word, not a number
+  EXPECT_EQ(leading_number("一把手谈信用"), "");  // a word, not a number
   EXPECT_EQ(leading_number("一站式服务"), "");
   EXPECT_EQ(leading_number("七探索创新"), "7");
   EXPECT_EQ(leading_number("2.1市局对接"), "2.1");
@@ -66,9 +66,7 @@ TEST_F(MappingTest, ZeroPaddedCategoryAndDashedIndicator) {
   EXPECT_EQ(map("01制度建设/1-2 工作方案/方案.pdf").indicator, "1.2");
 }
 
-TEST_F(MappingTest, SpaceSeparatedCategory) {
-  EXPECT_EQ(map("二 联动机制/2.1市局对接/通知.pdf").indicator, "2.1");
-}
+TEST_F(MappingTest, SpaceSeparatedCategory) { EXPECT_EQ(map("二 联动机制/2.1市局对接/通知.pdf").indicator, "2.1"); }
 
 TEST_F(MappingTest, QuarterFolderBelowIndicatorGivesAHint) {
   const Placement p = map("3.信息管理/3.1信息报送/2025年第一季度/截图1.png");
@@ -115,9 +113,7 @@ TEST_F(MappingTest, SubItemAndDomainHints) {
   EXPECT_EQ(map("四、信用应用/4.2信用评价/机动车维修/评价结果.pdf").domain, "机动车维修");
 }
 
-TEST_F(MappingTest, GuideFileIsMarked) {
-  EXPECT_TRUE(map("01 制度建设（13分）/1.1 成立领导小组/说明.txt").guide);
-}
+TEST_F(MappingTest, GuideFileIsMarked) { EXPECT_TRUE(map("01 制度建设（13分）/1.1 成立领导小组/说明.txt").guide); }
 
 TEST_F(MappingTest, NonexistentIndicatorNumberFallsBackToKeywords) {
   // "1.9" does not exist; the title still says 工作方案.

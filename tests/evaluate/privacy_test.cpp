@@ -51,7 +51,8 @@ TEST(PrivacyChecks, LuhnAndCreditCode) {
 }
 
 TEST(PrivacyScan, FindsTheThreeKindsWithMaskedExcerptsAndOffsets) {
-  const std::string text = std::string("法定代表人身份证号：") + kId + "\n联系电话：13380545727\n开户账号：" + kCard19 + "。";
+  const std::string text =
+      std::string("法定代表人身份证号：") + kId + "\n联系电话：13380545727\n开户账号：" + kCard19 + "。";
   const auto hits = scan_privacy(text);
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits[0].kind, PrivacyKind::IdCard);
@@ -112,24 +113,24 @@ TEST(PrivacyScan, FullWidthAndSplitDigits) {
 
 TEST(PrivacyScan, NoFalsePositivesOnOrdinaryNumbers) {
   const char* const texts[] = {
-      "青交罚字〔2025〕20号",                       // document number
-      "2025-03-18 09:30:15 2025年3月18日 20250318",  // dates
+      "青交罚字〔2025〕20号",                          // document number
+      "2025-03-18 09:30:15 2025年3月18日 20250318",    // dates
       "联系电话：0531-88776655，传真 0531 8877 6655",  // landlines
       "办公电话（0533）6202117 转 8012",
-      "订单号：13380545727",                         // labelled order number with a mobile shape
-      "订单编号 6222021234567890128",                  // labelled, Luhn-valid
-      "运单号 SF13380545727",                         // letters glued on
-      "发票号码 25372000000123456789",                // 20-digit e-invoice number
+      "订单号：13380545727",            // labelled order number with a mobile shape
+      "订单编号 6222021234567890128",   // labelled, Luhn-valid
+      "运单号 SF13380545727",           // letters glued on
+      "发票号码 25372000000123456789",  // 20-digit e-invoice number
       "发票号码 2537 2000 0001 2345 6789",
-      "单价 13380545727.50 元",                       // decimal
+      "单价 13380545727.50 元",  // decimal
       "IP 10.133.80.54",
-      "133805457270",                                 // 12 digits: part of a longer run
+      "133805457270",  // 12 digits: part of a longer run
       "913380545727",
-      "370181199001017515",                           // 18 digits, bad check digit
+      "370181199001017515",  // 18 digits, bad check digit
       "123456789012345678",
-      "身份证号码：370181199013017513",               // check digit right but no such date
-      "批次 4111111111111111",                         // labelled test card number
-      "ABC-13380545727",                              // code with a dash
+      "身份证号码：370181199013017513",  // check digit right but no such date
+      "批次 4111111111111111",           // labelled test card number
+      "ABC-13380545727",                 // code with a dash
       "13380545727-A01",
   };
   for (const char* t : texts) {
@@ -153,8 +154,8 @@ TEST(PrivacyScan, NumbersWrappedInATableCellAreJoined) {
   const auto hits = scan_privacy(table);
   std::vector<std::string> masked;
   for (const auto& h : hits) masked.push_back(h.masked);
-  EXPECT_EQ(masked, (std::vector<std::string>{"370181********7518", "138****8000", "110105********002X",
-                                                "139****5678"}));
+  EXPECT_EQ(masked,
+            (std::vector<std::string>{"370181********7518", "138****8000", "110105********002X", "139****5678"}));
   EXPECT_EQ(table.substr(hits[1].offset, 8), "138 0013");  // the hit points at the number's first line
 }
 
@@ -255,7 +256,8 @@ TEST(PrivacyScan, SurvivesHostileText) {
 }
 
 TEST(PrivacyFindings, OneFindingPerKindWithPagesAndNoFullNumber) {
-  const std::string text = std::string("身份证") + kId + "\f身份证" + kIdX + " 手机13380545727\f统一社会信用代码：91350100M000100Y44";
+  const std::string text =
+      std::string("身份证") + kId + "\f身份证" + kIdX + " 手机13380545727\f统一社会信用代码：91350100M000100Y44";
   const auto findings = privacy_findings(scan_privacy(text, 1), "04信用应用/承诺书.pdf");
   ASSERT_EQ(findings.size(), 3u);
   const auto find = [&](const std::string& code) {

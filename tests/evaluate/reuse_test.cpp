@@ -26,8 +26,8 @@ std::uint64_t flip(std::uint64_t h, std::initializer_list<int> bits) {
 
 TEST(NearDuplicatePairs, FindsPairsWithinTheDistanceOnly) {
   const std::uint64_t a = 0x0123456789abcdefULL;
-  std::vector<std::optional<std::uint64_t>> hashes{a, flip(a, {1, 7, 30}), std::nullopt, ~a, a,
-                                                   flip(a, {0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11})};
+  std::vector<std::optional<std::uint64_t>> hashes{
+      a, flip(a, {1, 7, 30}), std::nullopt, ~a, a, flip(a, {0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11})};
   const auto pairs = near_duplicate_pairs(hashes, 10);
   const std::vector<std::pair<std::size_t, std::size_t>> want{{0, 1}, {0, 4}, {1, 4}};
   EXPECT_EQ(pairs, want);
@@ -94,13 +94,16 @@ TEST(FindReusedPhotos, SamePictureUnderTwoIndicatorsIsD1ListingAllCopies) {
 
 TEST(FindReusedPhotos, QuartersAndEventsCountButABurstInOneFolderDoesNot) {
   const std::uint64_t a = 0x1234123412341234ULL;
-  std::vector<Evidence> quarters{photo("5.3/一季度/a.jpg", "5.3", a, "s1", 1), photo("5.3/二季度/b.jpg", "5.3", a, "s2", 2)};
+  std::vector<Evidence> quarters{photo("5.3/一季度/a.jpg", "5.3", a, "s1", 1),
+                                 photo("5.3/二季度/b.jpg", "5.3", a, "s2", 2)};
   ASSERT_EQ(find_reused_photos(quarters).size(), 2U);
   EXPECT_NE(find_reused_photos(quarters)[0].message.find("不同季度"), std::string::npos);
-  std::vector<Evidence> events{photo("4.1/活动一/a.jpg", "4.1", a, "s1", 1), photo("4.1/活动二/b.jpg", "4.1", a, "s2", 1)};
+  std::vector<Evidence> events{photo("4.1/活动一/a.jpg", "4.1", a, "s1", 1),
+                               photo("4.1/活动二/b.jpg", "4.1", a, "s2", 1)};
   ASSERT_EQ(find_reused_photos(events).size(), 2U);
   EXPECT_NE(find_reused_photos(events)[0].message.find("不同活动"), std::string::npos);
-  std::vector<Evidence> burst{photo("4.1/活动一/a.jpg", "4.1", a, "s1", 1), photo("4.1/活动一/b.jpg", "4.1", a, "s2", 1)};
+  std::vector<Evidence> burst{photo("4.1/活动一/a.jpg", "4.1", a, "s1", 1),
+                              photo("4.1/活动一/b.jpg", "4.1", a, "s2", 1)};
   EXPECT_TRUE(find_reused_photos(burst).empty());
   // Byte-identical files are the exact-duplicate check's business.
   std::vector<Evidence> same{photo("2.1/a.jpg", "2.1", a, "s1", 1), photo("4.1/a.jpg", "4.1", a, "s1", 1)};
@@ -115,7 +118,8 @@ TEST(FindReusedPhotos, QuartersAndEventsCountButABurstInOneFolderDoesNot) {
 // one angle, another day): the colour grids tell them apart.
 TEST(FindReusedPhotos, NearHashesWithOtherColoursAreAnotherPhoto) {
   const std::uint64_t a = 0x0f0f0f0ff0f0f0f0ULL;
-  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1), photo("4.1 宣传/会议.jpg", "4.1", flip(a, {1, 2, 3, 4, 5, 6, 7, 8, 9}), "s2", 1)};
+  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1),
+                           photo("4.1 宣传/会议.jpg", "4.1", flip(a, {1, 2, 3, 4, 5, 6, 7, 8, 9}), "s2", 1)};
   std::vector<std::uint8_t> grid(48, 120);
   ev[0].inspection.photo->colour_grid = grid;
   for (std::size_t k = 0; k < grid.size(); k += 3) grid[k] = 140;  // bluer everywhere: mean difference 6.7
@@ -135,7 +139,8 @@ TEST(FindReusedPhotos, NearHashesWithOtherColoursAreAnotherPhoto) {
 TEST(FindReusedPhotos, ACroppedCopyMatchesAWindowOfTheOriginal) {
   const std::uint64_t a = 0x0f0f0f0ff0f0f0f0ULL;
   const std::uint64_t cropped = flip(a, {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38});
-  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1), photo("4.1 宣传/会议.jpg", "4.1", cropped, "s2", 1)};
+  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1),
+                           photo("4.1 宣传/会议.jpg", "4.1", cropped, "s2", 1)};
   ASSERT_GT(hamming_distance(a, cropped), kReuseDistance);
   std::vector<std::uint8_t> grid(48, 120);
   ev[0].inspection.photo->colour_grid = grid;
@@ -187,8 +192,11 @@ TEST(ReusedPhotoPairs, WindowLookupAgreesWithAllPairs) {
     for (std::size_t j = i + 1; j < facts.size(); ++j) {
       bool near = hamming_distance(*facts[i].phash, *facts[j].phash) <= kReuseDistance;
       for (int k = 0; k < 9; ++k) {
-        near = near || hamming_distance(*facts[i].phash, facts[j].window_hashes[static_cast<std::size_t>(k)]) <= kReuseWindowDistance ||
-               hamming_distance(*facts[j].phash, facts[i].window_hashes[static_cast<std::size_t>(k)]) <= kReuseWindowDistance;
+        near = near ||
+               hamming_distance(*facts[i].phash, facts[j].window_hashes[static_cast<std::size_t>(k)]) <=
+                   kReuseWindowDistance ||
+               hamming_distance(*facts[j].phash, facts[i].window_hashes[static_cast<std::size_t>(k)]) <=
+                   kReuseWindowDistance;
       }
       if (near) brute.emplace_back(i, j);
     }
@@ -203,9 +211,12 @@ TEST(FindReusedPhotos, PreviewsThatDoNotCorrelateAreAnotherPhoto) {
   const auto original = decode_image_file(evpack::testing::corpus_dir() + "/exif/DSCN0010.jpg");
   const auto other = decode_image_file(evpack::testing::corpus_dir() + "/exif/Canon_40D.jpg");
   ASSERT_TRUE(original && other);
-  const auto preview = [](const RasterImage& image) { return encode_jpeg(downscale(image, kPreviewSide), kPreviewQuality); };
+  const auto preview = [](const RasterImage& image) {
+    return encode_jpeg(downscale(image, kPreviewSide), kPreviewQuality);
+  };
   const std::uint64_t a = 0x0f0f0f0ff0f0f0f0ULL;
-  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1), photo("4.1 宣传/会议.jpg", "4.1", flip(a, {4}), "s2", 1)};
+  std::vector<Evidence> ev{photo("2.1 制度/会议.jpg", "2.1", a, "s1", 1),
+                           photo("4.1 宣传/会议.jpg", "4.1", flip(a, {4}), "s2", 1)};
   ev[0].inspection.photo->preview = preview(*original);
   ev[1].inspection.photo->preview = preview(*other);
   EXPECT_TRUE(find_reused_photos(ev).empty());
@@ -244,7 +255,6 @@ TEST(FindReusedPhotos, FiveThousandPhotosWithoutBlowUp) {
   EXPECT_EQ(findings[2].file, "p/20.jpg");
   EXPECT_EQ(findings[3].file, "p/4997.jpg");
 }
-
 
 // End to end: one corpus photo filed under 1.4, and a copy of it (resized to 70 %,
 // recompressed at quality 60) under 5.2, beside an unrelated photo. `check` reports
@@ -312,7 +322,8 @@ TEST(FindReusedPhotos, CheckReportsACopyCroppedALittle) {
   for (const auto& f : result->findings) {
     if (f.code == "D1_PHOTO_REUSED") files.insert(f.file);
   }
-  EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.2主题活动/宣传活动现场.jpg"}));
+  EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg",
+                                          "五、诚信宣传/5.2主题活动/宣传活动现场.jpg"}));
 }
 
 // A flat panel with light "type" in it, as watermark apps draw them.
@@ -364,9 +375,9 @@ TEST(FindReusedPhotos, CheckReportsAPhotoStampedAgainByAnotherApp) {
   for (const auto& f : result->findings) {
     if (f.code == "D1_PHOTO_REUSED") files.insert(f.file);
   }
-  EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.1宣传月/宣传月活动现场.jpg"}));
+  EXPECT_EQ(files, (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg",
+                                          "五、诚信宣传/5.1宣传月/宣传月活动现场.jpg"}));
 }
-
 
 // What a re-stamped reuse looks like in the hold-out sets and in practice: the
 // photo as first filed (a large dark panel bottom left, reaching into the middle),
@@ -541,8 +552,8 @@ TEST(FindReusedPhotos, CheckReportsACopyCroppedAndStampedAgainButNotABurstOrAnot
     dir.write("六、培训交流/6.1政策学习/学习现场.jpg", bytes(shot, 85));
     const auto result = run_check(evpack::testing::offline_check_options(dir.str()));
     ASSERT_TRUE(result) << result.error().message;
-    EXPECT_EQ(reused_files(*result),
-              (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg", "五、诚信宣传/5.1宣传月/宣传月活动现场.jpg"}));
+    EXPECT_EQ(reused_files(*result), (std::set<std::string>{"一、制度建设/1.4领导小组会议/第一次会议.jpg",
+                                                            "五、诚信宣传/5.1宣传月/宣传月活动现场.jpg"}));
   }
   {
     evpack::testing::TempDir dir;

@@ -169,8 +169,10 @@ FakeInspectors labelled_fakes(const std::string& evidence_dir, const std::string
     doc.scanned = label->value("is_scan", nlohmann::json()).is_boolean() && (*label)["is_scan"].get<bool>();
     doc.issue_date = label_date(*label, "issue_date");
     doc.issue_date_text = doc.issue_date ? doc.issue_date->iso() : "";
-    if (doc.issue_date) in.date = {Timestamp{*doc.issue_date}, DateSource::DocumentDate};
-    else if (auto d = label_date(*label, "date")) in.date = {Timestamp{*d}, DateSource::FileName};
+    if (doc.issue_date)
+      in.date = {Timestamp{*doc.issue_date}, DateSource::DocumentDate};
+    else if (auto d = label_date(*label, "date"))
+      in.date = {Timestamp{*d}, DateSource::FileName};
     return in;
   };
   fakes.photo = [labels](const FileRecord& file) {
@@ -183,8 +185,10 @@ FakeInspectors labelled_fakes(const std::string& evidence_dir, const std::string
     photo.watermark = verdict_of(*label, "has_watermark", "水印");
     photo.watermark_time = label_time(*label, "watermark_time");
     in.date = {};
-    if (photo.watermark_time) in.date = {photo.watermark_time, DateSource::Watermark};
-    else if (photo.exif_time) in.date = {photo.exif_time, DateSource::Exif};
+    if (photo.watermark_time)
+      in.date = {photo.watermark_time, DateSource::Watermark};
+    else if (photo.exif_time)
+      in.date = {photo.exif_time, DateSource::Exif};
     return in;
   };
   fakes.screenshot = [labels](const FileRecord& file) {
@@ -212,15 +216,12 @@ FileInspector fake_inspector(FakeInspectors fakes) {
     switch (file.kind) {
       case ContentKind::Pdf:
       case ContentKind::Ofd:
-      case ContentKind::Docx:
-        return fakes.document(file);
+      case ContentKind::Docx: return fakes.document(file);
       case ContentKind::Jpeg:
       case ContentKind::Png:
       case ContentKind::Heic:
-      case ContentKind::OtherImage:
-        return named_screenshot(file) ? fakes.screenshot(file) : fakes.photo(file);
-      default:
-        return fakes.other(file);
+      case ContentKind::OtherImage: return named_screenshot(file) ? fakes.screenshot(file) : fakes.photo(file);
+      default: return fakes.other(file);
     }
   };
 }

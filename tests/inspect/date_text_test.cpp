@@ -50,12 +50,12 @@ TEST(FindDates, ReadsLetterSpacedNumericDates) {
 }
 
 TEST(FindDates, RejectsWhatIsNotADate) {
-  EXPECT_TRUE(find_dates("2025年2月30日").empty());    // no such day
-  EXPECT_TRUE(find_dates("2025年3月").empty());        // year-month only
+  EXPECT_TRUE(find_dates("2025年2月30日").empty());      // no such day
+  EXPECT_TRUE(find_dates("2025年3月").empty());          // year-month only
   EXPECT_TRUE(find_dates("电话 123456789012").empty());  // long digit runs
-  EXPECT_TRUE(find_dates("版本 2025.3.18.5").empty());  // a version number
-  EXPECT_TRUE(find_dates("20251399").empty());          // month 13
-  EXPECT_TRUE(find_dates("2025-03/18").empty());        // mixed separators
+  EXPECT_TRUE(find_dates("版本 2025.3.18.5").empty());   // a version number
+  EXPECT_TRUE(find_dates("20251399").empty());           // month 13
+  EXPECT_TRUE(find_dates("2025-03/18").empty());         // mixed separators
 }
 
 TEST(FindDates, ReportsEveryDateWithItsOffset) {

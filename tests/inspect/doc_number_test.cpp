@@ -83,8 +83,8 @@ TEST(DocNumber, SignerOnTheSameLineKeepsItOwnLine) {
 }
 
 TEST(DocNumber, NotNumbers) {
-  EXPECT_TRUE(find_doc_numbers("〔2025〕5号").empty());        // no agency
-  EXPECT_TRUE(find_doc_numbers("青交发〔2025〕号").empty());   // no serial
+  EXPECT_TRUE(find_doc_numbers("〔2025〕5号").empty());          // no agency
+  EXPECT_TRUE(find_doc_numbers("青交发〔2025〕号").empty());     // no serial
   EXPECT_TRUE(find_doc_numbers("（2025）鲁01民初5号").empty());  // a court case number
   EXPECT_TRUE(find_doc_numbers("2025年第5期").empty());
 }

@@ -344,7 +344,8 @@ TEST(InspectPdf, SampleLetterheadsAndSealsMatchTheirLabels) {
     }
     EXPECT_TRUE(d.colour_known) << rel;
     const bool red_header = f["has_header"] == true && f["header_red"] == true;
-    EXPECT_EQ(d.letterhead.state, red_header ? Presence::Present : Presence::Absent) << rel << ": " << d.letterhead.reason;
+    EXPECT_EQ(d.letterhead.state, red_header ? Presence::Present : Presence::Absent)
+        << rel << ": " << d.letterhead.reason;
     const bool sealed = f["has_seal"] == true;
     EXPECT_EQ(d.seal.state, sealed ? Presence::Present : Presence::Absent) << rel << ": " << d.seal.reason;
     if (sealed) {

@@ -97,14 +97,16 @@ RasterImage page_with_header(bool red) {
 TEST(JudgeLetterhead, LetterSpacedRedHeaderAboveTheRule) {
   RedInkOptions options;
   options.px_per_mm = 60 / 25.4;
-  const auto red = judge_letterhead(analyse_red_ink(page_with_header(true), options), 210, true, "青石县交通运输局文件");
+  const auto red =
+      judge_letterhead(analyse_red_ink(page_with_header(true), options), 210, true, "青石县交通运输局文件");
   EXPECT_EQ(red.verdict.state, Presence::Present) << red.verdict.reason;
   ASSERT_TRUE(red.band.has_value());
   ASSERT_TRUE(red.rule.has_value());
   EXPECT_NEAR(red.band->centre_x(), 105, 3);
   EXPECT_NEAR(red.rule->y, 112, 2);
 
-  const auto black = judge_letterhead(analyse_red_ink(page_with_header(false), options), 210, true, "青石县交通运输局文件");
+  const auto black =
+      judge_letterhead(analyse_red_ink(page_with_header(false), options), 210, true, "青石县交通运输局文件");
   EXPECT_EQ(black.verdict.state, Presence::Absent);
   EXPECT_NE(black.verdict.reason.find("不是红色"), std::string::npos);
 

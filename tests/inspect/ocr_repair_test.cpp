@@ -32,20 +32,20 @@ TEST(RepairOcrNumber, LetterSpacedAndFullWidthDigits) {
 TEST(RepairOcrNumber, OtherTextStaysAsItIs) {
   EXPECT_EQ(repair_ocr_number("青石县交通运输局文件"), "青石县交通运输局文件");
   EXPECT_EQ(repair_ocr_number("2025年3月5日"), "2025年3月5日");
-  EXPECT_EQ(repair_ocr_number("共2025人参加"), "共2025人参加");  // no serial and 号
-  EXPECT_EQ(repair_ocr_number("交〔2025〕5号"), "交〔2025〕5号");  // one Han character is no 代字
+  EXPECT_EQ(repair_ocr_number("共2025人参加"), "共2025人参加");          // no serial and 号
+  EXPECT_EQ(repair_ocr_number("交〔2025〕5号"), "交〔2025〕5号");        // one Han character is no 代字
   EXPECT_EQ(repair_ocr_number("青石县 2025 12月"), "青石县 2025 12月");  // a date, not a number
   EXPECT_EQ(repair_ocr_number("青交字20251115号"), "青交字20251115号");  // no bracket, no space: not a year
 }
 
 TEST(YearStart, AYearStandsAloneOrAfterABracketReadAsOne) {
   const auto chars = split_utf8_chars("青交发[2025]3号 青交发12025]3号 320251 1999年 2150");
-  EXPECT_EQ(year_start(chars, 4), YearStart::Plain);          // 青交发[2025
-  EXPECT_EQ(year_start(chars, 16), YearStart::AfterBracket);  // 青交发12025: the 1 after 发
-  EXPECT_EQ(year_start(chars, 15), YearStart::None);          // 1202: not 19NN or 20NN
-  EXPECT_EQ(year_start(chars, 25), YearStart::None);          // 32025: part of a longer number
-  EXPECT_EQ(year_start(chars, 31), YearStart::Plain);         // 1999
-  EXPECT_EQ(year_start(chars, 37), YearStart::None);          // 2150
+  EXPECT_EQ(year_start(chars, 4), YearStart::Plain);                // 青交发[2025
+  EXPECT_EQ(year_start(chars, 16), YearStart::AfterBracket);        // 青交发12025: the 1 after 发
+  EXPECT_EQ(year_start(chars, 15), YearStart::None);                // 1202: not 19NN or 20NN
+  EXPECT_EQ(year_start(chars, 25), YearStart::None);                // 32025: part of a longer number
+  EXPECT_EQ(year_start(chars, 31), YearStart::Plain);               // 1999
+  EXPECT_EQ(year_start(chars, 37), YearStart::None);                // 2150
   EXPECT_EQ(year_start(chars, chars.size() - 2), YearStart::None);  // fewer than four left
 }
 

@@ -139,7 +139,7 @@ TEST_F(PhotoInspectorTest, CameraPhotoGivesAllFacts) {
 }
 
 TEST_F(PhotoInspectorTest, EveryCorpusFileInspectsWithoutCrashing) {
-  const std::set<std::string> known{"IMAGE_CORRUPT",  "IMAGE_TOO_LARGE",        "EXIF_UNREADABLE",
+  const std::set<std::string> known{"IMAGE_CORRUPT",    "IMAGE_TOO_LARGE",        "EXIF_UNREADABLE",
                                     "HEIC_NOT_DECODED", "PHOTO_EDITING_SOFTWARE", "IMAGE_UNSUPPORTED",
                                     "PHOTO_ILLEGIBLE"};
   int unreadable = 0;
@@ -187,7 +187,8 @@ TEST_F(PhotoInspectorTest, TruncatedAndRandomFilesAreCorrupt) {
   std::mt19937 rng(11);
   std::string noise(20000, '\0');
   for (auto& c : noise) c = static_cast<char>(rng());
-  for (const auto& path : {dir_.write("半截.jpg", jpeg.substr(0, jpeg.size() * 2 / 3)), dir_.write("noise.jpg", noise)}) {
+  for (const auto& path :
+       {dir_.write("半截.jpg", jpeg.substr(0, jpeg.size() * 2 / 3)), dir_.write("noise.jpg", noise)}) {
     SCOPED_TRACE(path.string());
     const auto result = inspect(path);
     EXPECT_FALSE(result.readable);
@@ -223,7 +224,8 @@ TEST_F(PhotoInspectorTest, RecompressedJpegCaptureIsAScreenshot) {
 
 TEST_F(PhotoInspectorTest, PhotosAreNotScreenshots) {
   // Camera EXIF rules it out; without EXIF the colour statistics decide.
-  for (const char* name : {"DSCN0010.jpg", "45-gps_ifd.jpg", "landscape_2.jpg", "exiv2-empty.jpg", "30-type_error.jpg"}) {
+  for (const char* name :
+       {"DSCN0010.jpg", "45-gps_ifd.jpg", "landscape_2.jpg", "exiv2-empty.jpg", "30-type_error.jpg"}) {
     SCOPED_TRACE(name);
     const auto result = inspect(exif_file(name));
     ASSERT_TRUE(result.photo);
@@ -256,8 +258,8 @@ TEST_F(PhotoInspectorTest, PhotoshopFixtureIsFlagged) {
 }
 
 TEST_F(PhotoInspectorTest, FirmwareAndCameraSoftwareAreNotFlagged) {
-  for (const auto& path : {exif_file("exiftool_Google.jpg"), exif_file("exiftool_Apple.jpg"),
-                           exif_file("DSCN0010.jpg"), exif_file("pr_1994_poc1.jpg"), fixture("zero_date.jpg")}) {
+  for (const auto& path : {exif_file("exiftool_Google.jpg"), exif_file("exiftool_Apple.jpg"), exif_file("DSCN0010.jpg"),
+                           exif_file("pr_1994_poc1.jpg"), fixture("zero_date.jpg")}) {
     SCOPED_TRACE(path);
     const auto result = inspect(path);
     EXPECT_FALSE(find_code(result, "PHOTO_EDITING_SOFTWARE"));
@@ -295,8 +297,8 @@ TEST_F(PhotoInspectorTest, EditorsSigningOutsideSoftwareAreFlagged) {
 
 TEST_F(PhotoInspectorTest, UnreadableExifIsAWarningWhenPixelsAreFine) {
   const BrokenMetadata broken;
-  const auto result = inspect_photo(exif_file("landscape_1.jpg"), record_for(exif_file("landscape_1.jpg")), broken,
-                                    nullptr, options_);
+  const auto result =
+      inspect_photo(exif_file("landscape_1.jpg"), record_for(exif_file("landscape_1.jpg")), broken, nullptr, options_);
   EXPECT_TRUE(result.readable);
   const Finding* finding = find_code(result, "EXIF_UNREADABLE");
   ASSERT_TRUE(finding);
@@ -309,7 +311,8 @@ TEST_F(PhotoInspectorTest, UnreadableExifIsAWarningWhenPixelsAreFine) {
 
 TEST_F(PhotoInspectorTest, HugeImageIsReportedNotDecoded) {
   // A PNG header claiming 20000 x 20000 pixels, with no data behind it.
-  const auto path = dir_.write("巨图.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x4e\x20\0\0\x4e\x20\x08\x02\0\0\0\0\0\0\0", 33));
+  const auto path = dir_.write(
+      "巨图.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x4e\x20\0\0\x4e\x20\x08\x02\0\0\0\0\0\0\0", 33));
   const auto result = inspect(path);
   const Finding* large = find_code(result, "IMAGE_TOO_LARGE");
   ASSERT_TRUE(large);
@@ -351,7 +354,8 @@ TEST_F(PhotoInspectorTest, BrokenHeicIsCorruptNotACrash) {
 }
 
 TEST_F(PhotoInspectorTest, ChinesePathsWork) {
-  const auto path = dir_.write("一、制度建设/1.成立领导小组/2025.3.18 领导小组会议.jpg", slurp(exif_file("DSCN0010.jpg")));
+  const auto path =
+      dir_.write("一、制度建设/1.成立领导小组/2025.3.18 领导小组会议.jpg", slurp(exif_file("DSCN0010.jpg")));
   const auto result = inspect(path);
   EXPECT_TRUE(result.readable);
   ASSERT_TRUE(result.photo && result.photo->exif_time);

@@ -42,11 +42,10 @@ std::vector<std::string> fields(std::initializer_list<const char*> names) { retu
 const std::vector<std::string> kAll = fields({"查询时间", "查询事项", "主体名称", "查询结果"});
 
 TEST(ReadScreen, SeedWordingInlineLabels) {
-  const auto r = read_screen({line("信用交通·山东 信用信息查询", 40, 20, 30),
-                              line("被查询主体名称：青石县顺达道路运输有限公司", 40, 100),
-                              line("查询事项：道路货物运输经营许可", 40, 140),
-                              line("查询时间：2025-05-06 09:15:32", 40, 180),
-                              line("查询结果：未发现失信记录", 40, 220)});
+  const auto r = read_screen(
+      {line("信用交通·山东 信用信息查询", 40, 20, 30), line("被查询主体名称：青石县顺达道路运输有限公司", 40, 100),
+       line("查询事项：道路货物运输经营许可", 40, 140), line("查询时间：2025-05-06 09:15:32", 40, 180),
+       line("查询结果：未发现失信记录", 40, 220)});
   EXPECT_TRUE(r.credit_query);
   EXPECT_EQ(r.query_fields, kAll);
   ASSERT_TRUE(r.date);
@@ -56,9 +55,10 @@ TEST(ReadScreen, SeedWordingInlineLabels) {
 // Specks OCR reads between a label's colon and its spaced date, as on a
 // provincial 信用核查 page (hold-out 1004, 信用核查截图4.jpg).
 TEST(ReadScreen, SpecksBetweenTheColonAndTheDateLeaveTheLabel) {
-  const auto r = read_screen({line("信用信息查询结果", 40, 20, 30), line("核查时间 : 。， 2025 年 3 月 7 日 10:29", 40, 100),
-                              line("查询内容 : 招标投标信用核查", 40, 140), line("被查询人|临川广源公路工程有限公司", 40, 180, 20, 30),
-                              line("核查结果。未发现失信记录", 40, 220)});
+  const auto r = read_screen(
+      {line("信用信息查询结果", 40, 20, 30), line("核查时间 : 。， 2025 年 3 月 7 日 10:29", 40, 100),
+       line("查询内容 : 招标投标信用核查", 40, 140), line("被查询人|临川广源公路工程有限公司", 40, 180, 20, 30),
+       line("核查结果。未发现失信记录", 40, 220)});
   EXPECT_EQ(r.query_fields, kAll);
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2025-03-07");
@@ -68,9 +68,9 @@ TEST(ReadScreen, SpecksBetweenTheColonAndTheDateLeaveTheLabel) {
 // credit code under it, and 查询日期 read as 查询日其 (hold-out 1004, 查询结果3.jpg).
 TEST(ReadScreen, PhoneHeadingBehindABarAndAMisreadDateLabel) {
   const auto r = read_screen({line("信用查询", 40, 20, 30), line("| 临川通达运输有限公司", 40, 80, 34),
-                              line("统一社会信用代码", 40, 130), line("9137152125M932437P", 40, 160), line("查询内容", 40, 200),
-                              line("评优评先信用审查", 40, 230), line("查询日其", 40, 270), line("2025/07/02 08:41:48", 40, 300),
-                              line("经查询，该主体无严重失信记录", 40, 340)});
+                              line("统一社会信用代码", 40, 130), line("9137152125M932437P", 40, 160),
+                              line("查询内容", 40, 200), line("评优评先信用审查", 40, 230), line("查询日其", 40, 270),
+                              line("2025/07/02 08:41:48", 40, 300), line("经查询，该主体无严重失信记录", 40, 340)});
   EXPECT_EQ(r.query_fields, kAll);
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2025-07-02");
@@ -78,15 +78,17 @@ TEST(ReadScreen, PhoneHeadingBehindABarAndAMisreadDateLabel) {
 
 TEST(ReadScreen, ResultWordedLikeALabelIsAValue) {
   // 无严重失信记录 ends as the label 信用记录 does; 被查询主体 without 名称.
-  const auto r = read_screen({line("查询时间：2025-04-10 10:12:33", 40, 100), line("查询事项：工程招标投标", 40, 140),
-                              line("被查询主体：青石县通达路桥工程有限公司", 40, 180), line("查询结果：无严重失信记录", 40, 220)});
+  const auto r =
+      read_screen({line("查询时间：2025-04-10 10:12:33", 40, 100), line("查询事项：工程招标投标", 40, 140),
+                   line("被查询主体：青石县通达路桥工程有限公司", 40, 180), line("查询结果：无严重失信记录", 40, 220)});
   EXPECT_EQ(r.query_fields, kAll);
 }
 
 TEST(ReadScreen, OtherWordsForTheSameFields) {
   // 企业名称 / 办理事项 / 报告生成时间 / 信用状况, and 被查询人 / 查询用途 / 核查日期 / 核查结果.
-  const auto a = read_screen({line("企业名称：青石县通达货运有限公司", 40, 100), line("办理事项：道路运输经营许可", 40, 140),
-                              line("报告生成时间：2025年6月12日 15:08", 40, 180), line("信用状况：良好", 40, 220)});
+  const auto a =
+      read_screen({line("企业名称：青石县通达货运有限公司", 40, 100), line("办理事项：道路运输经营许可", 40, 140),
+                   line("报告生成时间：2025年6月12日 15:08", 40, 180), line("信用状况：良好", 40, 220)});
   EXPECT_EQ(a.query_fields, kAll);
   const auto b = read_screen({line("被查询人：王某某", 40, 100), line("查询用途：从业资格审核", 40, 140),
                               line("核查日期：2025.08.15", 40, 180), line("核查结果：无失信记录", 40, 220)});
@@ -107,9 +109,9 @@ TEST(ReadScreen, LabelAboveValuePhoneLayout) {
 
 TEST(ReadScreen, HeaderRowOverValues) {
   // One OCR line per row, cells far apart.
-  const auto r = read_screen({line("序号|被查询人|查询内容|报告生成时间|核查结果", 60, 200, 20, 120),
-                              line("1|青石县安平机动车维修有限公司|机动车维修经营备案|2025-07-03 11:20:45|无失信记录", 60,
-                                   250, 20, 60)});
+  const auto r = read_screen(
+      {line("序号|被查询人|查询内容|报告生成时间|核查结果", 60, 200, 20, 120),
+       line("1|青石县安平机动车维修有限公司|机动车维修经营备案|2025-07-03 11:20:45|无失信记录", 60, 250, 20, 60)});
   EXPECT_EQ(r.query_fields, kAll);
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2025-07-03");
@@ -130,12 +132,12 @@ TEST(ReadScreen, UnlabelledHeadingIsTheSubject) {
 
 TEST(ReadScreen, MissingQueryTimeIsMissing) {
   // Record dates (成立日期, 许可决定日期) and the taskbar clock are not a query time.
-  const auto r = read_screen({line("信用中国", 60, 90, 34), line("青石县顺达道路运输有限公司", 90, 190, 30),
-                              line("统一社会信用代码：91370123MA3CQ8XY2K|成立日期：2016-04-21", 90, 240, 16, 100),
-                              line("查询用途：道路货物运输经营许可审批", 1000, 240, 16),
-                              line("行政许可(2)", 90, 340, 18), line("许可决定日期：2023-08-14", 520, 374, 16),
-                              line("行政处罚(0)", 90, 440, 18), line("暂无数据", 120, 474, 16),
-                              line("16:42", 1300, 735, 14), line("2025/5/9", 1290, 752, 14)});
+  const auto r =
+      read_screen({line("信用中国", 60, 90, 34), line("青石县顺达道路运输有限公司", 90, 190, 30),
+                   line("统一社会信用代码：91370123MA3CQ8XY2K|成立日期：2016-04-21", 90, 240, 16, 100),
+                   line("查询用途：道路货物运输经营许可审批", 1000, 240, 16), line("行政许可(2)", 90, 340, 18),
+                   line("许可决定日期：2023-08-14", 520, 374, 16), line("行政处罚(0)", 90, 440, 18),
+                   line("暂无数据", 120, 474, 16), line("16:42", 1300, 735, 14), line("2025/5/9", 1290, 752, 14)});
   EXPECT_TRUE(r.credit_query);
   EXPECT_EQ(r.query_fields, fields({"查询事项", "主体名称", "查询结果"}));
   const auto finding = query_fields_finding(r, FileRecord{});
@@ -145,8 +147,9 @@ TEST(ReadScreen, MissingQueryTimeIsMissing) {
 }
 
 TEST(ReadScreen, LabelsWithoutValuesDoNotCount) {
-  const auto r = read_screen({line("信用信息查询", 40, 20, 30), line("查询时间：", 40, 100), line("查询事项：", 40, 140),
-                              line("被查询主体名称：", 40, 180), line("查询结果：", 40, 220)});
+  const auto r =
+      read_screen({line("信用信息查询", 40, 20, 30), line("查询时间：", 40, 100), line("查询事项：", 40, 140),
+                   line("被查询主体名称：", 40, 180), line("查询结果：", 40, 220)});
   EXPECT_TRUE(r.credit_query);
   EXPECT_TRUE(r.query_fields.empty());
   EXPECT_FALSE(r.date);
@@ -159,11 +162,12 @@ TEST(ReadScreen, TheQueryingUnitIsNotTheSubject) {
 }
 
 TEST(ReadScreen, NewsPageIsDatedByPublicationNotByTheBodyOrTheClock) {
-  const auto r = read_screen({line("http://jtt.shandong.gov.cn/xyjt/art_1234.html", 130, 50, 14),
-                              line("青石县交通运输局开展信用交通宣传月进企业活动", 300, 210, 26),
-                              line("2025-02-11 10:22:05 来源：青石县交通运输局 浏览次数：312", 400, 255, 15),
-                              line("宣传《山东省交通运输信用管理办法》，截至2025年1月31日已覆盖企业46家。", 230, 356, 18),
-                              line("15:06", 1320, 735, 13), line("2025/2/20", 1300, 752, 13)});
+  const auto r =
+      read_screen({line("http://jtt.shandong.gov.cn/xyjt/art_1234.html", 130, 50, 14),
+                   line("青石县交通运输局开展信用交通宣传月进企业活动", 300, 210, 26),
+                   line("2025-02-11 10:22:05 来源：青石县交通运输局 浏览次数：312", 400, 255, 15),
+                   line("宣传《山东省交通运输信用管理办法》，截至2025年1月31日已覆盖企业46家。", 230, 356, 18),
+                   line("15:06", 1320, 735, 13), line("2025/2/20", 1300, 752, 13)});
   EXPECT_FALSE(r.credit_query);
   EXPECT_TRUE(r.query_fields.empty());
   ASSERT_TRUE(r.date);
@@ -171,9 +175,10 @@ TEST(ReadScreen, NewsPageIsDatedByPublicationNotByTheBodyOrTheClock) {
 }
 
 TEST(ReadScreen, PublicationDateBeatsTheDocumentsOwnDate) {
-  const auto r = read_screen({line("索引号：11370123MB0000000X/2025-00012|发布机构：青石县交通运输局", 190, 205, 16, 150),
-                              line("成文日期：2025-01-15|发布日期：2025-01-22", 190, 241, 16, 300),
-                              line("青石县交通运输局关于印发《青石县创建信用交通县工作方案》的通知", 300, 340, 24)});
+  const auto r =
+      read_screen({line("索引号：11370123MB0000000X/2025-00012|发布机构：青石县交通运输局", 190, 205, 16, 150),
+                   line("成文日期：2025-01-15|发布日期：2025-01-22", 190, 241, 16, 300),
+                   line("青石县交通运输局关于印发《青石县创建信用交通县工作方案》的通知", 300, 340, 24)});
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2025-01-22");
 }
@@ -186,19 +191,19 @@ TEST(ReadScreen, DateRunIntoItsTimeIsRead) {
 
 TEST(ReadScreen, ACreditRecordPageIsAQueryWithoutQueryLabels) {
   // 信用中国 as captured: the name above its credit code, record sections; no 查询 label.
-  const auto r = read_screen({line("青石县顺达道路运输有限公司", 90, 190, 30),
-                              line("统一社会信用代码：91370123MA3CQ8XY2K", 90, 240, 16),
-                              line("行政许可(2)", 90, 340, 18), line("行政处罚(0)", 90, 440, 18),
-                              line("暂无数据", 120, 474, 16)});
+  const auto r = read_screen(
+      {line("青石县顺达道路运输有限公司", 90, 190, 30), line("统一社会信用代码：91370123MA3CQ8XY2K", 90, 240, 16),
+       line("行政许可(2)", 90, 340, 18), line("行政处罚(0)", 90, 440, 18), line("暂无数据", 120, 474, 16)});
   EXPECT_TRUE(r.credit_query);
   EXPECT_EQ(r.query_fields, fields({"主体名称", "查询结果"}));
 }
 
 TEST(ReadScreen, ArticlesAndListsAreNoQueries) {
   // An article has a 时间 and names companies; a published list has 企业名称 and 评价等级.
-  const auto article = read_screen({line("白河县：开展诚信春运主题宣传", 478, 272, 40),
-                                    line("时间：2025/1/10 13:58|作者：县交通运输局", 478, 319, 24, 60),
-                                    line("1月8日，县交通运输局走进白河顺达物流有限公司，未发现违规经营。", 144, 373, 28)});
+  const auto article =
+      read_screen({line("白河县：开展诚信春运主题宣传", 478, 272, 40),
+                   line("时间：2025/1/10 13:58|作者：县交通运输局", 478, 319, 24, 60),
+                   line("1月8日，县交通运输局走进白河顺达物流有限公司，未发现违规经营。", 144, 373, 28)});
   EXPECT_FALSE(article.credit_query);
   EXPECT_TRUE(article.query_fields.empty());
   ASSERT_TRUE(article.date);
@@ -319,7 +324,8 @@ TEST_P(ScreenshotFixtureTest, AnArticlesRunningTextIsLeftUnread) {
 
 // Forms, tables and query records have no running text: read as they are.
 TEST_P(ScreenshotFixtureTest, AQueryCaptureIsReadWhole) {
-  for (const char* file : {"query_table_header_row.png", "query_inline_two_columns.png", "query_phone_label_above.png"}) {
+  for (const char* file :
+       {"query_table_header_row.png", "query_inline_two_columns.png", "query_phone_label_above.png"}) {
     SCOPED_TRACE(file);
     auto image = decode_image_file_reduced(source_dir() + "/tests/data/screens/" + file, 1440);
     ASSERT_TRUE(image);

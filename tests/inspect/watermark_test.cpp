@@ -6,7 +6,8 @@ namespace evpack {
 namespace {
 
 TEST(ParseWatermarkText, JinriBlockGivesTimeDateWeekdayPlaceBrandCode) {
-  const auto r = parse_watermark_text("09:37\n2025.03.18\n星期二 晴 12°C\n青石县交通运输局\n今日水印\n相机真实时间\n防伪 5HYAURSUMDYR");
+  const auto r = parse_watermark_text(
+      "09:37\n2025.03.18\n星期二 晴 12°C\n青石县交通运输局\n今日水印\n相机真实时间\n防伪 5HYAURSUMDYR");
   ASSERT_TRUE(r.date);
   EXPECT_EQ(r.date->iso(), "2025-03-18");
   EXPECT_EQ(r.hour, 9);
@@ -63,11 +64,13 @@ TEST(ParseWatermarkText, DotsReadAsDigitsNeedTheWeekdayToAgree) {
 }
 
 TEST(ParseWatermarkText, MarkerAndTableRowsGivePlace) {
-  const auto r = parse_watermark_text("工作记录 马克水印\n时 间: 2025-11-05 07:09\n地 点: 青石县汽车站\n天 气: 晴 12°C");
+  const auto r =
+      parse_watermark_text("工作记录 马克水印\n时 间: 2025-11-05 07:09\n地 点: 青石县汽车站\n天 气: 晴 12°C");
   EXPECT_EQ(r.timestamp()->iso(), "2025-11-05 07:09");
   EXPECT_EQ(r.place, "青石县汽车站");
   EXPECT_EQ(r.brand, "马克水印相机");
-  const auto t = parse_watermark_text("拍摄时间：2025-06-01 14:05\n地    点：青石县治超站\n经 纬 度：36.7128°N 117.5412°E");
+  const auto t =
+      parse_watermark_text("拍摄时间：2025-06-01 14:05\n地    点：青石县治超站\n经 纬 度：36.7128°N 117.5412°E");
   EXPECT_EQ(t.timestamp()->iso(), "2025-06-01 14:05");
   EXPECT_EQ(t.place, "青石县治超站");
 }
@@ -79,7 +82,8 @@ TEST(ParseWatermarkText, TimeBesideTheDateWinsOverAnEarlierOne) {
 }
 
 TEST(ParseWatermarkText, SceneryTextIsNoWatermark) {
-  for (const char* text : {"信用交通 诚信出行", "服务热线 12328", "限速 60 km/h 前方 300 米", "K101路 青石汽车站", ""}) {
+  for (const char* text :
+       {"信用交通 诚信出行", "服务热线 12328", "限速 60 km/h 前方 300 米", "K101路 青石汽车站", ""}) {
     const auto r = parse_watermark_text(text);
     EXPECT_FALSE(r.date) << text;
     EXPECT_EQ(r.hour, -1) << text;
@@ -101,14 +105,14 @@ TEST(ParseWatermarkText, DigitalDateStampsWithSpacesAndTwoDigitYears) {
     int hour;
     int minute;
   };
-  for (const Case& c : {Case{"8 12 '25 15:03", "2025-08-12", 15, 3},       // M D 'YY, then the time
-                        Case{"812 '2515:03", "2025-08-12", 15, 3},         // spaces lost: 8/12 is the only month/day
-                        Case{"'25 6 18", "2025-06-18", -1, -1},            // date only
-                        Case{"25 5 29", "2025-05-29", -1, -1},             // the apostrophe lost
-                        Case{"2025 6 16 08:24", "2025-06-16", 8, 24},      // four-digit year, spaces
-                        Case{"2025 616± 08:24", "2025-06-16", 8, 24},     // one space lost: 6/16 only
-                        Case{"25 2 608:51", "2025-02-06", 8, 51},         // the day glued to the hour
-                        Case{"25 61610:48", "2025-06-16", 10, 48}}) {     // month, day and hour run together
+  for (const Case& c : {Case{"8 12 '25 15:03", "2025-08-12", 15, 3},   // M D 'YY, then the time
+                        Case{"812 '2515:03", "2025-08-12", 15, 3},     // spaces lost: 8/12 is the only month/day
+                        Case{"'25 6 18", "2025-06-18", -1, -1},        // date only
+                        Case{"25 5 29", "2025-05-29", -1, -1},         // the apostrophe lost
+                        Case{"2025 6 16 08:24", "2025-06-16", 8, 24},  // four-digit year, spaces
+                        Case{"2025 616± 08:24", "2025-06-16", 8, 24},  // one space lost: 6/16 only
+                        Case{"25 2 608:51", "2025-02-06", 8, 51},      // the day glued to the hour
+                        Case{"25 61610:48", "2025-06-16", 10, 48}}) {  // month, day and hour run together
     const auto r = parse_watermark_text(c.text);
     ASSERT_TRUE(r.date) << c.text;
     EXPECT_EQ(r.date->iso(), c.date) << c.text;
@@ -282,7 +286,7 @@ TEST(CompleteDateFromCameraClock, TakesTheCameraDateOnlyWhenTheMomentAgrees) {
   WatermarkReading r = time_only(13, 1, 0);
   ASSERT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 0, 43)));  // 17 s before 13:01
   EXPECT_EQ(r.timestamp()->iso(), "2025-06-17 13:01");
-  r = time_only(13, 1, 2);  // 星期二: 2025-06-17 is a Tuesday
+  r = time_only(13, 1, 2);                                                      // 星期二: 2025-06-17 is a Tuesday
   EXPECT_TRUE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 2, 20)));  // 21 s after 13:01:59
   r = time_only(13, 1, 3);  // 星期三 contradicts the camera's day
   EXPECT_FALSE(complete_date_from_camera_clock(r, at(2025, 6, 17, 13, 1, 0)));

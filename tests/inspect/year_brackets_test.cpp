@@ -69,9 +69,7 @@ class Line {
       const double t = static_cast<double>(ry) / (h - 1);
       switch (shape) {
         case Drawn::Square:
-        case Drawn::Short:
-          span(0, ry < kStroke || ry >= h - kStroke ? w - 1 : kStroke - 1, ry);
-          break;
+        case Drawn::Short: span(0, ry < kStroke || ry >= h - kStroke ? w - 1 : kStroke - 1, ry); break;
         case Drawn::Tortoise:
         case Drawn::BoldTortoise: {
           // Straight in the middle, slanting out to the tips over the last sixth.

@@ -10,8 +10,8 @@
 
 #include "evpack/adapters/zip_archive.hpp"
 #include "evpack/app/check.hpp"
-#include "support/external_tool.hpp"
 #include "fakes/fake_inspectors.hpp"
+#include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -70,7 +70,8 @@ std::vector<std::string> names_in(const std::string& zip) {
 
 // Extracts with Python's zipfile (an independent reader) into `dir`.
 void extract(const std::string& zip, const fs::path& dir) {
-  const auto r = run_command(std::string(testing::system_python()) + " -c \"import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])\" " +
+  const auto r = run_command(std::string(testing::system_python()) +
+                             " -c \"import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])\" " +
                              shell_quote(zip) + " " + shell_quote(dir.string()));
   ASSERT_EQ(r.exit_code, 0) << r.output;
 }
@@ -228,7 +229,8 @@ TEST(Pack, CheckingThePackedDataGivesTheSameScores) {
   const auto& after = again.evaluation.indicators;
   ASSERT_EQ(before.size(), after.size());
   for (std::size_t i = 0; i < before.size(); ++i) {
-    EXPECT_EQ(after[i].points, before[i].points) << before[i].id << ": " << before[i].reason << " / " << after[i].reason;
+    EXPECT_EQ(after[i].points, before[i].points)
+        << before[i].id << ": " << before[i].reason << " / " << after[i].reason;
   }
   // Nothing is loose or unmapped any more.
   for (const auto& e : again.evidence) EXPECT_FALSE(e.placement.indicator.empty()) << e.file.rel_path;
@@ -321,7 +323,8 @@ std::vector<std::string> file_hrefs(const std::string& html) {
     const auto end = html.find('"', at + key.size());
     std::string href = html.substr(at + key.size(), end - at - key.size());
     if (href.empty() || href[0] == '#' || href.rfind("data:", 0) == 0) continue;
-    for (auto amp = href.find("&amp;"); amp != std::string::npos; amp = href.find("&amp;", amp + 1)) href.replace(amp, 5, "&");
+    for (auto amp = href.find("&amp;"); amp != std::string::npos; amp = href.find("&amp;", amp + 1))
+      href.replace(amp, 5, "&");
     out.push_back(percent_decode(href));
   }
   return out;

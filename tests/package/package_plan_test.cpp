@@ -83,10 +83,10 @@ TEST(PackagePlan, MethodStoresCompressedFormats) {
 TEST(PackagePlan, NamesFoldersOrderAndFixedExtensions) {
   auto png_as_jpg = evidence("3.信息管理/3.2数据共享/共享截图.jpg", ContentKind::Png);
   png_as_jpg.file.extension_mismatch = true;
-  const auto check = check_with({evidence("一、制度建设（13分）/1.1成立领导小组/b 通知.pdf", ContentKind::Pdf, "2025-03-20"),
-                                 evidence("一、制度建设（13分）/1.1成立领导小组/a 名单.pdf", ContentKind::Pdf, "2025-02-01"),
-                                 evidence("一、制度建设（13分）/1.1成立领导小组/c 附件.pdf", ContentKind::Pdf),
-                                 png_as_jpg});
+  const auto check =
+      check_with({evidence("一、制度建设（13分）/1.1成立领导小组/b 通知.pdf", ContentKind::Pdf, "2025-03-20"),
+                  evidence("一、制度建设（13分）/1.1成立领导小组/a 名单.pdf", ContentKind::Pdf, "2025-02-01"),
+                  evidence("一、制度建设（13分）/1.1成立领导小组/c 附件.pdf", ContentKind::Pdf), png_as_jpg});
   PlanOptions options;
   options.bag_name = "青石县验收材料";
   auto plan = plan_package(check, options);
@@ -96,7 +96,8 @@ TEST(PackagePlan, NamesFoldersOrderAndFixedExtensions) {
   EXPECT_EQ(path_of(*plan, check.evidence[1].file.rel_path), folder + "01-2025-02-01 a 名单.pdf");
   EXPECT_EQ(path_of(*plan, check.evidence[0].file.rel_path), folder + "02-2025-03-20 b 通知.pdf");
   EXPECT_EQ(path_of(*plan, check.evidence[2].file.rel_path), folder + "03 c 附件.pdf");
-  EXPECT_EQ(path_of(*plan, "3.信息管理/3.2数据共享/共享截图.jpg"), "data/03 信息管理（12分）/3.2 信用数据共享/01 共享截图.png");
+  EXPECT_EQ(path_of(*plan, "3.信息管理/3.2数据共享/共享截图.jpg"),
+            "data/03 信息管理（12分）/3.2 信用数据共享/01 共享截图.png");
   EXPECT_EQ(plan->files.back().original, "3.信息管理/3.2数据共享/共享截图.jpg");
   EXPECT_TRUE(plan->files.back().extension_fixed);
 }
@@ -114,9 +115,9 @@ TEST(PackagePlan, DeductionMaterialGoesAfterTheBonusGroup) {
 }
 
 TEST(PackagePlan, UnmappedFilesRefuseExcludeOrOtherFolderAndAssignmentsWin) {
-  const auto check = check_with({evidence("一、制度建设（13分）/1.1成立领导小组/通知.pdf", ContentKind::Pdf),
-                                 evidence("其他/杂项.docx", ContentKind::Docx),
-                                 evidence("其他/市局通知.pdf", ContentKind::Pdf)});
+  const auto check =
+      check_with({evidence("一、制度建设（13分）/1.1成立领导小组/通知.pdf", ContentKind::Pdf),
+                  evidence("其他/杂项.docx", ContentKind::Docx), evidence("其他/市局通知.pdf", ContentKind::Pdf)});
   ASSERT_TRUE(check.evidence[1].placement.indicator.empty());
   PlanOptions options;
   auto refused = plan_package(check, options);
@@ -163,7 +164,8 @@ TEST(PackagePlan, GuideFilesAreLeftOutAndUnreadableFilesRefused) {
   auto guide = evidence("一、制度建设（13分）/1.1成立领导小组/说明.txt", ContentKind::Text);
   auto unreadable = evidence("一、制度建设（13分）/1.1成立领导小组/锁定.pdf", ContentKind::Pdf);
   unreadable.file.read_error = "没有读取该文件的权限";
-  auto plan = plan_package(check_with({guide, evidence("一、制度建设（13分）/1.1成立领导小组/通知.pdf", ContentKind::Pdf)}), {});
+  auto plan = plan_package(
+      check_with({guide, evidence("一、制度建设（13分）/1.1成立领导小组/通知.pdf", ContentKind::Pdf)}), {});
   ASSERT_TRUE(plan.ok());
   ASSERT_EQ(plan->left_out.size(), 1u);
   EXPECT_EQ(plan->left_out[0].path, guide.file.rel_path);
@@ -176,8 +178,9 @@ TEST(PackagePlan, LongNamesAreCutToTheWindowsPathBudget) {
   const std::string long_name(300, 'x');
   std::string han;
   for (int i = 0; i < 80; ++i) han += "很";
-  const auto check = check_with({evidence("一、制度建设（13分）/1.1成立领导小组/" + han + ".pdf", ContentKind::Pdf, "2025-03-01"),
-                                 evidence("一、制度建设（13分）/1.1成立领导小组/" + han + "2.pdf", ContentKind::Pdf)});
+  const auto check =
+      check_with({evidence("一、制度建设（13分）/1.1成立领导小组/" + han + ".pdf", ContentKind::Pdf, "2025-03-01"),
+                  evidence("一、制度建设（13分）/1.1成立领导小组/" + han + "2.pdf", ContentKind::Pdf)});
   PlanOptions options;
   options.bag_name = "青石县验收材料";
   options.max_path_units = 60;

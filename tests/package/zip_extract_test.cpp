@@ -250,7 +250,8 @@ TEST(ZipExtract, CorruptTruncatedAndUnsupportedArchives) {
 
   auto zstd = extract_zip_safely(corpus_zip("libzip_testfile-zstd.zip"));
   ASSERT_TRUE(zstd.ok());
-  EXPECT_TRUE(codes_of(zstd.value()).count("ZIP_ENTRY_UNSUPPORTED") || codes_of(zstd.value()).count("ZIP_ENTRY_CORRUPT"));
+  EXPECT_TRUE(codes_of(zstd.value()).count("ZIP_ENTRY_UNSUPPORTED") ||
+              codes_of(zstd.value()).count("ZIP_ENTRY_CORRUPT"));
 
   auto truncated = extract_zip_safely(corpus_zip("libzip_testfile-truncated.zip"));
   ASSERT_FALSE(truncated.ok());

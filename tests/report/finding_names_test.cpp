@@ -17,7 +17,8 @@ TEST(FindingNames, TableIsSortedAndEveryNameIsChinese) {
   for (std::size_t i = 1; i < names.size(); ++i) EXPECT_LT(names[i - 1].first, names[i].first);
   for (const auto& [code, name] : names) {
     // No identifier-like word (product names such as Word, Excel, PDF are fine).
-    EXPECT_FALSE(std::regex_search(name, std::regex("(^|[^A-Za-z0-9_])[a-z_]{3,}($|[^A-Za-z0-9_])"))) << code << " " << name;
+    EXPECT_FALSE(std::regex_search(name, std::regex("(^|[^A-Za-z0-9_])[a-z_]{3,}($|[^A-Za-z0-9_])")))
+        << code << " " << name;
     EXPECT_FALSE(std::regex_search(name, std::regex("[A-Z0-9]+_[A-Z0-9_]+"))) << code << " " << name;
     EXPECT_EQ(finding_name_zh(code), name);
   }

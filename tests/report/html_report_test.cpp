@@ -12,8 +12,8 @@
 #include <sstream>
 
 #include "evpack/adapters/image_codec.hpp"
-#include "support/external_tool.hpp"
 #include "support/check_options.hpp"
+#include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
 namespace evpack {
@@ -177,8 +177,8 @@ TEST(HtmlReport, IsDeterministicSelfContainedAndSmall) {
     EXPECT_GE(std::max(img->width, img->height), 100);
   }
   // 2,000 photos must stay under ~30 MB: about 15 KB of base64 per thumbnail at most.
-  const std::size_t with = static_cast<std::size_t>(
-      std::count_if(sample_thumbnails().begin(), sample_thumbnails().end(), [](const std::string& s) { return !s.empty(); }));
+  const std::size_t with = static_cast<std::size_t>(std::count_if(
+      sample_thumbnails().begin(), sample_thumbnails().end(), [](const std::string& s) { return !s.empty(); }));
   EXPECT_LT(bytes / with * 4 / 3, 15000u) << "average thumbnail too large";
   // Without thumbnails the report is a plain page of a few hundred KB at most.
   const std::string plain = render_html_report(r, sample_context());
@@ -252,11 +252,10 @@ TEST(HtmlReportBrowser, SampleReportRendersInHeadlessChromium) {
   const fs::path out_dir = fs::temp_directory_path() / "evpack-html-report";
   fs::create_directories(out_dir);
   const fs::path page = out_dir / "自检报告.html";
-  {
-    std::ofstream(page, std::ios::binary) << render_html_report(r, sample_context(), sample_thumbnails());
-  }
+  { std::ofstream(page, std::ios::binary) << render_html_report(r, sample_context(), sample_thumbnails()); }
   evpack::testing::TempDir profile;
-  const std::string common = chromium + " --headless=new --no-sandbox --disable-gpu --no-first-run --disable-extensions " +
+  const std::string common = chromium +
+                             " --headless=new --no-sandbox --disable-gpu --no-first-run --disable-extensions " +
                              "--user-data-dir=" + evpack::testing::shell_quote(profile.str()) + " ";
   const std::string url = "file://" + page.string();
   const auto dom = evpack::testing::run_command("timeout 120 " + common + "--virtual-time-budget=3000 --dump-dom " +
@@ -273,8 +272,8 @@ TEST(HtmlReportBrowser, SampleReportRendersInHeadlessChromium) {
   for (const auto& f : r.findings) shown += f.severity == Severity::Info ? 0 : 1;
   EXPECT_NE(dom.output.find("id=\"risk-count\">" + std::to_string(shown) + "<"), std::string::npos);
 
-  for (const auto& [name, size] : {std::pair<std::string, std::string>{"report-top.png", "1280,2000"},
-                                   {"report-mobile.png", "420,1600"}}) {
+  for (const auto& [name, size] :
+       {std::pair<std::string, std::string>{"report-top.png", "1280,2000"}, {"report-mobile.png", "420,1600"}}) {
     const fs::path shot = out_dir / name;
     fs::remove(shot);
     const auto s = evpack::testing::run_command("timeout 120 " + common + "--hide-scrollbars --window-size=" + size +
@@ -288,9 +287,9 @@ TEST(HtmlReportBrowser, SampleReportRendersInHeadlessChromium) {
   // A4 print to PDF works too (the print stylesheet).
   const fs::path pdf = out_dir / "report.pdf";
   fs::remove(pdf);
-  const auto p = evpack::testing::run_command("timeout 120 " + common + "--no-pdf-header-footer --print-to-pdf=" +
-                                              evpack::testing::shell_quote(pdf.string()) + " " +
-                                              evpack::testing::shell_quote(url) + " 2>/dev/null");
+  const auto p = evpack::testing::run_command(
+      "timeout 120 " + common + "--no-pdf-header-footer --print-to-pdf=" + evpack::testing::shell_quote(pdf.string()) +
+      " " + evpack::testing::shell_quote(url) + " 2>/dev/null");
   ASSERT_EQ(p.exit_code, 0) << p.output.substr(0, 2000);
   ASSERT_TRUE(fs::exists(pdf));
   EXPECT_EQ(read_file(pdf).substr(0, 5), "%PDF-");
@@ -327,7 +326,9 @@ TEST(HtmlReportCli, CheckWritesHtmlAndXlsxAlsoFromAZip) {
   if (evpack::testing::tool_available("zip")) {
     const std::string zip = dir.str() + "/材料.zip";
     ASSERT_EQ(run_command("cd " + shell_quote(evpack::testing::source_dir() + "/samples") + " && zip -qr " +
-                          shell_quote(zip) + " 青石县佐证材料").exit_code, 0);
+                          shell_quote(zip) + " 青石县佐证材料")
+                  .exit_code,
+              0);
     const std::string from_zip = dir.str() + "/zip.html";
     const auto z = run_command(shell_quote(bin) + " check " + shell_quote(zip) +
                                " --no-ocr -j2 -q --as-of 2026-01-20 --html " + shell_quote(from_zip));
@@ -337,7 +338,9 @@ TEST(HtmlReportCli, CheckWritesHtmlAndXlsxAlsoFromAZip) {
 
   const std::string plain = dir.str() + "/plain.html";
   ASSERT_EQ(run_command(shell_quote(bin) + " check " + shell_quote(sample_dir()) +
-                        " --no-ocr -q --no-thumbnails --lang en --html " + shell_quote(plain)).exit_code, 0);
+                        " --no-ocr -q --no-thumbnails --lang en --html " + shell_quote(plain))
+                .exit_code,
+            0);
   const std::string en = read_file(plain);
   EXPECT_EQ(en.find("data:image"), std::string::npos);
   EXPECT_NE(en.find("<html lang=\"en\">"), std::string::npos);

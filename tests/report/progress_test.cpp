@@ -65,7 +65,8 @@ TEST(Progress, LineFitsNarrowTerminals) {
 TEST(Progress, BarThrottlesRedrawsAndErasesAtTheEnd) {
   double now = 100;
   std::vector<std::string> written;
-  ProgressBar bar("检查中", [&](const std::string& s) { written.push_back(s); }, 80, false, [&] { return now; }, 0.1);
+  ProgressBar bar(
+      "检查中", [&](const std::string& s) { written.push_back(s); }, 80, false, [&] { return now; }, 0.1);
   bar.update(1, 100);
   bar.update(2, 100);  // same instant: skipped
   now += 0.05;
@@ -96,7 +97,13 @@ TEST(Progress, FinishWithoutDrawingLeavesTheTerminalAlone) {
 TEST(Progress, UpdatesFromManyThreadsAreSerialised) {
   std::string out;
   std::size_t calls = 0;
-  ProgressBar bar("x", [&](const std::string& s) { out += s; ++calls; }, 80, false, {}, 0.0);
+  ProgressBar bar(
+      "x",
+      [&](const std::string& s) {
+        out += s;
+        ++calls;
+      },
+      80, false, {}, 0.0);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {

@@ -11,8 +11,8 @@
 #include <set>
 
 #include "evpack/adapters/table_reader.hpp"
-#include "support/check_options.hpp"
 #include "fakes/fake_inspectors.hpp"
+#include "support/check_options.hpp"
 #include "support/external_tool.hpp"
 #include "support/temp_dir.hpp"
 
@@ -26,10 +26,12 @@ const CheckResult& sample() {
     evpack::testing::FakeInspectors fakes;
     fakes.document = [](const FileRecord& file) {
       Inspection in = evpack::testing::fake_document_inspection(file);
-      if (file.file_name() == "关于印发2025年全县交通运输工作要点的通知.pdf") in.document->seal.state = Presence::Absent;
+      if (file.file_name() == "关于印发2025年全县交通运输工作要点的通知.pdf")
+        in.document->seal.state = Presence::Absent;
       return in;
     };
-    auto r = run_check(evpack::testing::fake_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料", fakes));
+    auto r = run_check(
+        evpack::testing::fake_check_options(evpack::testing::source_dir() + "/samples/青石县佐证材料", fakes));
     EXPECT_TRUE(r) << (r ? "" : r.error().message);
     return std::move(r).value();
   }();
@@ -98,7 +100,9 @@ TEST(XlsxReport, FindingsScoresAndToDoPerUnitReadBack) {
       return row.size() > 2 && row[2] == "1.3";
     });
     EXPECT_EQ(row13 != todo->rows.end(), unit == i13->units.front()) << unit;
-    if (row13 != todo->rows.end()) { EXPECT_NE((*row13)[8].find(i13->units[1]), std::string::npos) << "配合"; }
+    if (row13 != todo->rows.end()) {
+      EXPECT_NE((*row13)[8].find(i13->units[1]), std::string::npos) << "配合";
+    }
   }
   // The unmapped docx maps to no indicator: its D.5 finding goes to the units the rule file
   // names for D.5 (whoever assembles the materials), not to 未指定科室.
@@ -214,8 +218,9 @@ TEST(XlsxReportPrint, EverySheetFitsA4LandscapeWidthInLibreOffice) {
   evpack::testing::TempDir dir;
   const std::string xlsx = dir.str() + "/问题清单.xlsx";
   ASSERT_TRUE(write_findings_xlsx(xlsx, sample()));
-  const auto converted = run_command("HOME=" + shell_quote(dir.str()) + " soffice --headless --convert-to pdf --outdir " +
-                                     shell_quote(dir.str()) + " " + shell_quote(xlsx));
+  const auto converted =
+      run_command("HOME=" + shell_quote(dir.str()) + " soffice --headless --convert-to pdf --outdir " +
+                  shell_quote(dir.str()) + " " + shell_quote(xlsx));
   const std::string pdf = dir.str() + "/问题清单.pdf";
   ASSERT_TRUE(std::filesystem::exists(pdf)) << converted.output;
   const auto info = run_command("pdfinfo -f 1 -l 1000 " + shell_quote(pdf));
@@ -231,8 +236,8 @@ TEST(XlsxReportPrint, EverySheetFitsA4LandscapeWidthInLibreOffice) {
   ASSERT_GT(pages, 0) << info.output;
   EXPECT_LE(pages, static_cast<int>(sheets.size()) * 3) << "one column a page would print dozens";
   for (int p = 1; p <= pages; ++p) {
-    const auto text = run_command("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " +
-                                  shell_quote(pdf) + " -");
+    const auto text =
+        run_command("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + shell_quote(pdf) + " -");
     const bool whole_header = std::any_of(sheets.begin(), sheets.end(), [&](const Sheet& s) {
       return text.output.find(s.columns.front().header) != std::string::npos &&
              text.output.find(s.columns.back().header) != std::string::npos;

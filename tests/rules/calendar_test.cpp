@@ -32,9 +32,9 @@ TEST(WorkCalendar, HolidaysAndMakeUpDaysFromTheNotices) {
   EXPECT_EQ(c.is_working_day(d(2025, 1, 28)), false);  // 除夕, holiday from 2025
   EXPECT_EQ(c.is_working_day(d(2025, 2, 4)), false);
   EXPECT_EQ(c.is_working_day(d(2025, 2, 5)), true);
-  EXPECT_EQ(c.is_working_day(d(2025, 1, 26)), true);   // Sunday, 调休上班
-  EXPECT_EQ(c.is_working_day(d(2025, 2, 8)), true);    // Saturday, 调休上班
-  EXPECT_EQ(c.is_working_day(d(2025, 2, 9)), false);   // ordinary Sunday
+  EXPECT_EQ(c.is_working_day(d(2025, 1, 26)), true);  // Sunday, 调休上班
+  EXPECT_EQ(c.is_working_day(d(2025, 2, 8)), true);   // Saturday, 调休上班
+  EXPECT_EQ(c.is_working_day(d(2025, 2, 9)), false);  // ordinary Sunday
   // 2023 劳动节 04-29..05-03 with make-up Sunday 04-23 and Saturday 05-06.
   EXPECT_EQ(c.is_working_day(d(2023, 5, 2)), false);
   EXPECT_EQ(c.is_working_day(d(2023, 4, 23)), true);
@@ -55,7 +55,7 @@ TEST(WorkCalendar, CountsWorkingDaysAfterTheDecisionDay) {
   const WorkCalendar& c = shipped();
   // The sample ledger's verdicts (samples/青石县佐证材料.labels.json, rows 1-6).
   EXPECT_EQ(c.working_days_between(d(2025, 3, 3), d(2025, 3, 7)), 4);
-  EXPECT_EQ(c.working_days_between(d(2025, 4, 25), d(2025, 5, 9)), 8);   // 劳动节 and make-up 04-27
+  EXPECT_EQ(c.working_days_between(d(2025, 4, 25), d(2025, 5, 9)), 8);  // 劳动节 and make-up 04-27
   EXPECT_EQ(c.working_days_between(d(2025, 6, 16), d(2025, 6, 25)), 7);
   EXPECT_EQ(c.working_days_between(d(2025, 9, 26), d(2025, 10, 13)), 7);  // 国庆 and make-ups 09-28, 10-11
   EXPECT_EQ(c.working_days_between(d(2025, 7, 1), d(2025, 7, 25)), 18);

@@ -98,7 +98,7 @@ TEST(RuleFiles, TasksAreEncodedAsTheSeedsWriteThem) {
   EXPECT_EQ(meetings.min_count_per, TargetPeriod::Month);
   EXPECT_EQ(task(yiyuan, "4.1").units, std::vector<std::string>{"县交通运输管理服务中心"});
   EXPECT_EQ(task(yiyuan, "1.1").units.front(), "政策法规科");  // the lead unit comes first
-  ASSERT_NE(yiyuan.find_deduction("D.4"), nullptr);         // 7 working days: the ledger check runs
+  ASSERT_NE(yiyuan.find_deduction("D.4"), nullptr);            // 7 working days: the ledger check runs
 
   const RuleSet shandong = load("shandong-2023");
   EXPECT_EQ(shandong.indicators.size(), 13u);
@@ -188,14 +188,15 @@ TEST(RuleFiles, XuyiArchiveCoverageByYearAndTargets) {
   ASSERT_EQ(campaigns2024.periods.size(), 1u);
   EXPECT_EQ(campaigns2024.periods[0].label, "2024年");
   EXPECT_EQ(campaigns2024.periods[0].items, 1);
-  EXPECT_EQ(result(y2024, "5.3").status, TaskStatus::NotDue);  // 第五届, due 2025
+  EXPECT_EQ(result(y2024, "5.3").status, TaskStatus::NotDue);   // 第五届, due 2025
   EXPECT_EQ(result(y2024, "3.4").status, TaskStatus::Missing);  // 第三方信用报告, due 2024
 }
 
 TEST(RuleFiles, YiyuanArchiveMonthlyMeetingsAndLedger) {
   evpack::testing::TempDir dir;
   for (const char* month : {"03", "04", "05", "07"}) {
-    dir.write(std::string("十、实施步骤和保障措施/10.4 领导小组月度会议/2023-") + month + "-10 领导小组会议纪要.txt", "会议");
+    dir.write(std::string("十、实施步骤和保障措施/10.4 领导小组月度会议/2023-") + month + "-10 领导小组会议纪要.txt",
+              "会议");
   }
   dir.write("一、组织机制建设/1.1 成立创建工作领导小组/2023-03-15 关于成立领导小组的通知.txt", "通知");
   // 双公示 ledger: one entry on time, one published 9 working days after the decision.
@@ -239,7 +240,7 @@ TEST(RuleFiles, ShandongAndXinzhouArchivesCountTheirYear) {
   xz.write("六、交通行业诚信文化建设/6.24 信用专题培训/2022-08-08 信用专题培训.txt", "培训");
   const CheckResult x = check(xz, "xinzhou-2022", {2022, 9, 1});
   EXPECT_EQ(result(x, "6.24").status, TaskStatus::Done);  // done before it is due
-  EXPECT_EQ(x.evaluation.coverage.not_due, 23);  // the rest is due by the end of 2022
+  EXPECT_EQ(x.evaluation.coverage.not_due, 23);           // the rest is due by the end of 2022
   EXPECT_EQ(count(x, "TASK_GAP"), 0);
 }
 

@@ -157,7 +157,8 @@ TEST(RuleLint, DuplicateId) {
       replaced(replaced(kClean, "  - id: \"1.2\"", "  - id: \"1.1\""), "excludes: [\"1.2\"]", "excludes: [\"1.1\"]");
   const auto messages = lint_text(text);
   ASSERT_FALSE(messages.empty());
-  const auto dup = std::find_if(messages.begin(), messages.end(), [](const LintMessage& m) { return m.code == "DUPLICATE_ID"; });
+  const auto dup =
+      std::find_if(messages.begin(), messages.end(), [](const LintMessage& m) { return m.code == "DUPLICATE_ID"; });
   ASSERT_NE(dup, messages.end()) << describe(messages);
   EXPECT_EQ(dup->severity, Severity::Error);
   EXPECT_EQ(dup->line, line_containing(text, "title: 季度会议") - 1);
@@ -192,7 +193,8 @@ TEST(RuleLint, UnknownCategory) {
   const auto messages = lint_text(text);
   // Category 2 loses its only indicator, so its total no longer matches either.
   ASSERT_EQ(messages.size(), 2u) << describe(messages);
-  const auto it = std::find_if(messages.begin(), messages.end(), [](const LintMessage& m) { return m.code == "UNKNOWN_CATEGORY"; });
+  const auto it =
+      std::find_if(messages.begin(), messages.end(), [](const LintMessage& m) { return m.code == "UNKNOWN_CATEGORY"; });
   ASSERT_NE(it, messages.end());
   EXPECT_EQ(it->line, line_containing(text, "- id: \"2.1\""));
   EXPECT_TRUE(contains(it->message, "类别“9”不存在")) << it->message;
@@ -206,7 +208,8 @@ TEST(RuleLint, UnknownDeduction) {
 }
 
 TEST(RuleLint, UnknownIndicatorInExcludes) {
-  const LintMessage m = only(lint_text(replaced(kClean, "excludes: [\"1.2\"]", "excludes: [\"5.3\"]")), "UNKNOWN_INDICATOR");
+  const LintMessage m =
+      only(lint_text(replaced(kClean, "excludes: [\"1.2\"]", "excludes: [\"5.3\"]")), "UNKNOWN_INDICATOR");
   EXPECT_TRUE(contains(m.message, "“5.3”")) << m.message;
 }
 
@@ -215,13 +218,15 @@ TEST(RuleLint, PointsExceedCap) {
   const std::string text = replaced(kClean, "    points: 1\n    cap: 3\n", "    points: 4\n    cap: 3\n");
   const LintMessage m = only(lint_text(text), "POINTS_EXCEED_CAP");
   EXPECT_EQ(m.line, line_containing(text, "- id: \"1.2\""));
-  const LintMessage b = only(lint_text(replaced(kClean, "points: 0.5\n    cap: 2", "points: 3\n    cap: 2")), "POINTS_EXCEED_CAP");
+  const LintMessage b =
+      only(lint_text(replaced(kClean, "points: 0.5\n    cap: 2", "points: 3\n    cap: 2")), "POINTS_EXCEED_CAP");
   EXPECT_TRUE(contains(b.message, "加分项B.1")) << b.message;
 }
 
 TEST(RuleLint, CapUnreachable) {
   // 2.1: at most 2 items a quarter at 0.25 points make 2 points a year, short of the cap of 4.
-  const std::string text = replaced(kClean, "    points: 1\n    per_period_max: 2\n", "    points: 0.25\n    per_period_max: 2\n");
+  const std::string text =
+      replaced(kClean, "    points: 1\n    per_period_max: 2\n", "    points: 0.25\n    per_period_max: 2\n");
   const LintMessage m = only(lint_text(text), "CAP_UNREACHABLE");
   EXPECT_EQ(m.line, line_containing(text, "- id: \"2.1\""));
   EXPECT_TRUE(contains(m.message, "每季度最多2条、每条0.25分，全年最多2分，达不到最高分4分")) << m.message;

@@ -33,7 +33,9 @@ int line_containing(const std::string& text, const std::string& needle) {
   return 0;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 class ShandongRules : public ::testing::Test {
  protected:
@@ -87,9 +89,9 @@ TEST_F(ShandongRules, HeaderAndCounts) {
 }
 
 TEST_F(ShandongRules, CategoryTotalsAsPrinted) {
-  const std::vector<std::pair<std::string, double>> expected = {
-      {"制度建设", 13}, {"联动机制", 5}, {"信息管理", 12}, {"信用应用", 25},
-      {"诚信宣传", 15}, {"培训交流", 6}, {"探索创新", 24}};
+  const std::vector<std::pair<std::string, double>> expected = {{"制度建设", 13}, {"联动机制", 5},  {"信息管理", 12},
+                                                                {"信用应用", 25}, {"诚信宣传", 15}, {"培训交流", 6},
+                                                                {"探索创新", 24}};
   ASSERT_EQ(rules_->categories.size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(rules_->categories[i].id, std::to_string(i + 1));
@@ -167,13 +169,15 @@ TEST_F(ShandongRules, UnitsAreExpanded) {
     for (const auto& unit : i.units) EXPECT_EQ(unit.find("两中心一大队"), std::string::npos) << i.id;
   }
   const auto& units = ind("1.2").units;
-  EXPECT_EQ(units, (std::vector<std::string>{"局法制科", "道路运输事业发展中心", "公路事业发展中心", "综合行政执法大队"}));
+  EXPECT_EQ(units,
+            (std::vector<std::string>{"局法制科", "道路运输事业发展中心", "公路事业发展中心", "综合行政执法大队"}));
   EXPECT_EQ(ind("4.1").units, std::vector<std::string>{"道路运输事业发展中心"});
   EXPECT_TRUE(has(rules_->bonuses[7].units, "局财务科"));
 }
 
 TEST_F(ShandongRules, ZeroRulesAndConditions) {
-  for (const char* id : {"1.1", "1.2", "1.3", "2.2", "4.2", "4.3", "7.1"}) EXPECT_TRUE(has(ind(id).zero_rules, "D.6")) << id;
+  for (const char* id : {"1.1", "1.2", "1.3", "2.2", "4.2", "4.3", "7.1"})
+    EXPECT_TRUE(has(ind(id).zero_rules, "D.6")) << id;
   for (const char* id : {"1.4", "2.1", "5.1", "5.2", "6.1", "6.2", "6.3", "6.4"}) {
     EXPECT_TRUE(has(ind(id).zero_rules, "D.7")) << id;
   }
@@ -304,8 +308,8 @@ TEST(RuleLoader, MinimalFileAndDefaults) {
   EXPECT_TRUE(r->scored);
   ASSERT_EQ(r->indicators.size(), 1u);
   const Indicator& i = r->indicators[0];
-  EXPECT_EQ(i.category, "1");         // inferred from the id
-  EXPECT_DOUBLE_EQ(i.points, 3);      // once: points default to the cap
+  EXPECT_EQ(i.category, "1");     // inferred from the id
+  EXPECT_DOUBLE_EQ(i.points, 3);  // once: points default to the cap
   EXPECT_EQ(i.per_period_max, 1);
   EXPECT_EQ(i.line, 4);
 }
@@ -364,8 +368,8 @@ TEST(RuleLoader, UnknownEvidenceKindAndEffect) {
             std::string::npos)
       << r.error().message;
 
-  auto d = load_rule_set_from_string(std::string(kMinimal) + "deductions:\n  - id: D.1\n    title: 弄虚作假\n    effect: minus_all\n",
-                                     "b.yaml");
+  auto d = load_rule_set_from_string(
+      std::string(kMinimal) + "deductions:\n  - id: D.1\n    title: 弄虚作假\n    effect: minus_all\n", "b.yaml");
   ASSERT_FALSE(d.ok());
   EXPECT_NE(d.error().message.find("b.yaml 第11行：扣分项“D.1”：未知的扣分方式“minus_all”"), std::string::npos)
       << d.error().message;
@@ -516,8 +520,8 @@ TEST(RuleLoader, CorpusFilesAreRejectedCleanly) {
       auto r = load_rule_set(it->path().string());
       EXPECT_FALSE(r.ok()) << it->path();
       if (!r.ok()) {
-      EXPECT_FALSE(r.error().message.empty());
-    }
+        EXPECT_FALSE(r.error().message.empty());
+      }
       ++tried;
     }
   }
@@ -526,7 +530,8 @@ TEST(RuleLoader, CorpusFilesAreRejectedCleanly) {
 
 TEST(RuleLoader, ListRuleSetsSortedAndSkipsBrokenFiles) {
   testing::TempDir dir;
-  dir.write("b-tasks.yaml", "id: b\ntitle: 乙\nscored: false\nindicators:\n  - id: t1\n    title: 任务\n    mode: tasks\n");
+  dir.write("b-tasks.yaml",
+            "id: b\ntitle: 乙\nscored: false\nindicators:\n  - id: t1\n    title: 任务\n    mode: tasks\n");
   dir.write("a.yaml", kMinimal);
   dir.write("broken.yaml", "id: [\n");
   dir.write("notes.txt", kMinimal);

@@ -40,7 +40,9 @@ std::string ftyp(const std::string& major, const std::vector<std::string>& compa
   box += std::string{'\0', '\0', '\0', static_cast<char>(size)};
   box += "ftyp" + major + std::string(4, '\0');
   for (const auto& brand : compatible) box += brand;
-  return with_padding(box + std::string("\0\0\0\x08" "free", 8));
+  return with_padding(box + std::string("\0\0\0\x08"
+                                        "free",
+                                        8));
 }
 
 TEST(ContentKind, EveryCorpusPdfIsPdf) {
@@ -84,15 +86,15 @@ TEST(ContentKind, CorpusZipsAreZipsWhateverTheirDamage) {
 
 TEST(ContentKind, OfficeAndOfdContainersByMemberNames) {
   TempDir dir;
-  const auto docx = dir.write("a.docx", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"},
-                                                                 {"_rels/.rels", "<R/>"},
-                                                                 {"word/document.xml", "<w/>"}}));
-  const auto xlsx = dir.write("b.xlsx", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"},
-                                                                 {"xl/workbook.xml", "<wb/>"}}));
-  const auto pptx = dir.write("c.pptx", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"},
-                                                                 {"ppt/presentation.xml", "<p/>"}}));
-  const auto ofd = dir.write("d.ofd", testing::make_stored_zip({{"OFD.xml", "<ofd:OFD/>"},
-                                                               {"Doc_0/Document.xml", "<d/>"}}));
+  const auto docx = dir.write(
+      "a.docx", testing::make_stored_zip(
+                    {{"[Content_Types].xml", "<Types/>"}, {"_rels/.rels", "<R/>"}, {"word/document.xml", "<w/>"}}));
+  const auto xlsx = dir.write(
+      "b.xlsx", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"}, {"xl/workbook.xml", "<wb/>"}}));
+  const auto pptx = dir.write(
+      "c.pptx", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"}, {"ppt/presentation.xml", "<p/>"}}));
+  const auto ofd =
+      dir.write("d.ofd", testing::make_stored_zip({{"OFD.xml", "<ofd:OFD/>"}, {"Doc_0/Document.xml", "<d/>"}}));
   const auto plain = dir.write("e.zip", testing::make_stored_zip({{"word/not-office.txt", "no content types"}}));
   EXPECT_EQ(sniff_file(docx), ContentKind::Docx);
   EXPECT_EQ(sniff_file(xlsx), ContentKind::Xlsx);
@@ -105,9 +107,10 @@ TEST(ContentKind, OfficeAndOfdContainersByMemberNames) {
 
 TEST(ContentKind, ImageMagicNumbers) {
   // A complete 1x1 GIF.
-  const std::string gif("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,"
-                        "\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
-                        43);
+  const std::string gif(
+      "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,"
+      "\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
+      43);
   EXPECT_EQ(sniff_bytes(gif), ContentKind::OtherImage);
   std::string bmp("BM\x3a\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00\x00\x00", 18);
   EXPECT_EQ(sniff_bytes(with_padding(bmp, 58)), ContentKind::OtherImage);
@@ -147,7 +150,11 @@ TEST(ContentKind, OtherVideoContainersAndOle) {
 TEST(ContentKind, TextInUtf8AndGbk) {
   EXPECT_EQ(sniff_bytes("序号,单位,日期\n1,道路运输事业发展中心,2025-03-18\n"), ContentKind::Text);
   EXPECT_EQ(sniff_bytes("\xD0\xF2\xBA\xC5,\xB5\xA5\xCE\xBB\r\n1,\xBB\xE1\xD2\xE9\r\n"), ContentKind::Text);  // GBK CSV
-  EXPECT_EQ(sniff_bytes(std::string("\xFF\xFE" "1\0" "2\0", 6)), ContentKind::Text);                    // UTF-16LE BOM
+  EXPECT_EQ(sniff_bytes(std::string("\xFF\xFE"
+                                    "1\0"
+                                    "2\0",
+                                    6)),
+            ContentKind::Text);  // UTF-16LE BOM
   // A head cut in the middle of a character is still text.
   std::string long_text;
   while (long_text.size() < 5000) long_text += "信用交通县创建工作";

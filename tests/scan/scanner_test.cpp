@@ -7,9 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -91,10 +91,10 @@ class ScanTreeTest : public ::testing::Test {
     copy_corpus(dir_, "heic/IMG_5195.HEIC", "一、制度建设（13分）/1.4季度研究/IMG_5195.HEIC");
     copy_corpus(dir_, "seals/seal_company_round_crop.png", "二、联动机制/截图.jpg");  // a PNG named .jpg
     dir_.write("二、联动机制/空文件.docx", "");
-    dir_.write("三、信息管理/台账.docx", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"},
-                                                                {"word/document.xml", "<w:document/>"}}));
-    dir_.write("三、信息管理/数据.xlsx", testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"},
-                                                                {"xl/workbook.xml", "<workbook/>"}}));
+    dir_.write("三、信息管理/台账.docx",
+               testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}}));
+    dir_.write("三、信息管理/数据.xlsx",
+               testing::make_stored_zip({{"[Content_Types].xml", "<Types/>"}, {"xl/workbook.xml", "<workbook/>"}}));
     dir_.write("三、信息管理/电子公文.ofd", testing::make_stored_zip({{"OFD.xml", "<ofd:OFD/>"}}));
     copy_corpus(dir_, "zip/libarchive_nested.zip", "三、信息管理/打包.zip");
     dir_.write("三、信息管理/旧版.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
@@ -380,7 +380,7 @@ TEST(ScanTree, FiveThousandFilesInFiftyFoldersQuicklyAndSorted) {
   std::set<std::string> digests;
   for (const auto& f : scan->files) digests.insert(f.sha256);
   EXPECT_EQ(digests.size(), 5000u);  // every file hashed, contents all differ
-  EXPECT_LT(seconds, 10.0);  // ~0.2 s on the 2-core dev machine; generous for loaded CI
+  EXPECT_LT(seconds, 10.0);          // ~0.2 s on the 2-core dev machine; generous for loaded CI
   std::printf("[ scan     ] 5000 files in 50 folders: %.3f s\n", seconds);
 }
 

@@ -43,7 +43,8 @@ inline std::string make_stored_zip(const std::vector<std::pair<std::string, std:
     const std::uint32_t crc = crc32_of(data);
     const auto size = static_cast<std::uint32_t>(data.size());
     u32(body, 0x04034b50);
-    u16(body, 10), u16(body, flags), u16(body, 0), u16(body, 0), u16(body, 0x5A21);  // version, flags, stored, time, date
+    u16(body, 10), u16(body, flags), u16(body, 0), u16(body, 0),
+        u16(body, 0x5A21);  // version, flags, stored, time, date
     u32(body, crc), u32(body, size), u32(body, size);
     u16(body, static_cast<std::uint32_t>(name.size())), u16(body, 0);
     body += name;

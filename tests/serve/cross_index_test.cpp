@@ -7,9 +7,9 @@
 #include <httplib.h>
 
 #include <chrono>
-#include <fstream>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <regex>
 #include <thread>
@@ -28,7 +28,8 @@ using evpack::testing::TempDir;
 
 const fs::path kSample = fs::path(EVPACK_SOURCE_DIR) / "samples" / "青石县佐证材料";
 const std::string kPhoto = "6 培训交流/6.3 企业培训/2025.9.10 运输企业信用知识培训.jpg";
-const std::string kDocument = "一、制度建设（13分）/1.1成立领导小组/青交字〔2025〕3号 关于成立信用交通县创建工作领导小组的通知.pdf";
+const std::string kDocument =
+    "一、制度建设（13分）/1.1成立领导小组/青交字〔2025〕3号 关于成立信用交通县创建工作领导小组的通知.pdf";
 const std::string kOtherPhoto = "七、探索创新（24分）/7.2信易+场景/2025.8.28 交通信易贷签约仪式.jpg";
 const std::string kOtherDocument = "6 培训交流/6.2 省级培训/省厅培训通知.pdf";
 
@@ -52,12 +53,15 @@ TEST(CrossIndex, FindsAPlantedPhotoAndDocumentAcrossCountiesAndNothingElse) {
   const auto jpeg = encode_jpeg(smaller, 70);
   const fs::path resized = tmp.write("resized.jpg", std::string(jpeg.begin(), jpeg.end()));
 
-  const std::string a = zip_of(tmp, "a.zip", {{"材料/培训.jpg", (kSample / kPhoto).string()},
-                                              {"材料/通知.pdf", (kSample / kDocument).string()}});
-  const std::string b = zip_of(tmp, "b.zip", {{"佐证/照片/企业培训现场.jpg", resized.string()},
-                                              {"佐证/领导小组通知.pdf", (kSample / kDocument).string()}});
-  const std::string c = zip_of(tmp, "c.zip", {{"材料/签约.jpg", (kSample / kOtherPhoto).string()},
-                                              {"材料/培训通知.pdf", (kSample / kOtherDocument).string()}});
+  const std::string a =
+      zip_of(tmp, "a.zip",
+             {{"材料/培训.jpg", (kSample / kPhoto).string()}, {"材料/通知.pdf", (kSample / kDocument).string()}});
+  const std::string b = zip_of(
+      tmp, "b.zip",
+      {{"佐证/照片/企业培训现场.jpg", resized.string()}, {"佐证/领导小组通知.pdf", (kSample / kDocument).string()}});
+  const std::string c = zip_of(tmp, "c.zip",
+                               {{"材料/签约.jpg", (kSample / kOtherPhoto).string()},
+                                {"材料/培训通知.pdf", (kSample / kOtherDocument).string()}});
 
   TempDir data;
   const std::string pw = "cross-test-pw";
@@ -91,11 +95,12 @@ TEST(CrossIndex, FindsAPlantedPhotoAndDocumentAcrossCountiesAndNothingElse) {
     return std::make_pair(headers, std::string(m[1]));
   };
   std::vector<std::string> jobs;
-  for (const auto& [county, zip] : std::vector<std::pair<std::string, std::string>>{{"青石县", a}, {"临山县", b}, {"河口县", c}}) {
+  for (const auto& [county, zip] :
+       std::vector<std::pair<std::string, std::string>>{{"青石县", a}, {"临山县", b}, {"河口县", c}}) {
     auto [headers, csrf] = sign_in(county);
     std::ifstream in(zip, std::ios::binary);
-    httplib::MultipartFormDataItems items{{"csrf", csrf, "", ""},
-                                          {"archive", std::string(std::istreambuf_iterator<char>(in), {}), "材料.zip", ""}};
+    httplib::MultipartFormDataItems items{
+        {"csrf", csrf, "", ""}, {"archive", std::string(std::istreambuf_iterator<char>(in), {}), "材料.zip", ""}};
     httplib::Client cli("127.0.0.1", port);
     auto r = cli.Post("/upload", headers, items);
     ASSERT_EQ(r->status, 303);
@@ -116,7 +121,8 @@ TEST(CrossIndex, FindsAPlantedPhotoAndDocumentAcrossCountiesAndNothingElse) {
   EXPECT_NE(body.find("相同或近似的照片"), std::string::npos);
   EXPECT_NE(body.find("企业培训现场.jpg"), std::string::npos);
   std::smatch d;
-  if (std::regex_search(body, d, std::regex("差异 ([0-9]+)/64"))) std::printf("planted photo: %s bits apart\n", d[1].str().c_str());
+  if (std::regex_search(body, d, std::regex("差异 ([0-9]+)/64")))
+    std::printf("planted photo: %s bits apart\n", d[1].str().c_str());
   EXPECT_NE(body.find("完全相同的文件"), std::string::npos);
   EXPECT_NE(body.find("领导小组通知.pdf"), std::string::npos);
   EXPECT_NE(body.find("相同的文号"), std::string::npos);
@@ -151,7 +157,8 @@ TEST(CrossIndex, FindsThePlantedPairAmongAHundredArchivesOfAThousandPhotos) {
       std::string grid;
       for (int i = 0; i < 6; ++i) grid += hex(rng());  // 48 colour bytes
       entries.push_back({{"phash", hex(rng()), "照片" + std::to_string(photo) + ".jpg", grid, photo},
-                         "job" + std::to_string(county), "县" + std::to_string(county)});
+                         "job" + std::to_string(county),
+                         "县" + std::to_string(county)});
     }
   }
   const std::uint64_t planted = rng();

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <sys/resource.h>
 #include <chrono>
 #include <csignal>
-#include <sys/resource.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -181,7 +181,8 @@ TEST_F(ServeTest, SignInSetsAStrictHttpOnlyCookieAndSignOutEndsTheSession) {
   ASSERT_EQ(r->status, 303);
   std::string set_cookie;
   for (std::size_t i = 0; i < r->get_header_value_count("Set-Cookie"); ++i) {
-    if (r->get_header_value("Set-Cookie", i).rfind("evpack_session=", 0) == 0) set_cookie = r->get_header_value("Set-Cookie", i);
+    if (r->get_header_value("Set-Cookie", i).rfind("evpack_session=", 0) == 0)
+      set_cookie = r->get_header_value("Set-Cookie", i);
   }
   EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
@@ -270,7 +271,8 @@ TEST_F(ServeTest, UploadRunsTheCheckAndOffersReportsWithUtf8Names) {
   auto zip = client().Get(("/jobs/" + pack_id + "/package.zip").c_str(), b.headers());
   ASSERT_EQ(zip->status, 200);
   EXPECT_EQ(zip->body.substr(0, 2), "PK");
-  EXPECT_NE(zip->get_header_value("Content-Disposition").find("filename*=UTF-8''青石县验收材料.zip"), std::string::npos);
+  EXPECT_NE(zip->get_header_value("Content-Disposition").find("filename*=UTF-8''青石县验收材料.zip"),
+            std::string::npos);
 
   // Compare two runs of the same archive: no change.
   auto second = upload(b, sample_zip());
@@ -332,18 +334,20 @@ TEST_F(ServeTest, ACountyCanNeitherListNorFetchNorChangeAnotherCountysJob) {
   Browser other = sign_in("临山县");
   auto home = client().Get("/", other.headers());
   EXPECT_EQ(home->body.find(id), std::string::npos);
-  for (const std::string suffix : {"", "/status.json", "/report.html", "/report.json", "/findings.xlsx", "/package.zip",
-                                   "/verify.txt"}) {
+  for (const std::string suffix :
+       {"", "/status.json", "/report.html", "/report.json", "/findings.xlsx", "/package.zip", "/verify.txt"}) {
     EXPECT_EQ(client().Get(("/jobs/" + id + suffix).c_str(), other.headers())->status, 404) << suffix;
   }
   for (const std::string action : {"/cancel", "/rerun", "/pack", "/delete"}) {
-    EXPECT_EQ(client().Post(("/jobs/" + id + action).c_str(), other.headers(), httplib::Params{{"csrf", other.csrf}})->status,
-              404)
+    EXPECT_EQ(
+        client().Post(("/jobs/" + id + action).c_str(), other.headers(), httplib::Params{{"csrf", other.csrf}})->status,
+        404)
         << action;
   }
   EXPECT_EQ(client().Get("/admin", other.headers())->status, 404);
   // A county cannot file for another county either.
-  httplib::MultipartFormDataItems items{{"csrf", other.csrf, "", ""}, {"county", "青石县", "", ""},
+  httplib::MultipartFormDataItems items{{"csrf", other.csrf, "", ""},
+                                        {"county", "青石县", "", ""},
                                         {"archive", read_file(sample_zip()), "a.zip", "application/zip"}};
   auto filed = client().Post("/upload", other.headers(), items);
   ASSERT_EQ(filed->status, 303);
@@ -356,9 +360,13 @@ TEST_F(ServeTest, ACountyCanNeitherListNorFetchNorChangeAnotherCountysJob) {
   Browser reviewer = sign_in("评审甲");
   EXPECT_EQ(client().Get(("/jobs/" + id).c_str(), reviewer.headers())->status, 200);
   EXPECT_EQ(client().Get(("/jobs/" + job_of(filed)).c_str(), reviewer.headers())->status, 404);
-  EXPECT_EQ(client().Post(("/jobs/" + id + "/delete").c_str(), reviewer.headers(), httplib::Params{{"csrf", reviewer.csrf}})->status,
+  EXPECT_EQ(client()
+                .Post(("/jobs/" + id + "/delete").c_str(), reviewer.headers(), httplib::Params{{"csrf", reviewer.csrf}})
+                ->status,
             403);
-  EXPECT_EQ(client().Post(("/jobs/" + id + "/delete").c_str(), own.headers(), httplib::Params{{"csrf", own.csrf}})->status, 303);
+  EXPECT_EQ(
+      client().Post(("/jobs/" + id + "/delete").c_str(), own.headers(), httplib::Params{{"csrf", own.csrf}})->status,
+      303);
   EXPECT_FALSE(fs::exists(fs::path(data_.str()) / "files" / id));
   EXPECT_EQ(client().Get(("/jobs/" + id).c_str(), own.headers())->status, 404);
 }
@@ -462,7 +470,9 @@ TEST_F(ServeTest, JobsOlderThanTheRetentionPeriodAreDeletedWithTheirFiles) {
   EXPECT_EQ(client().Get(("/jobs/" + new_id).c_str(), admin.headers())->status, 200);
   // The admin page sets the period; a county cannot.
   Browser county = sign_in("青石县");
-  EXPECT_EQ(client().Post("/admin/retention", county.headers(), httplib::Params{{"csrf", county.csrf}, {"days", "1"}})->status,
+  EXPECT_EQ(client()
+                .Post("/admin/retention", county.headers(), httplib::Params{{"csrf", county.csrf}, {"days", "1"}})
+                ->status,
             404);
   auto set = client().Post("/admin/retention", admin.headers(), httplib::Params{{"csrf", admin.csrf}, {"days", "30"}});
   EXPECT_NE(set->body.find("保留期限已设为 30 天"), std::string::npos);
@@ -519,7 +529,8 @@ TEST_F(ServeTest, OverHttpsTheSessionCookieIsSecure) {
   auto r = tls.Post("/login", {{"Cookie", "evpack_login=" + cookie_value(form, "evpack_login")}},
                     httplib::Params{{"csrf", csrf_in(form->body)}, {"user", "青石县"}, {"password", kPassword}});
   ASSERT_EQ(r->status, 303);
-  EXPECT_NE(r->get_header_value("Set-Cookie").find("HttpOnly; SameSite=Strict; Max-Age=43200; Secure"), std::string::npos);
+  EXPECT_NE(r->get_header_value("Set-Cookie").find("HttpOnly; SameSite=Strict; Max-Age=43200; Secure"),
+            std::string::npos);
   // Plain HTTP to the TLS port gets no page.
   auto plain = client().Get("/login");
   EXPECT_TRUE(!plain || plain->status != 200);

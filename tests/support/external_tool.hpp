@@ -20,8 +20,10 @@ inline bool tool_available(const std::string& name) {
 inline std::string shell_quote(const std::string& arg) {
   std::string out = "'";
   for (const char c : arg) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }

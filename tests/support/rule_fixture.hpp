@@ -33,23 +33,31 @@ inline RuleSet small_rule_set() {
                       {0, "3", "信息管理", 12, {}},
                       {0, "4", "信用应用", 25, {}},
                       {0, "5", "诚信宣传", 15, {}}};
-  Indicator i11 = make_indicator("1.1", "1", "成立领导小组", ScoringMode::SubItems, 3, 3, {"领导小组", "专班"}, {"D.6"});
+  Indicator i11 =
+      make_indicator("1.1", "1", "成立领导小组", ScoringMode::SubItems, 3, 3, {"领导小组", "专班"}, {"D.6"});
   i11.evidence = {EvidenceKind::Document};
   i11.sub_items = {{"group", "成立领导小组", 1, 0, {"领导小组"}, std::nullopt},
                    {"office", "设立办公室或专班", 2, 0, {"专班", "办公室"}, std::nullopt}};
   Indicator i12 = make_indicator("1.2", "1", "创建工作方案", ScoringMode::Once, 4, 4, {"工作方案"}, {"D.6"});
   i12.evidence = {EvidenceKind::Document};
-  i12.conditions = {{"gov_site", "创建工作方案须在所在地人民政府网站主动公开和发布，否则不得分", {"政府网站", "政府网", "公开"}, true, "政府网站公开"}};
-  Indicator i13 = make_indicator("1.3", "1", "落实年度工作要点", ScoringMode::Once, 2, 2, {"工作要点", "年度计划"}, {"D.6"});
+  i12.conditions = {{"gov_site",
+                     "创建工作方案须在所在地人民政府网站主动公开和发布，否则不得分",
+                     {"政府网站", "政府网", "公开"},
+                     true,
+                     "政府网站公开"}};
+  Indicator i13 =
+      make_indicator("1.3", "1", "落实年度工作要点", ScoringMode::Once, 2, 2, {"工作要点", "年度计划"}, {"D.6"});
   i13.evidence = {EvidenceKind::Document};
-  Indicator i14 = make_indicator("1.4", "1", "领导小组季度会议", ScoringMode::PerQuarter, 1, 4, {"季度会议", "专题学习"}, {"D.7"});
+  Indicator i14 =
+      make_indicator("1.4", "1", "领导小组季度会议", ScoringMode::PerQuarter, 1, 4, {"季度会议", "专题学习"}, {"D.7"});
   Indicator i21 = make_indicator("2.1", "2", "市局对接", ScoringMode::PerQuarter, 1, 4, {"市局对接", "对接"}, {"D.7"});
   Indicator i31 = make_indicator("3.1", "3", "信息报送", ScoringMode::PerQuarter, 1, 8, {"信息报送"});
   i31.per_period_max = 2;
   i31.no_backfill = true;
   i31.excludes = {"5.3"};
   Indicator i42 = make_indicator("4.2", "4", "信用评价", ScoringMode::PerDomain, 2, 8, {"信用评价"}, {"D.6"});
-  Indicator i52 = make_indicator("5.2", "5", "主题活动", ScoringMode::PerItem, 1.5, 3, {"诚信春运", "诚信建设万里行"}, {"D.7"});
+  Indicator i52 =
+      make_indicator("5.2", "5", "主题活动", ScoringMode::PerItem, 1.5, 3, {"诚信春运", "诚信建设万里行"}, {"D.7"});
   Indicator i53 = make_indicator("5.3", "5", "一把手谈信用", ScoringMode::Once, 1, 2, {"一把手谈信用"});
   Indicator i54 = make_indicator("5.4", "5", "月度案例报送", ScoringMode::PerMonth, 2, 6, {"典型案例", "月度报送"});
   i54.deadline_day = 15;
@@ -60,7 +68,15 @@ inline RuleSet small_rule_set() {
       {0, "D.1", "弄虚作假", "", DeductionEffect::ZeroTotal, 0, true, {}, DeductionRole::Fabrication},
       {0, "D.3", "失信惩戒不当", "", DeductionEffect::MinusPerDomain, 3, false, {}, DeductionRole::SanctionMisuse},
       {0, "D.5", "材料凌乱", "", DeductionEffect::MinusOnce, 3, true, {}, DeductionRole::ArchiveOrder},
-      {0, "D.6", "三要素", "", DeductionEffect::ZeroIndicator, 0, true, {}, DeductionRole::DocumentForm,
+      {0,
+       "D.6",
+       "三要素",
+       "",
+       DeductionEffect::ZeroIndicator,
+       0,
+       true,
+       {},
+       DeductionRole::DocumentForm,
        {"方案", "办法", "制度", "通知", "意见", "规定", "细则", "要点", "计划", "决定", "机制", "规则", "政策"},
        {"台账", "记录", "签到", "截图", "报道", "新闻", "照片", "纪要", "简报", "总结", "汇报", "名单", "报告", "信息",
         "案例", "课件", "发言", "承诺书", "申请"}},

@@ -88,16 +88,19 @@ TEST(TempFiles, SigtermDuringACheckOfAZipLeavesNothing) {
   const testing::TempDir dir;
   fs::create_directories(dir.path() / "tmp");
   const std::string zip = (dir.path() / "材料.zip").string();
-  const auto made = run_command("cd " + shell_quote(testing::source_dir() + "/samples") + " && " +
-                                testing::system_python() + " -c " +
-                                shell_quote("import shutil,sys; shutil.make_archive(sys.argv[1][:-4], 'zip', '.', '青石县佐证材料')") +
-                                " " + shell_quote(zip));
+  const auto made = run_command(
+      "cd " + shell_quote(testing::source_dir() + "/samples") + " && " + testing::system_python() + " -c " +
+      shell_quote("import shutil,sys; shutil.make_archive(sys.argv[1][:-4], 'zip', '.', '青石县佐证材料')") + " " +
+      shell_quote(zip));
   ASSERT_EQ(made.exit_code, 0) << made.output;
-  const std::string script =
-      "TMPDIR=" + shell_quote(dir.str() + "/tmp") + " " + shell_quote(EVPACK_BINARY) + " check --no-cache -j 1 " +
-      shell_quote(zip) + " >/dev/null 2>&1 & pid=$!; "
-      "for i in $(seq 1 400); do ls " + shell_quote(dir.str() + "/tmp") + " | grep -q '^evpack-' && break; sleep 0.05; done; "
-      "sleep 1; kill -TERM $pid; wait $pid; echo rc=$?; ls -A " + shell_quote(dir.str() + "/tmp") + " | wc -l";
+  const std::string script = "TMPDIR=" + shell_quote(dir.str() + "/tmp") + " " + shell_quote(EVPACK_BINARY) +
+                             " check --no-cache -j 1 " + shell_quote(zip) +
+                             " >/dev/null 2>&1 & pid=$!; "
+                             "for i in $(seq 1 400); do ls " +
+                             shell_quote(dir.str() + "/tmp") +
+                             " | grep -q '^evpack-' && break; sleep 0.05; done; "
+                             "sleep 1; kill -TERM $pid; wait $pid; echo rc=$?; ls -A " +
+                             shell_quote(dir.str() + "/tmp") + " | wc -l";
   const auto r = run_command("bash -c " + shell_quote(script));
   EXPECT_NE(r.output.find("rc=143"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("\n0\n"), std::string::npos) << r.output;

@@ -8,12 +8,12 @@ namespace {
 TEST(Text, ValidUtf8AcceptsChineseAndRejectsMalformed) {
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_TRUE(is_valid_utf8("一、制度建设（13分）/1.1成立领导小组"));
-  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));      // U+1F600
-  EXPECT_FALSE(is_valid_utf8("\xBB\xE1\xD2\xE9"));     // "会议" in GBK
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));             // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));         // UTF-16 surrogate
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));     // above U+10FFFF
-  EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));             // truncated
+  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));   // U+1F600
+  EXPECT_FALSE(is_valid_utf8("\xBB\xE1\xD2\xE9"));  // "会议" in GBK
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // UTF-16 surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));          // truncated
 }
 
 TEST(Text, GbkDecodesChineseWindowsNames) {
@@ -21,8 +21,13 @@ TEST(Text, GbkDecodesChineseWindowsNames) {
   EXPECT_EQ(gbk_to_utf8("\xD6\xC6\xB6\xC8\xBD\xA8\xC9\xE8"), "制度建设");
   EXPECT_EQ(decode_gbk_strict("\xBB\xE1\xD2\xE9").value_or(""), "会议");
   // A lone lead byte cannot be decoded: lossy gives U+FFFD and goes on, strict fails.
-  EXPECT_EQ(gbk_to_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_FALSE(decode_gbk_strict("a\xFF" "b").has_value());
+  EXPECT_EQ(gbk_to_utf8("a\xFF"
+                        "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_FALSE(decode_gbk_strict("a\xFF"
+                                 "b")
+                   .has_value());
   EXPECT_EQ(to_utf8_lossy("会议"), "会议");
   EXPECT_EQ(to_utf8_lossy("\xBB\xE1\xD2\xE9"), "会议");
 }
@@ -30,11 +35,15 @@ TEST(Text, GbkDecodesChineseWindowsNames) {
 TEST(Text, LowerTrimAndLength) {
   EXPECT_EQ(to_lower_ascii("IMG_0001.JPG 会议"), "img_0001.jpg 会议");
   EXPECT_EQ(trim("\u3000 领导小组\t\r\n\u3000"), "领导小组");
-  EXPECT_EQ(trim("\xEF\xBB\xBF" "abc\xC2\xA0"), "abc");
+  EXPECT_EQ(trim("\xEF\xBB\xBF"
+                 "abc\xC2\xA0"),
+            "abc");
   EXPECT_EQ(trim(" \u3000 "), "");
   EXPECT_EQ(trim("内 部"), "内 部");
   EXPECT_EQ(utf8_length("2025年会议"), 7u);
-  EXPECT_EQ(utf8_length("a\xFF" "b"), 3u);
+  EXPECT_EQ(utf8_length("a\xFF"
+                        "b"),
+            3u);
 }
 
 TEST(Text, RemovesOcrSpacesBetweenHanOnly) {

@@ -76,7 +76,7 @@ TEST(ThreadPool, RethrowsTheFirstExceptionAfterJoiningAll) {
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "bad file 10");
   }
-  EXPECT_EQ(running.load(), 0);  // every worker had finished before the rethrow
+  EXPECT_EQ(running.load(), 0);     // every worker had finished before the rethrow
   EXPECT_LT(started.load(), 1000);  // no new work after the failure
 }
 

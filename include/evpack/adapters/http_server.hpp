@@ -22,7 +22,7 @@ struct HttpRequest {
   std::string path;                                ///< without the query
   std::multimap<std::string, std::string> params;  ///< query and url-encoded form fields
   std::map<std::string, std::string> headers;
-  std::vector<std::string> matches;                ///< the path pattern's groups, [0] = whole path
+  std::vector<std::string> matches;  ///< the path pattern's groups, [0] = whole path
   std::string remote_addr;
 
   /// The first value of `name` ("" when absent).
@@ -48,8 +48,8 @@ struct HttpResponse {
 
 /// One part of a multipart/form-data body as it starts.
 struct UploadPart {
-  std::string name;       ///< form field name
-  std::string filename;   ///< as the browser sent it ("" for a plain field); never a path for us
+  std::string name;      ///< form field name
+  std::string filename;  ///< as the browser sent it ("" for a plain field); never a path for us
   std::string content_type;
 };
 

@@ -13,7 +13,7 @@
 namespace evpack {
 
 struct ImageLimits {
-  long long max_pixels = 120'000'000;  ///< larger images are refused (decompression bombs)
+  long long max_pixels = 120'000'000;      ///< larger images are refused (decompression bombs)
   long long max_file_bytes = 512LL << 20;  ///< larger files are refused before being read
 };
 

@@ -10,10 +10,10 @@ namespace evpack {
 
 /// What inflating a stream gave.
 struct InflateResult {
-  std::uint64_t size = 0;     ///< bytes produced (at most limit + one chunk)
-  bool over_limit = false;    ///< stopped because more than `limit` bytes came out
-  bool damaged = false;       ///< the data is not valid zlib (nothing more could be read)
-  std::string kept;           ///< the first `keep` bytes produced
+  std::uint64_t size = 0;   ///< bytes produced (at most limit + one chunk)
+  bool over_limit = false;  ///< stopped because more than `limit` bytes came out
+  bool damaged = false;     ///< the data is not valid zlib (nothing more could be read)
+  std::string kept;         ///< the first `keep` bytes produced
 };
 
 /// Inflates zlib-wrapped `data` (PDF /FlateDecode) chunk by chunk without keeping more than

@@ -22,9 +22,9 @@ struct MetadataNote {
 struct PhotoMetadata {
   bool has_exif = false;
   std::optional<Timestamp> date_time_original;
-  std::optional<Timestamp> create_date;   ///< DateTimeDigitized
-  std::optional<Timestamp> modify_date;   ///< IFD0 DateTime
-  std::string offset_time_original;       ///< "+08:00"
+  std::optional<Timestamp> create_date;  ///< DateTimeDigitized
+  std::optional<Timestamp> modify_date;  ///< IFD0 DateTime
+  std::string offset_time_original;      ///< "+08:00"
   std::string make;
   std::string model;
   /// Software, ProcessingSoftware, XMP CreatorTool, tiff:Software and the software agents
@@ -40,7 +40,7 @@ struct PhotoMetadata {
   std::vector<std::string> xmp_namespaces;
   int orientation = 1;
   std::optional<GpsPoint> gps;
-  int pixel_width = 0;   ///< from the container, before orientation
+  int pixel_width = 0;  ///< from the container, before orientation
   int pixel_height = 0;
   std::vector<std::uint8_t> thumbnail;  ///< embedded EXIF thumbnail (JPEG bytes), may be empty
   std::vector<std::string> warnings;    ///< Chinese, non-fatal problems

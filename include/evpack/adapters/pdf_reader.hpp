@@ -45,8 +45,8 @@ struct PageFonts {
 
 /// Limits that keep hostile PDFs bounded.
 struct PdfLimits {
-  int max_pages = 2000;              ///< more pages: refused as "too many pages"
-  double max_page_side_pt = 14400;   ///< 200 inches; larger pages are not rendered
+  int max_pages = 2000;                      ///< more pages: refused as "too many pages"
+  double max_page_side_pt = 14400;           ///< 200 inches; larger pages are not rendered
   long long max_render_pixels = 40'000'000;  ///< per render call
   long long max_file_bytes = 1LL << 30;      ///< larger files are refused unread (1 GiB)
   long long max_stream_bytes = 512LL << 20;  ///< one /FlateDecode stream, decoded (512 MiB)

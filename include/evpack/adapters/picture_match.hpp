@@ -45,7 +45,8 @@ std::optional<PictureAlignment> align_pictures(const PictureFeatures& a, const P
 /// placed only to a pixel or two, too coarse to compare the pictures block by
 /// block. The refinement is kept when it converges and stays within 2 % of
 /// scale and 3 px of shift of `alignment`; otherwise `alignment` comes back.
-PictureAlignment refine_alignment(const RasterImage& a_gray, const RasterImage& b_gray, const PictureAlignment& alignment);
+PictureAlignment refine_alignment(const RasterImage& a_gray, const RasterImage& b_gray,
+                                  const PictureAlignment& alignment);
 
 /// `b` seen on a `width` x `height` grid through `alignment` (pixel (x, y) of the
 /// result is b at a_to_b(x, y), bilinear); what falls outside b is 0. Empty when b

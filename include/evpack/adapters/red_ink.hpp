@@ -20,12 +20,12 @@ struct MmRect {
 };
 
 struct RedInkOptions {
-  double px_per_mm = 2.0;   ///< scale of the image (dpi / 25.4)
+  double px_per_mm = 2.0;  ///< scale of the image (dpi / 25.4)
   /// A pixel is red ink when R - max(G, B) reaches this (after a light blur) and its
   /// hue is within about 25° of pure red. Pale seals on scans measure 25-40.
   int min_redness = 20;
-  double merge_mm = 4.0;    ///< ink closer than this joins one mark (characters of one header)
-  double min_line_mm = 60;  ///< shortest horizontal red rule reported
+  double merge_mm = 4.0;      ///< ink closer than this joins one mark (characters of one header)
+  double min_line_mm = 60;    ///< shortest horizontal red rule reported
   double min_circle_mm = 25;  ///< diameters searched for round marks (seals)
   double max_circle_mm = 65;
 };
@@ -33,8 +33,8 @@ struct RedInkOptions {
 /// One connected group of red ink.
 struct RedMark {
   MmRect box;
-  double ink_share = 0;      ///< red pixels / box area
-  double mean_redness = 0;   ///< mean R - max(G, B) over its red pixels (0..255)
+  double ink_share = 0;     ///< red pixels / box area
+  double mean_redness = 0;  ///< mean R - max(G, B) over its red pixels (0..255)
   /// Round-seal measures, around the circle that fits the mark best (radius = half the
   /// longer side, so a seal with a missing arc keeps its size):
   MmRect circle;             ///< the fitted circle's square
@@ -52,12 +52,12 @@ struct RedInkReport {
   /// False when the image has no colour at all (grayscale or black-and-white scan):
   /// red cannot be judged, which is not the same as "no red".
   bool colour = false;
-  double red_share = 0;           ///< share of red pixels in the image
-  std::vector<RedMark> marks;     ///< largest first
+  double red_share = 0;        ///< share of red pixels in the image
+  std::vector<RedMark> marks;  ///< largest first
   /// Red circles of min..max_circle_mm found by a Hough transform, measured like marks
   /// (box = circle square): finds seals whose ring is broken into separate arcs.
   std::vector<RedMark> circles;
-  std::vector<RedRule> rules;     ///< top to bottom
+  std::vector<RedRule> rules;  ///< top to bottom
 };
 
 /// Measures the red ink of a BGR (or gray) image. Never throws; an empty or

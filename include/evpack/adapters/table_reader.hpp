@@ -25,10 +25,10 @@ struct TableSheet {
 
 /// Limits for untrusted spreadsheets.
 struct TableLimits {
-  std::size_t max_rows = 65536;          ///< rows read per sheet
-  std::size_t max_columns = 200;         ///< columns read per row
-  std::size_t max_cells = 2'000'000;     ///< cells kept in all sheets (counting padding)
-  std::uint64_t max_bytes = 64u << 20;   ///< CSV file size; uncompressed size of one XLSX part
+  std::size_t max_rows = 65536;         ///< rows read per sheet
+  std::size_t max_columns = 200;        ///< columns read per row
+  std::size_t max_cells = 2'000'000;    ///< cells kept in all sheets (counting padding)
+  std::uint64_t max_bytes = 64u << 20;  ///< CSV file size; uncompressed size of one XLSX part
   std::size_t max_sheets = 64;
 };
 

@@ -19,17 +19,17 @@ namespace evpack {
 
 /// One entry of a zip's central directory.
 struct ZipEntry {
-  std::string name;       ///< UTF-8; decoded from GBK (lossily) when the stored bytes are not UTF-8
-  std::string raw_name;   ///< the name bytes as stored in the archive (libzip substitutes the
-                          ///< UTF-8 name of a valid Unicode Path field 0x7075 for them)
+  std::string name;                    ///< UTF-8; decoded from GBK (lossily) when the stored bytes are not UTF-8
+  std::string raw_name;                ///< the name bytes as stored in the archive (libzip substitutes the
+                                       ///< UTF-8 name of a valid Unicode Path field 0x7075 for them)
   bool name_decoded_from_gbk = false;  ///< true when `name` is a GBK guess, not the stored bytes
   std::uint64_t size = 0;              ///< uncompressed size as declared (untrusted)
   std::uint64_t compressed_size = 0;
   bool is_directory = false;  ///< name ends with '/'
   bool encrypted = false;
-  bool symlink = false;                  ///< Unix symlink entry (external attributes S_IFLNK)
-  std::uint16_t method = 0;              ///< compression method id (0 store, 8 deflate, 12 bzip2 ...)
-  std::uint32_t crc32 = 0;               ///< as declared in the central directory
+  bool symlink = false;      ///< Unix symlink entry (external attributes S_IFLNK)
+  std::uint16_t method = 0;  ///< compression method id (0 store, 8 deflate, 12 bzip2 ...)
+  std::uint32_t crc32 = 0;   ///< as declared in the central directory
 };
 
 /// Limits applied to untrusted archives.

@@ -27,8 +27,8 @@ inline constexpr int kDefaultOcrEngines = 2;
 using FileInspector = std::function<Inspection(const std::string& path, const FileRecord& file)>;
 
 struct CheckOptions {
-  std::string input;        ///< evidence folder, or a zip (unpacked into a private temp folder first)
-  std::string rules_path;   ///< rule file
+  std::string input;       ///< evidence folder, or a zip (unpacked into a private temp folder first)
+  std::string rules_path;  ///< rule file
   /// Worker threads; 0 = hardware concurrency, with at most twice ocr_engines
   /// workers inspecting files when OCR is on.
   int jobs = 0;

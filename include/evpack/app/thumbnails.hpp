@@ -16,7 +16,7 @@ struct ThumbnailOptions {
   /// First-page render resolution for PDFs the inspector left without a preview
   /// (A4 at 24 dpi is 198 x 281 px).
   double pdf_dpi = 24;
-  int jobs = 0;           ///< worker threads; 0 = all cores
+  int jobs = 0;  ///< worker threads; 0 = all cores
   /// Called from worker threads after each file: (done, total). May be empty.
   std::function<void(std::size_t, std::size_t)> progress;
 };

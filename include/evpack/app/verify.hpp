@@ -15,29 +15,29 @@
 namespace evpack {
 
 struct VerifyOptions {
-  CheckOptions check;        ///< `input` and `unpacked` are ignored (set to the package and its unpacked copy)
-  bool run_check = true;     ///< false: structure and manifest only
+  CheckOptions check;     ///< `input` and `unpacked` are ignored (set to the package and its unpacked copy)
+  bool run_check = true;  ///< false: structure and manifest only
   ZipSafetyLimits limits;
 };
 
 /// What the manifest comparison found.
 struct ManifestReport {
-  bool is_bag = false;               ///< bagit.txt present
-  bool has_manifest = false;         ///< manifest-sha256.txt present and readable
-  std::size_t listed = 0;            ///< payload files in the manifest
-  std::size_t verified = 0;          ///< present with the right SHA-256
-  std::vector<std::string> missing;  ///< listed, not in the zip
-  std::vector<std::string> extra;    ///< in data/, not listed
-  std::vector<std::string> altered;  ///< SHA-256 differs
+  bool is_bag = false;                   ///< bagit.txt present
+  bool has_manifest = false;             ///< manifest-sha256.txt present and readable
+  std::size_t listed = 0;                ///< payload files in the manifest
+  std::size_t verified = 0;              ///< present with the right SHA-256
+  std::vector<std::string> missing;      ///< listed, not in the zip
+  std::vector<std::string> extra;        ///< in data/, not listed
+  std::vector<std::string> altered;      ///< SHA-256 differs
   std::vector<std::string> tag_altered;  ///< catalogue/report/bag files that differ from tagmanifest
 };
 
 struct VerifyReport {
-  std::string package;                ///< as given
-  std::size_t entries = 0;            ///< entries in the zip
-  std::vector<Finding> findings;      ///< structure, hostile entries, manifest (sorted)
+  std::string package;            ///< as given
+  std::size_t entries = 0;        ///< entries in the zip
+  std::vector<Finding> findings;  ///< structure, hostile entries, manifest (sorted)
   ManifestReport manifest;
-  std::optional<CheckResult> check;   ///< the re-run check (its findings include the unpacking findings)
+  std::optional<CheckResult> check;  ///< the re-run check (its findings include the unpacking findings)
 
   /// True when the zip opened, nothing hostile was found and a manifest exists and matches:
   /// no finding of severity Error or worse.

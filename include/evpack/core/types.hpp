@@ -14,9 +14,9 @@ namespace evpack {
 /// What a file really is, decided from its first bytes (and, for zip-based
 /// formats, from the names inside), never from the extension alone.
 enum class ContentKind {
-  Empty,       ///< zero bytes
+  Empty,  ///< zero bytes
   Pdf,
-  Ofd,         ///< GB/T 33190 OFD (zip container with OFD.xml)
+  Ofd,  ///< GB/T 33190 OFD (zip container with OFD.xml)
   Jpeg,
   Png,
   Heic,        ///< HEIC/HEIF/AVIF (ISO BMFF with an image brand)
@@ -24,10 +24,10 @@ enum class ContentKind {
   Docx,
   Xlsx,
   Pptx,
-  OleOffice,   ///< legacy .doc/.xls/.wps/.et (OLE2 compound file)
-  Video,       ///< MP4/MOV (ISO BMFF video brands), AVI, etc.
-  Zip,         ///< a plain zip (possibly a nested archive)
-  Text,        ///< UTF-8/GBK text, CSV
+  OleOffice,  ///< legacy .doc/.xls/.wps/.et (OLE2 compound file)
+  Video,      ///< MP4/MOV (ISO BMFF video brands), AVI, etc.
+  Zip,        ///< a plain zip (possibly a nested archive)
+  Text,       ///< UTF-8/GBK text, CSV
   Other,
 };
 

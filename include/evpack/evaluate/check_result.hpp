@@ -19,7 +19,7 @@ struct CheckResult {
   ScanResult scan;
   std::vector<Evidence> evidence;  ///< one per scanned file, sorted by rel_path
   Evaluation evaluation;
-  std::vector<Finding> findings;   ///< all findings (scan, per-file, evaluation), sorted
+  std::vector<Finding> findings;  ///< all findings (scan, per-file, evaluation), sorted
   /// Files whose inspection came from the cache (unchanged since an earlier run).
   std::size_t reused_inspections = 0;
   /// An archive input stays unpacked (its files are where evidence[].file.disk_path says)

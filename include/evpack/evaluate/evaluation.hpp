@@ -48,10 +48,10 @@ struct TaskPeriod {
   std::string label;  ///< "2024年", "2023年3月", "2023年底前"
   CivilDate from;
   CivilDate to;
-  int items = 0;      ///< evidence items dated in the period
-  int required = 1;   ///< items the period needs (min_count per period, at least 1)
-  bool due = true;    ///< the period is over as of the check date
-  bool met = false;   ///< items >= required
+  int items = 0;     ///< evidence items dated in the period
+  int required = 1;  ///< items the period needs (min_count per period, at least 1)
+  bool due = true;   ///< the period is over as of the check date
+  bool met = false;  ///< items >= required
 };
 
 struct IndicatorResult {
@@ -59,25 +59,25 @@ struct IndicatorResult {
   std::string title;
   std::string category;
   ScoringMode mode = ScoringMode::Once;
-  double points = 0;             ///< estimated points
+  double points = 0;  ///< estimated points
   double cap = 0;
-  double points_if_fixed = 0;    ///< what it would score without the zeroing causes
-  std::string reason;            ///< one line, Chinese
-  std::vector<std::string> files;        ///< rel paths mapped here
-  std::vector<int> quarters_covered;     ///< 1..4
-  std::vector<int> months_covered;       ///< 1..12
-  std::vector<int> months_late;          ///< PerMonth with deadline: months only reported late
+  double points_if_fixed = 0;         ///< what it would score without the zeroing causes
+  std::string reason;                 ///< one line, Chinese
+  std::vector<std::string> files;     ///< rel paths mapped here
+  std::vector<int> quarters_covered;  ///< 1..4
+  std::vector<int> months_covered;    ///< 1..12
+  std::vector<int> months_late;       ///< PerMonth with deadline: months only reported late
   std::vector<std::string> domains_covered;
   std::vector<std::string> sub_items_met;
   std::vector<ZeroCause> zeroed_by;
   std::vector<std::string> manual_checks;  ///< conditions that need a human (Chinese)
   std::vector<std::string> units;
   // Tasks mode only:
-  bool task = false;                  ///< a task (coverage, no points)
-  std::string due;                    ///< the rule file's `due` text
+  bool task = false;  ///< a task (coverage, no points)
+  std::string due;    ///< the rule file's `due` text
   TaskStatus status = TaskStatus::Missing;
-  int items = 0;                      ///< evidence items counted for the task
-  std::vector<TaskPeriod> periods;    ///< coverage by year, month, quarter or phase
+  int items = 0;                    ///< evidence items counted for the task
+  std::vector<TaskPeriod> periods;  ///< coverage by year, month, quarter or phase
 };
 
 /// Coverage of a task system: how many tasks are in each state.
@@ -95,9 +95,9 @@ struct TaskCoverage {
 /// reused photos, watermark/EXIF disagreement, editing software, identical
 /// documents filed as different evidence, dates after the check date.
 struct FabricationSection {
-  std::string summary;            ///< Chinese, says plainly what confirmation would cost
-  std::vector<Finding> signals;   ///< the D.1 findings (warning or worse), sorted
-  int files = 0;                  ///< distinct files concerned
+  std::string summary;           ///< Chinese, says plainly what confirmation would cost
+  std::vector<Finding> signals;  ///< the D.1 findings (warning or worse), sorted
+  int files = 0;                 ///< distinct files concerned
 };
 
 struct CategoryResult {
@@ -118,16 +118,16 @@ struct BonusResult {
 
 /// One deduction rule as estimated from the files.
 struct DeductionResult {
-  std::string id;        ///< "D.5"
+  std::string id;  ///< "D.5"
   std::string title;
-  double points = 0;     ///< estimated points deducted (positive)
-  int occurrences = 0;   ///< findings that support it
-  bool manual = false;   ///< cannot be read from files (D.3): a manual check item
-  std::string reason;    ///< Chinese
+  double points = 0;    ///< estimated points deducted (positive)
+  int occurrences = 0;  ///< findings that support it
+  bool manual = false;  ///< cannot be read from files (D.3): a manual check item
+  std::string reason;   ///< Chinese
 };
 
 struct Totals {
-  double base = 0;        ///< sum of indicator points
+  double base = 0;  ///< sum of indicator points
   double bonus = 0;
   double deductions = 0;  ///< points deducted (positive number)
   double total = 0;       ///< base + bonus - deductions
@@ -136,8 +136,8 @@ struct Totals {
 };
 
 struct EvaluateOptions {
-  int year = 0;             ///< year to check; 0 = the rule set's year (or years, for multi-year systems)
-  CivilDate as_of;          ///< check date; invalid = all periods due, no future-date check
+  int year = 0;     ///< year to check; 0 = the rule set's year (or years, for multi-year systems)
+  CivilDate as_of;  ///< check date; invalid = all periods due, no future-date check
 };
 
 struct Evaluation {
@@ -146,18 +146,18 @@ struct Evaluation {
   std::vector<BonusResult> bonuses;
   std::vector<DeductionResult> deductions;
   Totals totals;
-  std::vector<Finding> findings;            ///< risks found by evaluation, sorted
-  std::vector<std::string> manual_checks;   ///< rule-level manual items (D.3 ...)
-  TaskCoverage coverage;                    ///< task systems (RuleSet::scored == false)
-  FabricationSection fabrication;           ///< D.1 risks gathered in one place
+  std::vector<Finding> findings;           ///< risks found by evaluation, sorted
+  std::vector<std::string> manual_checks;  ///< rule-level manual items (D.3 ...)
+  TaskCoverage coverage;                   ///< task systems (RuleSet::scored == false)
+  FabricationSection fabrication;          ///< D.1 risks gathered in one place
 };
 
 /// Scores all evidence. Pure: no I/O, deterministic for the same input. `earlier` holds the
 /// findings of the stages before inspection (scanning the tree, unpacking a zip): they count
 /// in the deduction of their role (a skipped link is archive-order clutter) but are not copied into
 /// Evaluation::findings, which holds only what evaluation itself found.
-Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence,
-                    const EvaluateOptions& options, const std::vector<Finding>& earlier = {});
+Evaluation evaluate(const RuleSet& rules, const std::vector<Evidence>& evidence, const EvaluateOptions& options,
+                    const std::vector<Finding>& earlier = {});
 
 /// Puts in each finding's `rule` the id of the rule set's deduction for its role ("D.5" for
 /// DeductionRole::ArchiveOrder in the Shandong table), or "" when the rule set has none.

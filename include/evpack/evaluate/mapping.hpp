@@ -12,10 +12,10 @@
 namespace evpack {
 
 enum class MappedBy {
-  None,           ///< maps nowhere
-  FolderNumber,   ///< a folder named with the indicator number ("1.1", "1-1", "一、…/1.")
-  FolderTitle,    ///< a folder named with the indicator's title or keyword
-  FileName,       ///< the file name's number or keyword
+  None,          ///< maps nowhere
+  FolderNumber,  ///< a folder named with the indicator number ("1.1", "1-1", "一、…/1.")
+  FolderTitle,   ///< a folder named with the indicator's title or keyword
+  FileName,      ///< the file name's number or keyword
 };
 std::string to_string(MappedBy how);
 
@@ -29,8 +29,8 @@ struct Placement {
   int month_hint = 0;     ///< month named in a folder ("3月" -> 3), 0 if none
   MappedBy how = MappedBy::None;
   bool loose_at_root = false;
-  bool guide = false;     ///< the 说明.txt that `evpack init` writes: not evidence, never scored
-  std::string why;        ///< Chinese, e.g. "文件夹“1.1 成立领导小组”"
+  bool guide = false;  ///< the 说明.txt that `evpack init` writes: not evidence, never scored
+  std::string why;     ///< Chinese, e.g. "文件夹“1.1 成立领导小组”"
 };
 
 /// Name of the guide file `evpack init` puts in each indicator folder.

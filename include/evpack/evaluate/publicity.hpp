@@ -27,10 +27,10 @@ std::string to_string(PublicityStatus status);
 
 /// One entry (row) of a ledger.
 struct PublicityEntry {
-  std::string sheet;       ///< sheet name (empty for CSV)
-  int row = 0;             ///< row number as the spreadsheet shows it (1-based)
-  std::string kind;        ///< "行政许可", "行政处罚" or "" when the ledger does not say
-  std::string number;      ///< 决定书文号 as written, may be empty
+  std::string sheet;   ///< sheet name (empty for CSV)
+  int row = 0;         ///< row number as the spreadsheet shows it (1-based)
+  std::string kind;    ///< "行政许可", "行政处罚" or "" when the ledger does not say
+  std::string number;  ///< 决定书文号 as written, may be empty
   std::optional<CivilDate> decision;
   std::optional<CivilDate> published;
   std::optional<CivilDate> deadline;  ///< last allowed publication day, when the calendar knows it
@@ -40,7 +40,7 @@ struct PublicityEntry {
 
 /// Counts over a ledger.
 struct PublicitySummary {
-  int rows = 0;        ///< entries evaluated (non-empty data rows)
+  int rows = 0;  ///< entries evaluated (non-empty data rows)
   int on_time = 0;
   int late = 0;
   int unknown = 0;     ///< undecidable for lack of calendar data

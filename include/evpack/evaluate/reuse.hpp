@@ -115,12 +115,12 @@ constexpr double kReuseAlignColourShift = 2.2;
 
 /// The previews of two photos compared once registered (see the constants above).
 struct AlignedAgreement {
-  bool aligned = false;     ///< a transform was found
-  int inliers = 0;          ///< features agreeing with it
-  double scale = 0;         ///< size of the second's pixels against the first's
+  bool aligned = false;  ///< a transform was found
+  int inliers = 0;       ///< features agreeing with it
+  double scale = 0;      ///< size of the second's pixels against the first's
   double rotation_degrees = 0;
-  int blocks = 0;           ///< blocks of the first's grid that lie within the second
-  int agreeing = 0;         ///< of them, those within kReuseAlignBlockDifference
+  int blocks = 0;             ///< blocks of the first's grid that lie within the second
+  int agreeing = 0;           ///< of them, those within kReuseAlignBlockDifference
   double colour_shift = 255;  ///< largest per-channel median shift over the near blocks
   /// Whether the two are one photo: every threshold above met.
   bool same_photo() const;
@@ -176,8 +176,8 @@ std::vector<std::pair<std::size_t, std::size_t>> near_duplicate_pairs(
 
 /// Groups of two or more entries linked by near-duplicate pairs (connected
 /// components), each sorted, groups ordered by their first member.
-std::vector<std::vector<std::size_t>> near_duplicate_groups(
-    const std::vector<std::optional<std::uint64_t>>& hashes, int max_distance = kReuseDistance);
+std::vector<std::vector<std::size_t>> near_duplicate_groups(const std::vector<std::optional<std::uint64_t>>& hashes,
+                                                            int max_distance = kReuseDistance);
 
 /// D.1 findings for photos reused across indicators, quarters or events
 /// (folders): one finding per copy, each listing all copies. Groups whose files

@@ -12,8 +12,8 @@ namespace evpack {
 /// A date found in text, with where it was.
 struct FoundDate {
   CivilDate date;
-  std::string text;        ///< as written
-  std::size_t offset = 0;  ///< byte offset in the searched text
+  std::string text;               ///< as written
+  std::size_t offset = 0;         ///< byte offset in the searched text
   bool chinese_numerals = false;  ///< 二〇二三年四月三日 style
 };
 

@@ -14,8 +14,8 @@ namespace evpack {
 /// What the top of the first page shows.
 struct LetterheadJudgement {
   Verdict verdict;
-  std::optional<MmRect> band;    ///< the red 发文机关标志, page millimetres
-  std::optional<MmRect> rule;    ///< the red separator line under the number
+  std::optional<MmRect> band;  ///< the red 发文机关标志, page millimetres
+  std::optional<MmRect> rule;  ///< the red separator line under the number
 };
 
 /// Judges the letterhead from the red ink of the top of page 1 (image origin = page
@@ -26,11 +26,11 @@ LetterheadJudgement judge_letterhead(const RedInkReport& top, double page_width_
 
 /// A red round seal found on a page.
 struct SealMark {
-  int page = 0;          ///< 1-based
-  MmRect box;            ///< page millimetres
+  int page = 0;  ///< 1-based
+  MmRect box;    ///< page millimetres
   double confidence = 0;
-  bool pale = false;     ///< light ink
-  bool broken = false;   ///< ring partly missing or covered
+  bool pale = false;    ///< light ink
+  bool broken = false;  ///< ring partly missing or covered
 };
 
 /// Round red seals among the marks of one page (best first). A seal is a red,

@@ -18,10 +18,10 @@ inline constexpr std::array<const char*, 4> kQueryFieldNames{"查询时间", "�
 
 /// A parsed 发文字号 such as 章交字〔2025〕25号.
 struct DocNumber {
-  std::string text;     ///< as found (normalised spaces removed)
-  std::string agency;   ///< 机关代字, "章交字"
-  int year = 0;         ///< 2025
-  int serial = 0;       ///< 25
+  std::string text;    ///< as found (normalised spaces removed)
+  std::string agency;  ///< 机关代字, "章交字"
+  int year = 0;        ///< 2025
+  int serial = 0;      ///< 25
   /// GB/T 9704 form problems, Chinese (wrong brackets, 第, two-digit year, leading zero ...).
   std::vector<std::string> form_problems;
   bool operator==(const DocNumber&) const = default;
@@ -30,18 +30,18 @@ struct DocNumber {
 /// Facts about a document (PDF, OFD, Word).
 struct DocumentFacts {
   int page_count = 0;
-  bool has_text_layer = false;  ///< false for image-only scans
-  bool scanned = false;         ///< page content is mostly a scanned image
-  std::string title;            ///< best guess at the document title
+  bool has_text_layer = false;             ///< false for image-only scans
+  bool scanned = false;                    ///< page content is mostly a scanned image
+  std::string title;                       ///< best guess at the document title
   std::optional<DocNumber> own_number;     ///< the document's own number (under the header)
   std::vector<std::string> cited_numbers;  ///< numbers cited in the body
   std::optional<CivilDate> issue_date;     ///< 成文日期
   std::string issue_date_text;             ///< as written ("2025年3月5日", "二〇二三年四月三日")
-  Verdict letterhead;           ///< red 发文机关标志
-  std::string letterhead_text;  ///< "济南市章丘区城乡交通运输局文件"
-  Verdict number;               ///< own 发文字号 present?
-  Verdict seal;                 ///< red round seal
-  int seal_page = 0;            ///< 1-based page of the best seal candidate, 0 if none
+  Verdict letterhead;                      ///< red 发文机关标志
+  std::string letterhead_text;             ///< "济南市章丘区城乡交通运输局文件"
+  Verdict number;                          ///< own 发文字号 present?
+  Verdict seal;                            ///< red round seal
+  int seal_page = 0;                       ///< 1-based page of the best seal candidate, 0 if none
   /// Red could be judged: a born-digital PDF, or a scan with colour. False for
   /// grayscale/bilevel scans, whose letterhead and seal are "cannot verify".
   bool colour_known = false;
@@ -68,9 +68,9 @@ constexpr PixelRect watermark_free_core(int width, int height) {
 
 /// Facts about a photo or screenshot.
 struct PhotoFacts {
-  int width = 0;   ///< after applying Orientation
+  int width = 0;  ///< after applying Orientation
   int height = 0;
-  int orientation = 1;  ///< EXIF Orientation 1..8
+  int orientation = 1;                 ///< EXIF Orientation 1..8
   std::optional<Timestamp> exif_time;  ///< DateTimeOriginal, else CreateDate/DateTime
   std::string exif_offset;             ///< OffsetTimeOriginal ("+08:00") if present
   std::string make;
@@ -79,8 +79,8 @@ struct PhotoFacts {
   std::optional<GpsPoint> gps;
   bool has_exif = false;
   bool has_thumbnail = false;
-  bool screenshot = false;             ///< looks like a screen capture
-  Verdict watermark;                   ///< burned-in time watermark
+  bool screenshot = false;  ///< looks like a screen capture
+  Verdict watermark;        ///< burned-in time watermark
   std::optional<Timestamp> watermark_time;
   std::string watermark_text;          ///< OCR text of the watermark region
   std::string watermark_brand;         ///< 今日水印 / 马克 / ...
@@ -123,12 +123,12 @@ struct Inspection {
   bool readable = true;  ///< false when the file could not be opened/decoded
   std::optional<DocumentFacts> document;
   std::optional<PhotoFacts> photo;
-  std::string text;      ///< extracted text (capped), for keywords and privacy scans
+  std::string text;  ///< extracted text (capped), for keywords and privacy scans
   /// OCR of the whole body of a scan or photo of paper that can hold personal
   /// numbers (InspectOptions::personal_number_keywords), pages parted by '\f';
   /// for the privacy scan only (`text` holds the key regions).
   std::string body_text;
-  EvidenceDate date;     ///< the date this evidence stands for, with its source
+  EvidenceDate date;              ///< the date this evidence stands for, with its source
   std::vector<Finding> findings;  ///< per-file problems (corrupt, encrypted, ...)
   bool operator==(const Inspection&) const = default;
 };

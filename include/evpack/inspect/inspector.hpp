@@ -19,7 +19,7 @@ class SceneTextPool;
 
 /// Settings shared by all inspectors.
 struct InspectOptions {
-  bool ocr = true;             ///< use OCR for scans/watermarks when available
+  bool ocr = true;               ///< use OCR for scans/watermarks when available
   int max_text_chars = 200'000;  ///< cap on Inspection::text
   /// Watermark time and EXIF time further apart than this are a finding.
   int watermark_tolerance_minutes = 10;

@@ -23,8 +23,7 @@ namespace evpack {
 /// are Chinese, and English first takes their small type for letters); else
 /// `ocr` does. Never throws; undecodable images become findings with
 /// readable == false.
-Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata,
-                         Ocr* ocr, const InspectOptions& options, SceneText* scene_text = nullptr,
-                         Ocr* screen_ocr = nullptr);
+Inspection inspect_photo(const std::string& path, const FileRecord& record, const MetadataReader& metadata, Ocr* ocr,
+                         const InspectOptions& options, SceneText* scene_text = nullptr, Ocr* screen_ocr = nullptr);
 
 }  // namespace evpack

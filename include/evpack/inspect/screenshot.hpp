@@ -18,9 +18,9 @@ namespace evpack {
 
 /// What a capture says.
 struct ScreenReading {
-  std::string text;                 ///< the OCR lines, top to bottom, joined with '\n'
-  std::optional<CivilDate> date;    ///< the date it stands for: publication or query date
-  bool credit_query = false;        ///< it shows the result of a credit query or report
+  std::string text;               ///< the OCR lines, top to bottom, joined with '\n'
+  std::optional<CivilDate> date;  ///< the date it stands for: publication or query date
+  bool credit_query = false;      ///< it shows the result of a credit query or report
   /// Credit queries only: the fields of kQueryFieldNames it shows, in that order.
   std::vector<std::string> query_fields;
 };

@@ -19,9 +19,9 @@ namespace evpack {
 
 /// A region of a photo that holds watermark-like text, prepared for OCR.
 struct TextPanel {
-  PixelRect box;        ///< in the upright analysis image
-  RasterImage ink;      ///< 1-channel, black text on white, same size as `box`
-  std::string where;    ///< "bottom" / "top"
+  PixelRect box;      ///< in the upright analysis image
+  RasterImage ink;    ///< 1-channel, black text on white, same size as `box`
+  std::string where;  ///< "bottom" / "top"
   /// The text-like blocks (about one line each) within `ink`, top to bottom.
   std::vector<PixelRect> lines;
 };
@@ -46,8 +46,7 @@ class SharperImage {
  public:
   SharperImage() = default;
   /// `decode` returns the pixels, or an empty image when it cannot.
-  template <typename Decode,
-            typename = std::enable_if_t<std::is_invocable_r_v<RasterImage, Decode&>>>
+  template <typename Decode, typename = std::enable_if_t<std::is_invocable_r_v<RasterImage, Decode&>>>
   SharperImage(Decode decode) : decode_(std::move(decode)) {}  // NOLINT: a lambda is one
   /// The pixels; empty when there is no decoder or it failed.
   const RasterImage& get() const {
@@ -101,11 +100,11 @@ std::optional<WatermarkJudgement> read_segment_blocks(const RasterImage& pixels,
 struct WatermarkResult {
   Presence state = Presence::NotChecked;
   double confidence = 0;
-  std::string reason;          ///< Chinese, one line
+  std::string reason;  ///< Chinese, one line
   /// The reading shown to the user: confirmed when state is Present; otherwise
   /// the best unconfirmed guess (a date-only stamp, two readings that disagree).
   WatermarkReading reading;
-  std::string text;            ///< OCR text of the regions read, lines joined with '\n'
+  std::string text;  ///< OCR text of the regions read, lines joined with '\n'
   /// How a Present reading was confirmed: "camera" (the EXIF time agrees to the
   /// minute), "reread" (a second, independent reading agrees); empty otherwise.
   std::string confirmed_by;

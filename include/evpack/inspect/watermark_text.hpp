@@ -14,11 +14,11 @@ struct WatermarkReading {
   std::optional<CivilDate> date;  ///< 2025.03.18 / 2025-03-18 / 2025年3月18日
   int hour = -1;                  ///< HH:MM read (24 h), -1 when none
   int minute = -1;
-  int second = -1;                ///< only when the stamp shows seconds
-  int weekday = 0;                ///< 1 = 星期一 ... 7 = 星期日, 0 when not shown
-  std::string place;              ///< 地点/address line
-  std::string brand;              ///< 今日水印相机 / 马克水印相机 / 元道经纬相机 / 水印相机
-  std::string code;               ///< 防伪 code, upper-case alphanumerics
+  int second = -1;    ///< only when the stamp shows seconds
+  int weekday = 0;    ///< 1 = 星期一 ... 7 = 星期日, 0 when not shown
+  std::string place;  ///< 地点/address line
+  std::string brand;  ///< 今日水印相机 / 马克水印相机 / 元道经纬相机 / 水印相机
+  std::string code;   ///< 防伪 code, upper-case alphanumerics
   /// The date and time as one timestamp (time-less when only the date was read).
   std::optional<Timestamp> timestamp() const;
 };

@@ -14,10 +14,10 @@ namespace evpack {
 
 /// Facts about the package the catalogue shows.
 struct CatalogueContext {
-  std::string title;         ///< "青石县验收材料"
-  int volume = 0;            ///< 0-based volume this catalogue is for
+  std::string title;  ///< "青石县验收材料"
+  int volume = 0;     ///< 0-based volume this catalogue is for
   std::string tool_version;
-  std::string packed_on;     ///< date shown as 打包日期 ("2025-12-01"); "" to leave out
+  std::string packed_on;  ///< date shown as 打包日期 ("2025-12-01"); "" to leave out
 };
 
 /// What a file proves, in one Chinese line: document number, 成文日期, letterhead/seal verdicts,

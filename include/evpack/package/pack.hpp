@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "evpack/adapters/zip_archive.hpp"
-#include "evpack/evaluate/check_result.hpp"
 #include "evpack/core/expected.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/package/package_plan.hpp"
 
 namespace evpack {
@@ -41,7 +41,7 @@ struct PackOptions {
   /// The thumbnails of 自检报告.html (JPEG bytes, one per evidence; make_thumbnails in app/),
   /// asked for once the plan is accepted. Empty: the report has none.
   std::function<std::vector<std::string>()> report_thumbnails;
-  int jobs = 0;              ///< threads for the verification pass; 0 = default
+  int jobs = 0;  ///< threads for the verification pass; 0 = default
   /// Polled while writing and verifying; true stops with PACK_CANCELLED (no zip is left behind).
   std::function<bool()> cancelled;
   /// Called with the progress; calls are serialised, never concurrent.
@@ -55,7 +55,7 @@ struct PackResult {
   std::uint64_t payload_bytes = 0;
   double write_seconds = 0;
   double verify_seconds = 0;
-  double sync_seconds = 0;   ///< fsync and rename of the verified volumes
+  double sync_seconds = 0;  ///< fsync and rename of the verified volumes
 };
 
 /// Parses a volume size such as "200M", "1.5G", "500K" or "1000000" (decimal units: 200M is

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "evpack/adapters/zip_archive.hpp"
-#include "evpack/evaluate/check_result.hpp"
 #include "evpack/core/expected.hpp"
+#include "evpack/evaluate/check_result.hpp"
 
 namespace evpack {
 
@@ -48,9 +48,9 @@ struct PlannedFile {
   std::string path;          ///< relative to the bag folder: "data/01 …/1.1 …/01-2025-03-18 领导小组会议.jpg"
   std::string original;      ///< the input's rel_path
   ZipMethod method = ZipMethod::Store;
-  bool assigned = false;           ///< placed by an assignment, not by mapping
-  bool extension_fixed = false;    ///< extension changed to the file's real type (a PNG named .jpg)
-  int volume = 0;                  ///< 0-based
+  bool assigned = false;         ///< placed by an assignment, not by mapping
+  bool extension_fixed = false;  ///< extension changed to the file's real type (a PNG named .jpg)
+  int volume = 0;                ///< 0-based
 };
 
 /// A file of the input that is not in the package, and why (Chinese).
@@ -61,8 +61,8 @@ struct LeftOutFile {
 
 struct PackagePlan {
   std::string bag_name;
-  std::vector<PlannedFile> files;        ///< in zip order: table order of categories and indicators
-  std::vector<LeftOutFile> left_out;     ///< guide files, excluded unmapped files
+  std::vector<PlannedFile> files;     ///< in zip order: table order of categories and indicators
+  std::vector<LeftOutFile> left_out;  ///< guide files, excluded unmapped files
   int volumes = 1;
   std::vector<std::uint64_t> volume_bytes;  ///< payload bytes per volume
   /// Volumes whose payload alone exceeds split_size (one folder or file too big), 0-based.

@@ -38,10 +38,10 @@ class ZipExtraction {
   ZipExtraction(const ZipExtraction&) = delete;
   ZipExtraction& operator=(const ZipExtraction&) = delete;
 
-  std::string root;                ///< the private folder holding the unpacked entries
-  std::vector<Finding> findings;   ///< hostile, odd or unreadable entries (file = entry name)
-  std::size_t entries = 0;         ///< entries listed in the zip (outer level)
-  std::size_t files_written = 0;   ///< files unpacked, nested ones included
+  std::string root;               ///< the private folder holding the unpacked entries
+  std::vector<Finding> findings;  ///< hostile, odd or unreadable entries (file = entry name)
+  std::size_t entries = 0;        ///< entries listed in the zip (outer level)
+  std::size_t files_written = 0;  ///< files unpacked, nested ones included
   std::uint64_t bytes_written = 0;
 
   /// Where the evidence starts: the single top folder when the zip holds only one, and its

@@ -8,8 +8,8 @@
 namespace evpack {
 
 struct ConsoleOptions {
-  bool color = false;       ///< ANSI colours (only on a TTY)
-  int max_findings = 20;    ///< findings listed in full; the rest are counted
+  bool color = false;     ///< ANSI colours (only on a TTY)
+  int max_findings = 20;  ///< findings listed in full; the rest are counted
   /// Where the findings not listed can be read ("HTML 报告 自检报告.html"); "" = 用 --html、--xlsx 或 --json 写出报告.
   std::string full_report;
 };

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "evpack/core/types.hpp"
 #include "evpack/evaluate/check_result.hpp"
 #include "evpack/report/report_model.hpp"
-#include "evpack/core/types.hpp"
 
 namespace evpack {
 
@@ -26,9 +26,9 @@ struct FileLink {
 
 /// What the report shows about the run besides the result.
 struct HtmlReportContext {
-  std::string input;         ///< the evidence folder or zip as the user named it
+  std::string input;  ///< the evidence folder or zip as the user named it
   std::string tool_version;
-  CivilDate check_date;      ///< 检查日期 shown in the header; invalid = left out
+  CivilDate check_date;  ///< 检查日期 shown in the header; invalid = left out
   ReportLang lang = ReportLang::Zh;
   /// FileRecord::rel_path -> its link. Files without one are named by rel_path, unlinked
   /// (a check of a zip: its files are gone after the check).

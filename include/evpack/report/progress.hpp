@@ -22,8 +22,8 @@ std::string format_duration(double seconds, bool english = false);
 /// "检查中 [=========>          ] 120/2000 个文件 6% 35.2 个/秒 剩余约 53秒".
 /// The rate and time left appear once at least one second has passed and one item is
 /// done; the bar shrinks (and finally disappears) before any text is cut.
-std::string format_progress_line(const std::string& label, std::size_t done, std::size_t total,
-                                 double elapsed_seconds, int columns, bool english = false);
+std::string format_progress_line(const std::string& label, std::size_t done, std::size_t total, double elapsed_seconds,
+                                 int columns, bool english = false);
 
 /// A thread-safe progress bar. update() may be called from worker threads; the line is
 /// redrawn at most every `min_interval` seconds (always for the last item) through `write`,

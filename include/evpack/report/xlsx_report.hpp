@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "evpack/adapters/spreadsheet_writer.hpp"
-#include "evpack/evaluate/check_result.hpp"
 #include "evpack/core/expected.hpp"
+#include "evpack/evaluate/check_result.hpp"
 #include "evpack/report/html_report.hpp"
 
 namespace evpack {

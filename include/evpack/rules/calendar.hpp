@@ -18,7 +18,7 @@ namespace evpack {
 struct HolidayPeriod {
   std::string name;  ///< "春节"
   CivilDate from;
-  CivilDate to;      ///< inclusive
+  CivilDate to;  ///< inclusive
 };
 
 /// One year's notice.
@@ -62,8 +62,8 @@ class WorkCalendar {
  private:
   std::vector<CalendarYear> years_;
   std::set<int> covered_;
-  std::set<std::int64_t> rest_;     // weekday holidays, as days since the epoch
-  std::set<std::int64_t> makeup_;   // weekend working days
+  std::set<std::int64_t> rest_;    // weekday holidays, as days since the epoch
+  std::set<std::int64_t> makeup_;  // weekend working days
   std::string source_;
 };
 

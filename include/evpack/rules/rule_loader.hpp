@@ -20,10 +20,10 @@ Expected<RuleSet> load_rule_set_from_string(const std::string& text, const std::
 
 /// One problem found in a rule file.
 struct LintMessage {
-  int line = 0;          ///< 0 when not tied to a line
+  int line = 0;  ///< 0 when not tied to a line
   Severity severity = Severity::Warning;
-  std::string code;      ///< stable, e.g. "CATEGORY_TOTAL_MISMATCH"
-  std::string message;   ///< Chinese
+  std::string code;     ///< stable, e.g. "CATEGORY_TOTAL_MISMATCH"
+  std::string message;  ///< Chinese
 };
 
 /// Semantic checks of a loaded rule set: category totals vs the sum of their

@@ -41,7 +41,7 @@ struct SubItem {
   std::string id;
   std::string title;
   double points = 0;
-  double cap = 0;               ///< 0 = same as points
+  double cap = 0;  ///< 0 = same as points
   std::vector<std::string> keywords;
   std::optional<ScoringMode> mode;  ///< e.g. monthly records inside 1.2
 };
@@ -58,27 +58,27 @@ struct Condition {
 };
 
 struct Indicator {
-  int line = 0;       ///< line in the rule file (for lint messages)
-  std::string id;        ///< "1.1"
-  std::string category;  ///< category id, "1"
-  std::string title;     ///< short title for folders and tables
-  std::string criterion; ///< the scoring text of the source, Chinese
+  int line = 0;           ///< line in the rule file (for lint messages)
+  std::string id;         ///< "1.1"
+  std::string category;   ///< category id, "1"
+  std::string title;      ///< short title for folders and tables
+  std::string criterion;  ///< the scoring text of the source, Chinese
   ScoringMode mode = ScoringMode::Once;
-  double points = 0;     ///< per unit (item, quarter, month, domain) or total for Once
-  double cap = 0;        ///< maximum points
-  int per_period_max = 1;   ///< items counted per quarter/month (3.1: 2)
-  int deadline_day = 0;     ///< PerMonth: last day of the month that counts (5.4: 15); 0 = none
-  bool no_backfill = false; ///< items count only in their own period (3.1)
-  std::vector<std::string> excludes;   ///< indicator ids whose evidence does not count here
-  std::vector<std::string> units;      ///< 责任科室（单位）
-  std::string lead;                    ///< 牵头科室; "" = the first of `units`
+  double points = 0;                  ///< per unit (item, quarter, month, domain) or total for Once
+  double cap = 0;                     ///< maximum points
+  int per_period_max = 1;             ///< items counted per quarter/month (3.1: 2)
+  int deadline_day = 0;               ///< PerMonth: last day of the month that counts (5.4: 15); 0 = none
+  bool no_backfill = false;           ///< items count only in their own period (3.1)
+  std::vector<std::string> excludes;  ///< indicator ids whose evidence does not count here
+  std::vector<std::string> units;     ///< 责任科室（单位）
+  std::string lead;                   ///< 牵头科室; "" = the first of `units`
   std::vector<EvidenceKind> evidence;
-  std::vector<std::string> zero_rules; ///< deduction ids that zero it ("D.6", "D.7")
+  std::vector<std::string> zero_rules;  ///< deduction ids that zero it ("D.6", "D.7")
   std::vector<Condition> conditions;
-  std::vector<std::string> keywords;   ///< mapping fallbacks
+  std::vector<std::string> keywords;  ///< mapping fallbacks
   std::vector<SubItem> sub_items;
-  std::string due;                     ///< Tasks mode: deadline or phase text ("2023-06", "2024年")
-  int min_count = 0;                   ///< quantified target, e.g. >= 2 trainings a year
+  std::string due;                                   ///< Tasks mode: deadline or phase text ("2023-06", "2024年")
+  int min_count = 0;                                 ///< quantified target, e.g. >= 2 trainings a year
   TargetPeriod min_count_per = TargetPeriod::Total;  ///< period min_count applies to
 };
 
@@ -91,7 +91,7 @@ struct Category {
 };
 
 struct Bonus {
-  int line = 0;       ///< line in the rule file (for lint messages)
+  int line = 0;    ///< line in the rule file (for lint messages)
   std::string id;  ///< "B.1"
   std::string title;
   std::string criterion;
@@ -102,22 +102,22 @@ struct Bonus {
 };
 
 enum class DeductionEffect {
-  ZeroTotal,      ///< D.1: the whole score becomes 0
-  MinusEach,      ///< minus points per occurrence
-  MinusPerDomain, ///< minus points per domain
-  MinusOnce,      ///< minus points once
-  ZeroIndicator,  ///< the indicator concerned scores 0
+  ZeroTotal,       ///< D.1: the whole score becomes 0
+  MinusEach,       ///< minus points per occurrence
+  MinusPerDomain,  ///< minus points per domain
+  MinusOnce,       ///< minus points once
+  ZeroIndicator,   ///< the indicator concerned scores 0
 };
 std::string to_string(DeductionEffect effect);
 
 struct Deduction {
-  int line = 0;       ///< line in the rule file (for lint messages)
+  int line = 0;    ///< line in the rule file (for lint messages)
   std::string id;  ///< "D.1"
   std::string title;
   std::string criterion;
   DeductionEffect effect = DeductionEffect::MinusOnce;
   double points = 0;
-  bool detectable = true;  ///< false: listed as a manual check item (D.3)
+  bool detectable = true;          ///< false: listed as a manual check item (D.3)
   std::vector<std::string> units;  ///< units that fix its findings (D.4: those that publish 双公示); first leads
   DeductionRole role = DeductionRole::None;  ///< the findings it counts (`role:`); None: no finding names it
   /// document_form only: words of a file name or title that make a document formal (方案,
@@ -136,21 +136,21 @@ struct Domain {
 };
 
 struct RuleSet {
-  std::string id;        ///< "shandong-2025"
+  std::string id;  ///< "shandong-2025"
   std::string title;
-  std::string source;    ///< where the table comes from
+  std::string source;  ///< where the table comes from
   std::string region;
-  int year = 0;          ///< pilot year (first year for multi-year systems)
-  int end_year = 0;      ///< last year for multi-year systems (0 = same as year)
-  bool scored = true;    ///< false: task system, report coverage not points
-  double total = 0;      ///< nominal total (100)
+  int year = 0;        ///< pilot year (first year for multi-year systems)
+  int end_year = 0;    ///< last year for multi-year systems (0 = same as year)
+  bool scored = true;  ///< false: task system, report coverage not points
+  double total = 0;    ///< nominal total (100)
   std::vector<Category> categories;
   std::vector<Indicator> indicators;  ///< in table order
   std::vector<Bonus> bonuses;
   std::vector<Deduction> deductions;
   std::vector<Domain> domains;
-  std::string path;      ///< file it was loaded from
-  std::string sha256;    ///< of the rule file's bytes: which version of the rules a report used ("" = unknown)
+  std::string path;    ///< file it was loaded from
+  std::string sha256;  ///< of the rule file's bytes: which version of the rules a report used ("" = unknown)
 
   const Indicator* find_indicator(const std::string& id) const;
   const Category* find_category(const std::string& id) const;

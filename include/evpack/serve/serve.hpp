@@ -15,17 +15,17 @@ namespace evpack {
 
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";  ///< host:port; port 0 = a free port
-  std::string data_dir;                    ///< all state: evpack.db and files/
-  std::string rules_dir;                   ///< where the rule sets are listed from
-  std::string tls_cert;                    ///< both set: HTTPS, cookies marked Secure
+  std::string data_dir;                   ///< all state: evpack.db and files/
+  std::string rules_dir;                  ///< where the rule sets are listed from
+  std::string tls_cert;                   ///< both set: HTTPS, cookies marked Secure
   std::string tls_key;
-  int workers = 1;                          ///< checks running at once
-  int check_jobs = 0;                       ///< threads per check (CheckOptions::jobs); 0 = default
-  bool ocr = true;                          ///< false: checks without OCR (tests)
+  int workers = 1;     ///< checks running at once
+  int check_jobs = 0;  ///< threads per check (CheckOptions::jobs); 0 = default
+  bool ocr = true;     ///< false: checks without OCR (tests)
   std::uint64_t max_upload_bytes = 4ull << 30;
-  int uploads_per_account = 2;              ///< uploads of one account at the same time
-  int retention_days = -1;                  ///< -1: keep the stored setting (default 0 = keep forever)
-  std::string cache_dir;                    ///< inspection cache (empty: none)
+  int uploads_per_account = 2;  ///< uploads of one account at the same time
+  int retention_days = -1;      ///< -1: keep the stored setting (default 0 = keep forever)
+  std::string cache_dir;        ///< inspection cache (empty: none)
   std::string cache_build;
   std::string tool_version;
   /// Sign-in failures allowed per account and per address within `lockout_seconds`.
@@ -65,11 +65,11 @@ int run_serve(const ServeOptions& options);
 /// `evpack serve` as the command line gives it: either add an account or run the server.
 struct ServeCommand {
   ServeOptions options;
-  std::string add_user;        ///< non-empty: create/replace this account and exit
+  std::string add_user;  ///< non-empty: create/replace this account and exit
   std::string role = kRoleCounty;
-  std::string counties;        ///< reviewer: counties it sees, comma-separated
-  bool password_stdin = false; ///< read the password from the first line of stdin (scripts)
-  std::string max_upload;      ///< "4G", "500M" (decimal units as in pack's --split-size)
+  std::string counties;         ///< reviewer: counties it sees, comma-separated
+  bool password_stdin = false;  ///< read the password from the first line of stdin (scripts)
+  std::string max_upload;       ///< "4G", "500M" (decimal units as in pack's --split-size)
 };
 
 /// Runs the command; returns the exit code (0, 2 usage or data-folder error).

@@ -16,7 +16,7 @@ namespace evpack {
 
 struct User {
   std::string name;
-  std::string role;  ///< kRoleAdmin, kRoleCounty, kRoleReviewer
+  std::string role;                   ///< kRoleAdmin, kRoleCounty, kRoleReviewer
   std::vector<std::string> counties;  ///< reviewer: assigned counties
 };
 
@@ -34,15 +34,15 @@ inline constexpr const char* kJobCancelled = "cancelled";
 inline constexpr const char* kJobInterrupted = "interrupted";
 
 struct Job {
-  std::string id;       ///< 32 random hex digits; also its folder name under files/
-  std::string kind;     ///< "check", "pack", "verify"
-  std::string owner;    ///< account that made it
-  std::string county;   ///< county account it belongs to
-  std::string parent;   ///< pack: the check job whose upload it packs
+  std::string id;           ///< 32 random hex digits; also its folder name under files/
+  std::string kind;         ///< "check", "pack", "verify"
+  std::string owner;        ///< account that made it
+  std::string county;       ///< county account it belongs to
+  std::string parent;       ///< pack: the check job whose upload it packs
   std::string upload_name;  ///< file name as uploaded (shown only)
-  std::string rules;    ///< rule set id
+  std::string rules;        ///< rule set id
   int year = 0;
-  std::string as_of;    ///< YYYY-MM-DD
+  std::string as_of;  ///< YYYY-MM-DD
   std::string state;
   std::string message;  ///< Chinese: error or summary
   std::int64_t files_done = 0;

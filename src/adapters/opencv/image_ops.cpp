@@ -6,10 +6,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <vector>
 #include <cmath>
 #include <cstring>
 #include <mutex>
+#include <vector>
 
 #include "evpack/adapters/image_ops.hpp"
 
@@ -54,8 +54,7 @@ RasterImage from_mat(const cv::Mat& mat) {
 class Target {
  public:
   Target(int width, int height, int channels)
-      : image_{width, height, channels,
-               std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * channels)},
+      : image_{width, height, channels, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * channels)},
         mat_(as_mat(image_)) {}
   cv::Mat& mat() { return mat_; }
   // The raster; should OpenCV have reallocated the output, a copy of what it wrote.
@@ -134,7 +133,8 @@ RasterImage downscale(const RasterImage& image, int max_side) {
   const int h = std::max(1, static_cast<int>(image.height * scale + 0.5));
   try {
     Target dst(w, h, image.channels);
-    cv::resize(as_mat(image), dst.mat(), cv::Size(w, h), 0, 0, scale >= kLinearFrom ? cv::INTER_LINEAR : cv::INTER_AREA);
+    cv::resize(as_mat(image), dst.mat(), cv::Size(w, h), 0, 0,
+               scale >= kLinearFrom ? cv::INTER_LINEAR : cv::INTER_AREA);
     return dst.take();
   } catch (const cv::Exception&) {
     return {};
@@ -192,7 +192,8 @@ RasterImage frame_in_white(const RasterImage& image, int margin) {
   init_opencv();
   try {
     Target out(image.width + 2 * margin, image.height + 2 * margin, image.channels);
-    cv::copyMakeBorder(as_mat(image), out.mat(), margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar::all(255));
+    cv::copyMakeBorder(as_mat(image), out.mat(), margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                       cv::Scalar::all(255));
     return out.take();
   } catch (const cv::Exception&) {
     return image;
@@ -238,7 +239,8 @@ RasterImage even_out_light(const RasterImage& gray, int window) {
     // Closing (the brightest level around, then the darkest of those) removes the
     // type and keeps the paper's shading; a bright speck (a dropped-out red rule)
     // stays as small as it was instead of lighting up its whole neighbourhood.
-    cv::morphologyEx(src, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window | 1, window | 1)));
+    cv::morphologyEx(src, paper, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window | 1, window | 1)));
     cv::blur(paper, paper, cv::Size((window / 2) | 1, (window / 2) | 1));
     Target out(gray.width, gray.height, 1);
     cv::divide(src, paper, out.mat(), 255.0);
@@ -290,7 +292,8 @@ RasterImage stretch_contrast(const RasterImage& gray) {
 namespace {
 // A centred rectangle of odd sides (2 * (k / 2) + 1), as the callers count windows.
 cv::Mat centred_rect(int kx, int ky) {
-  return cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * (std::max(kx, 1) / 2) + 1, 2 * (std::max(ky, 1) / 2) + 1));
+  return cv::getStructuringElement(cv::MORPH_RECT,
+                                   cv::Size(2 * (std::max(kx, 1) / 2) + 1, 2 * (std::max(ky, 1) / 2) + 1));
 }
 }  // namespace
 

@@ -107,12 +107,14 @@ std::optional<PictureAlignment> align_pictures(const PictureFeatures& a, const P
   }
 }
 
-PictureAlignment refine_alignment(const RasterImage& a_gray, const RasterImage& b_gray, const PictureAlignment& alignment) {
+PictureAlignment refine_alignment(const RasterImage& a_gray, const RasterImage& b_gray,
+                                  const PictureAlignment& alignment) {
   if (!a_gray.consistent() || !b_gray.consistent() || a_gray.channels != 1 || b_gray.channels != 1) return alignment;
   try {
     cv::Mat m(2, 3, CV_32F);
     for (int r = 0; r < 2; ++r) {
-      for (int c = 0; c < 3; ++c) m.at<float>(r, c) = static_cast<float>(alignment.a_to_b[static_cast<std::size_t>(r * 3 + c)]);
+      for (int c = 0; c < 3; ++c)
+        m.at<float>(r, c) = static_cast<float>(alignment.a_to_b[static_cast<std::size_t>(r * 3 + c)]);
     }
     // ECC's warp carries the template's (a's) coordinates into the input (b), as a_to_b does.
     cv::findTransformECC(as_mat(a_gray), as_mat(b_gray), m, cv::MOTION_AFFINE,

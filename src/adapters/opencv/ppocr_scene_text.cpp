@@ -119,7 +119,8 @@ class PpocrSceneText final : public SceneText {
     // 4:3 photo costs less than a second net's memory in every engine.
     const int nw = std::max(64, long_side / 32 * 32);
     const int nh = nw;
-    const double scale = std::min({kMaxEnlarge, static_cast<double>(nw) / bgr.cols, static_cast<double>(nh) / bgr.rows});
+    const double scale =
+        std::min({kMaxEnlarge, static_cast<double>(nw) / bgr.cols, static_cast<double>(nh) / bgr.rows});
     const int fw = std::clamp(static_cast<int>(std::lround(bgr.cols * scale)), 1, nw);
     const int fh = std::clamp(static_cast<int>(std::lround(bgr.rows * scale)), 1, nh);
     auto detector = detector_for(nw, nh);
@@ -199,7 +200,8 @@ class PpocrSceneText final : public SceneText {
     try {
       std::array<cv::Point2f, 4> src;
       for (std::size_t i = 0; i < 4; ++i) {
-        src[i] = cv::Point2f(line.corners[i].x * static_cast<float>(scale), line.corners[i].y * static_cast<float>(scale));
+        src[i] =
+            cv::Point2f(line.corners[i].x * static_cast<float>(scale), line.corners[i].y * static_cast<float>(scale));
       }
       const auto dist = [](cv::Point2f a, cv::Point2f b) { return std::hypot(a.x - b.x, a.y - b.y); };
       const int w = std::max(1, static_cast<int>(std::max(dist(src[0], src[1]), dist(src[2], src[3]))));
@@ -331,7 +333,7 @@ class PpocrSceneText final : public SceneText {
     return &it->second;
   }
 
-  std::map<int, cv::dnn::Net> detectors_;    ///< by input shape, loaded on first use
+  std::map<int, cv::dnn::Net> detectors_;  ///< by input shape, loaded on first use
   std::string model_dir_;
   std::vector<std::string> alphabet_;
   std::map<int, cv::dnn::Net> recognisers_;  ///< by input width, loaded on first use
@@ -346,9 +348,9 @@ Expected<std::unique_ptr<SceneText>> make_ppocr_scene_text(const std::string& mo
   const fs::path keys = dir / "ppocr_keys.txt";
   std::error_code ec;
   if (model_dir.empty() || !fs::is_regular_file(det, ec) || !fs::is_regular_file(keys, ec)) {
-    return Error{"SCENE_TEXT_UNAVAILABLE",
-                 "未找到照片文字检测模型（" + (model_dir.empty() ? std::string("未设置模型目录") : model_dir) +
-                     "），请运行 tools/setup.sh 安装"};
+    return Error{"SCENE_TEXT_UNAVAILABLE", "未找到照片文字检测模型（" +
+                                               (model_dir.empty() ? std::string("未设置模型目录") : model_dir) +
+                                               "），请运行 tools/setup.sh 安装"};
   }
   std::vector<std::string> alphabet;
   {
@@ -359,13 +361,15 @@ Expected<std::unique_ptr<SceneText>> make_ppocr_scene_text(const std::string& mo
     }
   }
   if (alphabet.size() < 100) {
-    return Error{"SCENE_TEXT_UNAVAILABLE", "照片文字识别字表不完整（" + keys.string() + "），请重新运行 tools/setup.sh"};
+    return Error{"SCENE_TEXT_UNAVAILABLE",
+                 "照片文字识别字表不完整（" + keys.string() + "），请重新运行 tools/setup.sh"};
   }
   try {
     // A model OpenCV cannot read fails here, once, rather than on every photo.
     (void)cv::dnn::readNetFromONNX(det.string());
   } catch (const cv::Exception& e) {
-    return Error{"SCENE_TEXT_UNAVAILABLE", "照片文字检测模型无法加载（" + det.string() + "），请重新运行 tools/setup.sh"};
+    return Error{"SCENE_TEXT_UNAVAILABLE",
+                 "照片文字检测模型无法加载（" + det.string() + "），请重新运行 tools/setup.sh"};
   }
   return std::unique_ptr<SceneText>(std::make_unique<PpocrSceneText>(model_dir, std::move(alphabet)));
 }

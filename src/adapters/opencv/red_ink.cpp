@@ -120,8 +120,8 @@ std::vector<RedMark> find_circles(const cv::Mat& mask, const cv::Mat& red, const
   cv::Mat smooth;
   cv::GaussianBlur(mask, smooth, cv::Size(5, 5), 1.5);
   std::vector<cv::Vec3f> circles;
-  cv::HoughCircles(smooth, circles, cv::HOUGH_GRADIENT_ALT, 1.5, options.min_circle_mm * px * 0.8, 300, 0.5,
-                   min_r, max_r);
+  cv::HoughCircles(smooth, circles, cv::HOUGH_GRADIENT_ALT, 1.5, options.min_circle_mm * px * 0.8, 300, 0.5, min_r,
+                   max_r);
   for (const auto& c : circles) {
     RedMark mark;
     // The transform's radius is good to a pixel or two: keep the best ring nearby.
@@ -202,8 +202,8 @@ RedInkReport analyse_red_ink(const RasterImage& image, const RedInkOptions& opti
       boxes.emplace_back(stats.at<int>(i, cv::CC_STAT_AREA), box);
     }
     std::sort(boxes.begin(), boxes.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : (a.second.y != b.second.y ? a.second.y < b.second.y
-                                                                               : a.second.x < b.second.x);
+      return a.first != b.first ? a.first > b.first
+                                : (a.second.y != b.second.y ? a.second.y < b.second.y : a.second.x < b.second.x);
     });
     if (boxes.size() > kMaxMarks) boxes.resize(kMaxMarks);
     for (const auto& [area, box] : boxes) {
@@ -223,7 +223,8 @@ RedInkReport analyse_red_ink(const RasterImage& image, const RedInkOptions& opti
     // Rules: long thin horizontal runs. A slight tilt (a scan turned by 3°) moves a
     // rule across rows, so rows are joined vertically before the horizontal opening.
     cv::Mat tall;
-    cv::dilate(mask, tall, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, std::max(3, static_cast<int>(1.5 * px)))));
+    cv::dilate(mask, tall,
+               cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, std::max(3, static_cast<int>(1.5 * px)))));
     const int run = std::max(5, static_cast<int>(std::lround(std::min(25.0, options.min_line_mm / 2) * px)));
     cv::Mat runs;
     cv::morphologyEx(tall, runs, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(run, 1)));

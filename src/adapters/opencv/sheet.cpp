@@ -27,9 +27,8 @@ cv::Mat as_mat(const RasterImage& image) {
 std::array<PixelPoint, 4> order_corners(const std::vector<cv::Point2f>& quad) {
   std::array<PixelPoint, 4> out{};
   auto by = [&](auto key, bool largest) {
-    const auto it = std::minmax_element(quad.begin(), quad.end(), [&](const cv::Point2f& a, const cv::Point2f& b) {
-      return key(a) < key(b);
-    });
+    const auto it = std::minmax_element(quad.begin(), quad.end(),
+                                        [&](const cv::Point2f& a, const cv::Point2f& b) { return key(a) < key(b); });
     const cv::Point2f p = largest ? *it.second : *it.first;
     return PixelPoint{p.x, p.y};
   };
@@ -163,8 +162,7 @@ RasterImage flatten_sheet(const RasterImage& image, const std::array<PixelPoint,
     out.channels = image.channels;
     out.pixels.resize(static_cast<std::size_t>(width) * height * image.channels);
     cv::Mat dst(height, width, CV_8UC(image.channels), out.pixels.data());
-    cv::warpPerspective(as_mat(image), dst, transform, cv::Size(width, height), cv::INTER_LINEAR,
-                        cv::BORDER_REPLICATE);
+    cv::warpPerspective(as_mat(image), dst, transform, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     if (dst.data != out.pixels.data()) return {};
     return out;
   } catch (const cv::Exception&) {

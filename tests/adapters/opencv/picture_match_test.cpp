@@ -26,7 +26,8 @@ TEST(PictureMatch, RegistersACroppedCopyWithItsScaleAndShift) {
   const int w = photo.width;
   const int h = photo.height;
   const RasterImage a = to_gray(downscale(photo, 240));
-  const RasterImage b = to_gray(downscale(crop(photo, PixelRect{w * 8 / 100, h * 8 / 100, w * 88 / 100, h * 88 / 100}), 240));
+  const RasterImage b =
+      to_gray(downscale(crop(photo, PixelRect{w * 8 / 100, h * 8 / 100, w * 88 / 100, h * 88 / 100}), 240));
   const auto alignment = align_pictures(find_picture_features(a), find_picture_features(b));
   ASSERT_TRUE(alignment);
   EXPECT_GE(alignment->inliers, 40);

@@ -42,8 +42,8 @@ TEST(EraseLongRules, ATiltedRuleGoesCharactersStay) {
   for (int c = 0; c < 12; ++c) {
     const int x0 = 60 + c * static_cast<int>(6.5 * px);
     for (int x = x0; x < x0 + static_cast<int>(5 * px); ++x) {
-      for (int t = 0; t < 4; ++t) ink(img, x, 60 + t);   // 一
-      for (int t = 0; t < 4; ++t) ink(img, x, 95 + t);   // 二
+      for (int t = 0; t < 4; ++t) ink(img, x, 60 + t);  // 一
+      for (int t = 0; t < 4; ++t) ink(img, x, 95 + t);  // 二
     }
     for (int y = 55; y < 100; ++y) {
       for (int t = 0; t < 4; ++t) ink(img, x0 + 18 + t, y);  // 丨

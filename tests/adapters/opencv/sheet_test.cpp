@@ -22,9 +22,13 @@ RasterImage sheet_on_desk(const std::array<PixelPoint, 4>& corners, int width, i
     for (int x = 0; x < width; ++x) {
       std::uint8_t* p = image.pixels.data() + (static_cast<std::size_t>(y) * width + x) * 3;
       if (inside(x + 0.5, y + 0.5)) {
-        p[0] = 225; p[1] = 232; p[2] = 236;
+        p[0] = 225;
+        p[1] = 232;
+        p[2] = 236;
       } else {
-        p[0] = 55; p[1] = 85; p[2] = 120;
+        p[0] = 55;
+        p[1] = 85;
+        p[2] = 120;
       }
     }
   }
