@@ -239,11 +239,16 @@ char digit_of(const Mask& m, const Cell& c) {
   return '?';
 }
 
+// Warm channel of one BGR pixel: red minus blue, but no more than twice the
+// green, so orange and yellow type keep their level and a red object beside a
+// stamp drops to a third.
+int warmth(const std::uint8_t* p) { return std::clamp(std::min(p[2] - p[0], 2 * p[1]), 0, 255); }
+
 // Height the type is scaled to before its ink is taken, and the top-hat window
 // there: wider than a bar (6-9 px), narrower than the scene behind.
 constexpr int kStampHeight = 40;
 constexpr int kStampWindow = 31;
-// Red minus blue a stamp's brightest pixels reach to count as orange type.
+// Warmth a stamp's warmest pixels reach (99th percentile) to count as orange type.
 constexpr int kWarmType = 100;
 
 // The stamp's type as dark ink on white: the brightest detail narrower than the
@@ -263,9 +268,7 @@ RasterImage stamp_ink(const RasterImage& cut, int type_height) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &sized.pixels[i * c];
     value.pixels[i] = c >= 3 ? std::max({p[0], p[1], p[2]}) : p[0];
-    // Red minus blue, but no more than twice the green: orange and yellow type
-    // keep their level, a red object beside the stamp drops to a third.
-    warm.pixels[i] = c >= 3 ? static_cast<std::uint8_t>(std::clamp(std::min(p[2] - p[0], 2 * p[1]), 0, 255)) : 0;
+    warm.pixels[i] = c >= 3 ? static_cast<std::uint8_t>(warmth(p)) : 0;
   }
   std::vector<std::uint8_t> sorted = warm.pixels;
   std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(n * 99 / 100), sorted.end());
@@ -311,9 +314,6 @@ constexpr int kOrangeRed = 150;
 // Bands searched for an orange stamp, as shares of the height.
 constexpr double kStampBottom = 0.30;
 constexpr double kStampTop = 0.20;
-
-// Warm channel of one BGR pixel (stamp_ink's): orange and yellow keep their level.
-int warmth(const std::uint8_t* p) { return std::clamp(std::min(p[2] - p[0], 2 * p[1]), 0, 255); }
 
 // Lines of orange ink in rows [y0, y1) of a BGR image: runs of rows with orange
 // pixels, each cut into runs of columns no further apart than three times the
