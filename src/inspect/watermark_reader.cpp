@@ -192,7 +192,13 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
       present(std::move(r), "camera", "与相机拍摄时间一致", 0.97);
       return true;
     }
-    if (has_date_and_time(r)) {
+    // A line running into the picture's side may have lost digits there ("7:15"
+    // of 17:15), and every reading of it loses them alike: only the camera clock
+    // confirms it.
+    const bool cut = std::any_of(blocks.begin(), blocks.end(), [&](const PanelReading::StampBlock& block) {
+      return touches_side(block.box, analysis.width);
+    });
+    if (has_date_and_time(r) && !cut) {
       for (const WatermarkReading* other : others) {
         if (other == nullptr || !has_date_and_time(*other) || !agree(r, *other)) continue;
         present(std::move(r), "reread", "两种识别方法读数一致", 0.95);
@@ -215,7 +221,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
   {
     std::vector<PanelReading::StampBlock> orange;
     for (const PixelRect& line : find_orange_stamp_lines(analysis)) orange.push_back({line});
-    if (segments_settle(orange, {&a, b ? &*b : nullptr})) return out;
+    if (segments_settle(orange, {a_cut ? nullptr : &a, b ? &*b : nullptr})) return out;
   }
 
   // 2. The general path: the detector at 640 px over the analysis copy, then, if
@@ -279,7 +285,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
       for (const ReadLine& line : panel.lines) {
         if (count_ascii_digits(line.text) >= 2) digit_lines.push_back({line.line.box});
       }
-      if (segments_settle(digit_lines, {&g, &a, b ? &*b : nullptr})) return true;
+      if (segments_settle(digit_lines, {&g, a_cut ? nullptr : &a, b ? &*b : nullptr})) return true;
     }
     if (has_date_and_time(g) && !g_cut) {
       if (agree(g, a) && !a_cut) {
