@@ -30,6 +30,7 @@
 
 #include <sys/resource.h>
 
+#include "bench_files.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/metadata_reader.hpp"
 #include "evpack/evaluate/reuse.hpp"
@@ -48,16 +49,6 @@ struct Label {
   std::string group;  // reuse group, "" when unique
   std::string style;
 };
-
-ContentKind kind_of(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".jpg" || ext == ".jpeg") return ContentKind::Jpeg;
-  if (ext == ".png") return ContentKind::Png;
-  if (ext == ".heic" || ext == ".heif") return ContentKind::Heic;
-  return ContentKind::Other;
-}
 
 std::string minute_of(const Timestamp& t) {
   char buf[32];
@@ -104,17 +95,7 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::vector<FileRecord> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file() || kind_of(entry.path()) == ContentKind::Other) continue;
-    FileRecord r;
-    r.rel_path = fs::relative(entry.path(), root).string();
-    r.disk_path = entry.path().string();
-    r.kind = kind_of(entry.path());
-    r.size = static_cast<std::uint64_t>(entry.file_size());
-    files.push_back(std::move(r));
-  }
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.rel_path < b.rel_path; });
+  std::vector<FileRecord> files = bench::photo_files(root);
   if (files.empty()) {
     std::fprintf(stderr, "photo_bench: no photos under %s\n", argv[1]);
     return 1;

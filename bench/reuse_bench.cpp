@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_files.hpp"
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/metadata_reader.hpp"
@@ -31,16 +32,6 @@ namespace fs = std::filesystem;
 using namespace evpack;
 
 namespace {
-
-ContentKind kind_of(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".jpg" || ext == ".jpeg") return ContentKind::Jpeg;
-  if (ext == ".png") return ContentKind::Png;
-  if (ext == ".heic" || ext == ".heif") return ContentKind::Heic;
-  return ContentKind::Other;
-}
 
 double thread_cpu() {
   timespec t{};
@@ -65,17 +56,7 @@ int main(int argc, char** argv) {
     if (a == "--distance" && i + 1 < argc) distance = std::atoi(argv[++i]);
     if (a == "--times") times = true;
   }
-  std::vector<FileRecord> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file() || kind_of(entry.path()) == ContentKind::Other) continue;
-    FileRecord r;
-    r.rel_path = fs::relative(entry.path(), root).string();
-    r.disk_path = entry.path().string();
-    r.kind = kind_of(entry.path());
-    r.size = static_cast<std::uint64_t>(entry.file_size());
-    files.push_back(std::move(r));
-  }
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.rel_path < b.rel_path; });
+  std::vector<FileRecord> files = bench::photo_files(root);
   InspectOptions options;
   options.ocr = false;
   init_metadata_library();
