@@ -358,7 +358,9 @@ Placement map_file(const RuleSet& rules, const FileRecord& file) {
   const std::vector<std::string> folders = file.folders();
   const std::string name = strip_extension(file.file_name());
   out.loose_at_root = folders.empty();
-  out.guide = file.file_name() == kGuideFileName;
+  // `evpack init` writes its guide only into indicator and bonus folders; a 说明.txt
+  // at the root or in an unmapped folder is the bureau's own note (D.5).
+  const bool guide_name = file.file_name() == kGuideFileName;
 
   FolderWalk walk;
   for (std::size_t depth = 0; depth < folders.size(); ++depth) {
@@ -374,6 +376,7 @@ Placement map_file(const RuleSet& rules, const FileRecord& file) {
   }
 
   if (!walk.indicator.empty()) {
+    out.guide = guide_name;
     out.why = "文件夹" + quote(walk.why_folder);
   } else if (std::string id = indicator_from_file_name(rules, name, walk.category); !id.empty()) {
     walk.indicator = std::move(id);

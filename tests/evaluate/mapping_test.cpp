@@ -115,6 +115,15 @@ TEST_F(MappingTest, SubItemAndDomainHints) {
 
 TEST_F(MappingTest, GuideFileIsMarked) { EXPECT_TRUE(map("01 制度建设（13分）/1.1 成立领导小组/说明.txt").guide); }
 
+TEST_F(MappingTest, ANoteCalled说明AtTheRootIsALooseFileNotAGuide) {
+  // init writes its guide only into indicator folders; the bureau's own 说明.txt
+  // at the root (or in a folder that maps nowhere) is a loose note, D.5.
+  const Placement root = map("说明.txt");
+  EXPECT_FALSE(root.guide);
+  EXPECT_TRUE(root.loose_at_root);
+  EXPECT_FALSE(map("杂项/说明.txt").guide);
+}
+
 TEST_F(MappingTest, NonexistentIndicatorNumberFallsBackToKeywords) {
   // "1.9" does not exist; the title still says 工作方案.
   EXPECT_EQ(map("一、制度建设/1.9 工作方案/方案.pdf").indicator, "1.2");
