@@ -168,6 +168,8 @@ Inspection inspect_pdf(const std::string& path, const FileRecord& record, const 
   if (!facts.has_text_layer && photo_shaped(doc.page_size(0))) {
     const double dpi = doc.largest_image_dpi();
     pages.set_photographed(dpi > 0 ? dpi : 150);
+  } else if (!facts.has_text_layer) {
+    pages.set_scanned();
   }
   const PageMarks marks = check_red_marks(pages, facts.has_text_layer, facts);
   // The reports' thumbnail, from the first page as the letterhead check rendered it.
