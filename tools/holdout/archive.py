@@ -307,8 +307,8 @@ class Plan:
         wm_specs = [s for s in specs if s["style"]]
         rng.shuffle(wm_specs)
         n_ed = max(3, round(len(specs) * 0.05))
-        for s in wm_specs[:n_ed]:
-            s["editor"] = editors.pop()
+        for i, s in enumerate(wm_specs[:n_ed]):  # large sets use each editor more than once
+            s["editor"] = editors[-1 - i % len(editors)]
         for s in specs:
             r = rng.random()
             if "editor" in s:
