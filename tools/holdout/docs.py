@@ -26,7 +26,9 @@ def number_forms(rng, code, year, n, form):
         "lenticular": (f"{code}【{year}】{n}号", f"{code}【{year}】{n}号", False),
         "di": (f"{code}〔{year}〕第{n}号", f"{code}〔{year}〕第{n}号", False),
         "yy": (f"{code}〔{year % 100}〕{n}号", f"{code}〔{year % 100}〕{n}号", False),
-        "zero": (f"{code}〔{year}〕{n:03d}号", f"{code}〔{year}〕{n:03d}号", False),
+        # a padded serial: "〔2025〕045号", "〔2025〕0102号" (a three-digit serial gets a zero too)
+        "zero": (f"{code}〔{year}〕{n:03d}号" if n < 100 else f"{code}〔{year}〕0{n}号",
+                 f"{code}〔{year}〕{n:03d}号" if n < 100 else f"{code}〔{year}〕0{n}号", False),
     }
     return forms[form]
 
