@@ -90,7 +90,7 @@ void HtmlWriter::indicator_section(const IndicatorResult& i) {
 void HtmlWriter::details() {
   const Tr& t = t_;
   const Evaluation& ev = r_.evaluation;
-  out_.add("<section class=\"block pb\" id=\"details\"><h2>{}</h2>\n", t("指标详情", "Indicator details"));
+  section_start("details", t("指标详情", "Indicator details"), true);
   for (const auto& c : ev.categories) {
     for (const auto& i : ev.indicators) {
       if (i.category == c.id) indicator_section(i);
@@ -115,7 +115,7 @@ void HtmlWriter::details() {
 
 void HtmlWriter::unmapped() {
   const Tr& t = t_;
-  out_.add("<section class=\"block pb\" id=\"unmapped\"><h2>{}</h2>\n", t("未归类文件", "Files not mapped"));
+  section_start("unmapped", t("未归类文件", "Files not mapped"), true);
   std::vector<const Evidence*> list;
   for (const auto& e : r_.evidence) {
     if (e.placement.indicator.empty() && !e.placement.guide) list.push_back(&e);
@@ -129,10 +129,7 @@ void HtmlWriter::unmapped() {
       t("这些文件没有对应任何指标（D.5 材料凌乱）：请移入对应指标的文件夹，或删除无关文件；打包时也可用 --place 指定归属。",
         "These files map to no indicator (D.5): move them into the indicator's folder or remove them; "
         "pack --place can also assign them."));
-  out_.add(
-      "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}"
-      "</th><th>{}</th></tr></thead><tbody>\n",
-      t("文件", "File"), t("类型", "Kind"), t("大小", "Size"), t("说明", "Note"));
+  table_start({t("文件", "File"), t("类型", "Kind"), numeric(t("大小", "Size")), t("说明", "Note")});
   for (const Evidence* e : list) {
     std::string note = e->placement.loose_at_root ? t("散放在根目录", "loose in the root folder") : "";
     const auto fit = by_file_.find(e->file.rel_path);
@@ -151,7 +148,8 @@ void HtmlWriter::unmapped() {
 
 void HtmlWriter::manual() {
   const Tr& t = t_;
-  out_.add("<section class=\"block\" id=\"manual\"><h2>{}</h2>\n<ul>", t("需人工核查的事项", "Manual checks"));
+  section_start("manual", t("需人工核查的事项", "Manual checks"), false);
+  out_.add("<ul>");
   bool any = false;
   for (const auto& m : r_.evaluation.manual_checks) {
     out_.add("<li>{}</li>", m);

@@ -47,7 +47,7 @@ void HtmlWriter::summary() {
   const Tr& t = t_;
   const Evaluation& ev = r_.evaluation;
   const Totals& tot = ev.totals;
-  out_.add("<section class=\"block\" id=\"summary\"><h2>{}</h2>\n", t("概览", "Summary"));
+  section_start("summary", t("概览", "Summary"), false);
   if (tot.d1_risks > 0) {
     out_.add(
         "<div class=\"banner fatal\">{}</div>\n",
@@ -89,8 +89,7 @@ void HtmlWriter::summary() {
     out_.add(
         "<div class=\"kpi {}\"><div class=\"v\" id=\"count-{}\">{}"
         "</div><div class=\"l\">{}{}</div></div>",
-        severity_class(s), severity_class(s), std::to_string(counts[s]), severity_label(s, ctx_.lang),
-        t("问题", " findings"));
+        to_string(s), to_string(s), std::to_string(counts[s]), severity_label(s, ctx_.lang), t("问题", " findings"));
   }
   out_.add("</div>");
   if (r_.rules.scored) {
@@ -152,12 +151,9 @@ void HtmlWriter::summary() {
 void HtmlWriter::indicator_table() {
   const Tr& t = t_;
   const Evaluation& ev = r_.evaluation;
-  out_.add("<section class=\"block pb\" id=\"indicators\"><h2>{}</h2>\n", t("指标得分", "Indicator scores"));
-  out_.add(
-      "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}"
-      "</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-      t("编号", "No."), t("指标", "Indicator"), t("得分", "Points"), t("状态", "Status"), t("说明", "Reason"),
-      t("责任科室", "Units"));
+  section_start("indicators", t("指标得分", "Indicator scores"), true);
+  table_start({t("编号", "No."), t("指标", "Indicator"), numeric(t("得分", "Points")), t("状态", "Status"),
+               t("说明", "Reason"), t("责任科室", "Units")});
   for (const auto& c : ev.categories) {
     out_.add(
         "<tr class=\"cat\"><td colspan=\"2\">{}</td><td class=\"num\">{} / {}"

@@ -31,6 +31,18 @@ class HtmlWriter {
   std::string render();
 
  private:
+  // A table column's header; a numeric column's cells are right-aligned.
+  struct Column {
+    Column(std::string text, bool is_numeric = false) : label(std::move(text)), numeric(is_numeric) {}  // NOLINT
+    std::string label;
+    bool numeric;
+  };
+  static Column numeric(std::string label) { return {std::move(label), true}; }
+  // Opens a section: <section class="block" id=ID><h2>HEADING</h2>, with a page
+  // break before it in print when `page_break`.
+  void section_start(const char* id, const std::string& heading, bool page_break);
+  // Opens a table with a header row of `columns`; its rows follow inside <tbody>.
+  void table_start(const std::vector<Column>& columns);
   std::size_t thumbs_total() const;
   std::string title() const;
   void header();
