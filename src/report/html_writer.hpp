@@ -48,6 +48,12 @@ class HtmlWriter {
   void header();
   void gauge();
   void summary();
+  // The summary's parts: the score (gauge and formula) or the tasks with evidence, the
+  // finding counts per severity, the points per category, the zeroed indicators.
+  void score_box();
+  void finding_counts();
+  void category_bars();
+  void zeroed_cards();
   void indicator_table();
   void indicator_row(const IndicatorResult& i);
   // The path people read for a file: the packed path in a package's report.
