@@ -81,6 +81,13 @@ class HtmlWriter {
   void evidence_card(const std::string& path);
   void cards(const std::vector<std::string>& files);
   void indicator_section(const IndicatorResult& i);
+  // An indicator section's parts: its heading (score, status, units, criterion, reason),
+  // the domains and sub-items it covers, why it scores zero, what is missing and what
+  // a person must check.
+  void indicator_head(const IndicatorResult& i, const Indicator* rule);
+  void coverage_chips(const IndicatorResult& i, const Indicator* rule);
+  void zero_causes(const IndicatorResult& i);
+  void gaps_and_manual_checks(const IndicatorResult& i);
   void details();
   void unmapped();
   void manual();
