@@ -25,51 +25,67 @@ zip_int64_t source_error(zip_error_t* error, int zip_code, int sys) {
   return -1;
 }
 
+// What both sources share: the libzip error they report (ZIP_SOURCE_ERROR), and
+// libzip's callback, which frees the source on ZIP_SOURCE_FREE and hands every
+// other command to Derived::handle.
+template <typename Derived>
+class CallbackSource {
+ public:
+  CallbackSource() { zip_error_init(&error_); }
+  ~CallbackSource() { zip_error_fini(&error_); }
+  CallbackSource(const CallbackSource&) = delete;
+  CallbackSource& operator=(const CallbackSource&) = delete;
+
+  static zip_int64_t callback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    auto* self = static_cast<Derived*>(state);
+    switch (command) {
+      case ZIP_SOURCE_ERROR: return zip_error_to_data(&self->error_, data, length);
+      case ZIP_SOURCE_FREE: delete self; return 0;
+      default: return self->handle(data, length, command);
+    }
+  }
+
+ protected:
+  zip_error_t error_;
+};
+
 // The archive being written, as a libzip read/write source: data goes to a temp file
 // beside the path through a 1 MiB buffer (libzip writes each entry's local header,
 // then its data, then seeks back to complete the header), and the temp file is
 // renamed to the path on commit, removed on rollback. libzip only writes this
 // source: a new archive is never read back through it (`stat` says it does not exist).
-class ArchiveFile {
+class ArchiveFile : public CallbackSource<ArchiveFile> {
  public:
-  explicit ArchiveFile(std::string path) : path_(std::move(path)) { zip_error_init(&error_); }
-  ~ArchiveFile() {
-    discard();
-    zip_error_fini(&error_);
-  }
-  ArchiveFile(const ArchiveFile&) = delete;
-  ArchiveFile& operator=(const ArchiveFile&) = delete;
+  explicit ArchiveFile(std::string path) : path_(std::move(path)) {}
+  ~ArchiveFile() { discard(); }
 
-  static zip_int64_t callback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-    auto* self = static_cast<ArchiveFile*>(state);
+ private:
+  friend class CallbackSource<ArchiveFile>;
+
+  zip_int64_t handle(void* data, zip_uint64_t length, zip_source_cmd_t command) {
     switch (command) {
       case ZIP_SOURCE_SUPPORTS:
         return ZIP_SOURCE_SUPPORTS_WRITABLE | ZIP_SOURCE_MAKE_COMMAND_BITMASK(ZIP_SOURCE_ACCEPT_EMPTY);
       case ZIP_SOURCE_STAT:
         // Before commit the archive does not exist; libzip asks only then.
-        return source_error(&self->error_, ZIP_ER_READ, ENOENT);
+        return source_error(&error_, ZIP_ER_READ, ENOENT);
       case ZIP_SOURCE_ACCEPT_EMPTY: return 0;
-      case ZIP_SOURCE_BEGIN_WRITE: return self->begin_write();
-      case ZIP_SOURCE_WRITE: return self->write(static_cast<const char*>(data), length);
+      case ZIP_SOURCE_BEGIN_WRITE: return begin_write();
+      case ZIP_SOURCE_WRITE: return write(static_cast<const char*>(data), length);
       case ZIP_SOURCE_SEEK_WRITE: {
-        const auto* args = ZIP_SOURCE_GET_ARGS(zip_source_args_seek_t, data, length, &self->error_);
-        return args == nullptr ? -1 : self->seek_write(*args);
+        const auto* args = ZIP_SOURCE_GET_ARGS(zip_source_args_seek_t, data, length, &error_);
+        return args == nullptr ? -1 : seek_write(*args);
       }
-      case ZIP_SOURCE_TELL_WRITE: return static_cast<zip_int64_t>(self->position_);
-      case ZIP_SOURCE_COMMIT_WRITE: return self->commit_write();
-      case ZIP_SOURCE_ROLLBACK_WRITE: self->discard(); return 0;
+      case ZIP_SOURCE_TELL_WRITE: return static_cast<zip_int64_t>(position_);
+      case ZIP_SOURCE_COMMIT_WRITE: return commit_write();
+      case ZIP_SOURCE_ROLLBACK_WRITE: discard(); return 0;
       case ZIP_SOURCE_REMOVE:
-        return ::unlink(self->path_.c_str()) == 0 || errno == ENOENT
-                   ? 0
-                   : source_error(&self->error_, ZIP_ER_REMOVE, errno);
-      case ZIP_SOURCE_ERROR: return zip_error_to_data(&self->error_, data, length);
-      case ZIP_SOURCE_FREE: delete self; return 0;
+        return ::unlink(path_.c_str()) == 0 || errno == ENOENT ? 0 : source_error(&error_, ZIP_ER_REMOVE, errno);
       default:  // reading: a new archive has nothing to read
-        return source_error(&self->error_, ZIP_ER_OPNOTSUPP, 0);
+        return source_error(&error_, ZIP_ER_OPNOTSUPP, 0);
     }
   }
 
- private:
   zip_int64_t begin_write() {
     discard();
     // Created with the process's umask like any new file (libzip's mkstemp would make it 0600).
@@ -167,48 +183,41 @@ class ArchiveFile {
   std::uint64_t buffer_at_ = 0;
   std::uint64_t position_ = 0;     // where the next write goes
   std::uint64_t written_end_ = 0;  // end of the data written to the file so far
-  zip_error_t error_;
 };
 
 // A file to pack, as a libzip read source: opened only while its entry is written
 // (600 queued files hold no descriptors), read in 1 MiB chunks, and never past the
 // size it had when queued (a file changed meanwhile is refused after writing).
-class SourceFile {
+class SourceFile : public CallbackSource<SourceFile> {
  public:
-  SourceFile(std::string path, std::uint64_t size) : path_(std::move(path)), size_(size) { zip_error_init(&error_); }
-  ~SourceFile() {
-    close();
-    zip_error_fini(&error_);
-  }
-  SourceFile(const SourceFile&) = delete;
-  SourceFile& operator=(const SourceFile&) = delete;
+  SourceFile(std::string path, std::uint64_t size) : path_(std::move(path)), size_(size) {}
+  ~SourceFile() { close(); }
 
-  static zip_int64_t callback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-    auto* self = static_cast<SourceFile*>(state);
+ private:
+  friend class CallbackSource<SourceFile>;
+
+  zip_int64_t handle(void* data, zip_uint64_t length, zip_source_cmd_t command) {
     switch (command) {
       case ZIP_SOURCE_SUPPORTS:
         return ZIP_SOURCE_SUPPORTS_READABLE | ZIP_SOURCE_MAKE_COMMAND_BITMASK(ZIP_SOURCE_SUPPORTS);
-      case ZIP_SOURCE_OPEN: return self->open();
-      case ZIP_SOURCE_READ: return self->read(static_cast<char*>(data), length);
-      case ZIP_SOURCE_CLOSE: self->close(); return 0;
+      case ZIP_SOURCE_OPEN: return open();
+      case ZIP_SOURCE_READ: return read(static_cast<char*>(data), length);
+      case ZIP_SOURCE_CLOSE: close(); return 0;
       case ZIP_SOURCE_STAT: {
-        auto* st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, length, &self->error_);
+        auto* st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, length, &error_);
         if (st == nullptr) return -1;
         zip_stat_init(st);
-        st->size = self->size_;
-        st->comp_size = self->size_;
+        st->size = size_;
+        st->comp_size = size_;
         st->comp_method = ZIP_CM_STORE;
         st->encryption_method = ZIP_EM_NONE;
         st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
         return sizeof(zip_stat_t);
       }
-      case ZIP_SOURCE_ERROR: return zip_error_to_data(&self->error_, data, length);
-      case ZIP_SOURCE_FREE: delete self; return 0;
-      default: return source_error(&self->error_, ZIP_ER_OPNOTSUPP, 0);
+      default: return source_error(&error_, ZIP_ER_OPNOTSUPP, 0);
     }
   }
 
- private:
   zip_int64_t open() {
     close();
     // A file replaced by a FIFO since it was queued must not hang the run.
@@ -258,7 +267,6 @@ class SourceFile {
   std::size_t begin_ = 0;  // unread data in buffer_: [begin_, end_)
   std::size_t end_ = 0;
   std::uint64_t done_ = 0;  // bytes handed to libzip
-  zip_error_t error_;
 };
 
 }  // namespace

@@ -107,6 +107,69 @@ void correct_scanned_agencies(std::vector<Evidence>& evidence) {
 
 namespace {
 
+// The order files are inspected in (see check_tree): documents, largest first, then
+// PNG files, then everything else in scan order.
+int inspection_rank(const FileRecord& file) {
+  return file.kind == ContentKind::Pdf ? 0 : file.kind == ContentKind::Png ? 1 : 2;
+}
+
+std::vector<std::size_t> inspection_order(const std::vector<FileRecord>& files) {
+  std::vector<std::size_t> order(files.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const int ra = inspection_rank(files[a]);
+    const int rb = inspection_rank(files[b]);
+    if (ra != rb) return ra < rb;
+    return ra == 0 && files[a].size > files[b].size;
+  });
+  return order;
+}
+
+// One toolbox per inspecting worker (empty ones when a test injects its inspector).
+std::vector<Toolbox> worker_toolboxes(const CheckOptions& options, const InspectOptions& inspect, int jobs) {
+  // The workers share a few OCR engines: each takes 50-60 MB, so one per worker
+  // would make the memory grow with the core count. OCR is about half of the
+  // inspection's CPU, so by default there are at most twice as many workers as
+  // engines: more would mostly wait for an engine, each holding its own pages
+  // and pictures (10-20 MB) meanwhile.
+  const int ocr_engines = options.ocr_engines > 0 ? options.ocr_engines : kDefaultOcrEngines;
+  const bool real_inspectors = !options.inspector;
+  const bool ocr = options.inspect.ocr && real_inspectors;
+  const int workers = options.jobs > 0 || !ocr ? jobs : std::min(jobs, 2 * ocr_engines);
+  const auto ocr_pool = ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
+  // The scene-text models (the general watermark path) are shared the same way,
+  // by one engine: it keeps about 190 MB (the detector's working memory at 640x640
+  // is 100 MB of it), and only photos whose stamp the fast path could not confirm
+  // use it, a second reading of a few lines at 50-150 ms each.
+  const auto scene_text_pool = ocr ? std::make_shared<SceneTextPool>(1) : nullptr;
+  std::vector<Toolbox> toolboxes(static_cast<std::size_t>(workers));
+  if (real_inspectors) {
+    for (auto& tools : toolboxes) tools = make_default_toolbox(inspect, ocr_pool, scene_text_pool);
+  }
+  return toolboxes;
+}
+
+// After the inspection: the publicity ledgers, the evaluation, and every finding
+// (scanner and unpacking, ledgers, inspections, evaluation) named and sorted.
+void evaluate_inspected(CheckResult& result, const CheckOptions& options, const std::vector<Finding>& unpacking) {
+  correct_scanned_agencies(result.evidence);
+  const std::vector<Finding> ledger_notes =
+      check_publicity_ledgers(result.rules, result.evidence, default_calendar_path(options.rules_path), options.input);
+  // Unpacking an archive is part of reading the input: its findings join the scanner's.
+  result.scan.findings.insert(result.scan.findings.end(), unpacking.begin(), unpacking.end());
+  std::vector<Finding> earlier = result.scan.findings;
+  result.evaluation = evaluate(result.rules, result.evidence, options.evaluate, earlier);
+
+  result.findings = std::move(earlier);
+  result.findings.insert(result.findings.end(), ledger_notes.begin(), ledger_notes.end());
+  for (const auto& e : result.evidence) {
+    result.findings.insert(result.findings.end(), e.inspection.findings.begin(), e.inspection.findings.end());
+  }
+  result.findings.insert(result.findings.end(), result.evaluation.findings.begin(), result.evaluation.findings.end());
+  name_deductions(result.rules, result.findings);
+  sort_findings(result.findings);
+}
+
 // Checks a folder. `unpacking` holds the findings of unpacking it from a zip: with the
 // scanner's they count in the deductions they name.
 Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<Finding>& unpacking) {
@@ -135,25 +198,9 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
 
   const auto& files = result.scan.files;
   result.evidence.resize(files.size());
-  // The workers share a few OCR engines: each takes 50-60 MB, so one per worker
-  // would make the memory grow with the core count. OCR is about half of the
-  // inspection's CPU, so by default there are at most twice as many workers as
-  // engines: more would mostly wait for an engine, each holding its own pages
-  // and pictures (10-20 MB) meanwhile.
-  const int ocr_engines = options.ocr_engines > 0 ? options.ocr_engines : kDefaultOcrEngines;
+  std::vector<Toolbox> toolboxes = worker_toolboxes(options, inspect, jobs);
+  const int workers = static_cast<int>(toolboxes.size());
   const bool real_inspectors = !options.inspector;
-  const bool ocr = options.inspect.ocr && real_inspectors;
-  const int workers = options.jobs > 0 || !ocr ? jobs : std::min(jobs, 2 * ocr_engines);
-  const auto ocr_pool = ocr ? std::make_shared<OcrPool>(std::min(workers, ocr_engines)) : nullptr;
-  // The scene-text models (the general watermark path) are shared the same way,
-  // by one engine: it keeps about 190 MB (the detector's working memory at 640x640
-  // is 100 MB of it), and only photos whose stamp the fast path could not confirm
-  // use it, a second reading of a few lines at 50-150 ms each.
-  const auto scene_text_pool = ocr ? std::make_shared<SceneTextPool>(1) : nullptr;
-  std::vector<Toolbox> toolboxes(static_cast<std::size_t>(workers));
-  if (real_inspectors) {
-    for (auto& tools : toolboxes) tools = make_default_toolbox(inspect, ocr_pool, scene_text_pool);
-  }
 
   std::optional<InspectionCache> cache;
   if (!options.cache_dir.empty() && !options.cache_build.empty()) {
@@ -172,15 +219,8 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
   // for the photos. Captures are read Chinese-only too (inspect_photo's
   // screen_ocr): a quarter less CPU than English first, and their small grey
   // type is not taken for letters.
-  const auto rank = [&](std::size_t i) {
-    return files[i].kind == ContentKind::Pdf ? 0 : files[i].kind == ContentKind::Png ? 1 : 2;
-  };
-  std::vector<std::size_t> order(files.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (rank(a) != rank(b)) return rank(a) < rank(b);
-    return rank(a) == 0 && files[a].size > files[b].size;
-  });
+  const auto rank = [&](std::size_t i) { return inspection_rank(files[i]); };
+  const std::vector<std::size_t> order = inspection_order(files);
   parallel_for(order.size(), workers, [&](std::size_t position, int worker) {
     if (options.cancelled && options.cancelled()) return;
     const std::size_t index = order[position];
@@ -211,22 +251,7 @@ Expected<CheckResult> check_tree(const CheckOptions& options, const std::vector<
     result.reused_inspections = cache->hits();
     cache->prune(kCacheEntryLife);
   }
-  correct_scanned_agencies(result.evidence);
-  const std::vector<Finding> ledger_notes =
-      check_publicity_ledgers(result.rules, result.evidence, default_calendar_path(options.rules_path), options.input);
-  // Unpacking an archive is part of reading the input: its findings join the scanner's.
-  result.scan.findings.insert(result.scan.findings.end(), unpacking.begin(), unpacking.end());
-  std::vector<Finding> earlier = result.scan.findings;
-  result.evaluation = evaluate(result.rules, result.evidence, options.evaluate, earlier);
-
-  result.findings = std::move(earlier);
-  result.findings.insert(result.findings.end(), ledger_notes.begin(), ledger_notes.end());
-  for (const auto& e : result.evidence) {
-    result.findings.insert(result.findings.end(), e.inspection.findings.begin(), e.inspection.findings.end());
-  }
-  result.findings.insert(result.findings.end(), result.evaluation.findings.begin(), result.evaluation.findings.end());
-  name_deductions(result.rules, result.findings);
-  sort_findings(result.findings);
+  evaluate_inspected(result, options, unpacking);
   return result;
 }
 

@@ -97,6 +97,11 @@ bool output_path_ok(const std::string& path, const std::string& input, const cha
   return true;
 }
 
+bool bad_option_value(const char* what, const std::string& raw, const char* hint) {
+  std::cerr << "错误：" << what << "不正确：" << raw << "（" << hint << "）\n";
+  return false;
+}
+
 bool fill_check_options(const CheckArgs& args, CheckOptions& options) {
   options.input = args.input;
   options.rules_path = resolve_rules(args.rules);
@@ -107,14 +112,8 @@ bool fill_check_options(const CheckArgs& args, CheckOptions& options) {
   options.inspect.max_seconds_per_file = args.file_time_limit;
   options.evaluate.year = args.year;
   options.evaluate.as_of = today();
-  if (!args.as_of.empty()) {
-    const auto d = date_from_name(args.as_of);
-    if (!d) {
-      std::cerr << "错误：--as-of 日期格式不正确：" << args.as_of << "（应为 2025-12-31）\n";
-      return false;
-    }
-    options.evaluate.as_of = *d;
-  }
+  const auto date = [](const std::string& text) { return date_from_name(text); };
+  if (!parse_option(args.as_of, options.evaluate.as_of, date, "--as-of 日期格式", "应为 2025-12-31")) return false;
   if (!args.no_cache) {
     options.cache_dir = default_cache_dir();
     options.cache_build = program_fingerprint();

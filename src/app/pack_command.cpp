@@ -39,15 +39,8 @@ bool fill_pack_options(const PackArgs& args, PackOptions& pack) {
     }
     pack.plan.assignments.emplace_back(p.substr(0, eq), p.substr(eq + 1));
   }
-  if (!args.split_size.empty()) {
-    const auto size = parse_size(args.split_size);
-    if (!size) {
-      std::cerr << "错误：--split-size 格式不正确：" << args.split_size << "（如 200M、1.5G）\n";
-      return false;
-    }
-    pack.plan.split_size = *size;
-  }
-  return true;
+  const auto size = [](const std::string& text) { return parse_size(text); };
+  return parse_option(args.split_size, pack.plan.split_size, size, "--split-size 格式", "如 200M、1.5G");
 }
 
 void print_packed(const CheckResult& checked, const PackResult& r, double total_seconds) {

@@ -27,34 +27,25 @@ std::vector<Char> decode(std::string_view text) {
       }
     }
     Char ch{cp, i, len};
-    if (cp >= '0' && cp <= '9') {
+    // Full-width forms (０-９, Ａ-Ｚ, ａ-ｚ, ＊, ＃, －, ＋, ．) count as their ASCII letters.
+    const char32_t a = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp;
+    if (a >= '0' && a <= '9') {
       ch.cls = CharClass::Digit;
-      ch.ascii = static_cast<char>(cp);
-    } else if (cp >= 0xFF10 && cp <= 0xFF19) {  // full-width digits
-      ch.cls = CharClass::Digit;
-      ch.ascii = static_cast<char>('0' + (cp - 0xFF10));
-    } else if (cp >= 'A' && cp <= 'Z') {
+    } else if (a >= 'A' && a <= 'Z') {
       ch.cls = CharClass::Upper;
-      ch.ascii = static_cast<char>(cp);
-    } else if (cp >= 0xFF21 && cp <= 0xFF3A) {
-      ch.cls = CharClass::Upper;
-      ch.ascii = static_cast<char>('A' + (cp - 0xFF21));
-    } else if (cp >= 'a' && cp <= 'z') {
+    } else if (a >= 'a' && a <= 'z') {
       ch.cls = CharClass::Lower;
-      ch.ascii = static_cast<char>(cp);
-    } else if (cp >= 0xFF41 && cp <= 0xFF5A) {
-      ch.cls = CharClass::Lower;
-      ch.ascii = static_cast<char>('a' + (cp - 0xFF41));
-    } else if (cp == '*' || cp == 0xFF0A || cp == 0x00D7 || cp == 0x25CF || cp == 0x2022 || cp == 0xFE61 ||
-               cp == 0x2217 || cp == '#' || cp == 0xFF03) {
+    } else if (a == '*' || a == '#' || cp == 0x00D7 || cp == 0x25CF || cp == 0x2022 || cp == 0xFE61 || cp == 0x2217) {
       ch.cls = CharClass::Mask;
-    } else if (cp == ' ' || cp == 0x3000 || cp == 0x00A0 || cp == '-' || cp == 0xFF0D || cp == 0x2010 || cp == 0x2011 ||
-               cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2212) {
+    } else if (a == ' ' || a == '-' || cp == 0x3000 || cp == 0x00A0 || (cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212) {
       ch.cls = CharClass::Separator;
-    } else if (cp == '+' || cp == 0xFF0B) {
+    } else if (a == '+') {
       ch.cls = CharClass::Plus;
-    } else if (cp == '.' || cp == 0xFF0E) {
+    } else if (a == '.') {
       ch.cls = CharClass::Dot;
+    }
+    if (ch.cls == CharClass::Digit || ch.cls == CharClass::Upper || ch.cls == CharClass::Lower) {
+      ch.ascii = static_cast<char>(a);
     }
     out.push_back(ch);
     i += len;

@@ -313,24 +313,7 @@ class LedgerCheck {
     if (!e.decision && number.empty()) return;
     ++result_.summary.rows;
 
-    if (!e.decision) {
-      add("D4_DATE_UNREADABLE", Severity::Warning,
-          label(e, several_) + "：决定日期" + (decision_text.empty() ? "为空" : "“" + decision_text + "”无法识别") +
-              "，无法检查公示时限",
-          "请按“2025-03-18”或“2025年3月18日”的格式填写决定日期");
-    } else if (published_text.empty()) {
-      add("D4_NOT_PUBLISHED", Severity::Warning,
-          label(e, several_) + "：决定日期为" + e.decision->iso() + "，但没有填写公示日期，可能存在漏报",
-          "核对该决定是否已在" + std::to_string(limit_) + "个工作日内上网公示，并补填公示日期和公示网址");
-    } else if (!e.published) {
-      add("D4_DATE_UNREADABLE", Severity::Warning,
-          label(e, several_) + "：公示日期“" + published_text + "”无法识别，无法检查公示时限",
-          "请按“2025-03-18”或“2025年3月18日”的格式填写公示日期");
-    } else if (*e.published < *e.decision) {
-      add("D4_DATE_ORDER", Severity::Warning,
-          label(e, several_) + "：公示日期" + e.published->iso() + "早于决定日期" + e.decision->iso() + "，请核对",
-          "台账日期有误会被认为信息不准确，请与公示网站上的记录核对后更正");
-    } else {
+    if (!report_date_problem(e, decision_text, published_text)) {
       judge_timing(e);
       return;
     }
@@ -356,6 +339,33 @@ class LedgerCheck {
   PublicityResult take() { return std::move(result_); }
 
  private:
+  // Says why an entry's dates cannot be judged (a date unreadable, the publication
+  // date missing, the dates out of order); false when they can.
+  bool report_date_problem(const PublicityEntry& e, const std::string& decision_text,
+                           const std::string& published_text) {
+    if (!e.decision) {
+      add("D4_DATE_UNREADABLE", Severity::Warning,
+          label(e, several_) + "：决定日期" + (decision_text.empty() ? "为空" : "“" + decision_text + "”无法识别") +
+              "，无法检查公示时限",
+          "请按“2025-03-18”或“2025年3月18日”的格式填写决定日期");
+    } else if (published_text.empty()) {
+      add("D4_NOT_PUBLISHED", Severity::Warning,
+          label(e, several_) + "：决定日期为" + e.decision->iso() + "，但没有填写公示日期，可能存在漏报",
+          "核对该决定是否已在" + std::to_string(limit_) + "个工作日内上网公示，并补填公示日期和公示网址");
+    } else if (!e.published) {
+      add("D4_DATE_UNREADABLE", Severity::Warning,
+          label(e, several_) + "：公示日期“" + published_text + "”无法识别，无法检查公示时限",
+          "请按“2025-03-18”或“2025年3月18日”的格式填写公示日期");
+    } else if (*e.published < *e.decision) {
+      add("D4_DATE_ORDER", Severity::Warning,
+          label(e, several_) + "：公示日期" + e.published->iso() + "早于决定日期" + e.decision->iso() + "，请核对",
+          "台账日期有误会被认为信息不准确，请与公示网站上的记录核对后更正");
+    } else {
+      return false;
+    }
+    return true;
+  }
+
   // An entry with both dates in order: on time, late or unknown (no calendar for its years).
   void judge_timing(PublicityEntry& e) {
     e.deadline = calendar_.add_working_days(*e.decision, limit_);

@@ -259,6 +259,16 @@ int han_year_digit(char32_t cp) {
   }
 }
 
+/// Reads a number in Han digits at p and then, after any spaces, `unit` or `alt`
+/// (四月, 十二 日): the position after the unit, or 0 when either is missing.
+std::size_t read_han_field(const Cursor& c, std::size_t p, int& value, char32_t unit, char32_t alt) {
+  const std::size_t n = read_han_small_number(c, p, value);
+  if (n == 0) return 0;
+  p = c.skip_spaces(p + n);
+  if (c.at(p) != unit && c.at(p) != alt) return 0;
+  return p + 1;
+}
+
 /// Tries 二〇二三年四月三日 at i (letter-spaced too: 二 〇 二 三 年 四 月 三 日).
 std::size_t match_han(const Cursor& c, std::size_t i, CivilDate& out) {
   int year = 0;
@@ -272,21 +282,14 @@ std::size_t match_han(const Cursor& c, std::size_t i, CivilDate& out) {
   }
   p = c.skip_spaces(p);
   if (c.at(p) != U'年') return 0;
-  p = c.skip_spaces(p + 1);
   int month = 0;
-  const std::size_t mn = read_han_small_number(c, p, month);
-  if (mn == 0) return 0;
-  p = c.skip_spaces(p + mn);
-  if (c.at(p) != U'月') return 0;
-  p = c.skip_spaces(p + 1);
+  p = read_han_field(c, c.skip_spaces(p + 1), month, U'月', U'月');
+  if (p == 0) return 0;
   int day = 0;
-  const std::size_t dn = read_han_small_number(c, p, day);
-  if (dn == 0) return 0;
-  p = c.skip_spaces(p + dn);
-  if (c.at(p) != U'日' && c.at(p) != U'号') return 0;
-  if (!plausible(year, month, day)) return 0;
+  p = read_han_field(c, c.skip_spaces(p), day, U'日', U'号');
+  if (p == 0 || !plausible(year, month, day)) return 0;
   out = {year, month, day};
-  return p + 1;
+  return p;
 }
 
 }  // namespace

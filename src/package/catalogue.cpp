@@ -196,9 +196,11 @@ std::vector<Sheet> catalogue_sheets(const CheckResult& check, const PackagePlan&
   return sheets;
 }
 
-std::string render_catalogue_html(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
+namespace {
+
+// The page's head and styles, the title and the estimated score.
+void catalogue_heading(Html& h, const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
   const Totals& t = check.evaluation.totals;
-  Html h;
   h.add(
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -226,10 +228,12 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
   if (t.d1_risks > 0) h.add("　<span class=\"sev-致命\">弄虚作假（D.1）风险 {} 项</span>", std::to_string(t.d1_risks));
   h.add(
       "</p>\n<p class=\"muted\">每个文件的“原文件名”列给出其在原材料目录中的位置；SHA-256 校验值见 manifest-sha256.txt。</p>\n");
+}
 
-  // Every indicator and bonus in the table's order, with its files in this volume as relative
-  // links into data/; one without files anywhere is marked 缺材料 (the gap a reviewer looks
-  // for); unmapped files come last.
+// Every indicator and bonus in the table's order, with its files in this volume as relative
+// links into data/; one without files anywhere is marked 缺材料 (the gap a reviewer looks
+// for); unmapped files come last.
+void catalogue_files(Html& h, const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
   std::vector<std::string> sections;
   for (const auto& ind : check.rules.indicators) sections.push_back(ind.id);
   for (const auto& b : check.rules.bonuses) sections.push_back(b.id);
@@ -276,7 +280,10 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
     }
     h.add("</table>\n");
   }
+}
 
+// The score per indicator, the check's findings and the files left out.
+void catalogue_tail(Html& h, const CheckResult& check, const PackagePlan& plan) {
   h.add("<h2>得分估算</h2>\n<table><tr><th>编号</th><th>指标</th><th>估算得分</th><th>满分</th><th>说明</th></tr>\n");
   for (const auto& r : check.evaluation.indicators) {
     h.add(
@@ -305,6 +312,15 @@ std::string render_catalogue_html(const CheckResult& check, const PackagePlan& p
     }
     h.add("</table>\n");
   }
+}
+
+}  // namespace
+
+std::string render_catalogue_html(const CheckResult& check, const PackagePlan& plan, const CatalogueContext& context) {
+  Html h;
+  catalogue_heading(h, check, plan, context);
+  catalogue_files(h, check, plan, context);
+  catalogue_tail(h, check, plan);
   h.add("<p class=\"muted\">由 evpack {} 生成。</p>\n</body>\n</html>\n", context.tool_version);
   return h.take();
 }

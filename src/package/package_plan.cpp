@@ -32,17 +32,19 @@ bool has_han(const std::string& text) {
   return false;
 }
 
+// The extension a file of `kind` should carry: the kind's own name, but .jpg for
+// JPEG; "" for kinds with no single extension (other images, .doc/.wps, video, text).
 std::string canonical_extension(ContentKind kind) {
   switch (kind) {
-    case ContentKind::Pdf: return "pdf";
-    case ContentKind::Ofd: return "ofd";
     case ContentKind::Jpeg: return "jpg";
-    case ContentKind::Png: return "png";
-    case ContentKind::Heic: return "heic";
-    case ContentKind::Docx: return "docx";
-    case ContentKind::Xlsx: return "xlsx";
-    case ContentKind::Pptx: return "pptx";
-    case ContentKind::Zip: return "zip";
+    case ContentKind::Pdf:
+    case ContentKind::Ofd:
+    case ContentKind::Png:
+    case ContentKind::Heic:
+    case ContentKind::Docx:
+    case ContentKind::Xlsx:
+    case ContentKind::Pptx:
+    case ContentKind::Zip: return to_string(kind);
     default: return "";
   }
 }

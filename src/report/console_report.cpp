@@ -109,16 +109,8 @@ std::string render_task_table(const CheckResult& result, const Painter& paint, i
   return out;
 }
 
-}  // namespace
-
-std::string reused_inspections_line(const CheckResult& result) {
-  if (result.reused_inspections == 0) return "";
-  return "其中 " + std::to_string(result.reused_inspections) +
-         " 个文件与上次检查时相同，沿用了上次的识别结果（加 --no-cache 可全部重新识别）。\n";
-}
-
-std::string render_console_summary(const CheckResult& result, const ConsoleOptions& options) {
-  const Painter paint{options.color};
+// The title, the rule set, the folder and the score or task coverage.
+std::string heading_lines(const CheckResult& result, const Painter& paint) {
   const Evaluation& ev = result.evaluation;
   std::string out;
   out += paint.bold("evpack 自查结果") + "\n";
@@ -144,6 +136,12 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
            std::to_string(c.not_due) + "，不在检查年度 " + std::to_string(c.out_of_year) +
            "（本规则按任务清单检查佐证，不计分）\n";
   }
+  return out;
+}
+
+// The D.1 risks first: they cancel the acceptance.
+std::string fabrication_lines(const Evaluation& ev, const Painter& paint) {
+  std::string out;
   if (ev.totals.d1_risks > 0) {
     out += paint.red("！发现 " + std::to_string(ev.totals.d1_risks) +
                      " 项弄虚作假（D.1）风险：一经查实，取消验收资格、总分扣至0分。请先逐一核实处理：") +
@@ -157,8 +155,13 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
       out += "  ……另有 " + std::to_string(ev.fabrication.signals.size() - kShown) + " 条，详见报告的D.1部分\n";
     }
   }
-  out += "\n";
+  return out;
+}
 
+// The score per category, indicator, bonus and deduction (or the task table).
+std::string score_table(const CheckResult& result, const Painter& paint) {
+  const Evaluation& ev = result.evaluation;
+  std::string out;
   const int title_width = 34;
   if (!result.rules.scored) {
     out += render_task_table(result, paint, title_width);
@@ -195,6 +198,13 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
     }
   }
 
+  return out;
+}
+
+// The finding counts, the first findings people must act on, the manual checks.
+std::string finding_lines(const CheckResult& result, const Painter& paint, const ConsoleOptions& options) {
+  const Evaluation& ev = result.evaluation;
+  std::string out;
   std::map<Severity, int> counts;
   for (const auto& f : result.findings) ++counts[f.severity];
   out += "\n" + paint.bold("发现的问题") + "：致命 " + std::to_string(counts[Severity::Fatal]) + "，严重 " +
@@ -227,6 +237,20 @@ std::string render_console_summary(const CheckResult& result, const ConsoleOptio
     for (const auto& m : ev.manual_checks) out += "  · " + m + "\n";
   }
   return out;
+}
+
+}  // namespace
+
+std::string reused_inspections_line(const CheckResult& result) {
+  if (result.reused_inspections == 0) return "";
+  return "其中 " + std::to_string(result.reused_inspections) +
+         " 个文件与上次检查时相同，沿用了上次的识别结果（加 --no-cache 可全部重新识别）。\n";
+}
+
+std::string render_console_summary(const CheckResult& result, const ConsoleOptions& options) {
+  const Painter paint{options.color};
+  return heading_lines(result, paint) + fabrication_lines(result.evaluation, paint) + "\n" +
+         score_table(result, paint) + finding_lines(result, paint, options);
 }
 
 }  // namespace evpack

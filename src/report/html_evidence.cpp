@@ -142,7 +142,7 @@ void HtmlWriter::evidence_card(const std::string& path) {
   if (fit != by_file_.end()) {
     out_.add("<ul class=\"issues\">");
     for (const Finding* f : fit->second) {
-      out_.add("<li class=\"{}\">{}</li>", severity_class(f->severity), f->message);
+      out_.add("<li class=\"{}\">{}</li>", to_string(f->severity), f->message);
     }
     out_.add("</ul>");
   }

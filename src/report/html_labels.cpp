@@ -74,16 +74,6 @@ std::string status_label(Status s, const Tr& t) {
   return "";
 }
 
-const char* severity_class(Severity s) {
-  switch (s) {
-    case Severity::Fatal: return "fatal";
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "info";
-  }
-  return "";
-}
-
 std::string presence_text(Presence p, ReportLang lang) {
   if (lang == ReportLang::Zh) {
     switch (p) {

@@ -26,7 +26,6 @@ std::string category_label(const std::string& id, const std::string& title, Repo
 Status status_of(const IndicatorResult& r, bool scored);
 const char* status_class(Status s);
 std::string status_label(Status s, const Tr& t);
-const char* severity_class(Severity s);
 std::string presence_text(Presence p, ReportLang lang);
 const char* presence_class(Presence p);
 std::string kind_text(ContentKind k, ReportLang lang);

@@ -51,8 +51,7 @@ Html HtmlWriter::indicator_link(const std::string& id) const {
 
 void HtmlWriter::risks() {
   const Tr& t = t_;
-  out_.add("<section class=\"block pb\" id=\"risks\"><h2>{}</h2>\n",
-           t("问题清单（按严重程度）", "Findings by severity"));
+  section_start("risks", t("问题清单（按严重程度）", "Findings by severity"), true);
   if (r_.findings.empty()) {
     out_.add("<p>{}</p></section>\n", t("未发现问题。", "No findings."));
     return;
@@ -62,7 +61,7 @@ void HtmlWriter::risks() {
       "\">",
       t("筛选：输入文件名、指标或关键词", "Filter: file, indicator or word"));
   for (const Severity s : {Severity::Fatal, Severity::Error, Severity::Warning, Severity::Info}) {
-    out_.add("<label><input type=\"checkbox\" data-sev-toggle=\"{}\"{}> {}</label>", severity_class(s),
+    out_.add("<label><input type=\"checkbox\" data-sev-toggle=\"{}\"{}> {}</label>", to_string(s),
              markup(s == Severity::Info ? "" : " checked"), severity_label(s, ctx_.lang));
   }
   out_.add("<span class=\"muted\">{}<b id=\"risk-count\">{}</b>{}</span></div>\n", t("显示 ", "Showing "),
@@ -73,7 +72,7 @@ void HtmlWriter::risks() {
       if (f.severity == s) list.push_back(&f);
     }
     if (list.empty()) continue;
-    out_.add("<h3><span class=\"chip {}\">{}</span> {}{}</h3>\n", severity_class(s), severity_label(s, ctx_.lang),
+    out_.add("<h3><span class=\"chip {}\">{}</span> {}{}</h3>\n", to_string(s), severity_label(s, ctx_.lang),
              std::to_string(list.size()), t(" 条", ""));
     out_.add(
         "<table class=\"risk\"><colgroup><col style=\"width:52px\"><col style=\"width:48px\"><col>"
@@ -89,7 +88,7 @@ void HtmlWriter::risks() {
           "</td><td><b title=\"{}\">{}</b>：{}<div class=\"advice\">{}"
           "</div></td><td class=\"path\">{}</td><td class=\"small\">{}"
           "</td></tr>\n",
-          severity_class(s), f->code, f->rule, indicator_link(indicator_of(*f)), f->code, finding_name(*f), f->message,
+          to_string(s), f->code, f->rule, indicator_link(indicator_of(*f)), f->code, finding_name(*f), f->message,
           fix_advice(*f, ctx_.lang), file_ref(f->file), units_cell(*f));
     }
     out_.add("</tbody></table>\n");
@@ -99,7 +98,7 @@ void HtmlWriter::risks() {
 
 void HtmlWriter::units() {
   const Tr& t = t_;
-  out_.add("<section class=\"block pb\" id=\"units\"><h2>{}</h2>\n", t("各责任科室待办", "To-do by responsible unit"));
+  section_start("units", t("各责任科室待办", "To-do by responsible unit"), true);
   out_.add("<p class=\"muted small\">{}</p>\n",
            t("每条问题只列在牵头科室下（规则文件为该指标指定的牵头科室，未指定时为所列的第一个科室），"
              "其他科室为配合；“提示”级问题不列入待办。",
@@ -126,7 +125,7 @@ void HtmlWriter::units() {
     out_.add("<div class=\"unit\" data-unit=\"{}\"><div class=\"uh\"><b>{}</b>", unit, unit);
     for (const Severity s : {Severity::Fatal, Severity::Error, Severity::Warning}) {
       if (counts[s]) {
-        out_.add("<span class=\"chip {}\">{} {}</span>", severity_class(s), severity_label(s, ctx_.lang),
+        out_.add("<span class=\"chip {}\">{} {}</span>", to_string(s), severity_label(s, ctx_.lang),
                  std::to_string(counts[s]));
       }
     }
@@ -138,7 +137,7 @@ void HtmlWriter::units() {
     }
     out_.add("</div><ol>");
     for (const auto* f : items) {
-      out_.add("<li><span class=\"chip {}\">{}</span> ", severity_class(f->severity),
+      out_.add("<li><span class=\"chip {}\">{}</span> ", to_string(f->severity),
                severity_label(f->severity, ctx_.lang));
       if (!indicator_of(*f).empty()) out_.add("{} ", indicator_link(indicator_of(*f)));
       out_.add(
@@ -159,11 +158,9 @@ void HtmlWriter::units() {
 void HtmlWriter::bonus_and_deductions() {
   const Tr& t = t_;
   const Evaluation& ev = r_.evaluation;
-  out_.add("<section class=\"block\" id=\"deductions\"><h2>{}</h2>\n", t("扣分项与加分项", "Deductions and bonus"));
-  out_.add(
-      "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}"
-      "</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>\n",
-      t("编号", "No."), t("扣分情形", "Deduction"), t("预计扣分", "Points"), t("问题数", "Count"), t("说明", "Reason"));
+  section_start("deductions", t("扣分项与加分项", "Deductions and bonus"), false);
+  table_start({t("编号", "No."), t("扣分情形", "Deduction"), numeric(t("预计扣分", "Points")),
+               numeric(t("问题数", "Count")), t("说明", "Reason")});
   for (const auto& d : ev.deductions) {
     Html chip;
     if (d.manual)
@@ -180,12 +177,9 @@ void HtmlWriter::bonus_and_deductions() {
   }
   out_.add("</tbody></table>\n");
   if (!ev.bonuses.empty()) {
-    out_.add(
-        "<h3>{}</h3><table><thead><tr><th>{}</th><th>{}"
-        "</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}"
-        "</th></tr></thead><tbody>\n",
-        t("加分项", "Bonus"), t("编号", "No."), t("加分情形", "Bonus"), t("得分", "Points"), t("文件数", "Files"),
-        t("说明", "Reason"));
+    out_.add("<h3>{}</h3>", t("加分项", "Bonus"));
+    table_start({t("编号", "No."), t("加分情形", "Bonus"), numeric(t("得分", "Points")), numeric(t("文件数", "Files")),
+                 t("说明", "Reason")});
     for (const auto& b : ev.bonuses) {
       out_.add(
           "<tr><td>{}</td><td>{}</td><td class=\"num\">{} / {}"

@@ -13,14 +13,31 @@ namespace evpack::html {
 
 void HtmlWriter::indicator_section(const IndicatorResult& i) {
   const Tr& t = t_;
-  const Status s = status_of(i, r_.rules.scored);
   const Indicator* rule = r_.rules.find_indicator(i.id);
+  out_.add("<div class=\"ind\" id=\"{}\">", anchor(i.id));
+  indicator_head(i, rule);
+  timeline(i, rule);
+  coverage_chips(i, rule);
+  zero_causes(i);
+  gaps_and_manual_checks(i);
+  if (i.files.empty()) {
+    out_.add("<p class=\"muted\">{}</p>", t("此指标下没有材料。", "No files under this indicator."));
+  } else {
+    out_.add("<div class=\"small muted\">{}{}{}</div>", t("材料 ", "Files: "), std::to_string(i.files.size()),
+             t(" 个", ""));
+    cards(i.files);
+  }
+  out_.add("</div>\n");
+}
+
+void HtmlWriter::indicator_head(const IndicatorResult& i, const Indicator* rule) {
+  const Tr& t = t_;
+  const Status s = status_of(i, r_.rules.scored);
   out_.add(
-      "<div class=\"ind\" id=\"{}\"><div class=\"ind-head\"><h3>{}"
+      "<div class=\"ind-head\"><h3>{}"
       "</h3><span class=\"score-big\">{} / {}</span><span class=\"chip {}"
       "\">{}</span>",
-      anchor(i.id), i.id + " " + i.title, format_points(i.points), format_points(i.cap), status_class(s),
-      status_label(s, t));
+      i.id + " " + i.title, format_points(i.points), format_points(i.cap), status_class(s), status_label(s, t));
   if (!i.units.empty())
     out_.add("<span class=\"small muted\">{}{}</span>", t("责任科室：", "Units: "), join_nonempty(i.units, "、"));
   out_.add("</div>");
@@ -28,7 +45,10 @@ void HtmlWriter::indicator_section(const IndicatorResult& i) {
     out_.add("<div class=\"small muted\">{}{}</div>", t("评分标准：", "Criterion: "), rule->criterion);
   }
   out_.add("<p>{}</p>", i.reason);
-  timeline(i, rule);
+}
+
+void HtmlWriter::coverage_chips(const IndicatorResult& i, const Indicator* rule) {
+  const Tr& t = t_;
   if (!i.domains_covered.empty()) {
     out_.add("<div>{}", t("已覆盖领域：", "Domains: "));
     for (const auto& d : i.domains_covered) out_.add("<span class=\"chip ok\">{}</span>", d);
@@ -43,20 +63,27 @@ void HtmlWriter::indicator_section(const IndicatorResult& i) {
     }
     out_.add("</div>");
   }
-  if (!i.zeroed_by.empty()) {
-    out_.add("<div class=\"cause\"><b>{}</b><ul>", t("扣为0分的原因", "Why it scores zero"));
-    for (const auto& z : i.zeroed_by) {
-      out_.add("<li>{}", z.shown().empty() ? z.message : z.shown() + "：" + z.message);
-      if (!z.file.empty()) out_.add("<div class=\"small\">{}</div>", file_ref(z.file));
-      out_.add("</li>");
-    }
-    out_.add("</ul>");
-    if (i.points_if_fixed > i.points) {
-      out_.add("{}{}{}", t("修正后可得 ", "Fixed, it would score "), format_points(i.points_if_fixed),
-               t(" 分。", " points."));
-    }
-    out_.add("</div>");
+}
+
+void HtmlWriter::zero_causes(const IndicatorResult& i) {
+  if (i.zeroed_by.empty()) return;
+  const Tr& t = t_;
+  out_.add("<div class=\"cause\"><b>{}</b><ul>", t("扣为0分的原因", "Why it scores zero"));
+  for (const auto& z : i.zeroed_by) {
+    out_.add("<li>{}", z.shown().empty() ? z.message : z.shown() + "：" + z.message);
+    if (!z.file.empty()) out_.add("<div class=\"small\">{}</div>", file_ref(z.file));
+    out_.add("</li>");
   }
+  out_.add("</ul>");
+  if (i.points_if_fixed > i.points) {
+    out_.add("{}{}{}", t("修正后可得 ", "Fixed, it would score "), format_points(i.points_if_fixed),
+             t(" 分。", " points."));
+  }
+  out_.add("</div>");
+}
+
+void HtmlWriter::gaps_and_manual_checks(const IndicatorResult& i) {
+  const Tr& t = t_;
   // What is missing: the indicator's findings that name no file (gaps, no evidence, unmet conditions).
   const auto fit = by_indicator_.find(i.id);
   std::vector<const Finding*> missing;
@@ -77,20 +104,12 @@ void HtmlWriter::indicator_section(const IndicatorResult& i) {
     for (const auto& m : i.manual_checks) out_.add("<li>{}</li>", m);
     out_.add("</ul></div>");
   }
-  if (i.files.empty()) {
-    out_.add("<p class=\"muted\">{}</p>", t("此指标下没有材料。", "No files under this indicator."));
-  } else {
-    out_.add("<div class=\"small muted\">{}{}{}</div>", t("材料 ", "Files: "), std::to_string(i.files.size()),
-             t(" 个", ""));
-    cards(i.files);
-  }
-  out_.add("</div>\n");
 }
 
 void HtmlWriter::details() {
   const Tr& t = t_;
   const Evaluation& ev = r_.evaluation;
-  out_.add("<section class=\"block pb\" id=\"details\"><h2>{}</h2>\n", t("指标详情", "Indicator details"));
+  section_start("details", t("指标详情", "Indicator details"), true);
   for (const auto& c : ev.categories) {
     for (const auto& i : ev.indicators) {
       if (i.category == c.id) indicator_section(i);
@@ -115,7 +134,7 @@ void HtmlWriter::details() {
 
 void HtmlWriter::unmapped() {
   const Tr& t = t_;
-  out_.add("<section class=\"block pb\" id=\"unmapped\"><h2>{}</h2>\n", t("未归类文件", "Files not mapped"));
+  section_start("unmapped", t("未归类文件", "Files not mapped"), true);
   std::vector<const Evidence*> list;
   for (const auto& e : r_.evidence) {
     if (e.placement.indicator.empty() && !e.placement.guide) list.push_back(&e);
@@ -129,10 +148,7 @@ void HtmlWriter::unmapped() {
       t("这些文件没有对应任何指标（D.5 材料凌乱）：请移入对应指标的文件夹，或删除无关文件；打包时也可用 --place 指定归属。",
         "These files map to no indicator (D.5): move them into the indicator's folder or remove them; "
         "pack --place can also assign them."));
-  out_.add(
-      "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}"
-      "</th><th>{}</th></tr></thead><tbody>\n",
-      t("文件", "File"), t("类型", "Kind"), t("大小", "Size"), t("说明", "Note"));
+  table_start({t("文件", "File"), t("类型", "Kind"), numeric(t("大小", "Size")), t("说明", "Note")});
   for (const Evidence* e : list) {
     std::string note = e->placement.loose_at_root ? t("散放在根目录", "loose in the root folder") : "";
     const auto fit = by_file_.find(e->file.rel_path);
@@ -151,7 +167,8 @@ void HtmlWriter::unmapped() {
 
 void HtmlWriter::manual() {
   const Tr& t = t_;
-  out_.add("<section class=\"block\" id=\"manual\"><h2>{}</h2>\n<ul>", t("需人工核查的事项", "Manual checks"));
+  section_start("manual", t("需人工核查的事项", "Manual checks"), false);
+  out_.add("<ul>");
   bool any = false;
   for (const auto& m : r_.evaluation.manual_checks) {
     out_.add("<li>{}</li>", m);

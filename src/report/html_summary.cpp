@@ -45,9 +45,8 @@ void HtmlWriter::gauge() {
 
 void HtmlWriter::summary() {
   const Tr& t = t_;
-  const Evaluation& ev = r_.evaluation;
-  const Totals& tot = ev.totals;
-  out_.add("<section class=\"block\" id=\"summary\"><h2>{}</h2>\n", t("概览", "Summary"));
+  const Totals& tot = r_.evaluation.totals;
+  section_start("summary", t("概览", "Summary"), false);
   if (tot.d1_risks > 0) {
     out_.add(
         "<div class=\"banner fatal\">{}</div>\n",
@@ -59,6 +58,19 @@ void HtmlWriter::summary() {
                    " 项弄虚作假（D.1）风险：一经查实，取消验收资格、总分扣至0分。请优先处理（见问题清单）。"));
   }
   out_.add("<div class=\"summary\"><div class=\"gauge-box\">");
+  score_box();
+  out_.add("</div><div>");
+  finding_counts();
+  if (r_.rules.scored) category_bars();
+  out_.add("</div></div>\n");
+  zeroed_cards();
+  out_.add("</section>\n");
+}
+
+void HtmlWriter::score_box() {
+  const Tr& t = t_;
+  const Evaluation& ev = r_.evaluation;
+  const Totals& tot = ev.totals;
   if (r_.rules.scored) {
     gauge();
     out_.add(
@@ -81,7 +93,9 @@ void HtmlWriter::summary() {
         "</div></div>",
         std::to_string(with), std::to_string(ev.indicators.size()), t("有材料的任务", "tasks with evidence"));
   }
-  out_.add("</div><div>");
+}
+
+void HtmlWriter::finding_counts() {
   std::map<Severity, int> counts;
   for (const auto& f : r_.findings) ++counts[f.severity];
   out_.add("<div class=\"kpis\">");
@@ -89,75 +103,78 @@ void HtmlWriter::summary() {
     out_.add(
         "<div class=\"kpi {}\"><div class=\"v\" id=\"count-{}\">{}"
         "</div><div class=\"l\">{}{}</div></div>",
-        severity_class(s), severity_class(s), std::to_string(counts[s]), severity_label(s, ctx_.lang),
-        t("问题", " findings"));
+        to_string(s), to_string(s), std::to_string(counts[s]), severity_label(s, ctx_.lang), t_("问题", " findings"));
   }
   out_.add("</div>");
-  if (r_.rules.scored) {
-    out_.add("<div class=\"bars\">");
-    for (const auto& c : ev.categories) {
-      const double frac = c.total > 0 ? c.points / c.total : 0;
-      const char* cls = frac >= 0.999 ? "" : frac >= 0.5 ? " part" : " bad";
-      out_.add(
-          "<div class=\"name\">{}</div><div class=\"track\"><div class=\"fill{}"
-          "\" style=\"width:{}%\"></div></div><div class=\"num\">{} / {}</div>",
-          category_label(c.id, c.title, ctx_.lang), cls, percent(c.points, c.total), format_points(c.points),
-          format_points(c.total));
-    }
-    if (!ev.bonuses.empty()) {
-      double cap = 0;
-      for (const auto& b : ev.bonuses) cap += b.cap;
-      out_.add(
-          "<div class=\"name\">{}"
-          "</div><div class=\"track\"><div class=\"fill\" style=\"width:{}"
-          "%\"></div></div><div class=\"num\">+{}</div>",
-          t("加分项", "Bonus"), percent(tot.bonus, cap), format_points(tot.bonus));
-    }
-    out_.add(
-        "<div class=\"name\">{}</div><div class=\"small muted\">{}"
-        "</div><div class=\"num ded\">−{}</div>",
-        t("扣分项", "Deductions"), t("详见“扣分项与加分项”", "see Deductions"), format_points(tot.deductions));
-    out_.add("</div>");
-  }
-  out_.add("</div></div>\n");
+}
 
-  // Zeroed indicators: the first thing a leader should see after the score.
+void HtmlWriter::category_bars() {
+  const Tr& t = t_;
+  const Evaluation& ev = r_.evaluation;
+  const Totals& tot = ev.totals;
+  out_.add("<div class=\"bars\">");
+  for (const auto& c : ev.categories) {
+    const double frac = c.total > 0 ? c.points / c.total : 0;
+    const char* cls = frac >= 0.999 ? "" : frac >= 0.5 ? " part" : " bad";
+    out_.add(
+        "<div class=\"name\">{}</div><div class=\"track\"><div class=\"fill{}"
+        "\" style=\"width:{}%\"></div></div><div class=\"num\">{} / {}</div>",
+        category_label(c.id, c.title, ctx_.lang), cls, percent(c.points, c.total), format_points(c.points),
+        format_points(c.total));
+  }
+  if (!ev.bonuses.empty()) {
+    double cap = 0;
+    for (const auto& b : ev.bonuses) cap += b.cap;
+    out_.add(
+        "<div class=\"name\">{}"
+        "</div><div class=\"track\"><div class=\"fill\" style=\"width:{}"
+        "%\"></div></div><div class=\"num\">+{}</div>",
+        t("加分项", "Bonus"), percent(tot.bonus, cap), format_points(tot.bonus));
+  }
+  out_.add(
+      "<div class=\"name\">{}</div><div class=\"small muted\">{}"
+      "</div><div class=\"num ded\">−{}</div>",
+      t("扣分项", "Deductions"), t("详见“扣分项与加分项”", "see Deductions"), format_points(tot.deductions));
+  out_.add("</div>");
+}
+
+// Zeroed indicators: the first thing a leader should see after the score.
+void HtmlWriter::zeroed_cards() {
+  const Tr& t = t_;
   std::vector<const IndicatorResult*> zeroed;
-  for (const auto& i : ev.indicators) {
+  for (const auto& i : r_.evaluation.indicators) {
     if (!i.zeroed_by.empty()) zeroed.push_back(&i);
   }
-  if (!zeroed.empty()) {
-    out_.add("<h3>{}</h3><div class=\"zeroed\">", t("被扣为0分的指标", "Indicators zeroed"));
-    for (const auto* i : zeroed) {
-      out_.add(
-          "<div class=\"zcard\"><div class=\"h\"><a href=\"#{}\">{}</a>：{}"
-          " / {}{}</div>",
-          anchor(i->id), i->id + " " + i->title, format_points(i->points), format_points(i->cap),
-          (i->points_if_fixed > i->points
-               ? t("（修正后可得 ", " (fixed: ") + format_points(i->points_if_fixed) + t(" 分）", ")")
-               : std::string()));
-      for (const auto& z : i->zeroed_by) {
-        out_.add("<div>{}</div>", z.shown().empty() ? z.message : z.shown() + "：" + z.message);
-        if (!z.file.empty()) out_.add("<div class=\"f\">{}{}</div>", t("文件：", "File: "), file_ref(z.file));
-      }
-      out_.add("</div>");
+  if (zeroed.empty()) {
+    if (r_.rules.scored) {
+      out_.add("<div class=\"banner good\">{}</div>", t("没有被扣为0分的指标。", "No indicator is zeroed."));
     }
-    out_.add("</div>\n");
-  } else if (r_.rules.scored) {
-    out_.add("<div class=\"banner good\">{}</div>", t("没有被扣为0分的指标。", "No indicator is zeroed."));
+    return;
   }
-  out_.add("</section>\n");
+  out_.add("<h3>{}</h3><div class=\"zeroed\">", t("被扣为0分的指标", "Indicators zeroed"));
+  for (const auto* i : zeroed) {
+    out_.add(
+        "<div class=\"zcard\"><div class=\"h\"><a href=\"#{}\">{}</a>：{}"
+        " / {}{}</div>",
+        anchor(i->id), i->id + " " + i->title, format_points(i->points), format_points(i->cap),
+        (i->points_if_fixed > i->points
+             ? t("（修正后可得 ", " (fixed: ") + format_points(i->points_if_fixed) + t(" 分）", ")")
+             : std::string()));
+    for (const auto& z : i->zeroed_by) {
+      out_.add("<div>{}</div>", z.shown().empty() ? z.message : z.shown() + "：" + z.message);
+      if (!z.file.empty()) out_.add("<div class=\"f\">{}{}</div>", t("文件：", "File: "), file_ref(z.file));
+    }
+    out_.add("</div>");
+  }
+  out_.add("</div>\n");
 }
 
 void HtmlWriter::indicator_table() {
   const Tr& t = t_;
   const Evaluation& ev = r_.evaluation;
-  out_.add("<section class=\"block pb\" id=\"indicators\"><h2>{}</h2>\n", t("指标得分", "Indicator scores"));
-  out_.add(
-      "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}"
-      "</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-      t("编号", "No."), t("指标", "Indicator"), t("得分", "Points"), t("状态", "Status"), t("说明", "Reason"),
-      t("责任科室", "Units"));
+  section_start("indicators", t("指标得分", "Indicator scores"), true);
+  table_start({t("编号", "No."), t("指标", "Indicator"), numeric(t("得分", "Points")), t("状态", "Status"),
+               t("说明", "Reason"), t("责任科室", "Units")});
   for (const auto& c : ev.categories) {
     out_.add(
         "<tr class=\"cat\"><td colspan=\"2\">{}</td><td class=\"num\">{} / {}"

@@ -48,6 +48,16 @@ std::string HtmlWriter::render() {
   return out_.take();
 }
 
+void HtmlWriter::section_start(const char* id, const std::string& heading, bool page_break) {
+  out_.add("<section class=\"{}\" id=\"{}\"><h2>{}</h2>\n", page_break ? "block pb" : "block", id, heading);
+}
+
+void HtmlWriter::table_start(const std::vector<Column>& columns) {
+  out_.add("<table><thead><tr>");
+  for (const Column& c : columns) out_.add(c.numeric ? "<th class=\"num\">{}</th>" : "<th>{}</th>", c.label);
+  out_.add("</tr></thead><tbody>\n");
+}
+
 std::size_t HtmlWriter::thumbs_total() const {
   std::size_t n = 0;
   for (const auto& s : thumbs_) n += s.size() * 4 / 3 + 64;

@@ -31,11 +31,29 @@ class HtmlWriter {
   std::string render();
 
  private:
+  // A table column's header; a numeric column's cells are right-aligned.
+  struct Column {
+    Column(std::string text, bool is_numeric = false) : label(std::move(text)), numeric(is_numeric) {}  // NOLINT
+    std::string label;
+    bool numeric;
+  };
+  static Column numeric(std::string label) { return {std::move(label), true}; }
+  // Opens a section: <section class="block" id=ID><h2>HEADING</h2>, with a page
+  // break before it in print when `page_break`.
+  void section_start(const char* id, const std::string& heading, bool page_break);
+  // Opens a table with a header row of `columns`; its rows follow inside <tbody>.
+  void table_start(const std::vector<Column>& columns);
   std::size_t thumbs_total() const;
   std::string title() const;
   void header();
   void gauge();
   void summary();
+  // The summary's parts: the score (gauge and formula) or the tasks with evidence, the
+  // finding counts per severity, the points per category, the zeroed indicators.
+  void score_box();
+  void finding_counts();
+  void category_bars();
+  void zeroed_cards();
   void indicator_table();
   void indicator_row(const IndicatorResult& i);
   // The path people read for a file: the packed path in a package's report.
@@ -63,6 +81,13 @@ class HtmlWriter {
   void evidence_card(const std::string& path);
   void cards(const std::vector<std::string>& files);
   void indicator_section(const IndicatorResult& i);
+  // An indicator section's parts: its heading (score, status, units, criterion, reason),
+  // the domains and sub-items it covers, why it scores zero, what is missing and what
+  // a person must check.
+  void indicator_head(const IndicatorResult& i, const Indicator* rule);
+  void coverage_chips(const IndicatorResult& i, const Indicator* rule);
+  void zero_causes(const IndicatorResult& i);
+  void gaps_and_manual_checks(const IndicatorResult& i);
   void details();
   void unmapped();
   void manual();

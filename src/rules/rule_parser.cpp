@@ -3,6 +3,7 @@
 #include "rule_parser.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "evpack/util/text.hpp"
 
@@ -10,58 +11,47 @@ namespace evpack::rules_yaml {
 
 namespace {
 
+// The names a rule file may use for the enum's `values`: their to_string names, listed
+// in that order in messages.
+template <typename E>
+Vocabulary<E> vocabulary_of(const char* what, std::initializer_list<E> values) {
+  Vocabulary<E> out{what, {}};
+  for (const E value : values) out.names.emplace_back(to_string(value), value);
+  return out;
+}
+
 const Vocabulary<ScoringMode>& modes() {
-  static const Vocabulary<ScoringMode> v{"计分方式",
-                                         {{"once", ScoringMode::Once},
-                                          {"per_item", ScoringMode::PerItem},
-                                          {"per_quarter", ScoringMode::PerQuarter},
-                                          {"per_month", ScoringMode::PerMonth},
-                                          {"per_domain", ScoringMode::PerDomain},
-                                          {"sub_items", ScoringMode::SubItems},
-                                          {"tasks", ScoringMode::Tasks}}};
+  static const auto v = vocabulary_of(
+      "计分方式", {ScoringMode::Once, ScoringMode::PerItem, ScoringMode::PerQuarter, ScoringMode::PerMonth,
+                   ScoringMode::PerDomain, ScoringMode::SubItems, ScoringMode::Tasks});
   return v;
 }
 
 const Vocabulary<EvidenceKind>& evidence_kinds() {
-  static const Vocabulary<EvidenceKind> v{"材料类型",
-                                          {{"document", EvidenceKind::Document},
-                                           {"photo", EvidenceKind::Photo},
-                                           {"screenshot", EvidenceKind::Screenshot},
-                                           {"ledger", EvidenceKind::Ledger},
-                                           {"video", EvidenceKind::Video},
-                                           {"any", EvidenceKind::Any}}};
+  static const auto v =
+      vocabulary_of("材料类型", {EvidenceKind::Document, EvidenceKind::Photo, EvidenceKind::Screenshot,
+                                 EvidenceKind::Ledger, EvidenceKind::Video, EvidenceKind::Any});
   return v;
 }
 
 const Vocabulary<TargetPeriod>& target_periods() {
-  static const Vocabulary<TargetPeriod> v{"目标周期",
-                                          {{"total", TargetPeriod::Total},
-                                           {"year", TargetPeriod::Year},
-                                           {"quarter", TargetPeriod::Quarter},
-                                           {"month", TargetPeriod::Month}}};
+  static const auto v =
+      vocabulary_of("目标周期", {TargetPeriod::Total, TargetPeriod::Year, TargetPeriod::Quarter, TargetPeriod::Month});
   return v;
 }
 
 const Vocabulary<DeductionEffect>& effects() {
-  static const Vocabulary<DeductionEffect> v{"扣分方式",
-                                             {{"zero_total", DeductionEffect::ZeroTotal},
-                                              {"minus_each", DeductionEffect::MinusEach},
-                                              {"minus_per_domain", DeductionEffect::MinusPerDomain},
-                                              {"minus_once", DeductionEffect::MinusOnce},
-                                              {"zero_indicator", DeductionEffect::ZeroIndicator}}};
+  static const auto v = vocabulary_of(
+      "扣分方式", {DeductionEffect::ZeroTotal, DeductionEffect::MinusEach, DeductionEffect::MinusPerDomain,
+                   DeductionEffect::MinusOnce, DeductionEffect::ZeroIndicator});
   return v;
 }
 
 const Vocabulary<DeductionRole>& roles() {
-  static const Vocabulary<DeductionRole> v = [] {
-    Vocabulary<DeductionRole> out{"扣分项类型", {}};
-    for (const DeductionRole r : {DeductionRole::Fabrication, DeductionRole::PrivacyLeak, DeductionRole::SanctionMisuse,
-                                  DeductionRole::PublicityDelay, DeductionRole::ArchiveOrder,
-                                  DeductionRole::DocumentForm, DeductionRole::PhotoTime}) {
-      out.names.emplace_back(to_string(r), r);
-    }
-    return out;
-  }();
+  static const auto v =
+      vocabulary_of("扣分项类型", {DeductionRole::Fabrication, DeductionRole::PrivacyLeak,
+                                   DeductionRole::SanctionMisuse, DeductionRole::PublicityDelay,
+                                   DeductionRole::ArchiveOrder, DeductionRole::DocumentForm, DeductionRole::PhotoTime});
   return v;
 }
 

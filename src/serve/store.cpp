@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <tuple>
+#include <type_traits>
 
 #include "evpack/adapters/secrets.hpp"
 #include "evpack/serve/serve.hpp"
@@ -33,41 +35,99 @@ CREATE INDEX IF NOT EXISTS xindex_job ON xindex(job);
 CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )";
 
-constexpr const char* kJobColumns =
-    "id, kind, owner, county, parent, upload_name, rules, year, as_of, state, message, files_done, files_total, "
-    "score, nominal, scored, findings, created, started, finished";
+// A column of the jobs table and the Job member it holds.
+template <typename M>
+struct JobColumn {
+  const char* name;
+  M Job::*member;
+};
+template <typename M>
+constexpr JobColumn<M> column(const char* name, M Job::*member) {
+  return {name, member};
+}
+
+// The jobs table's columns in table order: the one list the statements and both
+// conversions below are made from.
+constexpr auto kJobColumns = std::make_tuple(
+    column("id", &Job::id), column("kind", &Job::kind), column("owner", &Job::owner), column("county", &Job::county),
+    column("parent", &Job::parent), column("upload_name", &Job::upload_name), column("rules", &Job::rules),
+    column("year", &Job::year), column("as_of", &Job::as_of), column("state", &Job::state),
+    column("message", &Job::message), column("files_done", &Job::files_done), column("files_total", &Job::files_total),
+    column("score", &Job::score), column("nominal", &Job::nominal), column("scored", &Job::scored),
+    column("findings", &Job::findings), column("created", &Job::created), column("started", &Job::started),
+    column("finished", &Job::finished));
+
+template <typename F>
+void each_job_column(F f) {
+  std::apply([&](const auto&... c) { (f(c), ...); }, kJobColumns);
+}
+
+// `text_of(column name)` for every column, joined by ", ".
+template <typename F>
+std::string job_column_list(F text_of) {
+  std::string out;
+  each_job_column([&](const auto& c) { out += (out.empty() ? "" : ", ") + text_of(std::string(c.name)); });
+  return out;
+}
+
+const std::string& job_column_names() {
+  static const std::string names = job_column_list([](const std::string& name) { return name; });
+  return names;
+}
 
 Job job_from(const DbRow& r) {
   Job j;
-  j.id = r.text(0);
-  j.kind = r.text(1);
-  j.owner = r.text(2);
-  j.county = r.text(3);
-  j.parent = r.text(4);
-  j.upload_name = r.text(5);
-  j.rules = r.text(6);
-  j.year = static_cast<int>(r.integer(7));
-  j.as_of = r.text(8);
-  j.state = r.text(9);
-  j.message = r.text(10);
-  j.files_done = r.integer(11);
-  j.files_total = r.integer(12);
-  j.score = r.real(13);
-  j.nominal = r.real(14);
-  j.scored = r.integer(15) != 0;
-  j.findings = r.integer(16);
-  j.created = r.integer(17);
-  j.started = r.integer(18);
-  j.finished = r.integer(19);
+  std::size_t i = 0;
+  each_job_column([&](const auto& c) {
+    auto& field = j.*c.member;
+    using M = std::remove_cvref_t<decltype(field)>;
+    if constexpr (std::is_same_v<M, std::string>) {
+      field = r.text(i);
+    } else if constexpr (std::is_same_v<M, double>) {
+      field = r.real(i);
+    } else if constexpr (std::is_same_v<M, bool>) {
+      field = r.integer(i) != 0;
+    } else {
+      field = static_cast<M>(r.integer(i));
+    }
+    ++i;
+  });
   return j;
 }
 
 std::vector<DbValue> job_values(const Job& j) {
-  return {j.id,          j.kind,        j.owner,   j.county,
-          j.parent,      j.upload_name, j.rules,   std::int64_t{j.year},
-          j.as_of,       j.state,       j.message, j.files_done,
-          j.files_total, j.score,       j.nominal, std::int64_t{j.scored ? 1 : 0},
-          j.findings,    j.created,     j.started, j.finished};
+  std::vector<DbValue> out;
+  each_job_column([&](const auto& c) {
+    const auto& field = j.*c.member;
+    using M = std::remove_cvref_t<decltype(field)>;
+    if constexpr (std::is_same_v<M, std::string> || std::is_same_v<M, double>) {
+      out.emplace_back(field);
+    } else {
+      out.emplace_back(static_cast<std::int64_t>(field));  // integers; a bool as 0 or 1
+    }
+  });
+  return out;
+}
+
+// Replaces `job`'s rows of `table` with one row per item (`values_of(item)`: the
+// parameters of `insert`), in one transaction: all of them, or none and the error.
+template <typename Items, typename ValuesOf>
+Expected<bool> replace_job_rows(Database& db, const std::string& table, const std::string& job,
+                                const std::string& insert, const Items& items, ValuesOf values_of) {
+  auto begin = db.exec("BEGIN");
+  if (!begin) return begin.error();
+  if (auto cleared = db.query("DELETE FROM " + table + " WHERE job = ?", {job}); !cleared) {
+    db.exec("ROLLBACK").ignore_error();
+    return cleared.error();
+  }
+  for (const auto& item : items) {
+    auto r = db.query(insert, values_of(item));
+    if (!r) {
+      db.exec("ROLLBACK").ignore_error();  // the error returned is the one that matters
+      return r.error();
+    }
+  }
+  return db.exec("COMMIT");
 }
 
 }  // namespace
@@ -160,22 +220,21 @@ void Store::delete_session(const std::string& token) {
 }
 
 Expected<bool> Store::insert_job(const Job& job) {
-  auto r = db_->query(std::string("INSERT INTO jobs(") + kJobColumns +
-                          ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      job_values(job));
+  const std::string placeholders = job_column_list([](const std::string&) { return std::string("?"); });
+  auto r = db_->query("INSERT INTO jobs(" + job_column_names() + ") VALUES(" + placeholders + ")", job_values(job));
   if (!r) return r.error();
   return true;
 }
 
 std::optional<Job> Store::find_job(const std::string& id) {
-  auto rows = db_->query(std::string("SELECT ") + kJobColumns + " FROM jobs WHERE id = ?", {id});
+  auto rows = db_->query("SELECT " + job_column_names() + " FROM jobs WHERE id = ?", {id});
   if (!rows || rows->empty()) return std::nullopt;
   return job_from(rows->front());
 }
 
 std::vector<Job> Store::visible_jobs(const User& user) {
   std::vector<Job> out;
-  auto rows = db_->query(std::string("SELECT ") + kJobColumns + " FROM jobs ORDER BY created DESC, id");
+  auto rows = db_->query("SELECT " + job_column_names() + " FROM jobs ORDER BY created DESC, id");
   if (!rows) return out;
   for (const auto& r : rows.value()) {
     Job j = job_from(r);
@@ -187,11 +246,8 @@ std::vector<Job> Store::visible_jobs(const User& user) {
 Expected<bool> Store::update_job(const Job& job) {
   auto values = job_values(job);
   values.push_back(job.id);
-  auto r = db_->query(
-      "UPDATE jobs SET id = ?, kind = ?, owner = ?, county = ?, parent = ?, upload_name = ?, rules = ?, year = ?, "
-      "as_of = ?, state = ?, message = ?, files_done = ?, files_total = ?, score = ?, nominal = ?, scored = ?, "
-      "findings = ?, created = ?, started = ?, finished = ? WHERE id = ?",
-      values);
+  const std::string set = job_column_list([](const std::string& name) { return name + " = ?"; });
+  auto r = db_->query("UPDATE jobs SET " + set + " WHERE id = ?", values);
   if (!r) return r.error();
   return true;
 }
@@ -228,21 +284,10 @@ std::vector<std::string> Store::expired_jobs(std::int64_t now, std::int64_t seco
 }
 
 Expected<bool> Store::put_findings(const std::string& job, const std::vector<StoredFinding>& findings) {
-  auto begin = db_->exec("BEGIN");
-  if (!begin) return begin.error();
-  if (auto cleared = db_->query("DELETE FROM findings WHERE job = ?", {job}); !cleared) {
-    db_->exec("ROLLBACK").ignore_error();
-    return cleared.error();
-  }
-  for (const auto& f : findings) {
-    auto r = db_->query("INSERT INTO findings(job, key, severity, text) VALUES(?, ?, ?, ?)",
-                        {job, f.key, f.severity, f.text});
-    if (!r) {
-      db_->exec("ROLLBACK").ignore_error();  // the error returned is the one that matters
-      return r.error();
-    }
-  }
-  return db_->exec("COMMIT");
+  return replace_job_rows(*db_, "findings", job, "INSERT INTO findings(job, key, severity, text) VALUES(?, ?, ?, ?)",
+                          findings, [&](const StoredFinding& f) {
+                            return std::vector<DbValue>{job, f.key, f.severity, f.text};
+                          });
 }
 
 std::vector<StoredFinding> Store::findings(const std::string& job) {
@@ -256,22 +301,12 @@ std::vector<StoredFinding> Store::findings(const std::string& job) {
 
 Expected<bool> Store::put_index(const std::string& job, const std::string& county,
                                 const std::vector<IndexEntry>& entries) {
-  auto begin = db_->exec("BEGIN");
-  if (!begin) return begin.error();
-  if (auto cleared = db_->query("DELETE FROM xindex WHERE job = ?", {job}); !cleared) {
-    db_->exec("ROLLBACK").ignore_error();
-    return cleared.error();
-  }
-  for (const auto& e : entries) {
-    auto r =
-        db_->query("INSERT INTO xindex(job, county, kind, value, file, extra, evidence) VALUES(?, ?, ?, ?, ?, ?, ?)",
-                   {job, county, e.kind, e.value, e.file, e.extra, std::int64_t{e.evidence}});
-    if (!r) {
-      db_->exec("ROLLBACK").ignore_error();  // the error returned is the one that matters
-      return r.error();
-    }
-  }
-  return db_->exec("COMMIT");
+  return replace_job_rows(
+      *db_, "xindex", job,
+      "INSERT INTO xindex(job, county, kind, value, file, extra, evidence) VALUES(?, ?, ?, ?, ?, ?, ?)", entries,
+      [&](const IndexEntry& e) {
+        return std::vector<DbValue>{job, county, e.kind, e.value, e.file, e.extra, std::int64_t{e.evidence}};
+      });
 }
 
 std::vector<IndexedEntry> Store::index_of(const std::vector<std::string>& jobs) {

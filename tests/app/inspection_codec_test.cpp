@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "evpack/app/inspection_codec.hpp"
 #include "evpack/inspect/inspector.hpp"
 #include "evpack/scan/scanner.hpp"
@@ -102,6 +104,37 @@ TEST(InspectionCodec, DamagedBytesAreRefused) {
   std::string flipped = bytes;
   flipped[0] = static_cast<char>(0x01);  // an integer, not an object
   EXPECT_FALSE(decode_inspection(flipped));
+}
+
+// An entry written with another layout (an older evpack's keys) is refused, not
+// misread: the layout number inside the entry decides.
+TEST(InspectionCodec, AnotherLayoutIsRefused) {
+  const std::string bytes = encode_inspection(everything_set());
+  nlohmann::json j = nlohmann::json::from_cbor(bytes);
+  ASSERT_TRUE(j.contains("v"));
+  const int layout = j["v"].get<int>();
+  for (const int other : {layout - 1, layout + 1}) {
+    j["v"] = other;
+    const std::vector<std::uint8_t> changed = nlohmann::json::to_cbor(j);
+    EXPECT_FALSE(decode_inspection(std::string(changed.begin(), changed.end()))) << "layout " << other;
+  }
+  j["v"] = layout;
+  const std::vector<std::uint8_t> same = nlohmann::json::to_cbor(j);
+  EXPECT_TRUE(decode_inspection(std::string(same.begin(), same.end())));
+}
+
+// A preview (a JPEG of some kilobytes in every cached photo) is kept as bytes: about
+// its own size, not the twice as much an array of numbers takes in CBOR.
+TEST(InspectionCodec, PreviewsAreStoredAsBytes) {
+  Inspection in;
+  PhotoFacts photo;
+  photo.preview.assign(20000, 0xab);
+  in.photo = photo;
+  const std::string bytes = encode_inspection(in);
+  EXPECT_LT(bytes.size(), 21000u);
+  const auto out = decode_inspection(bytes);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->photo->preview, photo.preview);
 }
 
 // What the inspectors really produce on the shared corpus (photos with and without

@@ -28,6 +28,20 @@ bool rules_exist(const std::string& given, const std::string& resolved);
 /// saying why.
 bool output_path_ok(const std::string& path, const std::string& input, const char* what, bool dash_ok = false);
 
+/// Says "错误：<what>不正确：<raw>（<hint>）" on standard error; returns false.
+bool bad_option_value(const char* what, const std::string& raw, const char* hint);
+
+/// Reads an option's value into `target` with `parse` (which returns an optional): true
+/// when `raw` is empty (`target` kept) or read; false after bad_option_value when not.
+template <typename T, typename Parse>
+bool parse_option(const std::string& raw, T& target, Parse parse, const char* what, const char* hint) {
+  if (raw.empty()) return true;
+  const auto value = parse(raw);
+  if (!value) return bad_option_value(what, raw, hint);
+  target = *value;
+  return true;
+}
+
 /// The options check, pack and verify share. False (after saying why) on an unknown
 /// rule set or a bad --as-of.
 bool fill_check_options(const CheckArgs& args, CheckOptions& options);

@@ -218,23 +218,43 @@ RasterImage to_gray(const RasterImage& image) {
   }
 }
 
-RasterImage binarize(const RasterImage& gray) {
+namespace {
+
+// Runs `op` on a grey raster's pixels (a Mat header over them): `gray` unchanged
+// when it is not one grey channel or OpenCV fails.
+template <typename Op>
+RasterImage on_gray(const RasterImage& gray, Op op) {
   if (!gray.consistent() || gray.channels != 1) return gray;
   init_opencv();
   try {
-    Target out(gray.width, gray.height, 1);
-    cv::threshold(as_mat(gray), out.mat(), 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    return out.take();
+    return op(as_mat(gray));
   } catch (const cv::Exception&) {
     return gray;
   }
 }
 
+// One OpenCV step `step(source, destination)` from a grey raster into a new one of
+// its size, as on_gray.
+template <typename Step>
+RasterImage gray_step(const RasterImage& gray, Step step) {
+  return on_gray(gray, [&](const cv::Mat& src) -> RasterImage {
+    Target out(gray.width, gray.height, 1);
+    step(src, out.mat());
+    return out.take();
+  });
+}
+
+}  // namespace
+
+RasterImage binarize(const RasterImage& gray) {
+  return gray_step(gray, [](const cv::Mat& src, cv::Mat& dst) {
+    cv::threshold(src, dst, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  });
+}
+
 RasterImage even_out_light(const RasterImage& gray, int window) {
-  if (!gray.consistent() || gray.channels != 1 || window < 3) return gray;
-  init_opencv();
-  try {
-    const cv::Mat src = as_mat(gray);
+  if (window < 3) return gray;
+  return gray_step(gray, [&](const cv::Mat& src, cv::Mat& dst) {
     cv::Mat paper;
     // Closing (the brightest level around, then the darkest of those) removes the
     // type and keeps the paper's shading; a bright speck (a dropped-out red rule)
@@ -242,19 +262,12 @@ RasterImage even_out_light(const RasterImage& gray, int window) {
     cv::morphologyEx(src, paper, cv::MORPH_CLOSE,
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window | 1, window | 1)));
     cv::blur(paper, paper, cv::Size((window / 2) | 1, (window / 2) | 1));
-    Target out(gray.width, gray.height, 1);
-    cv::divide(src, paper, out.mat(), 255.0);
-    return out.take();
-  } catch (const cv::Exception&) {
-    return gray;
-  }
+    cv::divide(src, paper, dst, 255.0);
+  });
 }
 
 RasterImage binarize_darkest_ink(const RasterImage& gray) {
-  if (!gray.consistent() || gray.channels != 1) return gray;
-  init_opencv();
-  try {
-    const cv::Mat src = as_mat(gray);
+  return on_gray(gray, [&](const cv::Mat& src) -> RasterImage {
     cv::Mat paper_or_ink;
     const double paper = cv::threshold(src, paper_or_ink, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     // The ink's own levels, as one row, for the second threshold.
@@ -272,21 +285,11 @@ RasterImage binarize_darkest_ink(const RasterImage& gray) {
     Target out(gray.width, gray.height, 1);
     cv::threshold(src, out.mat(), dark, 255, cv::THRESH_BINARY);
     return out.take();
-  } catch (const cv::Exception&) {
-    return gray;
-  }
+  });
 }
 
 RasterImage stretch_contrast(const RasterImage& gray) {
-  if (!gray.consistent() || gray.channels != 1) return gray;
-  init_opencv();
-  try {
-    Target out(gray.width, gray.height, 1);
-    cv::normalize(as_mat(gray), out.mat(), 0, 255, cv::NORM_MINMAX);
-    return out.take();
-  } catch (const cv::Exception&) {
-    return gray;
-  }
+  return gray_step(gray, [](const cv::Mat& src, cv::Mat& dst) { cv::normalize(src, dst, 0, 255, cv::NORM_MINMAX); });
 }
 
 namespace {
@@ -300,34 +303,17 @@ cv::Mat centred_rect(int kx, int ky) {
 // The default border of cv::erode/dilate/morphologyEx (morphologyDefaultBorderValue)
 // never wins the minimum or maximum: the window is in effect clipped at the border.
 RasterImage open_gray(const RasterImage& gray, int window) {
-  if (!gray.consistent() || gray.channels != 1) return gray;
-  init_opencv();
-  try {
-    Target out(gray.width, gray.height, 1);
-    cv::morphologyEx(as_mat(gray), out.mat(), cv::MORPH_OPEN, centred_rect(window, window));
-    return out.take();
-  } catch (const cv::Exception&) {
-    return gray;
-  }
+  return gray_step(gray, [&](const cv::Mat& src, cv::Mat& dst) {
+    cv::morphologyEx(src, dst, cv::MORPH_OPEN, centred_rect(window, window));
+  });
 }
 
 RasterImage dilate_rect(const RasterImage& gray, int kx, int ky) {
-  if (!gray.consistent() || gray.channels != 1) return gray;
-  init_opencv();
-  try {
-    Target out(gray.width, gray.height, 1);
-    cv::dilate(as_mat(gray), out.mat(), centred_rect(kx, ky));
-    return out.take();
-  } catch (const cv::Exception&) {
-    return gray;
-  }
+  return gray_step(gray, [&](const cv::Mat& src, cv::Mat& dst) { cv::dilate(src, dst, centred_rect(kx, ky)); });
 }
 
 RasterImage level_text(const RasterImage& gray, double max_degrees) {
-  if (!gray.consistent() || gray.channels != 1) return gray;
-  init_opencv();
-  try {
-    const cv::Mat img = as_mat(gray);
+  return on_gray(gray, [&](const cv::Mat& img) -> RasterImage {
     cv::Mat ink;
     cv::threshold(img, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
     std::vector<cv::Point> points;
@@ -366,9 +352,7 @@ RasterImage level_text(const RasterImage& gray, double max_degrees) {
     Target out(gray.width, gray.height, 1);
     cv::warpAffine(img, out.mat(), turn, img.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
     return out.take();
-  } catch (const cv::Exception&) {
-    return gray;
-  }
+  });
 }
 
 std::uint64_t perceptual_hash(const RasterImage& image) {
