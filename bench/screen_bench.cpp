@@ -118,13 +118,17 @@ int main(int argc, char** argv) {
     if (const auto t = truth.find(rel); t != truth.end()) {
       if (!t->second.date.empty()) {
         ++dates;
-        if (date == t->second.date) ++dates_right;
-        else why += " date " + date + " want " + t->second.date;
+        if (date == t->second.date)
+          ++dates_right;
+        else
+          why += " date " + date + " want " + t->second.date;
       }
       if (t->second.query) {
         ++queries;
-        if (fields == t->second.fields) ++queries_right;
-        else why += " fields " + std::to_string(fields.size()) + " want " + std::to_string(t->second.fields.size());
+        if (fields == t->second.fields)
+          ++queries_right;
+        else
+          why += " fields " + std::to_string(fields.size()) + " want " + std::to_string(t->second.fields.size());
       }
     }
     std::printf("%.3f %s%s\n", spent, rel.c_str(), why.c_str());
@@ -137,6 +141,7 @@ int main(int argc, char** argv) {
   }
   std::printf("captures %zu, CPU-s %.2f, per capture %.3f\n", files.size(), total,
               files.empty() ? 0.0 : total / static_cast<double>(files.size()));
-  if (!truth.empty()) std::printf("screenshot dates %d/%d, query fields %d/%d\n", dates_right, dates, queries_right, queries);
+  if (!truth.empty())
+    std::printf("screenshot dates %d/%d, query fields %d/%d\n", dates_right, dates, queries_right, queries);
   return 0;
 }

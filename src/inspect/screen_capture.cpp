@@ -127,9 +127,10 @@ std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
       const std::vector<Running> running = running_text(layout, gray);
       const std::vector<bool> body = table_body(layout);
       const std::vector<bool> menu = menu_rows(layout);
+      const std::vector<bool> furniture = page_furniture(layout, gray.width, gray.height);
       std::vector<PixelRect> kept;
       for (std::size_t i = 0; i < layout.size(); ++i) {
-        if (running[i] == Running::Rest || body[i] || menu[i]) continue;
+        if (running[i] == Running::Rest || body[i] || menu[i] || furniture[i]) continue;
         PixelRect line = layout[i];
         // A paragraph's opening dates the event ("8月23日，"): its first characters only.
         if (running[i] == Running::Opening) line.width = std::min(line.width, kOpeningCharacters * line.height);

@@ -26,9 +26,16 @@ std::vector<bool> table_body(const std::vector<PixelRect>& lines);
 /// header: labels of nothing.
 std::vector<bool> menu_rows(const std::vector<PixelRect>& lines);
 
+/// Whether each of `lines` is the furniture of a whole screen (at least 700 px
+/// each way): in its top 7 % (a browser's tab and address bar, a phone's status
+/// bar: the page title again, a URL, the clock) or a long line in its bottom
+/// tenth (a site's footer: 主办, ICP numbers). A taskbar clock is short, and read.
+std::vector<bool> page_furniture(const std::vector<PixelRect>& lines, int width, int height);
+
 /// The OCR lines of a capture: its text lines found (find_text_lines), an
 /// article's running text (running_text) a table's body (table_body)
-/// and menus (menu_rows) left out, a paragraph's opening read only as far as its
+/// menus (menu_rows) and the
+/// page's furniture (page_furniture) left out, a paragraph's opening read only as far as its
 /// first words, the rest read together
 /// (read_lines_together). A capture of other than one channel, or one where
 /// no line is found, is read whole.

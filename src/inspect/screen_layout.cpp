@@ -31,6 +31,12 @@ constexpr int kEdgeStep = 24;
 constexpr int kLongestStroke = 80;
 // Lines are cut no deeper than this (bands, pieces, bands within a piece …).
 constexpr int kMaxDepth = 4;
+// Captures at least this tall and wide are whole screens, with a browser's or a
+// phone's bar at the top (kChromePercent of the height) and a page footer at the
+// bottom (kFooterPercent).
+constexpr int kFurnishedPage = 700;
+constexpr int kChromePercent = 7;
+constexpr int kFooterPercent = 10;
 // Lines taller than this are pictures; shorter than this, specks and rules.
 constexpr int kTallestLine = 120;
 constexpr int kShortestLine = 6;
@@ -156,9 +162,8 @@ std::vector<PixelRect> find_text_lines(const RasterImage& gray) {
     if (r.width * 3 < r.height) continue;  // an upright bar or a scroll bar
     out.push_back(r);
   }
-  std::sort(out.begin(), out.end(), [](const PixelRect& a, const PixelRect& b) {
-    return a.y != b.y ? a.y < b.y : a.x < b.x;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const PixelRect& a, const PixelRect& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
   return out;
 }
 
@@ -216,12 +221,56 @@ std::vector<bool> table_body(const std::vector<PixelRect>& lines) {
   int run = 0;  // rows of the current table so far
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const bool cells = rows[r].size() >= 3;
-    const bool aligned = cells && r > 0 && rows[r - 1].size() >= 3 &&
-                         cells_under(boxes(rows[r]), boxes(rows[r - 1])) >= 3;
+    const bool aligned =
+        cells && r > 0 && rows[r - 1].size() >= 3 && cells_under(boxes(rows[r]), boxes(rows[r - 1])) >= 3;
     run = aligned ? run + 1 : (cells ? 1 : 0);
     if (run > 3) {
       for (const std::size_t i : rows[r]) skip[i] = true;
     }
+  }
+  // Lists of titles with their dates (最新动态 beside an article): a column of
+  // dates one width, flush right, one under another, each with its title to its
+  // left. Three rows are read (a date in a column of three is known for a list's,
+  // in_list); a form's values differ in width.
+  std::vector<std::size_t> column;  // the current column of dates, top to bottom
+  const auto same_cell = [&](const PixelRect& a, const PixelRect& b) {
+    const int h = std::max(a.height, b.height);
+    return std::abs(a.x + a.width - b.x - b.width) <= h / 2 && std::abs(a.width - b.width) <= h / 2 &&
+           std::abs(a.height - b.height) <= 2 && b.y > a.y && b.y - (a.y + a.height) <= 3 * h;
+  };
+  std::vector<bool> listed(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (listed[i]) continue;
+    column = {i};
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      if (same_cell(lines[column.back()], lines[j])) column.push_back(j);
+    }
+    if (column.size() < 4) continue;
+    for (const std::size_t k : column) listed[k] = true;
+    for (std::size_t n = 3; n < column.size(); ++n) {
+      const PixelRect& date = lines[column[n]];
+      skip[column[n]] = true;
+      // Its title: the nearest line to its left on its row.
+      int best = -1;
+      for (std::size_t t = 0; t < lines.size(); ++t) {
+        const PixelRect& c = lines[t];
+        if (!side_by_side(c, date) || c.x + c.width > date.x) continue;
+        if (best < 0 || c.x > lines[static_cast<std::size_t>(best)].x) best = static_cast<int>(t);
+      }
+      if (best >= 0 && date.x - (lines[best].x + lines[best].width) <= 40 * lines[best].height) skip[best] = true;
+    }
+  }
+  return skip;
+}
+
+std::vector<bool> page_furniture(const std::vector<PixelRect>& lines, int width, int height) {
+  std::vector<bool> skip(lines.size(), false);
+  if (height < kFurnishedPage || width < kFurnishedPage) return skip;  // a cut-out of a page: no furniture
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const PixelRect& b = lines[i];
+    const bool chrome = (b.y + b.height) * 100 <= height * kChromePercent;
+    const bool footer = b.y * 100 >= height * (100 - kFooterPercent) && b.width >= 16 * b.height;
+    skip[i] = chrome || footer;
   }
   return skip;
 }
@@ -289,6 +338,35 @@ struct Placed {
 constexpr int kMontageType = 32;
 constexpr int kMontageMargin = 10;
 
+// Whether every wide gap between neighbouring symbols of `line` (wider than a
+// line height: where screen_segments cuts a line into cells) is blank in `gray`
+// within `rows`: no column of it holds a jump of grey level for most of a line
+// height. The OCR places the characters of a line it reads alone approximately,
+// and squeezed the last two of 青石县鑫源驾驶员培训学校有限公司 off to the right.
+bool gaps_are_blank(const RasterImage& gray, const PixelRect& rows, const OcrLine& line) {
+  const int h = std::max(1, line.box.height);
+  for (std::size_t k = 1; k < line.symbols.size(); ++k) {
+    const PixelRect& a = line.symbols[k - 1].box;
+    const PixelRect& b = line.symbols[k].box;
+    const int x0 = std::clamp(a.x + a.width, 0, gray.width - 1);
+    const int x1 = std::clamp(b.x, 0, gray.width - 1);
+    if (x1 - x0 <= h) continue;
+    int blank = 0;
+    int longest = 0;
+    for (int x = x0; x < x1; ++x) {
+      bool ink = false;
+      for (int y = rows.y; y < rows.y + rows.height && !ink; ++y) {
+        const std::uint8_t* row = gray.pixels.data() + static_cast<std::size_t>(y) * gray.width;
+        ink = std::abs(int{row[x + 1]} - int{row[x]}) >= kEdgeStep;
+      }
+      blank = ink ? 0 : blank + 1;
+      longest = std::max(longest, blank);
+    }
+    if (longest * 5 < h * 4) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<OcrResult> read_lines_together(const RasterImage& gray, const std::vector<PixelRect>& lines, Ocr& ocr) {
@@ -307,7 +385,8 @@ std::optional<OcrResult> read_lines_together(const RasterImage& gray, const std:
     const double scale = r.height > kMontageType ? static_cast<double>(kMontageType) / r.height : 1.0;
     RasterImage strip = normalised_strip(gray, r);
     if (scale < 1.0) {
-      strip = resize(strip, std::max(1, static_cast<int>(r.width * scale)), std::max(1, static_cast<int>(r.height * scale)));
+      strip = resize(strip, std::max(1, static_cast<int>(r.width * scale)),
+                     std::max(1, static_cast<int>(r.height * scale)));
     }
     // Rows apart by the taller of the two lines, so OCR never joins them.
     const int gap = std::max(kMontageMargin, strip.height);
@@ -317,16 +396,18 @@ std::optional<OcrResult> read_lines_together(const RasterImage& gray, const std:
     strips.push_back(std::move(strip));
   }
   RasterImage montage;
-  montage.width = width + 2 * kMontageMargin;
+  // White to the right of the widest strip too: the OCR places a line's last
+  // characters badly when the type runs to the image's edge.
+  montage.width = width + kMontageMargin + 2 * kMontageType;
   montage.height = y;
   montage.channels = 1;
   montage.pixels.assign(static_cast<std::size_t>(montage.width) * montage.height, 255);
   for (std::size_t i = 0; i < strips.size(); ++i) {
     const RasterImage& s = strips[i];
     for (int row = 0; row < s.height; ++row) {
-      std::copy_n(s.pixels.begin() + static_cast<std::ptrdiff_t>(row) * s.width, s.width,
-                  montage.pixels.begin() + static_cast<std::ptrdiff_t>(placed[i].top + row) * montage.width +
-                      kMontageMargin);
+      std::copy_n(
+          s.pixels.begin() + static_cast<std::ptrdiff_t>(row) * s.width, s.width,
+          montage.pixels.begin() + static_cast<std::ptrdiff_t>(placed[i].top + row) * montage.width + kMontageMargin);
     }
   }
   auto read = ocr.recognize(montage, OcrLayout::Uniform);
@@ -349,6 +430,7 @@ std::optional<OcrResult> read_lines_together(const RasterImage& gray, const std:
     if (p == nullptr) continue;
     line.box = back(*p, line.box);
     for (OcrSymbol& symbol : line.symbols) symbol.box = back(*p, symbol.box);
+    if (!gaps_are_blank(gray, p->source, line)) line.symbols.clear();  // read whole, never cut at a false gap
     out.lines.push_back(std::move(line));
   }
   return out;

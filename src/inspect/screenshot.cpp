@@ -350,10 +350,11 @@ bool outcome_phrase(std::string_view text) {
     for (std::size_t k = 1; k < std::min<std::size_t>(chars.size(), 9); ++k) next += chars[k];
     if (contains_any(next, {"失信", "不良", "违法", "违规", "异常", "记录", "处罚", "相关"})) return true;
   }
-  // 共3条, 查询到2条记录, 0条信息
-  const auto at = text.find("条");
-  if (at == std::string_view::npos || at == 0) return false;
-  return text[at - 1] >= '0' && text[at - 1] <= '9';
+  // 共3条, 查询到2条记录, 0条信息 (共 1 条 as English-first OCR spaces it)
+  auto at = text.find("条");
+  if (at == std::string_view::npos) return false;
+  while (at > 0 && text[at - 1] == ' ') --at;
+  return at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
 }
 
 }  // namespace screen

@@ -189,17 +189,20 @@ TEST(ReadScreen, DateRunIntoItsTimeIsRead) {
   EXPECT_EQ(r.date->iso(), "2025-03-18");
 }
 
-// 信用中国's tabs over a list's empty state: 暂无数据 is shown whatever the query
-// found, so it is no result; the page's own result line is.
+// A list's empty state under 信用中国's tabs (the tabs themselves are left unread,
+// menu_rows): 暂无数据 is shown whatever the query found, so it is no result; the
+// page's own result line is.
 TEST(ReadScreen, AnEmptyTabIsNoResult) {
   const std::vector<OcrLine> page = {line("信用中国", 60, 90, 30),
                                      line("青石县顺达道路运输有限公司", 70, 200, 30),
                                      line("统一社会信用代码：91370123MA3CQ8XY2K", 150, 260, 16),
                                      line("查询时间：2025-05-06 09:15", 1500, 200, 15),
                                      line("查询事项：道路运输经营许可审批", 1500, 230, 15),
-                                     line("基础信息|行政管理|诚实守信|严重失信主体名单|经营异常", 70, 420, 16, 60),
                                      line("暂无数据", 70, 570, 16)};
   EXPECT_EQ(read_screen(page).query_fields, fields({"查询时间", "查询事项", "主体名称"}));
+  std::vector<OcrLine> counted = page;  // a section's count is a result, however spaced
+  counted.push_back(line("共 1 条信息", 70, 520, 16));
+  EXPECT_EQ(read_screen(counted).query_fields, kAll);
   std::vector<OcrLine> with_result = page;
   with_result.push_back(line("未列入严重失信主体名单", 70, 520, 18));
   EXPECT_EQ(read_screen(with_result).query_fields, kAll);
@@ -285,6 +288,9 @@ TEST_P(ScreenshotFixtureTest, FieldsAndDatesOfCommittedCaptures) {
       {"news_phone_wechat.png", {}, "2025-03-20"},
       {"news_desktop_long_body.png", {}, "2025-08-26"},
       {"portal_info_box.png", {}, "2025-01-22"},
+      {"query_creditchina_empty_tab.png", fields({"查询时间", "查询事项", "主体名称"}), "2025-06-06"},
+      {"query_bordered_form.png", kAll, "2025-04-16"},
+      {"data_sharing_table.png", {}, ""},
   };
   for (const auto& e : expected) {
     SCOPED_TRACE(e.file);
@@ -360,12 +366,29 @@ TEST_P(ScreenshotFixtureTest, ACaptureIsReadWithoutLayingOutThePage) {
   }
 }
 
+// A data-sharing page's table is read as far as its header and first rows: the
+// rest of a list of enterprises says nothing a capture is checked for.
+TEST_P(ScreenshotFixtureTest, ATablesBodyIsLeftUnread) {
+  const auto reading = read_screenshot(fixture_gray("data_sharing_table.png"), *ocr_);
+  ASSERT_TRUE(reading);
+  EXPECT_NE(reading->text.find("企业名称"), std::string::npos) << reading->text;
+  EXPECT_NE(reading->text.find("公示"), std::string::npos) << reading->text;
+  EXPECT_EQ(reading->text.find("齐鲁客运"), std::string::npos) << reading->text;  // the twelfth row
+  EXPECT_FALSE(reading->credit_query);
+}
+
 // Every line Tesseract's page layout finds in a committed capture is found by
-// find_text_lines too (a box of ours overlaps most of it), and ours are lines:
-// no box spans two of Tesseract's lines one above the other.
+// find_text_lines too (a box of ours holds most of its height), and ours are
+// lines: no box holds two of Tesseract's lines one above the other.
 TEST(FindTextLines, FindsTheLinesTesseractsLayoutFinds) {
   auto made = make_tesseract_ocr(kDocumentOcrLanguages);
   ASSERT_TRUE(made);
+  const auto rows_shared = [](const PixelRect& a, const PixelRect& b) {
+    return std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+  };
+  const auto columns_shared = [](const PixelRect& a, const PixelRect& b) {
+    return std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
+  };
   for (const char* file : {"query_creditchina_heading.png", "query_table_header_row.png", "query_phone_label_above.png",
                            "news_desktop_meta_line.png", "portal_info_box.png"}) {
     SCOPED_TRACE(file);
@@ -373,26 +396,24 @@ TEST(FindTextLines, FindsTheLinesTesseractsLayoutFinds) {
     const auto theirs = (*made)->find_lines(gray);
     ASSERT_TRUE(theirs);
     const std::vector<PixelRect> ours = find_text_lines(gray);
-    const auto overlap = [](const PixelRect& a, const PixelRect& b) {
-      const long w = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
-      const long h = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
-      return w > 0 && h > 0 ? w * h : 0L;
-    };
     int found = 0;
     int lines = 0;
     for (const PixelRect& t : *theirs) {
-      if (t.height < 8 || t.height > 100) continue;  // specks and pictures
+      // Specks, pictures, icons and the bands Tesseract takes whole (a site's header, a taskbar).
+      if (t.height < 8 || t.height > 40 || t.width * 10 > gray.width * 9) continue;
       ++lines;
-      long covered = 0;
-      for (const PixelRect& o : ours) covered += overlap(t, o);
-      if (covered * 10 >= static_cast<long>(t.width) * t.height * 6) ++found;
+      const bool held = std::any_of(ours.begin(), ours.end(), [&](const PixelRect& o) {
+        return columns_shared(t, o) > 0 && rows_shared(t, o) * 10 >= t.height * 6;
+      });
+      found += held ? 1 : 0;
+      EXPECT_TRUE(held) << "line " << t.x << "," << t.y << " " << t.width << "x" << t.height;
     }
     EXPECT_GE(found * 10, lines * 9) << found << " of " << lines;
     for (const PixelRect& o : ours) {
-      // Tesseract's lines this box holds (most of each): none under another.
+      // Tesseract's lines this box holds: none under another.
       std::vector<PixelRect> held;
       for (const PixelRect& t : *theirs) {
-        if (t.height >= 8 && overlap(t, o) * 10 >= static_cast<long>(t.width) * t.height * 8) held.push_back(t);
+        if (t.height >= 8 && columns_shared(t, o) > 0 && rows_shared(t, o) * 10 >= t.height * 8) held.push_back(t);
       }
       for (const PixelRect& a : held) {
         for (const PixelRect& b : held) {
