@@ -7,7 +7,8 @@
 // Chinese-only engine) and prints the thread CPU seconds of each reading and on
 // average. With a truth file (tools/gen_holdout.py's or ../shared/external's,
 // paths relative to DIR) it prints screenshot dates exact and query fields
-// exact, the measures evaluate.py prints, and with --verbose every miss.
+// exact, the measures evaluate.py prints, and the misses; --verbose prints
+// what was read, --boxes the lines find_text_lines found.
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,11 +65,53 @@ std::map<std::string, Truth> load_truth(const std::string& path) {
   return out;
 }
 
+// Counts of what the truth names and what was read right.
+struct Score {
+  int dates = 0, dates_right = 0, queries = 0, queries_right = 0;
+};
+
+// Scores one reading against its truth; returns what was missed ("" when nothing).
+std::string score(const std::optional<ScreenReading>& reading, const Truth& truth, Score& score) {
+  const std::string date = reading && reading->date ? reading->date->iso() : "";
+  std::vector<std::string> fields = reading ? reading->query_fields : std::vector<std::string>{};
+  std::sort(fields.begin(), fields.end());
+  std::string why;
+  if (!truth.date.empty()) {
+    ++score.dates;
+    if (date == truth.date)
+      ++score.dates_right;
+    else
+      why += " date " + date + " want " + truth.date;
+  }
+  if (truth.query) {
+    ++score.queries;
+    if (fields == truth.fields)
+      ++score.queries_right;
+    else
+      why += " fields " + std::to_string(fields.size()) + " want " + std::to_string(truth.fields.size());
+  }
+  return why;
+}
+
+// The captures below `root`: PNG files and the files the truth names.
+std::vector<std::string> captures(const fs::path& root, const std::map<std::string, Truth>& truth) {
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = fs::relative(e.path(), root).string();
+    std::string ext = e.path().extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".png" || truth.count(rel) != 0) files.push_back(rel);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: screen_bench DIR [--truth TRUTH.json] [--languages L] [--verbose]\n");
+    std::fprintf(stderr, "usage: screen_bench DIR [--truth TRUTH.json] [--languages L] [--verbose] [--boxes]\n");
     return 2;
   }
   const fs::path root = argv[1];
@@ -83,23 +127,14 @@ int main(int argc, char** argv) {
     if (a == "--boxes") boxes = true;
   }
   const auto truth = truth_path.empty() ? std::map<std::string, Truth>{} : load_truth(truth_path);
-  std::vector<std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file()) continue;
-    const std::string rel = fs::relative(e.path(), root).string();
-    std::string ext = e.path().extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (ext == ".png" || truth.count(rel) != 0) files.push_back(rel);
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = captures(root, truth);
   auto made = make_tesseract_ocr(languages);
   if (!made) {
     std::fprintf(stderr, "%s\n", made.error().message.c_str());
     return 1;
   }
-  Ocr& ocr = **made;
   double total = 0;
-  int dates = 0, dates_right = 0, queries = 0, queries_right = 0;
+  Score scored;
   for (const std::string& rel : files) {
     auto image = decode_image_file((root / rel).string());
     if (!image) continue;
@@ -108,40 +143,19 @@ int main(int argc, char** argv) {
       for (const PixelRect& r : find_text_lines(gray)) std::printf("  box %d,%d %dx%d\n", r.x, r.y, r.width, r.height);
     }
     const double t0 = thread_cpu();
-    const auto reading = read_screenshot(gray, ocr);
+    const auto reading = read_screenshot(gray, **made);
     const double spent = thread_cpu() - t0;
     total += spent;
-    std::string date = reading && reading->date ? reading->date->iso() : "";
-    std::vector<std::string> fields = reading ? reading->query_fields : std::vector<std::string>{};
-    std::sort(fields.begin(), fields.end());
-    std::string why;
-    if (const auto t = truth.find(rel); t != truth.end()) {
-      if (!t->second.date.empty()) {
-        ++dates;
-        if (date == t->second.date)
-          ++dates_right;
-        else
-          why += " date " + date + " want " + t->second.date;
-      }
-      if (t->second.query) {
-        ++queries;
-        if (fields == t->second.fields)
-          ++queries_right;
-        else
-          why += " fields " + std::to_string(fields.size()) + " want " + std::to_string(t->second.fields.size());
-      }
-    }
+    const auto t = truth.find(rel);
+    const std::string why = t == truth.end() ? "" : score(reading, t->second, scored);
     std::printf("%.3f %s%s\n", spent, rel.c_str(), why.c_str());
     if (verbose && reading) std::printf("  %s\n", reading->text.c_str());
-    if (verbose && !why.empty()) {
-      std::string got;
-      for (const auto& f : fields) got += f + " ";
-      std::printf("  fields: %s\n", got.c_str());
-    }
   }
   std::printf("captures %zu, CPU-s %.2f, per capture %.3f\n", files.size(), total,
               files.empty() ? 0.0 : total / static_cast<double>(files.size()));
-  if (!truth.empty())
-    std::printf("screenshot dates %d/%d, query fields %d/%d\n", dates_right, dates, queries_right, queries);
+  if (!truth.empty()) {
+    std::printf("screenshot dates %d/%d, query fields %d/%d\n", scored.dates_right, scored.dates, scored.queries_right,
+                scored.queries);
+  }
   return 0;
 }

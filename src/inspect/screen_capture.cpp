@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -120,6 +121,41 @@ std::vector<Running> running_text(const std::vector<PixelRect>& lines, const Ras
 
 }  // namespace
 
+namespace {
+
+// Header words of a column that may hold personal numbers (D.2: mobiles, ID cards).
+bool personal_column(const std::string& header) {
+  for (const char* word : {"电话", "手机", "联系方式", "身份证", "证件号", "证件号码"}) {
+    if (header.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The cells of a table's unread body under a header that names personal numbers,
+// read now: a capture's text is searched for privacy leaks (a sign-in list's
+// mobiles), and the first reading left those rows out.
+void read_personal_columns(const RasterImage& gray, const std::vector<PixelRect>& unread, Ocr& ocr, OcrResult& read) {
+  std::vector<PixelRect> cells;
+  for (const OcrLine& line : read.lines) {
+    if (!personal_column(line.text)) continue;
+    for (const PixelRect& c : unread) {
+      const int shared = std::min(c.x + c.width, line.box.x + line.box.width) - std::max(c.x, line.box.x);
+      if (c.y > line.box.y && shared > 0) cells.push_back(c);
+    }
+  }
+  if (cells.empty()) return;
+  std::sort(cells.begin(), cells.end(),
+            [](const PixelRect& a, const PixelRect& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
+  cells.erase(std::unique(cells.begin(), cells.end(),
+                          [](const PixelRect& a, const PixelRect& b) { return a.x == b.x && a.y == b.y; }),
+              cells.end());
+  if (auto more = read_lines_together(gray, cells, ocr)) {
+    for (OcrLine& line : more->lines) read.lines.push_back(std::move(line));
+  }
+}
+
+}  // namespace
+
 std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
   if (gray.channels == 1) {
     const std::vector<PixelRect> layout = find_text_lines(gray);
@@ -129,14 +165,18 @@ std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
       const std::vector<bool> menu = menu_rows(layout);
       const std::vector<bool> furniture = page_furniture(layout, gray.width, gray.height);
       std::vector<PixelRect> kept;
+      std::vector<PixelRect> unread_body;
       for (std::size_t i = 0; i < layout.size(); ++i) {
+        if (body[i]) unread_body.push_back(layout[i]);
         if (running[i] == Running::Rest || body[i] || menu[i] || furniture[i]) continue;
         PixelRect line = layout[i];
         // A paragraph's opening dates the event ("8月23日，"): its first characters only.
         if (running[i] == Running::Opening) line.width = std::min(line.width, kOpeningCharacters * line.height);
         kept.push_back(line);
       }
-      return read_lines_together(gray, kept, ocr);
+      auto read = read_lines_together(gray, kept, ocr);
+      if (read && !unread_body.empty()) read_personal_columns(gray, unread_body, ocr, *read);
+      return read;
     }
   }
   auto whole = ocr.recognize(gray, OcrLayout::Block);

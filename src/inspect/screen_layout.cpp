@@ -36,6 +36,7 @@ constexpr int kMaxDepth = 4;
 // bottom (kFooterPercent).
 constexpr int kFurnishedPage = 700;
 constexpr int kChromePercent = 7;
+constexpr int kDesktopChrome = 80;
 constexpr int kFooterPercent = 10;
 // Lines taller than this are pictures; shorter than this, specks and rules.
 constexpr int kTallestLine = 120;
@@ -268,7 +269,9 @@ std::vector<bool> page_furniture(const std::vector<PixelRect>& lines, int width,
   if (height < kFurnishedPage || width < kFurnishedPage) return skip;  // a cut-out of a page: no furniture
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const PixelRect& b = lines[i];
-    const bool chrome = (b.y + b.height) * 100 <= height * kChromePercent;
+    // A desktop browser's bars are about as tall whatever the screen (80 px at 100 %).
+    const int chrome_bottom = std::max(height * kChromePercent / 100, width > height ? kDesktopChrome : 0);
+    const bool chrome = b.y + b.height <= chrome_bottom;
     const bool footer = b.y * 100 >= height * (100 - kFooterPercent) && b.width >= 16 * b.height;
     skip[i] = chrome || footer;
   }
@@ -367,11 +370,9 @@ bool gaps_are_blank(const RasterImage& gray, const PixelRect& rows, const OcrLin
   return true;
 }
 
-}  // namespace
-
-std::optional<OcrResult> read_lines_together(const RasterImage& gray, const std::vector<PixelRect>& lines, Ocr& ocr) {
-  if (lines.empty()) return OcrResult{};
-  std::vector<Placed> placed;
+// The strips of `lines` stacked one under another on white, each strip's place in
+// `placed`.
+RasterImage montage_of(const RasterImage& gray, const std::vector<PixelRect>& lines, std::vector<Placed>& placed) {
   std::vector<RasterImage> strips;
   int width = 0;
   int y = kMontageMargin;
@@ -410,6 +411,15 @@ std::optional<OcrResult> read_lines_together(const RasterImage& gray, const std:
           montage.pixels.begin() + static_cast<std::ptrdiff_t>(placed[i].top + row) * montage.width + kMontageMargin);
     }
   }
+  return montage;
+}
+
+}  // namespace
+
+std::optional<OcrResult> read_lines_together(const RasterImage& gray, const std::vector<PixelRect>& lines, Ocr& ocr) {
+  if (lines.empty()) return OcrResult{};
+  std::vector<Placed> placed;
+  const RasterImage montage = montage_of(gray, lines, placed);
   auto read = ocr.recognize(montage, OcrLayout::Uniform);
   if (!read) return std::nullopt;
   // Each line back to the strip its middle lies in, in the capture's pixels.

@@ -377,6 +377,16 @@ TEST_P(ScreenshotFixtureTest, ATablesBodyIsLeftUnread) {
   EXPECT_FALSE(reading->credit_query);
 }
 
+// A table's unread body still gives the cells under a header naming personal
+// numbers (联系电话): the capture's text is searched for privacy leaks (D.2).
+TEST_P(ScreenshotFixtureTest, PersonalNumbersInATablesBodyAreRead) {
+  const auto reading = read_screenshot(fixture_gray("signin_table_mobiles.png"), *ocr_);
+  ASSERT_TRUE(reading);
+  EXPECT_NE(reading->text.find("13864152078"), std::string::npos) << reading->text;  // the eighth row's mobile
+  EXPECT_NE(reading->text.find("15269087713"), std::string::npos) << reading->text;  // the sixth row's
+  EXPECT_EQ(reading->text.find("齐鲁客运"), std::string::npos) << reading->text;     // the eighth row's unit
+}
+
 // Every line Tesseract's page layout finds in a committed capture is found by
 // find_text_lines too (a box of ours holds most of its height), and ours are
 // lines: no box holds two of Tesseract's lines one above the other.
