@@ -239,6 +239,17 @@ std::vector<bool> table_body(const std::vector<PixelRect>& lines) {
     return std::abs(a.x + a.width - b.x - b.width) <= h / 2 && std::abs(a.width - b.width) <= h / 2 &&
            std::abs(a.height - b.height) <= 2 && b.y > a.y && b.y - (a.y + a.height) <= 3 * h;
   };
+  // Its title: the nearest line to the left of a date on its row, -1 when none.
+  const auto title_of = [&](std::size_t d) {
+    const PixelRect& date = lines[d];
+    int best = -1;
+    for (std::size_t t = 0; t < lines.size(); ++t) {
+      const PixelRect& c = lines[t];
+      if (!side_by_side(c, date) || c.x + c.width > date.x || date.x - (c.x + c.width) > 40 * c.height) continue;
+      if (best < 0 || c.x > lines[static_cast<std::size_t>(best)].x) best = static_cast<int>(t);
+    }
+    return best;
+  };
   std::vector<bool> listed(lines.size(), false);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (listed[i]) continue;
@@ -246,19 +257,13 @@ std::vector<bool> table_body(const std::vector<PixelRect>& lines) {
     for (std::size_t j = i + 1; j < lines.size(); ++j) {
       if (same_cell(lines[column.back()], lines[j])) column.push_back(j);
     }
-    if (column.size() < 4) continue;
+    // Each with its title: a form's labels of one width, flush right, have none.
+    if (column.size() < 4 || std::any_of(column.begin(), column.end(), [&](std::size_t k) { return title_of(k) < 0; }))
+      continue;
     for (const std::size_t k : column) listed[k] = true;
     for (std::size_t n = 3; n < column.size(); ++n) {
-      const PixelRect& date = lines[column[n]];
       skip[column[n]] = true;
-      // Its title: the nearest line to its left on its row.
-      int best = -1;
-      for (std::size_t t = 0; t < lines.size(); ++t) {
-        const PixelRect& c = lines[t];
-        if (!side_by_side(c, date) || c.x + c.width > date.x) continue;
-        if (best < 0 || c.x > lines[static_cast<std::size_t>(best)].x) best = static_cast<int>(t);
-      }
-      if (best >= 0 && date.x - (lines[best].x + lines[best].width) <= 40 * lines[best].height) skip[best] = true;
+      skip[static_cast<std::size_t>(title_of(column[n]))] = true;
     }
   }
   return skip;

@@ -291,6 +291,7 @@ TEST_P(ScreenshotFixtureTest, FieldsAndDatesOfCommittedCaptures) {
       {"query_creditchina_empty_tab.png", fields({"查询时间", "查询事项", "主体名称"}), "2025-06-06"},
       {"query_bordered_form.png", kAll, "2025-04-16"},
       {"data_sharing_table.png", {}, ""},
+      {"query_equal_labels_form.png", kAll, "2025-07-21"},
   };
   for (const auto& e : expected) {
     SCOPED_TRACE(e.file);

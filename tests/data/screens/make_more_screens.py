@@ -1,12 +1,17 @@
 #!/usr/bin/python3
-"""Makes signin_table_mobiles.png (committed; tests never run this).
+"""Makes signin_table_mobiles.png and query_equal_labels_form.png (committed; tests
+never run this).
 
-    /usr/bin/python3 tests/data/screens/make_signin_table.py
+    /usr/bin/python3 tests/data/screens/make_more_screens.py
 
-A training sign-in list shown in a browser as a table of eight trainees with their
-mobile numbers (made up): the capture's table body past its first rows is left
-unread, except a column whose header names personal numbers (联系电话), which the
-privacy check (D.2) needs.
+signin_table_mobiles.png: a training sign-in list shown in a browser as a table of
+eight trainees with their mobile numbers (made up): the capture's table body past
+its first rows is left unread, except a column whose header names personal numbers
+(联系电话), which the privacy check (D.2) needs.
+
+query_equal_labels_form.png: a query result form whose five labels are all four
+characters and a colon, set flush right: a column of one width, like the dates of
+a list beside an article, but with nothing to its left (all four fields shown).
 """
 import os
 
@@ -28,7 +33,26 @@ ROWS = [
 ]
 
 
+def query_form():
+    w, h = 1366, 768
+    img = Image.new("RGB", (w, h), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, w, 64), fill=(190, 30, 30))
+    d.text((40, 32), "信用核查", font=BOLD, fill="white", anchor="lm")
+    d.text((w / 2, 120), "公共信用信息查询结果", font=BOLD, fill=(20, 20, 20), anchor="mm")
+    rows = [("查询时间：", "2025-07-21 15:42"), ("查询事项：", "道路旅客运输经营许可"),
+            ("主体名称：", "青石县顺达运输有限公司"), ("查询结果：", "正常"),
+            ("信用代码：", "91370923MA3CQ8XY2K")]
+    y = 180
+    for label, value in rows:
+        d.text((480, y), label, font=FONT, fill=(90, 90, 90), anchor="rm")
+        d.text((500, y), value, font=FONT, fill=(20, 20, 20), anchor="lm")
+        y += 44
+    img.save(os.path.join(HERE, "query_equal_labels_form.png"), optimize=True)
+
+
 def main():
+    query_form()
     w, h = 1366, 768
     img = Image.new("RGB", (w, h), (255, 255, 255))
     d = ImageDraw.Draw(img)
