@@ -27,7 +27,7 @@ std::vector<bool> table_body(const std::vector<PixelRect>& lines);
 std::vector<bool> menu_rows(const std::vector<PixelRect>& lines);
 
 /// Whether each of `lines` is the furniture of a whole screen (at least 700 px
-/// each way): in its top 7 % or 80 px of a landscape screen (a browser's tab and address bar, a phone's status
+/// each way, shaped like a monitor's or a phone's screen; a cut-out has none): in its top 7 % or 80 px of a landscape screen (a browser's tab and address bar, a phone's status
 /// bar: the page title again, a URL, the clock) or a long line in its bottom
 /// tenth (a site's footer: 主办, ICP numbers). A taskbar clock is short, and read.
 std::vector<bool> page_furniture(const std::vector<PixelRect>& lines, int width, int height);

@@ -269,9 +269,28 @@ std::vector<bool> table_body(const std::vector<PixelRect>& lines) {
   return skip;
 }
 
+namespace {
+
+// Whether a capture has the shape of a whole screen (its longer side over its
+// shorter one as on common monitors and phones, to 0.4 %; the capture may have
+// been shrunk for reading): 16:9, 16:10, 1366x768, 4:3, 3:2 and the phones'
+// 19.5:9, 20:9, 18.7:9.
+bool whole_screen_shape(int width, int height) {
+  const double ratio = static_cast<double>(std::max(width, height)) / std::max(1, std::min(width, height));
+  for (const double screen : {16.0 / 9, 16.0 / 10, 1366.0 / 768, 4.0 / 3, 3.0 / 2, 2340.0 / 1080, 2400.0 / 1080,
+                              2436.0 / 1125, 2244.0 / 1080, 1792.0 / 828}) {
+    if (std::abs(ratio - screen) <= 0.004 * screen) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<bool> page_furniture(const std::vector<PixelRect>& lines, int width, int height) {
   std::vector<bool> skip(lines.size(), false);
-  if (height < kFurnishedPage || width < kFurnishedPage) return skip;  // a cut-out of a page: no furniture
+  // A cut-out of a page (a region chosen with a capture tool) has no furniture:
+  // its first line may be the query's.
+  if (height < kFurnishedPage || width < kFurnishedPage || !whole_screen_shape(width, height)) return skip;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const PixelRect& b = lines[i];
     // A desktop browser's bars are about as tall whatever the screen (80 px at 100 %).

@@ -388,6 +388,23 @@ TEST_P(ScreenshotFixtureTest, PersonalNumbersInATablesBodyAreRead) {
   EXPECT_EQ(reading->text.find("齐鲁客运"), std::string::npos) << reading->text;     // the eighth row's unit
 }
 
+// A region cut out of a page with a capture tool has no browser bars: its first
+// line, the query time here, is read though it lies in the top 80 px.
+TEST_P(ScreenshotFixtureTest, ACutOutsFirstLineIsRead) {
+  const RasterImage page = fixture_gray("query_equal_labels_form.png");
+  RasterImage cut;  // the form from just above its first label, on white down to 760 px (not a screen's shape)
+  cut.width = page.width;
+  cut.height = 760;
+  cut.channels = 1;
+  cut.pixels.assign(static_cast<std::size_t>(cut.width) * cut.height, 255);
+  constexpr int kTop = 150;
+  std::copy(page.pixels.begin() + static_cast<std::ptrdiff_t>(kTop) * page.width, page.pixels.end(),
+            cut.pixels.begin());
+  const auto reading = read_screenshot(cut, *ocr_);
+  ASSERT_TRUE(reading);
+  EXPECT_EQ(reading->query_fields, kAll) << reading->text;
+}
+
 // Every line Tesseract's page layout finds in a committed capture is found by
 // find_text_lines too (a box of ours holds most of its height), and ours are
 // lines: no box holds two of Tesseract's lines one above the other.
