@@ -1,5 +1,7 @@
-// The text lines of a screen capture found from its pixels, and the chosen lines
-// read in one OCR call (see screen_capture.hpp).
+// The text lines of a screen capture found from its pixels (find_text_lines),
+// which of them say nothing a capture is checked for (table_body, menu_rows,
+// page_furniture; running_text is in screen_capture.cpp), and the chosen lines
+// read in one OCR call (read_lines_together). See screen_capture.hpp.
 //
 // A capture is drawn: flat backgrounds, type with sharp edges. Where type stands,
 // the grey level jumps from pixel to pixel along a row; on a background, a panel
