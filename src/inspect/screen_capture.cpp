@@ -5,12 +5,17 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <utility>
 #include <vector>
 
 namespace evpack {
 
 namespace {
+
+// Characters of a paragraph's opening line that are read (a date such as
+// 2025年12月23日 and what follows it).
+constexpr int kOpeningCharacters = 14;
 
 // Whether the type of a line's box is set close: no gap between its inked
 // columns wider than one and a half times its height (table rows and form lines
@@ -59,7 +64,9 @@ bool set_close(const RasterImage& gray, const PixelRect& b) {
 // CPU-s whole, 0.09 for the layout). Its first line is read: a paragraph opening
 // "8月23日，" dates the event. A table's rows are not running text (their cells
 // stand apart), nor are form lines (a label, a gap, its value).
-std::vector<bool> running_text(const std::vector<PixelRect>& lines, const RasterImage& gray) {
+enum class Running { No, Opening, Rest };
+
+std::vector<Running> running_text(const std::vector<PixelRect>& lines, const RasterImage& gray) {
   const std::size_t n = lines.size();
   std::vector<bool> close(n, false);
   for (std::size_t i = 0; i < n; ++i) close[i] = set_close(gray, lines[i]);
@@ -96,55 +103,83 @@ std::vector<bool> running_text(const std::vector<PixelRect>& lines, const Raster
     if (top[r] < 0 || lines[i].y < lines[static_cast<std::size_t>(top[r])].y) top[r] = static_cast<int>(i);
   }
   // Long lines wrapped at their column's right edge.
+  // Long lines wrapped at their column's right edge, or lines of thirty characters
+  // and more (paragraphs of one line each; a form's value is never that long).
   std::vector<int> long_lines(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const PixelRect& b = lines[i];
-    if (close[i] && is_long(b) && right[root(i)] - (b.x + b.width) <= 2 * b.height) ++long_lines[root(i)];
+    const bool wrapped = right[root(i)] - (b.x + b.width) <= 2 * b.height;
+    if (close[i] && is_long(b) && (wrapped || b.width >= 30 * b.height)) ++long_lines[root(i)];
   }
-  std::vector<bool> out(n, false);
+  std::vector<Running> out(n, Running::No);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t r = root(i);
-    out[i] = close[i] && long_lines[r] >= 3 && top[r] != static_cast<int>(i);
+    if (close[i] && long_lines[r] >= 3) out[i] = top[r] == static_cast<int>(i) ? Running::Opening : Running::Rest;
   }
   return out;
 }
 
 }  // namespace
 
-std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
-  const RasterImage* input = &gray;
-  RasterImage masked;
-  // One channel only: the running-text measure reads gray levels.
-  std::optional<std::vector<PixelRect>> layout;
-  if (gray.channels == 1) {
-    if (auto found = ocr.find_lines(gray)) layout = std::move(*found);
+namespace {
+
+// Header words of a column that may hold personal numbers (D.2: mobiles, ID cards).
+bool personal_column(const std::string& header) {
+  for (const char* word : {"电话", "手机", "联系方式", "身份证", "证件号", "证件号码"}) {
+    if (header.find(word) != std::string::npos) return true;
   }
-  if (layout) {
-    const std::vector<bool> skip = running_text(*layout, gray);
-    if (std::count(skip.begin(), skip.end(), true) >= 3) {
-      masked = gray;
-      for (std::size_t i = 0; i < layout->size(); ++i) {
-        if (!skip[i]) continue;
-        const PixelRect& b = (*layout)[i];
-        const int x0 = std::clamp(b.x - 2, 0, gray.width);
-        const int x1 = std::clamp(b.x + b.width + 2, 0, gray.width);
-        const int y0 = std::clamp(b.y - 2, 0, gray.height);
-        const int y1 = std::clamp(b.y + b.height + 2, 0, gray.height);
-        // The page's colour: white under dark type (the box light on average), black under light type.
-        long sum = 0;
-        for (int y = y0; y < y1; ++y) {
-          for (int x = x0; x < x1; ++x) sum += gray.pixels[static_cast<std::size_t>(y) * gray.width + x];
-        }
-        const int area = std::max(1, (x1 - x0) * (y1 - y0));
-        const auto page = static_cast<std::uint8_t>(sum / area >= 128 ? 255 : 0);
-        for (int y = y0; y < y1; ++y) {
-          std::fill_n(masked.pixels.begin() + static_cast<std::ptrdiff_t>(y) * gray.width + x0, x1 - x0, page);
-        }
-      }
-      input = &masked;
+  return false;
+}
+
+// The cells of a table's unread body under a header that names personal numbers,
+// read now: a capture's text is searched for privacy leaks (a sign-in list's
+// mobiles), and the first reading left those rows out.
+void read_personal_columns(const RasterImage& gray, const std::vector<PixelRect>& unread, Ocr& ocr, OcrResult& read) {
+  std::vector<PixelRect> cells;
+  for (const OcrLine& line : read.lines) {
+    if (!personal_column(line.text)) continue;
+    for (const PixelRect& c : unread) {
+      const int shared = std::min(c.x + c.width, line.box.x + line.box.width) - std::max(c.x, line.box.x);
+      if (c.y > line.box.y && shared > 0) cells.push_back(c);
     }
   }
-  auto whole = ocr.recognize(*input, OcrLayout::Block);
+  if (cells.empty()) return;
+  std::sort(cells.begin(), cells.end(),
+            [](const PixelRect& a, const PixelRect& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
+  cells.erase(std::unique(cells.begin(), cells.end(),
+                          [](const PixelRect& a, const PixelRect& b) { return a.x == b.x && a.y == b.y; }),
+              cells.end());
+  if (auto more = read_lines_together(gray, cells, ocr)) {
+    for (OcrLine& line : more->lines) read.lines.push_back(std::move(line));
+  }
+}
+
+}  // namespace
+
+std::optional<OcrResult> read_capture_lines(const RasterImage& gray, Ocr& ocr) {
+  if (gray.channels == 1) {
+    const std::vector<PixelRect> layout = find_text_lines(gray);
+    if (!layout.empty()) {
+      const std::vector<Running> running = running_text(layout, gray);
+      const std::vector<bool> body = table_body(layout);
+      const std::vector<bool> menu = menu_rows(layout);
+      const std::vector<bool> furniture = page_furniture(layout, gray.width, gray.height);
+      std::vector<PixelRect> kept;
+      std::vector<PixelRect> unread_body;
+      for (std::size_t i = 0; i < layout.size(); ++i) {
+        if (body[i]) unread_body.push_back(layout[i]);
+        if (running[i] == Running::Rest || body[i] || menu[i] || furniture[i]) continue;
+        PixelRect line = layout[i];
+        // A paragraph's opening dates the event ("8月23日，"): its first characters only.
+        if (running[i] == Running::Opening) line.width = std::min(line.width, kOpeningCharacters * line.height);
+        kept.push_back(line);
+      }
+      auto read = read_lines_together(gray, kept, ocr);
+      if (read && !unread_body.empty()) read_personal_columns(gray, unread_body, ocr, *read);
+      return read;
+    }
+  }
+  auto whole = ocr.recognize(gray, OcrLayout::Block);
   if (!whole) return std::nullopt;
   return std::move(*whole);
 }

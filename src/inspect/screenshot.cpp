@@ -337,21 +337,24 @@ bool has_value(const std::vector<Segment>& all, const Segment& s, const Labelled
 }
 
 bool outcome_phrase(std::string_view text) {
-  if (contains_any(text, {"未发现", "未查询到", "未查到", "查无", "暂无", "没有找到", "没有查询到", "没有查到",
-                          "未找到", "不存在", "未列入", "未被列入", "已列入", "被列入", "信用良好", "守信"})) {
+  if (contains_any(text, {"未发现", "未查询到", "未查到", "查无", "没有找到", "没有查询到", "没有查到", "未找到",
+                          "不存在", "未列入", "未被列入", "已列入", "被列入", "信用良好", "守信"})) {
     return true;
   }
-  // 无 and, a few characters on, what there is none of: 无失信记录, 无严重失信行为, 无不良信用记录.
+  // 无 and, a few characters on, what there is none of: 无失信记录, 无严重失信行为,
+  // 暂无不良信用记录. Not a list's empty state (暂无数据 under one of 信用中国's tabs,
+  // shown whatever the query found; the page's own result line says what it found).
   for (auto at = text.find("无"); at != std::string_view::npos; at = text.find("无", at + 1)) {
     const auto chars = split_utf8_chars(text.substr(at));
     std::string next;
     for (std::size_t k = 1; k < std::min<std::size_t>(chars.size(), 9); ++k) next += chars[k];
-    if (contains_any(next, {"失信", "不良", "违法", "违规", "异常", "记录", "处罚", "相关", "数据"})) return true;
+    if (contains_any(next, {"失信", "不良", "违法", "违规", "异常", "记录", "处罚", "相关"})) return true;
   }
-  // 共3条, 查询到2条记录, 0条信息
-  const auto at = text.find("条");
-  if (at == std::string_view::npos || at == 0) return false;
-  return text[at - 1] >= '0' && text[at - 1] <= '9';
+  // 共3条, 查询到2条记录, 0条信息 (共 1 条 as English-first OCR spaces it)
+  auto at = text.find("条");
+  if (at == std::string_view::npos) return false;
+  while (at > 0 && text[at - 1] == ' ') --at;
+  return at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
 }
 
 }  // namespace screen

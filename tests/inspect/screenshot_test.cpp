@@ -189,6 +189,25 @@ TEST(ReadScreen, DateRunIntoItsTimeIsRead) {
   EXPECT_EQ(r.date->iso(), "2025-03-18");
 }
 
+// A list's empty state under 信用中国's tabs (the tabs themselves are left unread,
+// menu_rows): 暂无数据 is shown whatever the query found, so it is no result; the
+// page's own result line is.
+TEST(ReadScreen, AnEmptyTabIsNoResult) {
+  const std::vector<OcrLine> page = {line("信用中国", 60, 90, 30),
+                                     line("青石县顺达道路运输有限公司", 70, 200, 30),
+                                     line("统一社会信用代码：91370123MA3CQ8XY2K", 150, 260, 16),
+                                     line("查询时间：2025-05-06 09:15", 1500, 200, 15),
+                                     line("查询事项：道路运输经营许可审批", 1500, 230, 15),
+                                     line("暂无数据", 70, 570, 16)};
+  EXPECT_EQ(read_screen(page).query_fields, fields({"查询时间", "查询事项", "主体名称"}));
+  std::vector<OcrLine> counted = page;  // a section's count is a result, however spaced
+  counted.push_back(line("共 1 条信息", 70, 520, 16));
+  EXPECT_EQ(read_screen(counted).query_fields, kAll);
+  std::vector<OcrLine> with_result = page;
+  with_result.push_back(line("未列入严重失信主体名单", 70, 520, 18));
+  EXPECT_EQ(read_screen(with_result).query_fields, kAll);
+}
+
 TEST(ReadScreen, ACreditRecordPageIsAQueryWithoutQueryLabels) {
   // 信用中国 as captured: the name above its credit code, record sections; no 查询 label.
   const auto r = read_screen(
@@ -269,6 +288,10 @@ TEST_P(ScreenshotFixtureTest, FieldsAndDatesOfCommittedCaptures) {
       {"news_phone_wechat.png", {}, "2025-03-20"},
       {"news_desktop_long_body.png", {}, "2025-08-26"},
       {"portal_info_box.png", {}, "2025-01-22"},
+      {"query_creditchina_empty_tab.png", fields({"查询时间", "查询事项", "主体名称"}), "2025-06-06"},
+      {"query_bordered_form.png", kAll, "2025-04-16"},
+      {"data_sharing_table.png", {}, ""},
+      {"query_equal_labels_form.png", kAll, "2025-07-21"},
   };
   for (const auto& e : expected) {
     SCOPED_TRACE(e.file);
@@ -282,39 +305,45 @@ TEST_P(ScreenshotFixtureTest, FieldsAndDatesOfCommittedCaptures) {
   }
 }
 
-// Forwards to a real engine and keeps the page it was asked to read whole (the
-// second readings of single lines come after).
+// Forwards to a real engine and keeps what it was asked to read: the first
+// block (the capture's lines read together), how many pages it was asked to lay
+// out (Tesseract's page layout, find_lines or a Block reading).
 class RecordingOcr final : public Ocr {
  public:
   explicit RecordingOcr(Ocr& engine) : engine_(engine) {}
   using Ocr::recognize;
   evpack::Expected<OcrResult> recognize(const RasterImage& image, OcrLayout layout, std::string_view only) override {
-    if (layout == OcrLayout::Block && page.empty()) page = image;
+    if (layout == OcrLayout::Block) ++page_layouts;
+    if (layout != OcrLayout::SingleLine && block.empty()) block = image;
     return engine_.recognize(image, layout, only);
   }
   evpack::Expected<std::vector<PixelRect>> find_lines(const RasterImage& image) override {
+    ++page_layouts;
     return engine_.find_lines(image);
   }
-  RasterImage page;
+  RasterImage block;
+  int page_layouts = 0;
 
  private:
   Ocr& engine_;
 };
 
-// An article's running text is painted over before the capture is read: its
-// date, title and publication line are still read, and a third less text is.
+RasterImage fixture_gray(const std::string& file) {
+  auto image = decode_image_file_reduced(source_dir() + "/tests/data/screens/" + file, 1440);
+  EXPECT_TRUE(image) << file;
+  return image ? to_gray(*image) : RasterImage{};
+}
+
+// An article's running text is left unread: its date, title and publication
+// line are still read, and a third less text is.
 TEST_P(ScreenshotFixtureTest, AnArticlesRunningTextIsLeftUnread) {
   for (const auto& [file, date] : {std::pair{"news_desktop_long_body.png", "2025-08-26"}}) {
     SCOPED_TRACE(file);
-    auto image = decode_image_file_reduced(source_dir() + "/tests/data/screens/" + file, 1440);
-    ASSERT_TRUE(image);
-    const RasterImage gray = to_gray(*image);
-    RecordingOcr recording(*ocr_);
-    const auto reading = read_screenshot(gray, recording);
+    const RasterImage gray = fixture_gray(file);
+    const auto reading = read_screenshot(gray, *ocr_);
     ASSERT_TRUE(reading);
     ASSERT_TRUE(reading->date) << reading->text;
     EXPECT_EQ(reading->date->iso(), date);
-    EXPECT_NE(recording.page.pixels, gray.pixels) << "nothing was left unread";
     auto whole = ocr_->recognize(gray, OcrLayout::Block);
     ASSERT_TRUE(whole);
     EXPECT_LT(utf8_length(reading->text) * 3, utf8_length(whole->text()) * 2) << reading->text;
@@ -322,17 +351,105 @@ TEST_P(ScreenshotFixtureTest, AnArticlesRunningTextIsLeftUnread) {
   }
 }
 
-// Forms, tables and query records have no running text: read as they are.
-TEST_P(ScreenshotFixtureTest, AQueryCaptureIsReadWhole) {
-  for (const char* file :
-       {"query_table_header_row.png", "query_inline_two_columns.png", "query_phone_label_above.png"}) {
+// A capture's lines are found from its pixels and read together in one block:
+// the OCR never lays out the whole page (twice, before: once to find the running
+// text, once to read), and the block it reads is a fraction of the capture.
+TEST_P(ScreenshotFixtureTest, ACaptureIsReadWithoutLayingOutThePage) {
+  for (const char* file : {"query_table_header_row.png", "query_inline_two_columns.png", "query_phone_label_above.png",
+                           "news_desktop_long_body.png"}) {
     SCOPED_TRACE(file);
-    auto image = decode_image_file_reduced(source_dir() + "/tests/data/screens/" + file, 1440);
-    ASSERT_TRUE(image);
-    const RasterImage gray = to_gray(*image);
+    const RasterImage gray = fixture_gray(file);
     RecordingOcr recording(*ocr_);
     ASSERT_TRUE(read_screenshot(gray, recording));
-    EXPECT_EQ(recording.page.pixels, gray.pixels);
+    EXPECT_EQ(recording.page_layouts, 0);
+    ASSERT_FALSE(recording.block.empty());
+    EXPECT_LT(recording.block.pixels.size() * 2, gray.pixels.size());
+  }
+}
+
+// A data-sharing page's table is read as far as its header and first rows: the
+// rest of a list of enterprises says nothing a capture is checked for.
+TEST_P(ScreenshotFixtureTest, ATablesBodyIsLeftUnread) {
+  const auto reading = read_screenshot(fixture_gray("data_sharing_table.png"), *ocr_);
+  ASSERT_TRUE(reading);
+  EXPECT_NE(reading->text.find("企业名称"), std::string::npos) << reading->text;
+  EXPECT_NE(reading->text.find("公示"), std::string::npos) << reading->text;
+  EXPECT_EQ(reading->text.find("齐鲁客运"), std::string::npos) << reading->text;  // the twelfth row
+  EXPECT_FALSE(reading->credit_query);
+}
+
+// A table's unread body still gives the cells under a header naming personal
+// numbers (联系电话): the capture's text is searched for privacy leaks (D.2).
+TEST_P(ScreenshotFixtureTest, PersonalNumbersInATablesBodyAreRead) {
+  const auto reading = read_screenshot(fixture_gray("signin_table_mobiles.png"), *ocr_);
+  ASSERT_TRUE(reading);
+  EXPECT_NE(reading->text.find("13864152078"), std::string::npos) << reading->text;  // the eighth row's mobile
+  EXPECT_NE(reading->text.find("15269087713"), std::string::npos) << reading->text;  // the sixth row's
+  EXPECT_EQ(reading->text.find("齐鲁客运"), std::string::npos) << reading->text;     // the eighth row's unit
+}
+
+// A region cut out of a page with a capture tool has no browser bars: its first
+// line, the query time here, is read though it lies in the top 80 px.
+TEST_P(ScreenshotFixtureTest, ACutOutsFirstLineIsRead) {
+  const RasterImage page = fixture_gray("query_equal_labels_form.png");
+  RasterImage cut;  // the form from just above its first label, on white down to 760 px (not a screen's shape)
+  cut.width = page.width;
+  cut.height = 760;
+  cut.channels = 1;
+  cut.pixels.assign(static_cast<std::size_t>(cut.width) * cut.height, 255);
+  constexpr int kTop = 150;
+  std::copy(page.pixels.begin() + static_cast<std::ptrdiff_t>(kTop) * page.width, page.pixels.end(),
+            cut.pixels.begin());
+  const auto reading = read_screenshot(cut, *ocr_);
+  ASSERT_TRUE(reading);
+  EXPECT_EQ(reading->query_fields, kAll) << reading->text;
+}
+
+// Every line Tesseract's page layout finds in a committed capture is found by
+// find_text_lines too (a box of ours holds most of its height), and ours are
+// lines: no box holds two of Tesseract's lines one above the other.
+TEST(FindTextLines, FindsTheLinesTesseractsLayoutFinds) {
+  auto made = make_tesseract_ocr(kDocumentOcrLanguages);
+  ASSERT_TRUE(made);
+  const auto rows_shared = [](const PixelRect& a, const PixelRect& b) {
+    return std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+  };
+  const auto columns_shared = [](const PixelRect& a, const PixelRect& b) {
+    return std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
+  };
+  for (const char* file : {"query_creditchina_heading.png", "query_table_header_row.png", "query_phone_label_above.png",
+                           "news_desktop_meta_line.png", "portal_info_box.png"}) {
+    SCOPED_TRACE(file);
+    const RasterImage gray = fixture_gray(file);
+    const auto theirs = (*made)->find_lines(gray);
+    ASSERT_TRUE(theirs);
+    const std::vector<PixelRect> ours = find_text_lines(gray);
+    int found = 0;
+    int lines = 0;
+    for (const PixelRect& t : *theirs) {
+      // Specks, pictures, icons and the bands Tesseract takes whole (a site's header, a taskbar).
+      if (t.height < 8 || t.height > 40 || t.width * 10 > gray.width * 9) continue;
+      ++lines;
+      const bool held = std::any_of(ours.begin(), ours.end(), [&](const PixelRect& o) {
+        return columns_shared(t, o) > 0 && rows_shared(t, o) * 10 >= t.height * 6;
+      });
+      found += held ? 1 : 0;
+      EXPECT_TRUE(held) << "line " << t.x << "," << t.y << " " << t.width << "x" << t.height;
+    }
+    EXPECT_GE(found * 10, lines * 9) << found << " of " << lines;
+    for (const PixelRect& o : ours) {
+      // Tesseract's lines this box holds: none under another.
+      std::vector<PixelRect> held;
+      for (const PixelRect& t : *theirs) {
+        if (t.height >= 8 && columns_shared(t, o) > 0 && rows_shared(t, o) * 10 >= t.height * 8) held.push_back(t);
+      }
+      for (const PixelRect& a : held) {
+        for (const PixelRect& b : held) {
+          EXPECT_FALSE(a.y + a.height <= b.y)
+              << "a box of " << o.width << "x" << o.height << " at " << o.x << "," << o.y << " holds two lines";
+        }
+      }
+    }
   }
 }
 

@@ -33,8 +33,14 @@ struct ScreenReading {
 /// value of its kind (a query time needs a date). Never fails.
 ScreenReading read_screen(const std::vector<OcrLine>& lines);
 
-/// OCR of the whole capture (gray, longer side as the photo inspector prepared it)
-/// and read_screen. nullopt when the OCR fails.
+/// The boxes of the text lines of a one-channel capture, top to bottom, found
+/// from the jumps of grey level along its rows (no OCR; screen_layout.cpp).
+/// Pictures (boxes taller than any type) and specks are left out.
+std::vector<PixelRect> find_text_lines(const RasterImage& gray);
+
+/// OCR of the capture (gray, longer side as the photo inspector prepared it): its
+/// text lines found by find_text_lines, an article's running text left out, the
+/// rest read together in one block; then read_screen. nullopt when the OCR fails.
 std::optional<ScreenReading> read_screenshot(const RasterImage& gray, Ocr& ocr);
 
 /// QUERY_FIELDS_MISSING (warning) naming the fields a credit-query capture lacks;
