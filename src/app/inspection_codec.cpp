@@ -50,10 +50,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DocumentFacts, page_count, has_t
                                                 number, seal, seal_page, colour_known, number_brackets_seen, preview)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GpsPoint, latitude, longitude)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PhotoFacts, width, height, orientation, exif_time, exif_offset, make,
-                                                model, software, gps, has_exif, has_thumbnail, screenshot, watermark,
-                                                watermark_time, watermark_text, watermark_brand, watermark_place,
-                                                watermark_code, brightness, sharpness, published, query_fields, phash,
-                                                colour_grid, window_hashes, core_hash, core_window_hashes, preview)
+                                                model, software, gps, has_exif, has_thumbnail, screenshot, shows_sheet,
+                                                watermark, watermark_time, watermark_text, watermark_brand,
+                                                watermark_place, watermark_code, brightness, sharpness, published,
+                                                query_fields, phash, colour_grid, window_hashes, core_hash,
+                                                core_window_hashes, preview)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvidenceDate, value, source)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Inspection, kind, readable, document, photo, text, body_text, date,
                                                 findings)

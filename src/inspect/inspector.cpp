@@ -24,6 +24,26 @@ Finding file_finding(const FileRecord& record, std::string code, Severity severi
   return {std::move(code), severity, "", record.rel_path, "", std::move(message), std::move(advice), role};
 }
 
+// A photo that shows a page of a document and a time read "in" it: unless the
+// camera clock says the same minute, the time may be printed on the page (a
+// sign-in sheet's 签到时间, a notice's meeting time) and is no watermark reading;
+// the checks that rested on it go with it.
+void doubt_time_on_sheet(Inspection& out) {
+  PhotoFacts& photo = *out.photo;
+  const auto& wm = photo.watermark_time;
+  const auto& exif = photo.exif_time;
+  if (wm && exif && wm->has_time() && exif->has_time() && wm->minutes_since_epoch() == exif->minutes_since_epoch()) {
+    return;
+  }
+  photo.watermark =
+      Verdict{Presence::CannotVerify, 0.3,
+              "照片拍的是一页纸质材料（如签到表、通知），读出的时间" + (wm ? wm->iso() + " " : std::string()) +
+                  "可能是纸上印的内容，不能确认是相机水印；如为水印相机所拍，请提交保留EXIF的原图"};
+  std::erase_if(out.findings, [](const Finding& f) {
+    return f.code == "WATERMARK_EXIF_MISMATCH" || f.code == "EXIF_STRIPPED_WATERMARK_OK";
+  });
+}
+
 // The date this evidence stands for: what a reviewer would read first. The
 // file's mtime is never used: copying or forwarding a file changes it.
 EvidenceDate resolve_date(const FileRecord& record, const Inspection& inspection) {
@@ -85,10 +105,14 @@ Inspection inspect_by_kind(const std::string& path, const FileRecord& record, To
       // an event: when the picture shows a page of a document (and no time
       // watermark), it is read as a document too, and judged as one (D.6 instead
       // of D.7).
-      if (out.readable && out.photo && !out.photo->screenshot && out.photo->watermark.state != Presence::Present &&
+      // A time read in a photo of a whole sheet may be the sheet's own (a sign-in
+      // sheet's 签到时间 column): such a photo is looked at as a document too.
+      const bool stamped = out.readable && out.photo && out.photo->watermark.state == Presence::Present;
+      if (out.readable && out.photo && !out.photo->screenshot && (!stamped || out.photo->shows_sheet) &&
           record.kind != ContentKind::Heic) {
         Ocr* ocr = tools.document_ocr ? tools.document_ocr.get() : tools.ocr.get();
         if (auto page = inspect_image_document(path, record, out.photo->orientation, ocr, options)) {
+          if (stamped) doubt_time_on_sheet(out);
           out.document = std::move(page->document);
           if (!page->text.empty()) out.text += (out.text.empty() ? "" : "\n") + page->text;
           out.body_text = std::move(page->body_text);

@@ -32,6 +32,7 @@
 #include "evpack/inspect/screenshot.hpp"
 #include "evpack/inspect/watermark.hpp"
 #include "evpack/util/text.hpp"
+#include "sheet_photo.hpp"
 
 namespace evpack {
 
@@ -519,6 +520,7 @@ Inspection inspect_photo(const std::string& path, const FileRecord& record, cons
         return apply_orientation(downscale_short(*again, kUnknownSourceShort), orientation_to_apply);
       };
       read_watermark(analysis, ocr, scene_text, options, sharper, facts);
+      if (facts.watermark.state == Presence::Present) facts.shows_sheet = shows_whole_sheet(analysis);
     }
     if (meta && !meta->thumbnail.empty() && facts.phash)
       check_thumbnail(*meta, orientation_to_apply, facts, record, out);

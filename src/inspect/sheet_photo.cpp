@@ -19,6 +19,9 @@ constexpr double kSheetRatioMax = 1.7;
 // A sheet whose near side is more than this many times its far side is seen too
 // obliquely: its far part is foreshortened beyond what a scan would show.
 constexpr double kMaxForeshortening = 1.5;
+// A photo of a sheet (rather than of an event) shows the sheet over at least this
+// share of the frame (a sign-in sheet photographed to be read fills 35-70 %).
+constexpr double kWholeSheetShare = 0.3;
 // The edge of a flattened sheet whitened (type keeps 20 mm and more from the edge).
 constexpr double kSheetEdgeMm = 4;
 
@@ -94,6 +97,17 @@ std::pair<RasterImage, SheetView> sheet_of_photo(const RasterImage& photo) {
     }
   }
   return {std::move(flat), view};
+}
+
+bool shows_whole_sheet(const RasterImage& photo) {
+  const auto outline = find_sheet(photo, kWholeSheetShare);
+  if (!outline || outline->touches_border) return false;
+  const auto& c = outline->corners;
+  const double across = std::max(distance(c[0], c[1]), distance(c[3], c[2]));
+  const double down = std::max(distance(c[0], c[3]), distance(c[1], c[2]));
+  if (std::min(across, down) < 16) return false;
+  const double ratio = std::max(across, down) / std::min(across, down);
+  return ratio >= kSheetRatioMin && ratio <= kSheetRatioMax;
 }
 
 /// Whether a page has a photo's proportions rather than paper's: a phone photo of

@@ -29,6 +29,11 @@ struct SheetView {
 /// sideways scan), and how it was seen. An empty picture when no sheet was found.
 std::pair<RasterImage, SheetView> sheet_of_photo(const RasterImage& photo);
 
+/// Whether a whole sheet of paper (in a paper's proportion, not cut off by the
+/// frame) covers at least a third of the photo: a photo of a sign-in sheet, a
+/// notice or a form rather than of an event. Cheap on an analysis copy.
+bool shows_whole_sheet(const RasterImage& photo);
+
 /// Whether a page has a photo's proportions rather than paper's: a phone photo of
 /// a sheet saved as a PDF page (the sheet lies somewhere in it, at some angle).
 bool photo_shaped(const PageRect& page);

@@ -372,6 +372,23 @@ TEST(PrivacyScannedFixtures, APhotoOfASignInSheetShowsItsMobiles) {
   EXPECT_EQ(finding(e, "PRIVACY_ID_CARD"), nullptr);
 }
 
+// A sign-in sheet photographed whole, its 签到时间 column and dated header read as
+// a time stamp: the time is no watermark reading (cannot-verify, no "以水印时间为准"),
+// and the photo is read as the sheet it shows, its mobiles found.
+TEST(PrivacyScannedFixtures, TimesPrintedOnAPhotographedSheetAreNoWatermark) {
+  const Evidence e = checked_fixture("signin_sheet_photo_times.jpg", "6.3/信用修复宣讲会签到表.jpg", ContentKind::Jpeg);
+  ASSERT_TRUE(e.inspection.photo.has_value());
+  EXPECT_TRUE(e.inspection.photo->shows_sheet);
+  EXPECT_NE(e.inspection.photo->watermark.state, Presence::Present) << e.inspection.photo->watermark.reason;
+  EXPECT_EQ(finding(e, "EXIF_STRIPPED_WATERMARK_OK"), nullptr);
+  EXPECT_TRUE(e.inspection.document.has_value());
+  const Finding* mobile = finding(e, "PRIVACY_MOBILE");
+  ASSERT_NE(mobile, nullptr) << e.inspection.body_text;
+  for (const char* masked : {"199****2059", "183****4579"}) {
+    EXPECT_NE(mobile->message.find(masked), std::string::npos) << mobile->message;
+  }
+}
+
 TEST(PrivacyScannedFixtures, AScanWithAnIdWhoseCheckDigitIsWrongIsNoLeak) {
   const Evidence e = checked_fixture("commitment_bad_id_scan.pdf", "4.1/信用承诺书.pdf", ContentKind::Pdf);
   // The body was read (the signatory's line is there) and judged: no D.2, no doubt.

@@ -80,7 +80,10 @@ struct PhotoFacts {
   bool has_exif = false;
   bool has_thumbnail = false;
   bool screenshot = false;  ///< looks like a screen capture
-  Verdict watermark;        ///< burned-in time watermark
+  /// A whole sheet of paper fills much of the frame (a photo of a form or a notice):
+  /// a time read in it may be the sheet's own text, not a camera's stamp.
+  bool shows_sheet = false;
+  Verdict watermark;  ///< burned-in time watermark
   std::optional<Timestamp> watermark_time;
   std::string watermark_text;          ///< OCR text of the watermark region
   std::string watermark_brand;         ///< 今日水印 / 马克 / ...
