@@ -306,7 +306,7 @@ class Plan:
         rng.shuffle(editors)
         wm_specs = [s for s in specs if s["style"]]
         rng.shuffle(wm_specs)
-        n_ed = max(3, round(len(specs) * 0.05))
+        n_ed = min(len(editors), max(3, round(len(specs) * 0.05)))
         for s in wm_specs[:n_ed]:
             s["editor"] = editors.pop()
         for s in specs:
