@@ -78,7 +78,7 @@ bool touches_side(const PixelRect& box, int width) { return box.x <= 1 || box.x 
 // type taken by Otsu's threshold, then, if not, as the lightest ink of its lines
 // (white type with a dark outline or shadow, which Otsu's threshold leaves hollow).
 Expected<bool> tesseract_confirms(const WatermarkReading& g, const ScenePanel& panel, const RasterImage& pixels,
-                                  double scale, Ocr& ocr, const Timestamp& camera) {
+                                  double scale, Ocr& ocr, const std::optional<Timestamp>& camera) {
   for (const SceneInk ink : {SceneInk::Otsu, SceneInk::Brightest}) {
     auto tess = read_scene_panel_with_ocr(panel, pixels, scale, ocr, ink);
     if (!tess) return tess.error();
@@ -89,8 +89,8 @@ Expected<bool> tesseract_confirms(const WatermarkReading& g, const ScenePanel& p
     // reads the clock line: the minute confirmed by two engines and the
     // date by the camera's own date confirm the reading as a whole.
     if (agree(g, tess->judged.reading) ||
-        (digits_confirm_month_day_time(g, tess->text) && g.date->year == camera.date.year) ||
-        (text_shows_clock(g, tess->text) && *g.date == camera.date)) {
+        (camera && digits_confirm_month_day_time(g, tess->text) && g.date->year == camera->date.year) ||
+        (camera && text_shows_clock(g, tess->text) && *g.date == camera->date)) {
       return true;
     }
   }
@@ -280,7 +280,7 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     const auto weak = [&](const char* how, double confidence) -> Expected<bool> {
       if (camera_says_otherwise) {
         if (!other_engine) {
-          auto confirmed = tesseract_confirms(g, panel, sharp_pixels(), sharp_scale, ocr, *camera_time);
+          auto confirmed = tesseract_confirms(g, panel, sharp_pixels(), sharp_scale, ocr, camera_time);
           if (!confirmed) return confirmed.error();
           other_engine = *confirmed;
         }
@@ -332,6 +332,19 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         }
         if (shows_stamp(third->reading)) guesses.push_back({third->reading, third->score});
       }
+    }
+    // The recogniser read the panel alike only once (its second reading disagreed
+    // or read nothing whole): Tesseract reading the same minute is the second,
+    // independent engine that confirms it.
+    if (has_date_and_time(g) && !g_cut && !other_engine) {
+      auto confirmed = tesseract_confirms(g, panel, sharp_pixels(), sharp_scale, ocr, camera_time);
+      if (!confirmed) return confirmed.error();
+      other_engine = *confirmed;
+      if (*other_engine) {
+        present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
+        return true;
+      }
+      doubted_by_camera = doubted_by_camera || camera_says_otherwise;
     }
     guesses.push_back({g, panel.judged.score});
     return false;

@@ -72,15 +72,35 @@ TEST_F(WatermarkConfirmTest, AnOutlinedWhiteStampIsConfirmedByTesseractReadingIt
 // Dark type on a light panel whose date line is 13-26 px tall: Tesseract read it
 // as "2028/6/26" or "2025.65" until the line was enlarged to 40 px before reading.
 TEST_F(WatermarkConfirmTest, ASmallDateLineIsEnlargedBeforeTesseractReadsIt) {
-  for (const auto& [name, minute] : {std::pair<std::string, std::string>{"light_panel_small_date_camera_off.jpg",
-                                                                         "2025-06-05 14:00"},
-                                     {"light_panel_tiny_date_camera_off.jpg", "2025-06-26 11:58"}}) {
+  for (const auto& [name, minute] :
+       {std::pair<std::string, std::string>{"light_panel_small_date_camera_off.jpg", "2025-06-05 14:00"},
+        {"light_panel_tiny_date_camera_off.jpg", "2025-06-26 11:58"}}) {
     SCOPED_TRACE(name);
     const Inspection got = inspect(name);
     ASSERT_TRUE(got.photo);
     EXPECT_EQ(got.photo->watermark.state, Presence::Present) << got.photo->watermark.reason;
     ASSERT_TRUE(got.photo->watermark_time) << got.photo->watermark.reason;
     EXPECT_EQ(got.photo->watermark_time->iso().substr(0, 16), minute);
+  }
+}
+
+// One gray colour and no EXIF looks drawn, and the stamp's 25-40 legible characters
+// passed for a capture's text ("截图不要求时间水印"): mostly digits, where a page,
+// chat or query screen shows words. Read as photos, their stamps are read.
+TEST_F(WatermarkConfirmTest, AOneColourPictureWithAStampIsAPhotoNotACapture) {
+  for (const auto& [name, minute] :
+       {std::pair<std::string, std::string>{"one_colour_with_osd_stamp.jpg", "2025-09-29 17:07"},
+        {"one_colour_with_phone_frame.jpg", "2025-09-09 09:29"}}) {
+    SCOPED_TRACE(name);
+    const Inspection got = inspect(name);
+    ASSERT_TRUE(got.photo);
+    EXPECT_FALSE(got.photo->screenshot);
+    EXPECT_NE(got.photo->watermark.state, Presence::NotChecked) << got.photo->watermark.reason;
+    EXPECT_NE(got.photo->watermark.state, Presence::Absent) << got.photo->watermark.reason;
+    if (got.photo->watermark.state == Presence::Present) {
+      ASSERT_TRUE(got.photo->watermark_time);
+      EXPECT_EQ(got.photo->watermark_time->iso().substr(0, 16), minute);
+    }
   }
 }
 
