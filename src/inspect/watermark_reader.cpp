@@ -333,19 +333,6 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
         if (shows_stamp(third->reading)) guesses.push_back({third->reading, third->score});
       }
     }
-    // The recogniser read the panel alike only once (its second reading disagreed
-    // or read nothing whole): Tesseract reading the same minute is the second,
-    // independent engine that confirms it.
-    if (has_date_and_time(g) && !g_cut && !other_engine) {
-      auto confirmed = tesseract_confirms(g, panel, sharp_pixels(), sharp_scale, ocr, camera_time);
-      if (!confirmed) return confirmed.error();
-      other_engine = *confirmed;
-      if (*other_engine) {
-        present(std::move(g), "reread", "两种识别方法读数一致", 0.95);
-        return true;
-      }
-      doubted_by_camera = doubted_by_camera || camera_says_otherwise;
-    }
     guesses.push_back({g, panel.judged.score});
     return false;
   };
