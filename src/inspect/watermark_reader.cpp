@@ -74,6 +74,29 @@ Expected<WatermarkJudgement> reread_blocks(const RasterImage& analysis, const st
 bool touches_side(const PixelRect& box, int width) { return box.x <= 1 || box.x + box.width >= width - 1; }
 
 // A candidate reading and where it came from.
+// Tesseract reads the panel's digit lines: does it name g's minute? First with the
+// type taken by Otsu's threshold, then, if not, as the lightest ink of its lines
+// (white type with a dark outline or shadow, which Otsu's threshold leaves hollow).
+Expected<bool> tesseract_confirms(const WatermarkReading& g, const ScenePanel& panel, const RasterImage& pixels,
+                                  double scale, Ocr& ocr, const std::optional<Timestamp>& camera) {
+  for (const SceneInk ink : {SceneInk::Otsu, SceneInk::Brightest}) {
+    auto tess = read_scene_panel_with_ocr(panel, pixels, scale, ocr, ink);
+    if (!tess) return tess.error();
+    // Tesseract often loses a stamp's year to the panel's edge ("区 2 有
+    // 01.25 15:40:52"): its month, day, hour and minute agreeing confirm
+    // the reading when the year read is the camera's own.
+    // Tesseract often garbles a date set with 年月日 ("202547108298") yet
+    // reads the clock line: the minute confirmed by two engines and the
+    // date by the camera's own date confirm the reading as a whole.
+    if (agree(g, tess->judged.reading) ||
+        (camera && digits_confirm_month_day_time(g, tess->text) && g.date->year == camera->date.year) ||
+        (camera && text_shows_clock(g, tess->text) && *g.date == camera->date)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Guess {
   WatermarkReading reading;
   int score = 0;
@@ -257,18 +280,9 @@ WatermarkResult read_watermark(const RasterImage& upright, Ocr& ocr, const Sharp
     const auto weak = [&](const char* how, double confidence) -> Expected<bool> {
       if (camera_says_otherwise) {
         if (!other_engine) {
-          const RasterImage& pixels = sharp_pixels();  // sets sharp_scale
-          auto tess = read_scene_panel_with_ocr(panel, pixels, sharp_scale, ocr);
-          if (!tess) return tess.error();
-          // Tesseract often loses a stamp's year to the panel's edge ("区 2 有
-          // 01.25 15:40:52"): its month, day, hour and minute agreeing confirm
-          // the reading when the year read is the camera's own.
-          // Tesseract often garbles a date set with 年月日 ("202547108298") yet
-          // reads the clock line: the minute confirmed by two engines and the
-          // date by the camera's own date confirm the reading as a whole.
-          other_engine = agree(g, tess->judged.reading) ||
-                         (digits_confirm_month_day_time(g, tess->text) && g.date->year == camera_time->date.year) ||
-                         (text_shows_clock(g, tess->text) && *g.date == camera_time->date);
+          auto confirmed = tesseract_confirms(g, panel, sharp_pixels(), sharp_scale, ocr, camera_time);
+          if (!confirmed) return confirmed.error();
+          other_engine = *confirmed;
         }
         if (!*other_engine) {
           doubted_by_camera = true;

@@ -30,6 +30,14 @@ std::string fix_digit_lookalikes(const std::string& text) {
     const bool right = is_digit(i + 1) || (i + 1 < out.size() && out[i + 1] == ':');
     if (left || right) out[i] = (c == 'O' || c == 'o') ? '0' : '1';
   }
+  // A 9 read as "q" or "g" ("14:4q:40"): only between two digits or colons,
+  // where no word has it.
+  for (std::size_t i = 1; i + 1 < out.size(); ++i) {
+    if (out[i] != 'q' && out[i] != 'g') continue;
+    const bool left = is_digit(i - 1) || out[i - 1] == ':';
+    const bool right = is_digit(i + 1) || out[i + 1] == ':';
+    if (left && right) out[i] = '9';
+  }
   return out;
 }
 

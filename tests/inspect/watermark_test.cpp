@@ -51,6 +51,19 @@ TEST(ParseWatermarkText, HourLeadingOneReadAsALetter) {
   EXPECT_EQ(r.code.find('1'), std::string::npos);
 }
 
+// A 执法记录仪 stamp's 9 read as "q" by the recogniser (seed-2001 tuning set):
+// taken for a 9 only between digits or colons; a word keeps its letters.
+TEST(ParseWatermarkText, NineReadAsQBetweenDigits) {
+  auto r = parse_watermark_text("2025/06/27 14:4q:40");
+  ASSERT_TRUE(r.date);
+  EXPECT_EQ(r.timestamp()->iso(), "2025-06-27 14:49:40");
+  r = parse_watermark_text("2025/06/27 1g:05");
+  EXPECT_EQ(r.hour, 19);
+  r = parse_watermark_text("2025-06-27 10:05\nDSJ-q7 eq:1");
+  EXPECT_EQ(r.hour, 10);
+  EXPECT_EQ(r.minute, 5);
+}
+
 TEST(ParseWatermarkText, DotsReadAsDigitsNeedTheWeekdayToAgree) {
   // 2025-08-24 was a Sunday: the dots of 2025.08.24 read as 7s.
   auto r = parse_watermark_text("2025708724 17:32\n今日水印 星期日 晴 12°C");

@@ -87,8 +87,13 @@ Expected<WatermarkJudgement> reread_scene_panel(const ScenePanel& panel, const R
 /// general path's panels, which the recogniser alone would only confirm with
 /// itself. Lines standing on end are left as first read. The panel returned holds
 /// the other engine's text and its judgement.
+/// `ink` says how the type is told from its backdrop: `Otsu` (gray, Otsu's
+/// threshold, either polarity) or `Brightest` (the lightest, least coloured
+/// pixels: white type whose dark outline or shadow Otsu's threshold would take
+/// for the type, leaving hollow letters).
+enum class SceneInk { Otsu, Brightest };
 Expected<ScenePanel> read_scene_panel_with_ocr(const ScenePanel& panel, const RasterImage& sharp, double scale,
-                                               Ocr& ocr);
+                                               Ocr& ocr, SceneInk ink = SceneInk::Otsu);
 
 /// Joins the texts of lines in reading order: lines whose centres fall within one
 /// row's height are one row (joined with a space, left to right), rows with '\n'.
