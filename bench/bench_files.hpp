@@ -1,6 +1,8 @@
 // The photos below a benchmark's folder, as the scanner would list them.
 #pragma once
 
+#include <time.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -28,6 +30,13 @@ inline std::vector<FileRecord> photo_files(const std::filesystem::path& root) {
   }
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.rel_path < b.rel_path; });
   return files;
+}
+
+/// CPU seconds the calling thread has used.
+inline double thread_cpu() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
 }  // namespace evpack::bench

@@ -31,15 +31,7 @@
 namespace fs = std::filesystem;
 using namespace evpack;
 
-namespace {
-
-double thread_cpu() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -86,9 +78,9 @@ int main(int argc, char** argv) {
                   a.same_photo() ? "SAME" : "-", files[i].rel_path.c_str(), files[j].rel_path.c_str());
     }
   }
-  const double t0 = thread_cpu();
+  const double t0 = bench::thread_cpu();
   const auto pairs = reused_photo_pairs(photos);
-  const double t1 = thread_cpu();
+  const double t1 = bench::thread_cpu();
   for (const auto& [a, b] : pairs) std::printf("PAIR\t%s\t%s\n", files[a].rel_path.c_str(), files[b].rel_path.c_str());
   if (times) {
     // The core windows of every photo again, from its preview (what the inspector
@@ -100,9 +92,9 @@ int main(int argc, char** argv) {
       const auto decoded = decode_image_bytes(p->preview);
       if (!decoded) continue;
       const RasterImage gray = to_gray(resize(*decoded, decoded->width * 2, decoded->height * 2));
-      const double s = thread_cpu();
+      const double s = bench::thread_cpu();
       const auto hashes = core_window_hashes(gray);
-      hash_cpu += thread_cpu() - s;
+      hash_cpu += bench::thread_cpu() - s;
       hashed += hashes.empty() ? 0 : 1;
     }
     std::printf("TIMES\tcore windows %.2f ms per photo (%d photos)\treused_photo_pairs %.3f s for %zu photos\n",

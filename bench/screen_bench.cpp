@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_files.hpp"
 #include "evpack/adapters/image_codec.hpp"
 #include "evpack/adapters/image_ops.hpp"
 #include "evpack/adapters/ocr.hpp"
@@ -30,12 +31,6 @@ namespace fs = std::filesystem;
 using namespace evpack;
 
 namespace {
-
-double thread_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
 
 struct Truth {
   std::string date;                 // "" when none
@@ -142,9 +137,9 @@ int main(int argc, char** argv) {
     if (boxes) {
       for (const PixelRect& r : find_text_lines(gray)) std::printf("  box %d,%d %dx%d\n", r.x, r.y, r.width, r.height);
     }
-    const double t0 = thread_cpu();
+    const double t0 = bench::thread_cpu();
     const auto reading = read_screenshot(gray, **made);
-    const double spent = thread_cpu() - t0;
+    const double spent = bench::thread_cpu() - t0;
     total += spent;
     const auto t = truth.find(rel);
     const std::string why = t == truth.end() ? "" : score(reading, t->second, scored);
