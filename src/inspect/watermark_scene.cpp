@@ -399,33 +399,6 @@ namespace {
 // the same cuts at 40 px read them whole).
 constexpr int kTesseractCutHeight = 40;
 
-// Otsu's threshold over the values of `v` (the level that best splits them in two
-// classes: pixels above it form the upper class); -1 when they are all one value.
-int otsu_level(const std::vector<std::uint8_t>& v) {
-  std::array<double, 256> hist{};
-  for (const std::uint8_t x : v) hist[x] += 1;
-  const double total = static_cast<double>(v.size());
-  double sum = 0;
-  for (int i = 0; i < 256; ++i) sum += i * hist[i];
-  double below = 0;
-  double below_sum = 0;
-  double best = 0;
-  int level = -1;
-  for (int t = 0; t < 255; ++t) {
-    below += hist[t];
-    below_sum += t * hist[t];
-    if (below == 0 || below == total) continue;
-    const double m0 = below_sum / below;
-    const double m1 = (sum - below_sum) / (total - below);
-    const double between = below * (total - below) * (m0 - m1) * (m0 - m1);
-    if (between > best) {
-      best = between;
-      level = t;
-    }
-  }
-  return level;
-}
-
 // White type with a dark outline or a drop shadow over bright scenery (camera
 // stamps, corner outlines, shadowed clock faces): Otsu's threshold on gray puts
 // the outline in one class and type and scenery in the other, so Tesseract gets
@@ -433,29 +406,16 @@ int otsu_level(const std::vector<std::uint8_t>& v) {
 // the smallest channel of each pixel, Otsu's threshold, then Otsu's again among
 // the pixels above it; the upper class is drawn black on white.
 RasterImage brightest_ink(const RasterImage& image) {
-  RasterImage out;
-  if (!image.consistent()) return out;
+  if (!image.consistent()) return {};
+  RasterImage least{image.width, image.height, 1, {}};
   const std::size_t n = static_cast<std::size_t>(image.width) * image.height;
   const auto ch = static_cast<std::size_t>(image.channels);
-  std::vector<std::uint8_t> least(n);
+  least.pixels.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &image.pixels[i * ch];
-    least[i] = ch == 1 ? p[0] : std::min({p[0], p[1], p[2]});
+    least.pixels[i] = ch == 1 ? p[0] : std::min({p[0], p[1], p[2]});
   }
-  const int first = otsu_level(least);
-  if (first < 0) return out;
-  std::vector<std::uint8_t> upper;
-  for (const std::uint8_t v : least) {
-    if (v > first) upper.push_back(v);
-  }
-  const int second = otsu_level(upper);
-  const int cut = second < 0 ? first : second;
-  out.width = image.width;
-  out.height = image.height;
-  out.channels = 1;
-  out.pixels.resize(n);
-  for (std::size_t i = 0; i < n; ++i) out.pixels[i] = least[i] > cut ? 0 : 255;
-  return out;
+  return binarize_lightest_ink(least);
 }
 
 // Black type on white for Tesseract, from a line cut in colour.

@@ -562,6 +562,26 @@ TEST(ImageOps, BinarizeDarkestInkDropsAGraySeal) {
   EXPECT_EQ(both.pixels[static_cast<std::size_t>(10) * 200 + 100], 0);  // binarize keeps the ring (y 10: its top)
 }
 
+// White type with a dark outline over middling scenery (a camera stamp): only the
+// lightest class, the type, is drawn black; outline and scenery go white. A flat
+// picture has no ink to split.
+TEST(ImageOps, BinarizeLightestInkKeepsOutlinedWhiteType) {
+  RasterImage line{120, 40, 1, std::vector<std::uint8_t>(120 * 40, 120)};  // the scenery
+  const auto at = [&](int x, int y) -> std::uint8_t& { return line.pixels[static_cast<std::size_t>(y) * 120 + x]; };
+  for (int y = 10; y < 30; ++y) {
+    for (int x = 0; x < 120; ++x) {
+      if (x % 12 < 2 || x % 12 >= 6) continue;
+      at(x, y) = (x % 12 == 2 || x % 12 == 5 || y == 10 || y == 29) ? 20 : 245;  // outline, then type
+    }
+  }
+  const RasterImage bw = binarize_lightest_ink(line);
+  ASSERT_EQ(bw.pixels.size(), line.pixels.size());
+  for (std::size_t i = 0; i < line.pixels.size(); ++i) {
+    ASSERT_EQ(bw.pixels[i] == 0, line.pixels[i] == 245) << i;
+  }
+  EXPECT_TRUE(binarize_lightest_ink(RasterImage{8, 8, 1, std::vector<std::uint8_t>(64, 200)}).empty());
+}
+
 // The minimum or maximum over the window of odd sides 2 * (k / 2) + 1 centred on
 // (x, y), clipped at the borders: the definition open_gray and dilate_rect promise.
 RasterImage window_extreme(const RasterImage& g, int kx, int ky, bool take_max) {

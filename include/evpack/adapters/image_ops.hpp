@@ -57,6 +57,11 @@ RasterImage even_out_light(const RasterImage& gray, int window);
 /// seal's ring over the 成文日期 of a grayscale scan). Returns binarize(gray) when
 /// the ink is too little to split.
 RasterImage binarize_darkest_ink(const RasterImage& gray);
+/// The mirror of binarize_darkest_ink: Otsu's threshold, then Otsu's again among
+/// the pixels above it, and only that upper (lightest) class drawn black on white
+/// (white type with a dark outline or shadow). Empty for a flat or inconsistent
+/// 1-channel image.
+RasterImage binarize_lightest_ink(const RasterImage& gray);
 /// Gray levels stretched linearly to 0..255 (the darkest pixel black, the lightest
 /// white): light grey type on white becomes dark. Unchanged when not 1-channel,
 /// inconsistent or flat.

@@ -288,6 +288,34 @@ RasterImage binarize_darkest_ink(const RasterImage& gray) {
   });
 }
 
+RasterImage binarize_lightest_ink(const RasterImage& gray) {
+  if (gray.channels != 1 || !gray.consistent() || gray.empty()) return {};
+  return on_gray(gray, [&](const cv::Mat& src) -> RasterImage {
+    double low = 0;
+    double high = 0;
+    cv::minMaxLoc(src, &low, &high);
+    if (low == high) return {};
+    cv::Mat unused;
+    const double first = cv::threshold(src, unused, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    std::vector<std::uint8_t> upper;
+    for (int y = 0; y < src.rows; ++y) {
+      const auto* row = src.ptr<std::uint8_t>(y);
+      for (int x = 0; x < src.cols; ++x) {
+        if (row[x] > first) upper.push_back(row[x]);
+      }
+    }
+    double cut = first;
+    if (!upper.empty()) {
+      cv::Mat upper_row(1, static_cast<int>(upper.size()), CV_8UC1, upper.data());
+      const auto [lo, hi] = std::minmax_element(upper.begin(), upper.end());
+      if (*lo != *hi) cut = cv::threshold(upper_row, unused, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    }
+    Target out(gray.width, gray.height, 1);
+    cv::threshold(src, out.mat(), cut, 255, cv::THRESH_BINARY_INV);
+    return out.take();
+  });
+}
+
 RasterImage stretch_contrast(const RasterImage& gray) {
   return gray_step(gray, [](const cv::Mat& src, cv::Mat& dst) { cv::normalize(src, dst, 0, 255, cv::NORM_MINMAX); });
 }
